@@ -1,0 +1,3 @@
+module wmm
+
+go 1.26.8

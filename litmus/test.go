@@ -1,0 +1,164 @@
+// Package litmus holds the litmus test format of wmm: the Test type, the
+// YAML loader (with a file:line:col position for every error), conditions
+// and their evaluation, expectations, and the canonical printer.
+//
+// The format is specified in LITMUS.md; this package implements it.
+package litmus
+
+import (
+	"fmt"
+
+	"wmm/wasm"
+)
+
+// A Pos is a position in a litmus file.
+type Pos struct {
+	File      string
+	Line, Col int // 1-based; 0 when unknown
+}
+
+// String returns "file:line:col", leaving out the parts that are unknown.
+func (p Pos) String() string {
+	s := p.File
+	if p.Line > 0 {
+		if s != "" {
+			s += ":"
+		}
+		s += fmt.Sprintf("%d:%d", p.Line, p.Col)
+	}
+	if s == "" {
+		s = "-"
+	}
+	return s
+}
+
+// A Test is one litmus test, loaded and checked: every thread's code parsed
+// and validated, every name in the condition and observe list resolved.
+type Test struct {
+	Name string
+	Doc  string
+	Pos  Pos // where the test's document starts
+
+	Memory Memory
+	Init   []Init     // initial contents, in the file's order
+	Setup  *wasm.Func // code run before the threads start; nil if none
+
+	Threads []Thread // in the file's order
+
+	Condition *Condition // nil when the test has none
+	// Observe is the observe: list, or nil when the file has none (then the
+	// observed names are the defaults of LITMUS.md).
+	Observe []Loc
+
+	// Expect maps a model name ("wasm", "js", ...) to the expectation for
+	// it. An expectation given without a model is stored under DefaultModel.
+	Expect map[string]Expect
+
+	// Unroll is the loop bound from the file, or 0 when the file gives none.
+	Unroll int
+}
+
+// DefaultModel is the model an expectation without a model name refers to.
+const DefaultModel = "wasm"
+
+// DefaultUnroll is the loop bound used when neither the test nor the
+// command line gives one: iterations beyond the first.
+const DefaultUnroll = 2
+
+// Memory is the test's shared memory (memory index 0).
+type Memory struct {
+	Pages uint32 // initial size in 64 KiB pages
+	Max   uint32 // maximum size in pages
+}
+
+// An Init entry gives initial contents: Width bytes at Addr, little-endian.
+type Init struct {
+	Width int // 1, 2, 4 or 8
+	Addr  uint32
+	Value uint64 // reduced modulo 2^(8*Width)
+	Pos   Pos
+}
+
+// A Thread is one test thread: a function with no parameters and no
+// results whose declared locals are observable.
+type Thread struct {
+	Name string
+	Code *wasm.Func
+	Pos  Pos    // where the thread's name is in the file
+	Text string // the code as written in the file
+}
+
+// A LocKind says what a Loc names.
+type LocKind uint8
+
+// The kinds of observable names.
+const (
+	LocLocal LocKind = iota + 1 // T:name, a thread's local
+	LocTrap                     // T:trap, 1 where thread T trapped
+	LocStuck                    // T:stuck, 1 where thread T waits forever
+	LocMem                      // i8[A], i16[A], i32[A], i64[A]: final memory
+	LocSize                     // size: final memory size in pages
+)
+
+// A Loc is an observable name of a test.
+type Loc struct {
+	Kind   LocKind
+	Thread string // for LocLocal, LocTrap, LocStuck
+	Local  string // for LocLocal: the local's name without "$"
+	Width  int    // for LocMem: 1, 2, 4 or 8 bytes
+	Addr   uint32 // for LocMem
+}
+
+// String returns the name as it appears in outcomes: "T1:r0", "T1:trap",
+// "T1:stuck", "i32[8]" or "size".
+func (l Loc) String() string {
+	switch l.Kind {
+	case LocLocal:
+		return l.Thread + ":" + l.Local
+	case LocTrap:
+		return l.Thread + ":trap"
+	case LocStuck:
+		return l.Thread + ":stuck"
+	case LocMem:
+		return fmt.Sprintf("i%d[%d]", 8*l.Width, l.Addr)
+	case LocSize:
+		return "size"
+	}
+	return "?"
+}
+
+// Observation is herd7's classification of a condition's proposition over
+// the allowed outcomes.
+type Observation uint8
+
+// The observations. They are bits so that an Expect can hold several.
+const (
+	Never     Observation = 1 << iota // no allowed outcome satisfies it
+	Sometimes                         // some do, some do not
+	Always                            // every allowed outcome satisfies it
+)
+
+// String returns "never", "sometimes" or "always".
+func (o Observation) String() string {
+	switch o {
+	case Never:
+		return "never"
+	case Sometimes:
+		return "sometimes"
+	case Always:
+		return "always"
+	}
+	return "?"
+}
+
+// An Expect is the set of observations a test's author accepts, with the
+// word they wrote: "never", "forbidden" (= never), "sometimes", "always" or
+// "allowed" (= sometimes or always).
+type Expect struct {
+	Accept Observation // a union of Never, Sometimes, Always
+	Word   string
+	Pos    Pos
+}
+
+// Holds reports whether observation o meets the expectation.
+func (e Expect) Holds(o Observation) bool { return e.Accept&o != 0 }

@@ -1,0 +1,167 @@
+// Package wasm holds the part of WebAssembly that litmus tests use: the
+// instruction syntax tree, the text-format parser for function bodies and
+// small modules, validation (stack types, labels, alignment) and the binary
+// encoder used for engine runs.
+//
+// The syntax tree is structured: block, loop and if carry their bodies, so
+// that an interpreter or a code transformer can walk it without matching
+// "end" tokens. Label and local references are resolved to indices by the
+// parser; names are kept only for printing.
+package wasm
+
+import "fmt"
+
+// A ValType is a WebAssembly value type. Its value is the binary encoding.
+type ValType byte
+
+// The value types used by litmus code. Floats are handled as bit patterns.
+const (
+	I32 ValType = 0x7F
+	I64 ValType = 0x7E
+	F32 ValType = 0x7D
+	F64 ValType = 0x7C
+)
+
+// String returns the text-format name of t.
+func (t ValType) String() string {
+	switch t {
+	case I32:
+		return "i32"
+	case I64:
+		return "i64"
+	case F32:
+		return "f32"
+	case F64:
+		return "f64"
+	}
+	return fmt.Sprintf("valtype(0x%02x)", byte(t))
+}
+
+// Bits returns the width of t in bits (32 or 64).
+func (t ValType) Bits() int {
+	if t == I64 || t == F64 {
+		return 64
+	}
+	return 32
+}
+
+// A Pos is a position in a source text: 1-based line and column (in
+// bytes). The zero Pos means "unknown" (for example, synthesized code).
+type Pos struct {
+	Line, Col int
+}
+
+// IsValid reports whether p is a known position.
+func (p Pos) IsValid() bool { return p.Line > 0 }
+
+// String returns "line:col", or "-" for an unknown position.
+func (p Pos) String() string {
+	if !p.IsValid() {
+		return "-"
+	}
+	return fmt.Sprintf("%d:%d", p.Line, p.Col)
+}
+
+// A MemArg holds the immediates of a memory instruction.
+type MemArg struct {
+	Offset uint32 // the static offset added to the dynamic address
+	Align  uint8  // log2 of the alignment hint in bytes
+}
+
+// An Instr is one instruction. Which fields are meaningful depends on Op:
+//
+//   - const: Value holds the constant's bits (i32 and f32 in the low 32 bits);
+//   - local.get/set/tee: Index is the local index (parameters first);
+//   - br, br_if: Index is the relative label depth;
+//   - memory instructions: Mem holds offset and alignment;
+//   - block, loop, if: Result is the block's result type (0 for none),
+//     Label the optional $name (without "$"), Body the instructions, and
+//     Else the else-branch of an if.
+type Instr struct {
+	Op     Op
+	Pos    Pos
+	Value  uint64
+	Index  uint32
+	Mem    MemArg
+	Result ValType
+	Label  string
+	Body   []Instr
+	Else   []Instr
+}
+
+// A Local is a parameter or declared local of a function. Name is without
+// the leading "$" and may be empty.
+type Local struct {
+	Name string
+	Type ValType
+	Pos  Pos
+}
+
+// A Func is a function: its signature, locals and body. Litmus thread
+// bodies have no parameters and no results.
+type Func struct {
+	Name    string // $name without "$", may be empty
+	Export  string // export name, may be empty
+	Params  []Local
+	Results []ValType
+	Locals  []Local
+	Body    []Instr
+	Pos     Pos
+}
+
+// LocalType returns the type of local i (parameters first) and whether it
+// exists.
+func (f *Func) LocalType(i uint32) (ValType, bool) {
+	if int(i) < len(f.Params) {
+		return f.Params[i].Type, true
+	}
+	i -= uint32(len(f.Params))
+	if int(i) < len(f.Locals) {
+		return f.Locals[i].Type, true
+	}
+	return 0, false
+}
+
+// LocalIndex returns the index of the local or parameter named name.
+func (f *Func) LocalIndex(name string) (uint32, bool) {
+	for i, l := range f.Params {
+		if l.Name == name {
+			return uint32(i), true
+		}
+	}
+	for i, l := range f.Locals {
+		if l.Name == name {
+			return uint32(len(f.Params) + i), true
+		}
+	}
+	return 0, false
+}
+
+// A Memory describes a module's single linear memory.
+type Memory struct {
+	Min, Max uint32 // in 64 KiB pages
+	HasMax   bool
+	Shared   bool
+	// ImportModule and ImportName are set when the memory is imported.
+	ImportModule, ImportName string
+	// Export is the export name, or empty.
+	Export string
+}
+
+// Imported reports whether the memory is imported.
+func (m Memory) Imported() bool { return m.ImportModule != "" || m.ImportName != "" }
+
+// A Module is a module with at most one memory and a list of functions.
+type Module struct {
+	Name      string // $name without "$", may be empty
+	HasMemory bool
+	Memory    Memory
+	Funcs     []Func
+	Pos       Pos
+}
+
+// PageSize is the size of a WebAssembly page in bytes.
+const PageSize = 65536
+
+// MaxPages is the largest number of pages a 32-bit memory may have.
+const MaxPages = 65536
