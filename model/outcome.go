@@ -126,3 +126,15 @@ func (s *OutcomeSet) Minus(t *OutcomeSet) []Outcome {
 	}
 	return out
 }
+
+// Over returns o restricted and extended to names, in that order: names o
+// does not bind get the value 0 (a thread with no T:trap binding did not
+// trap). It lets outcomes computed over different name sets be compared.
+func (o Outcome) Over(names []string) Outcome {
+	out := make(Outcome, len(names))
+	for i, n := range names {
+		v, _ := o.Get(n)
+		out[i] = Binding{Name: n, Value: v}
+	}
+	return out
+}
