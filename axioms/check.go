@@ -1,0 +1,332 @@
+package axioms
+
+import (
+	"fmt"
+
+	"wmm/model"
+)
+
+// A Check is one named consistency check over a complete candidate
+// execution (events, reads-from and a total order of all events).
+type Check struct {
+	Name string // the axiom's name (model.Ax...)
+	Doc  string
+	run  func(m *Model, c *checkCtx) *model.Violation
+}
+
+// checkCtx holds what the checks of one execution share.
+type checkCtx struct {
+	x   *model.Execution
+	hb  *model.Rel
+	pos []int // tot positions
+}
+
+func (c *checkCtx) label(e model.EventID) string { return c.x.Label(e) }
+func (c *checkCtx) tot(a, b model.EventID) bool  { return c.pos[a] < c.pos[b] }
+
+// Checks returns the model's checks, in the order Check runs them.
+func (m *Model) Checks() []Check {
+	common := []Check{
+		{model.AxWellFormed, "reads-from names writes of the cells read; tot orders every event once", checkWellFormed},
+		{model.AxValue, "C1: every cell read has the value its writer wrote there", checkValues},
+	}
+	if m.SC {
+		return append(common,
+			Check{model.AxHBTot, "tot extends program order, spawn and join", checkHBInTot},
+			Check{model.AxSC, "every cell is read from the latest write to it earlier in tot", checkSCLatest},
+			Check{model.AxSuspension, "C7 (Q): waiters are queued and woken first in, first out", checkQueues},
+		)
+	}
+	return append(common,
+		Check{model.AxHBAcyclic, "happens-before is a strict partial order", checkAcyclic},
+		Check{model.AxHBTot, "C6: hb ⊆ tot", checkHBInTot},
+		Check{model.AxInit, "C5: init writes happen before every overlapping event", checkInit},
+		Check{model.AxHB, "C2: no read from the hb-future (a), none from an hb-shadowed write (c)", checkHBConsistent},
+		Check{model.AxSCLast, "C3: SC reads see the tot-latest same-range SC write (i, ii †, iii ‡)", checkSCLastVisible},
+		Check{model.AxNoTear, "C4: a tear-free read has at most one same-range tear-free writer", checkNoTear},
+		Check{model.AxSuspension, "C7 (Q): waiters are queued and woken first in, first out", checkQueues},
+	)
+}
+
+// Check reports whether x, with reads-from and a total order x.Tot of all
+// events, is consistent under the model: nil, or the first violation
+// found. It is the predicate of MODEL.md §8.8 (or, for sc, of sequential
+// consistency), written straight from the definitions.
+func (m *Model) Check(x *model.Execution) *model.Violation {
+	if len(x.Tot) != len(x.Events) {
+		return &model.Violation{Axiom: model.AxWellFormed, Msg: "tot does not order every event"}
+	}
+	c := &checkCtx{x: x, pos: totPositions(x)}
+	for _, e := range c.pos {
+		if e < 0 {
+			return &model.Violation{Axiom: model.AxWellFormed, Msg: "tot does not order every event"}
+		}
+	}
+	if m.SC {
+		c.hb = x.Static()
+		c.hb.Close()
+	} else {
+		c.hb = m.HB(x)
+	}
+	for _, ch := range m.Checks() {
+		if v := ch.run(m, c); v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+// forReads calls f for every (reader, region, cell, writer) of x.
+func forReads(x *model.Execution, f func(r model.EventID, reg model.Region, cell uint64, w model.EventID) *model.Violation) *model.Violation {
+	for _, e := range x.Events {
+		for _, reg := range []model.Region{model.Len, model.Data} {
+			a := e.Access(reg)
+			if !a.Reading() {
+				continue
+			}
+			for i := uint64(0); i < a.Size; i++ {
+				if v := f(e.ID, reg, a.Off+i, x.Writer(e.ID, reg, a.Off+i)); v != nil {
+					return v
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func checkWellFormed(_ *Model, c *checkCtx) *model.Violation {
+	return forReads(c.x, func(r model.EventID, reg model.Region, cell uint64, w model.EventID) *model.Violation {
+		if w < 0 || int(w) >= len(c.x.Events) {
+			return &model.Violation{Axiom: model.AxWellFormed, Events: []model.EventID{r},
+				Msg: fmt.Sprintf("%s reads %s cell %d from no write", c.label(r), reg, cell)}
+		}
+		wa := c.x.Events[w].Access(reg)
+		if w == r || !wa.Writing() || !wa.Covers(cell) {
+			return &model.Violation{Axiom: model.AxWellFormed, Events: []model.EventID{r, w},
+				Msg: fmt.Sprintf("%s reads %s cell %d from %s, which does not write it", c.label(r), reg, cell, c.label(w))}
+		}
+		return nil
+	})
+}
+
+func checkValues(_ *Model, c *checkCtx) *model.Violation {
+	return forReads(c.x, func(r model.EventID, reg model.Region, cell uint64, w model.EventID) *model.Violation {
+		got := c.x.Events[r].Access(reg).ReadCell(cell)
+		want := c.x.Events[w].Access(reg).WriteCell(cell)
+		if got != want {
+			return &model.Violation{Axiom: model.AxValue, Events: []model.EventID{r, w},
+				Msg: fmt.Sprintf("%s reads %d at %s cell %d, but %s wrote %d there", c.label(r), got, reg, cell, c.label(w), want)}
+		}
+		return nil
+	})
+}
+
+func checkAcyclic(_ *Model, c *checkCtx) *model.Violation {
+	if e, ok := c.hb.Irreflexive(); !ok {
+		return &model.Violation{Axiom: model.AxHBAcyclic, Events: []model.EventID{e},
+			Msg: fmt.Sprintf("%s happens before itself (an hb cycle)", c.label(e))}
+	}
+	return nil
+}
+
+func checkHBInTot(_ *Model, c *checkCtx) *model.Violation {
+	n := len(c.x.Events)
+	for a := 0; a < n; a++ {
+		for b := 0; b < n; b++ {
+			ea, eb := model.EventID(a), model.EventID(b)
+			if c.hb.Has(ea, eb) && !c.tot(ea, eb) {
+				return &model.Violation{Axiom: model.AxHBTot, Events: []model.EventID{ea, eb},
+					Msg: fmt.Sprintf("%s hb %s but %s tot %s", c.label(ea), c.label(eb), c.label(eb), c.label(ea))}
+			}
+		}
+	}
+	return nil
+}
+
+func checkInit(_ *Model, c *checkCtx) *model.Violation {
+	for _, i := range c.x.Events {
+		if i.Data == nil || i.Data.Ord != model.Init || !i.Data.Writing() {
+			continue
+		}
+		for _, e := range c.x.Events {
+			if e != i && e.Data != nil && e.Data.Size > 0 && e.Data.Overlap(i.Data) && !c.hb.Has(i.ID, e.ID) {
+				return &model.Violation{Axiom: model.AxInit, Events: []model.EventID{i.ID, e.ID},
+					Msg: fmt.Sprintf("init write %s does not happen before the overlapping %s", c.label(i.ID), c.label(e.ID))}
+			}
+		}
+	}
+	return nil
+}
+
+func checkHBConsistent(_ *Model, c *checkCtx) *model.Violation {
+	x := c.x
+	return forReads(x, func(r model.EventID, reg model.Region, cell uint64, w model.EventID) *model.Violation {
+		return hbConsistent(x, c.hb, r, reg, cell, w)
+	})
+}
+
+// hbConsistent checks C2 for one cell that r reads from w, against hb.
+func hbConsistent(x *model.Execution, hb *model.Rel, r model.EventID, reg model.Region, cell uint64, w model.EventID) *model.Violation {
+	if hb.Has(r, w) {
+		return &model.Violation{Axiom: model.AxHB, Clause: "a", Events: []model.EventID{r, w},
+			Msg: fmt.Sprintf("%s reads from %s, which it happens before", x.Label(r), x.Label(w))}
+	}
+	for _, e := range x.Events {
+		a := e.Access(reg)
+		if e.ID != w && a.Writing() && a.Covers(cell) && hb.Has(w, e.ID) && hb.Has(e.ID, r) {
+			return &model.Violation{Axiom: model.AxHB, Clause: "c", Events: []model.EventID{w, e.ID, r},
+				Msg: fmt.Sprintf("%s reads %s cell %d from %s, but %s hb %s hb %s overwrites it", x.Label(r), reg, cell, x.Label(w), x.Label(w), x.Label(e.ID), x.Label(r))}
+		}
+	}
+	return nil
+}
+
+func checkSCLastVisible(m *Model, c *checkCtx) *model.Violation {
+	x := c.x
+	for _, re := range x.Events {
+		for _, reg := range []model.Region{model.Len, model.Data} {
+			ra := re.Access(reg)
+			if !ra.Reading() {
+				continue
+			}
+			for _, w := range x.Writers(re.ID, reg) {
+				if v := m.scLastVisible(x, c.hb, c.tot, re.ID, reg, w); v != nil {
+					return v
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// scLastVisible checks C3 for the pair (r reads from w in region reg)
+// against hb and the order tot (MODEL.md §8.3).
+func (m *Model) scLastVisible(x *model.Execution, hb *model.Rel, tot func(a, b model.EventID) bool, r model.EventID, reg model.Region, w model.EventID) *model.Violation {
+	if !hb.Has(w, r) {
+		return nil
+	}
+	ra, wa := x.Events[r].Access(reg), x.Events[w].Access(reg)
+	for _, e := range x.Events {
+		w2 := e.ID
+		a2 := e.Access(reg)
+		if !a2.Writing() || w2 == w || w2 == r {
+			continue
+		}
+		// (i): an SC read synchronising with W sees no later same-range SC write.
+		if model.Sync(wa, ra) && tot(w, w2) && tot(w2, r) && (model.Sync(a2, ra) || (m.OldClauseA && a2.Same(ra))) {
+			return &model.Violation{Axiom: model.AxSCLast, Clause: "i", Events: []model.EventID{w, w2, r},
+				Msg: fmt.Sprintf("%s reads from %s (they synchronise), but %s tot %s tot %s and %s writes the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2)) + scWord(a2)}
+		}
+		if !m.daggers(reg) {
+			continue
+		}
+		// (ii) †: W hb W' tot R with W', R synchronising.
+		if hb.Has(w, w2) && tot(w2, r) && model.Sync(a2, ra) {
+			return &model.Violation{Axiom: model.AxSCLast, Clause: "ii", Events: []model.EventID{w, w2, r},
+				Msg: fmt.Sprintf("%s reads from %s, but %s hb %s tot %s, and %s, %s are SC of the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2), x.Label(r))}
+		}
+		// (iii) ‡: W tot W' hb R with W, W' synchronising.
+		if tot(w, w2) && hb.Has(w2, r) && model.Sync(wa, a2) {
+			return &model.Violation{Axiom: model.AxSCLast, Clause: "iii", Events: []model.EventID{w, w2, r},
+				Msg: fmt.Sprintf("%s reads from %s, but %s tot %s hb %s, and %s, %s are SC writes of the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w), x.Label(w2))}
+		}
+	}
+	return nil
+}
+
+func scWord(a *model.Access) string {
+	if a.Ord == model.SeqCst {
+		return " (SC)"
+	}
+	return " (not SC: the ES2017 rule)"
+}
+
+func checkNoTear(m *Model, c *checkCtx) *model.Violation {
+	for _, e := range c.x.Events {
+		if v := m.noTear(c.x, e.ID); v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+// noTear checks C4 for the data read of event r (MODEL.md §8.4).
+func (m *Model) noTear(x *model.Execution, r model.EventID) *model.Violation {
+	ra := x.Events[r].Data
+	if !ra.Reading() || !m.tearfree(ra) {
+		return nil
+	}
+	var counted []model.EventID
+	for _, w := range x.Writers(r, model.Data) {
+		we := x.Events[w]
+		if (ra.Same(we.Data) && m.tearfree(we.Data)) || (m.InitNoTear && isZeroFill(we)) {
+			counted = append(counted, w)
+		}
+	}
+	if len(counted) > 1 {
+		return &model.Violation{Axiom: model.AxNoTear, Events: append([]model.EventID{r}, counted...),
+			Msg: fmt.Sprintf("tear-free %s reads from %s and %s, both tear-free writes of its range", x.Label(r), x.Label(counted[0]), x.Label(counted[1]))}
+	}
+	return nil
+}
+
+func checkSCLatest(_ *Model, c *checkCtx) *model.Violation {
+	x := c.x
+	return forReads(x, func(r model.EventID, reg model.Region, cell uint64, w model.EventID) *model.Violation {
+		latest := model.NoEvent
+		for _, e := range x.Tot {
+			if e == r {
+				break
+			}
+			if a := x.Events[e].Access(reg); a.Writing() && a.Covers(cell) {
+				latest = e
+			}
+		}
+		if latest != w {
+			msg := fmt.Sprintf("%s reads %s cell %d from %s, but the latest write before it is ", x.Label(r), reg, cell, x.Label(w))
+			if latest == model.NoEvent {
+				msg += "none"
+			} else {
+				msg += x.Label(latest)
+			}
+			return &model.Violation{Axiom: model.AxSC, Events: []model.EventID{r, w}, Msg: msg}
+		}
+		return nil
+	})
+}
+
+func checkQueues(_ *Model, c *checkCtx) *model.Violation {
+	for _, seq := range SuspLocations(c.x, c.x.Tot) {
+		q := newQueue(c.x)
+		for _, e := range seq {
+			if v := q.step(e); v != nil {
+				return v
+			}
+		}
+		if v := q.finish(); v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+// CheckRead checks the axioms that concern one reading event alone, given
+// its reads-from and a happens-before that may still grow: hb-consistency
+// (C2) of every cell it reads and no-tear (C4). The enumerator uses it to
+// prune reads-from choices early; since hb only grows, a violation found
+// here is final.
+func (m *Model) CheckRead(x *model.Execution, hb *model.Rel, r model.EventID) *model.Violation {
+	e := x.Events[r]
+	for _, reg := range []model.Region{model.Len, model.Data} {
+		a := e.Access(reg)
+		if !a.Reading() {
+			continue
+		}
+		for i := uint64(0); i < a.Size; i++ {
+			if v := hbConsistent(x, hb, r, reg, a.Off+i, x.Writer(r, reg, a.Off+i)); v != nil {
+				return v
+			}
+		}
+	}
+	return m.noTear(x, r)
+}

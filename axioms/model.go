@@ -1,0 +1,208 @@
+// Package axioms holds the consistency predicates of the memory models wmm
+// checks against: the WebAssembly relaxed memory model of MODEL.md §8 (the
+// letter of the spec, and its variants of §12), the JavaScript models
+// (ES2024 and ES2017) and sequential consistency.
+//
+// A model is a value (a *Model) that lists its checks; each check is named
+// after the axiom it implements, and a failing check returns a
+// *model.Violation naming the axiom, the clause and the events involved.
+// The package works on events and knows nothing about instructions.
+package axioms
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"wmm/model"
+)
+
+// A Model is a memory model: the operational choices it makes (which
+// events instructions emit) and the axioms it checks.
+type Model struct {
+	name     string
+	variants []string
+
+	// Sem holds the operational choices of the model (package interp
+	// follows them).
+	Sem model.Semantics
+
+	// SC makes the model sequential consistency over bytes: every read
+	// sees, per byte, the latest write before it in one total order of all
+	// events. The other fields below do not apply.
+	SC bool
+	// NoDagger drops clauses (ii) † and (iii) ‡ of sc-last-visible (the
+	// paper's Fig. 16), in the data region only when DataOnly is set.
+	NoDagger, NoDaggerDataOnly bool
+	// OldClauseA makes clause (i) of sc-last-visible forbid every write of
+	// the reader's range between W and R in tot, not only SC writes: the
+	// ES2017 rule that the ARMv8 mapping broke (MODEL.md §11.1 item 1).
+	OldClauseA bool
+	// InitNoTear counts init writes and grow's zero fills as same-range
+	// tear-free writers in no-tear (MODEL.md §12 A21).
+	InitNoTear bool
+	// PaperTearFree uses the paper's tear-freedom (SC, or aligned and at
+	// most 4 bytes, floats included) instead of the spec's notears flag
+	// (MODEL.md §14).
+	PaperTearFree bool
+}
+
+// Name returns the model's name with its variants, e.g. "wasm" or
+// "wasm+init-notear".
+func (m *Model) Name() string {
+	return strings.Join(append([]string{m.name}, m.variants...), "+")
+}
+
+// Base returns the model's name without variants.
+func (m *Model) Base() string { return m.name }
+
+// Semantics returns the operational choices of the model.
+func (m *Model) Semantics() model.Semantics { return m.Sem }
+
+// Models lists the models by name, with a one-line description.
+var Models = []struct{ Name, Doc string }{
+	{"wasm", "the WebAssembly threads relaxed memory model, by the letter of the spec (MODEL.md §8)"},
+	{"js", "the ECMAScript 2024 SharedArrayBuffer model (MODEL.md §11), with the PLDI 2020 fixes"},
+	{"js2017", "the ECMAScript 2017 model: no sc-last-visible clauses † and ‡, and clause (i) over every write"},
+	{"sc", "sequential consistency over bytes: one interleaving, every read sees the latest write"},
+}
+
+// Variants lists the variants of the wasm model (MODEL.md §12, §14), with
+// a one-line description each.
+var Variants = []struct{ Name, Doc string }{
+	{"import-len-read", "A6: each test thread starts with the SC length read of importing the memory"},
+	{"grow-zero-init", "A7: grow's zero fill is an init write, hb-before every access to the new pages"},
+	{"no-spurious-grow-failure", "A9: memory.grow fails only when the maximum leaves no room"},
+	{"bulk-single-check", "A10: memory.fill/copy check bounds once, then write without length reads"},
+	{"finite-wait-may-block", "A15: a wait with a finite timeout may stay suspended forever"},
+	{"init-notear", "A21: init writes and grow zero fills count as same-range tear-free writes in no-tear"},
+	{"paper-float-notear", "§14: the paper's tear-freedom (aligned ≤ 4 bytes, floats included)"},
+	{"no-dagger", "the paper's model without sc-last-visible clauses † and ‡ (Proposition 6.2)"},
+}
+
+// Lookup returns the model called name with the given variants applied.
+// A name may carry variants itself, joined with "+", as expectation keys
+// in litmus files do ("wasm+init-notear").
+func Lookup(name string, variants ...string) (*Model, error) {
+	parts := strings.Split(name, "+")
+	name, variants = parts[0], append(parts[1:], variants...)
+	m := &Model{name: name}
+	switch name {
+	case "wasm":
+	case "js":
+		m.Sem.FailedCmpxchgWrites = true
+		m.Sem.GrowPreZeroed = true
+		m.Sem.WaitCritical = true
+	case "js2017":
+		m.Sem.FailedCmpxchgWrites = true
+		m.Sem.GrowPreZeroed = true
+		m.Sem.WaitCritical = true
+		m.NoDagger, m.NoDaggerDataOnly = true, true
+		m.OldClauseA = true
+	case "sc":
+		m.SC = true
+	default:
+		return nil, fmt.Errorf("unknown model %q (known: wasm, js, js2017, sc)", name)
+	}
+	for _, v := range variants {
+		if v == "" || slices.Contains(m.variants, v) {
+			continue
+		}
+		if err := m.apply(v); err != nil {
+			return nil, err
+		}
+		m.variants = append(m.variants, v)
+	}
+	slices.Sort(m.variants)
+	return m, nil
+}
+
+// MustLookup is Lookup for names known to be valid; it panics otherwise.
+func MustLookup(name string, variants ...string) *Model {
+	m, err := Lookup(name, variants...)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// Wasm is the default model: the letter of the WebAssembly spec.
+var Wasm = MustLookup("wasm")
+
+func (m *Model) apply(v string) error {
+	switch v {
+	case "import-len-read":
+		m.Sem.ImportLenRead = true
+	case "grow-zero-init":
+		m.Sem.GrowZeroInit = true
+	case "no-spurious-grow-failure":
+		m.Sem.NoSpuriousGrowFailure = true
+	case "bulk-single-check":
+		m.Sem.BulkSingleCheck = true
+	case "finite-wait-may-block":
+		m.Sem.FiniteWaitMayBlock = true
+	case "init-notear":
+		m.InitNoTear = true
+	case "paper-float-notear":
+		m.PaperTearFree = true
+	case "no-dagger":
+		m.NoDagger = true
+	default:
+		var names []string
+		for _, x := range Variants {
+			names = append(names, x.Name)
+		}
+		return fmt.Errorf("unknown variant %q (known: %s)", v, strings.Join(names, ", "))
+	}
+	return nil
+}
+
+// tearfree is tearfree(a) of MODEL.md §4.2: every RMW and SC access, and
+// an unordered access with the notears flag. Init writes never are. With
+// PaperTearFree it is the paper's rule instead: SC, or aligned and at most
+// 4 bytes (floats included, init writes never since they cover pages).
+func (m *Model) tearfree(a *model.Access) bool {
+	if a.Kind == model.RMW || a.Ord == model.SeqCst {
+		return true
+	}
+	if m.PaperTearFree {
+		return a.Ord != model.Init && a.Size <= 4 && a.Off%a.Size == 0
+	}
+	return a.NoTears
+}
+
+// daggers reports whether clauses (ii) and (iii) of sc-last-visible apply
+// in region r.
+func (m *Model) daggers(r model.Region) bool {
+	if !m.NoDagger {
+		return true
+	}
+	return m.NoDaggerDataOnly && r == model.Len
+}
+
+// isZeroFill reports whether e's data access is the init write of the
+// allocation or the zero fill of a successful grow.
+func isZeroFill(e *model.Event) bool {
+	if e.Data == nil || e.Data.Kind != model.Write {
+		return false
+	}
+	return e.Data.Ord == model.Init || (e.Len != nil && e.Len.Kind == model.RMW)
+}
+
+// Constrained reports whether the position of e in tot matters to the
+// model: the tot search orders only these events (MODEL.md §13.1 step 6).
+// For the Wasm and JS models: events with an SC access or an RMW in some
+// region, and suspension events; for js2017 also every write (its clause
+// (i) looks at non-SC writes); for sc every event.
+func (m *Model) Constrained(e *model.Event) bool {
+	if m.SC {
+		return true
+	}
+	if e.IsSC() || e.Susp != nil {
+		return true
+	}
+	if m.OldClauseA {
+		return e.Data.Writing() || e.Len.Writing()
+	}
+	return false
+}

@@ -1,0 +1,100 @@
+package axioms
+
+import (
+	"fmt"
+	"slices"
+
+	"wmm/model"
+)
+
+// queue replays the suspension events at one address in tot order and
+// checks the queue discipline of C7 (Q) (MODEL.md §8.7): waiters are
+// queued by their wait event, a notify that woke j waiters is immediately
+// followed, among the events at its address, by the j woken events of the
+// j oldest waiters (in any order), it wakes min(k, queued) waiters, and a
+// timeout removes its own waiter.
+type queue struct {
+	x       *model.Execution
+	waiting []model.EventID // queued waiters (their wait events), oldest first
+	pending []model.EventID // waiters the last notify woke, not yet resumed
+	notify  model.EventID   // that notify
+}
+
+func newQueue(x *model.Execution) *queue { return &queue{x: x, notify: model.NoEvent} }
+
+func (q *queue) clone() *queue {
+	c := *q
+	c.waiting = slices.Clone(q.waiting)
+	c.pending = slices.Clone(q.pending)
+	return &c
+}
+
+// waiter returns the wait event that a woken or timeout event e resumes:
+// the event before it in its thread (MODEL.md §12 A13).
+func (q *queue) waiter(e model.EventID) model.EventID {
+	ev := q.x.Events[e]
+	if ev.Index == 0 {
+		return model.NoEvent
+	}
+	return q.x.Threads[ev.Thread].Events[ev.Index-1]
+}
+
+func (q *queue) fail(msg string, events ...model.EventID) *model.Violation {
+	return &model.Violation{Axiom: model.AxSuspension, Clause: "queue", Events: events, Msg: msg}
+}
+
+// step processes the next suspension event e at the queue's address.
+func (q *queue) step(e model.EventID) *model.Violation {
+	s := q.x.Events[e].Susp
+	l := q.x.Label
+	if len(q.pending) > 0 && s.Kind != model.Woken && s.Kind != model.Critical {
+		return q.fail(fmt.Sprintf("%s woke %d waiter(s), whose woken events must follow it before %s", l(q.notify), len(q.pending), l(e)), q.notify, e)
+	}
+	switch s.Kind {
+	case model.Wait:
+		q.waiting = append(q.waiting, e)
+	case model.Woken:
+		w := q.waiter(e)
+		i := slices.Index(q.pending, w)
+		if i < 0 {
+			return q.fail(fmt.Sprintf("%s resumes a waiter that no notify woke", l(e)), e)
+		}
+		q.pending = slices.Delete(q.pending, i, i+1)
+	case model.Timeout:
+		w := q.waiter(e)
+		i := slices.Index(q.waiting, w)
+		if i < 0 {
+			return q.fail(fmt.Sprintf("%s times out a waiter that is not queued", l(e)), e)
+		}
+		q.waiting = slices.Delete(q.waiting, i, i+1)
+	case model.Notify:
+		j := int(s.N)
+		if j > len(q.waiting) {
+			return q.fail(fmt.Sprintf("%s wakes %d waiter(s) but only %d are queued", l(e), j, len(q.waiting)), e)
+		}
+		q.pending = slices.Clone(q.waiting[:j])
+		q.waiting = slices.Clone(q.waiting[j:])
+		q.notify = e
+		if s.N < s.K && len(q.waiting) > 0 {
+			return q.fail(fmt.Sprintf("%s wakes %d of at most %d, but waiter %s stays queued", l(e), s.N, s.K, l(q.waiting[0])), e, q.waiting[0])
+		}
+	}
+	return nil
+}
+
+// finish checks the end of an execution: every woken waiter resumed, and
+// every waiter still queued is the last event of a thread that blocks
+// forever.
+func (q *queue) finish() *model.Violation {
+	if len(q.pending) > 0 {
+		return q.fail(fmt.Sprintf("%s woke %s, which never resumes", q.x.Label(q.notify), q.x.Label(q.pending[0])), q.notify, q.pending[0])
+	}
+	for _, w := range q.waiting {
+		ev := q.x.Events[w]
+		t := q.x.Threads[ev.Thread]
+		if t.Status != model.Blocked || t.Events[len(t.Events)-1] != w {
+			return q.fail(fmt.Sprintf("waiter %s is never resumed, yet its thread goes on", q.x.Label(w)), w)
+		}
+	}
+	return nil
+}

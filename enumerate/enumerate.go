@@ -1,0 +1,145 @@
+// Package enumerate computes the executions of a litmus test that a
+// memory model allows, and from them the allowed outcomes.
+//
+// The search follows MODEL.md §13.1:
+//
+//  1. Values. Every read may return, per byte, any value some write of
+//     some path can write there. This value domain is computed as a
+//     fixpoint: run every thread under every answer, collect what the
+//     writes write, repeat (§13.3 on the thin-air values this leaves out).
+//  2. Paths. Each thread is run by the interpreter under every answer the
+//     domain allows (values read, grow failure, how a wait ends, how many
+//     waiters a notify wakes); each run is a path: its events in program
+//     order, final locals and status.
+//  3. Reads-from. For each combination of one path per thread, every byte
+//     read chooses a write of the same value (C1) that the static
+//     happens-before does not exclude (C2); reads are assigned one at a
+//     time, synchronisation edges added as they appear, and a partial
+//     assignment is abandoned as soon as hb is cyclic or C2 or C4 fails.
+//  4. Total order. Over the events whose position the model constrains
+//     (SC accesses, RMWs, suspension events), a depth-first search for one
+//     order that passes sc-last-visible and suspension consistency,
+//     checking each prefix and memoising dead states.
+//  5. Every execution found is checked once more with the model's complete
+//     predicate (axioms.Model.Check) on a full total order.
+//
+// The package declares the small interface it needs of a model (Model);
+// *axioms.Model implements it.
+package enumerate
+
+import (
+	"fmt"
+
+	"wmm/litmus"
+	"wmm/model"
+)
+
+// Model is what the enumerator needs of a memory model.
+type Model interface {
+	// Name returns the model's name, with its variants.
+	Name() string
+	// Semantics returns the operational choices the interpreter follows.
+	Semantics() model.Semantics
+	// StaticHB returns the happens-before edges known before reads-from
+	// is chosen, transitively closed.
+	StaticHB(x *model.Execution) *model.Rel
+	// CheckRead checks the axioms about one reading event alone (C2, C4)
+	// against a happens-before that may still grow.
+	CheckRead(x *model.Execution, hb *model.Rel, e model.EventID) *model.Violation
+	// NewTotSearch starts the search for a total order.
+	NewTotSearch(x *model.Execution, hb *model.Rel) model.TotSearch
+	// Check is the model's complete consistency predicate on an execution
+	// with a total order of all events.
+	Check(x *model.Execution) *model.Violation
+}
+
+// Options tune a run.
+type Options struct {
+	// Unroll bounds loop iterations beyond the first; 0 means the test's
+	// unroll:, or litmus.DefaultUnroll.
+	Unroll int
+	// MaxPaths bounds the paths of one thread (0: 200000).
+	MaxPaths int
+	// Explain turns off the early pruning of reads-from choices, so that
+	// OnCandidate sees every candidate whose values match (C1), each with
+	// the axiom it breaks. It is slow; use it on one test.
+	Explain bool
+	// OnCandidate, when set, is called for every complete candidate
+	// execution: consistent (Violation nil) or not.
+	OnCandidate func(c *Candidate)
+}
+
+// A Candidate is a complete candidate execution handed to
+// Options.OnCandidate. X and its slices are reused after the call
+// returns: clone what you keep.
+type Candidate struct {
+	X         *model.Execution
+	Violation *model.Violation // nil when consistent
+	Cut       bool             // some thread stopped at the unroll bound
+	raw       *rawOutcome
+}
+
+// Outcome returns the candidate's outcome over the given names.
+func (c *Candidate) Outcome(names []litmus.Loc) model.Outcome { return c.raw.over(names) }
+
+// Stats counts the work of a run.
+type Stats struct {
+	Rounds       int // value-domain fixpoint rounds
+	Paths        int // thread paths, all threads together
+	Combinations int // combinations of one path per thread that were searched
+	Candidates   int // complete reads-from assignments handed to the tot search
+	Consistent   int // consistent executions (distinct events and reads-from)
+	Cut          int // consistent executions in which a thread reached the unroll bound
+	TotSteps     int // events placed by the tot search
+	// Mismatches counts executions whose tot search succeeded but which
+	// the complete predicate rejected; it is always 0 unless the fast
+	// checks have a bug.
+	Mismatches int
+}
+
+// A Result is what a run computes.
+type Result struct {
+	Test  *litmus.Test
+	Model string
+	// Names are the observed names, Outcomes the distinct allowed
+	// outcomes over them, sorted.
+	Names    []litmus.Loc
+	Outcomes []model.Outcome
+	// Witnesses maps an outcome's String() to one consistent execution
+	// that has it.
+	Witnesses map[string]*model.Execution
+	Stats     Stats
+	// Notes tell the user where the answer is bounded (unroll, value
+	// domain).
+	Notes []string
+}
+
+// Run computes the executions of t that m allows.
+func Run(t *litmus.Test, m Model, opts Options) (*Result, error) {
+	if opts.MaxPaths == 0 {
+		opts.MaxPaths = 200000
+	}
+	unroll := opts.Unroll
+	if unroll == 0 {
+		unroll = t.Unroll
+	}
+	if unroll == 0 {
+		unroll = litmus.DefaultUnroll
+	}
+	s := &searcher{test: t, model: m, opts: opts, unroll: unroll, sem: m.Semantics()}
+	if err := s.buildThreads(); err != nil {
+		return nil, err
+	}
+	if err := s.fixDomain(); err != nil {
+		return nil, err
+	}
+	if err := s.enumerate(); err != nil {
+		return nil, err
+	}
+	return s.result(), nil
+}
+
+// errorf returns an error about test t.
+func errorf(t *litmus.Test, format string, args ...any) error {
+	return fmt.Errorf("%s: test %s: %s", t.Pos, t.Name, fmt.Sprintf(format, args...))
+}

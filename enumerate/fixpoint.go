@@ -1,0 +1,140 @@
+package enumerate
+
+import (
+	"fmt"
+
+	"wmm/interp"
+	"wmm/litmus"
+	"wmm/model"
+)
+
+// fixDomain computes the value domain (step 1 of the package comment) and
+// leaves every thread's paths under it in thread.paths.
+//
+// A value read in a consistent execution was written by a write of that
+// execution; unless values justify themselves in a cycle (thin air), the
+// write's value was computed from values read before it, and so on down a
+// chain of distinct writes. Round k of the fixpoint finds every value at
+// the end of a chain of k writes, so after as many rounds as an execution
+// can have writes, the domain holds every value that is not thin air.
+//
+// Thin-air values (MODEL.md §10.8, §13.3) are the exception: a store whose
+// value depends on a read could write any value in a cyclic execution. For
+// such stores the domain is seeded with the constants of the test's
+// condition, so that an outcome the condition asks about is found when the
+// model allows it; other thin-air values are not enumerated (a note says so).
+func (s *searcher) fixDomain() error {
+	dom := newDomain()
+	for _, in := range s.test.Init {
+		for i := 0; i < in.Width; i++ {
+			dom.addByte(uint64(in.Addr)+uint64(i), byte(in.Value>>(8*i)))
+		}
+	}
+	dom.addLen(uint64(s.test.Memory.Pages) * model.PageSize)
+	seeds := conditionConstants(s.test)
+	seeded := false
+	for round := 1; ; round++ {
+		s.stats.Rounds = round
+		next := &domain{data: map[uint64][]byte{}, lens: append([]uint64(nil), dom.lens...)}
+		for a, vs := range dom.data {
+			next.data[a] = append([]byte(nil), vs...)
+		}
+		maxWrites := 0
+		for _, th := range s.threads {
+			paths, ok := enumPaths(th.run, dom, s.maxWake, s.opts.MaxPaths)
+			if !ok {
+				return errorf(s.test, "thread %s has more than %d paths; simplify the test or lower --unroll", th.name, s.opts.MaxPaths)
+			}
+			th.paths = paths
+			most := 0
+			for _, p := range paths {
+				most = max(most, collectWrites(next, p, seeds, &seeded))
+			}
+			maxWrites += most
+		}
+		if next.size() == dom.size() {
+			break
+		}
+		dom = next
+		if round > maxWrites+1 {
+			s.notes = append(s.notes, fmt.Sprintf("the value domain was cut after %d rounds: values that need longer chains of writes are not enumerated", round))
+			for _, th := range s.threads {
+				th.paths, _ = enumPaths(th.run, dom, s.maxWake, s.opts.MaxPaths)
+			}
+			break
+		}
+	}
+	s.dom = dom
+	if seeded {
+		s.notes = append(s.notes, "some stores write values computed from reads: out-of-thin-air values are enumerated only among the condition's constants (MODEL.md §13.3)")
+	}
+	return nil
+}
+
+// collectWrites adds the values the writes of path p write to dom, and for
+// stores whose value derives from reads also the seeds. It returns the
+// number of writing events of p.
+func collectWrites(dom *domain, p *interp.Trace, seeds []uint64, seeded *bool) int {
+	tainted := map[int]bool{}
+	for _, i := range p.Tainted {
+		tainted[i] = true
+	}
+	n := 0
+	for i, e := range p.Events {
+		if a := e.Len; a.Writing() {
+			n++
+			dom.addLen(a.LenWr)
+		}
+		a := e.Data
+		if !a.Writing() {
+			continue
+		}
+		n++
+		if a.Wr != nil {
+			for j, b := range a.Wr {
+				dom.addByte(a.Off+uint64(j), b)
+			}
+		} else {
+			for addr, b := range a.Sparse {
+				dom.addByte(addr, b)
+			}
+		}
+		if tainted[i] && len(seeds) > 0 && a.Wr != nil {
+			*seeded = true
+			for _, v := range seeds {
+				for j := range a.Wr {
+					dom.addByte(a.Off+uint64(j), byte(v>>(8*j)))
+				}
+			}
+		}
+	}
+	return n
+}
+
+// conditionConstants returns the values the test's condition compares
+// with.
+func conditionConstants(t *litmus.Test) []uint64 {
+	if t.Condition == nil {
+		return nil
+	}
+	var out []uint64
+	var walk func(litmus.Prop)
+	walk = func(p litmus.Prop) {
+		switch p := p.(type) {
+		case *litmus.Atom:
+			if p.Loc.Kind == litmus.LocLocal || p.Loc.Kind == litmus.LocMem {
+				out = append(out, p.Value)
+			}
+		case *litmus.And:
+			walk(p.L)
+			walk(p.R)
+		case *litmus.Or:
+			walk(p.L)
+			walk(p.R)
+		case *litmus.Not:
+			walk(p.P)
+		}
+	}
+	walk(t.Condition.Prop)
+	return out
+}

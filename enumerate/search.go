@@ -1,0 +1,346 @@
+package enumerate
+
+import (
+	"wmm/interp"
+	"wmm/model"
+)
+
+// enumerate tries every combination of one path per thread.
+func (s *searcher) enumerate() error {
+	s.results = map[string]*rawOutcome{}
+	s.witness = map[string]*model.Execution{}
+	for _, th := range s.threads {
+		s.stats.Paths += len(th.paths)
+	}
+	chosen := make([]*interp.Trace, len(s.threads))
+	var rec func(i int) error
+	rec = func(i int) error {
+		if i == len(s.threads) {
+			return s.combination(chosen)
+		}
+		for _, p := range s.threads[i].paths {
+			chosen[i] = p
+			if err := rec(i + 1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return rec(0)
+}
+
+// candidate is the search state for one combination of paths.
+type candidate struct {
+	s     *searcher
+	x     *model.Execution
+	paths []*interp.Trace
+	reads []model.EventID     // events that read, in event order
+	cands [][][]model.EventID // per reading event: per cell (len cell first), the writers it may read from
+	hb    *model.Rel
+	cut   bool
+}
+
+// combination builds the execution skeleton of one path per thread and
+// searches its reads-from assignments.
+func (s *searcher) combination(paths []*interp.Trace) error {
+	x := &model.Execution{}
+	c := &candidate{s: s, x: x, paths: paths}
+	for ti, p := range paths {
+		th := s.threads[ti]
+		mt := model.Thread{Name: th.name, Role: th.role, Status: p.Status}
+		if p.Status == model.Cut {
+			c.cut = true
+		}
+		for _, e := range p.Events {
+			ev := *e
+			ev.ID = model.EventID(len(x.Events))
+			ev.Thread = ti
+			x.Events = append(x.Events, &ev)
+			mt.Events = append(mt.Events, ev.ID)
+		}
+		x.Threads = append(x.Threads, mt)
+	}
+	x.DataRF = make([][]model.EventID, len(x.Events))
+	x.LenRF = make([]model.EventID, len(x.Events))
+	for i := range x.LenRF {
+		x.LenRF[i] = model.NoEvent
+	}
+	c.hb = s.model.StaticHB(x)
+	if !c.findCandidates() {
+		return nil
+	}
+	s.stats.Combinations++
+	return c.assign(0)
+}
+
+// findCandidates lists, for every cell read, the writes it may read from:
+// same value (C1), not the reader itself, and, unless explaining, not
+// excluded by the static happens-before (C2 a and c only grow stricter as
+// hb grows). It reports false when some cell has no candidate.
+func (c *candidate) findCandidates() bool {
+	x := c.x
+	for _, e := range x.Events {
+		var cells [][]model.EventID
+		for _, reg := range []model.Region{model.Len, model.Data} {
+			a := e.Access(reg)
+			if !a.Reading() {
+				continue
+			}
+			if reg == model.Data {
+				x.DataRF[e.ID] = make([]model.EventID, a.Size)
+			}
+			for i := uint64(0); i < a.Size; i++ {
+				ws := c.writersOf(e.ID, reg, a.Off+i)
+				if len(ws) == 0 {
+					return false
+				}
+				cells = append(cells, ws)
+			}
+		}
+		if cells != nil {
+			c.reads = append(c.reads, e.ID)
+			c.cands = append(c.cands, cells)
+		}
+	}
+	return true
+}
+
+func (c *candidate) writersOf(r model.EventID, reg model.Region, cell uint64) []model.EventID {
+	x := c.x
+	want := x.Events[r].Access(reg).ReadCell(cell)
+	var out []model.EventID
+	for _, w := range x.Events {
+		a := w.Access(reg)
+		if w.ID == r || !a.Writing() || !a.Covers(cell) || a.WriteCell(cell) != want {
+			continue
+		}
+		if !c.s.opts.Explain && (c.hb.Has(r, w.ID) || c.shadowed(w.ID, r, reg, cell)) {
+			continue
+		}
+		out = append(out, w.ID)
+	}
+	return out
+}
+
+// shadowed reports whether some other write of cell lies between w and r
+// in hb (C2 c).
+func (c *candidate) shadowed(w, r model.EventID, reg model.Region, cell uint64) bool {
+	for _, e := range c.x.Events {
+		a := e.Access(reg)
+		if e.ID != w && a.Writing() && a.Covers(cell) && c.hb.Has(w, e.ID) && c.hb.Has(e.ID, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// assign chooses the writers of reading event c.reads[k] and goes on with
+// the next one.
+func (c *candidate) assign(k int) error {
+	if k == len(c.reads) {
+		return c.complete()
+	}
+	e := c.reads[k]
+	cells := c.cands[k]
+	choice := make([]model.EventID, len(cells))
+	var pick func(i int) error
+	pick = func(i int) error {
+		if i == len(cells) {
+			return c.tryRead(k, e, choice)
+		}
+		for _, w := range cells[i] {
+			choice[i] = w
+			if err := pick(i + 1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return pick(0)
+}
+
+// tryRead records the writers chosen for event e, adds the
+// synchronisation edges they create, checks what can be checked, and goes
+// on with the next reading event.
+func (c *candidate) tryRead(k int, e model.EventID, choice []model.EventID) error {
+	x := c.x
+	ev := x.Events[e]
+	i := 0
+	if ev.Len.Reading() {
+		x.LenRF[e] = choice[0]
+		i = 1
+	}
+	if ev.Data.Reading() {
+		copy(x.DataRF[e], choice[i:])
+	}
+	saved := c.hb.Clone()
+	grew := false
+	for _, reg := range []model.Region{model.Len, model.Data} {
+		a := ev.Access(reg)
+		if !a.Reading() || a.Ord != model.SeqCst {
+			continue
+		}
+		for _, w := range x.Writers(e, reg) {
+			if model.Sync(x.Events[w].Access(reg), a) && !c.hb.Has(w, e) {
+				c.hb.AddClosed(w, e)
+				grew = true
+			}
+		}
+	}
+	ok := true
+	if !c.s.opts.Explain {
+		ok = c.consistentSoFar(k, grew)
+	}
+	var err error
+	if ok {
+		err = c.assign(k + 1)
+	}
+	c.hb.CopyFrom(saved)
+	return err
+}
+
+// consistentSoFar checks hb acyclicity and the per-read axioms of the
+// reads assigned so far (all of them when hb grew, else the newest).
+func (c *candidate) consistentSoFar(k int, grew bool) bool {
+	if grew {
+		if _, ok := c.hb.Irreflexive(); !ok {
+			return false
+		}
+		for _, r := range c.reads[:k+1] {
+			if c.s.model.CheckRead(c.x, c.hb, r) != nil {
+				return false
+			}
+		}
+		return true
+	}
+	return c.s.model.CheckRead(c.x, c.hb, c.reads[k]) == nil
+}
+
+// complete handles a complete reads-from assignment: (when explaining)
+// the per-read checks, then the search for a total order.
+func (c *candidate) complete() error {
+	s := c.s
+	s.stats.Candidates++
+	x := c.x
+	var v *model.Violation
+	if s.opts.Explain {
+		v = c.readViolation()
+	}
+	if v == nil {
+		v = c.searchTot()
+	}
+	if v == nil {
+		if err := s.record(c); err != nil {
+			return err
+		}
+	}
+	if s.opts.OnCandidate != nil {
+		s.opts.OnCandidate(&Candidate{X: x, Violation: v, Cut: c.cut, raw: s.raw(c)})
+	}
+	x.Tot = nil
+	return nil
+}
+
+// readViolation runs, on a complete assignment, the checks that pruning
+// would have run early.
+func (c *candidate) readViolation() *model.Violation {
+	if a, ok := c.hb.Irreflexive(); !ok {
+		return &model.Violation{Axiom: model.AxHBAcyclic, Events: []model.EventID{a}, Msg: c.x.Label(a) + " happens before itself (an hb cycle)"}
+	}
+	for _, r := range c.reads {
+		if v := c.s.model.CheckRead(c.x, c.hb, r); v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+// searchTot looks for a total order of the constrained events. On success
+// it sets x.Tot to a full total order that the complete predicate accepts
+// and returns nil; otherwise it returns the violation met deepest in the
+// search.
+func (c *candidate) searchTot() *model.Violation {
+	ts := c.s.model.NewTotSearch(c.x, c.hb.Clone())
+	t := &totDFS{c: c, ts: ts, dead: map[string]bool{}}
+	for i := range c.x.Events {
+		if ts.Constrained(model.EventID(i)) {
+			t.todo++
+		}
+	}
+	if t.run(t.todo) {
+		return nil
+	}
+	if t.worst == nil {
+		t.worst = &model.Violation{Axiom: model.AxHBTot, Msg: "no total order of the constrained events respects happens-before"}
+	}
+	return t.worst
+}
+
+// totDFS is the depth-first search over orders of the constrained events.
+type totDFS struct {
+	c     *candidate
+	ts    model.TotSearch
+	dead  map[string]bool
+	todo  int
+	worst *model.Violation // the violation met with the most events placed
+	depth int
+}
+
+func (t *totDFS) note(v *model.Violation) {
+	if d := len(t.ts.Order()); t.worst == nil || d >= t.depth {
+		t.worst, t.depth = v, d
+	}
+}
+
+func (t *totDFS) run(remaining int) bool {
+	if remaining == 0 {
+		return t.finish()
+	}
+	key, memo := t.ts.Key()
+	if memo && t.dead[key] {
+		return false
+	}
+	for i := range t.c.x.Events {
+		e := model.EventID(i)
+		if !t.ts.Enabled(e) {
+			continue
+		}
+		t.c.s.stats.TotSteps++
+		if v := t.ts.Place(e); v != nil {
+			t.note(v)
+			continue
+		}
+		if t.run(remaining - 1) {
+			return true
+		}
+		t.ts.Undo()
+	}
+	if memo {
+		t.dead[key] = true
+	}
+	return false
+}
+
+// finish completes an order: the end-of-execution checks, then the full
+// total order and the complete predicate.
+func (t *totDFS) finish() bool {
+	if v := t.ts.Finish(); v != nil {
+		t.note(v)
+		return false
+	}
+	x := t.c.x
+	x.Tot = model.Linearize(x, t.ts.HB(), t.ts.Order())
+	if x.Tot == nil {
+		t.c.s.stats.Mismatches++
+		return false
+	}
+	if v := t.c.s.model.Check(x); v != nil {
+		t.note(v)
+		if _, memo := t.ts.Key(); memo {
+			t.c.s.stats.Mismatches++
+		}
+		x.Tot = nil
+		return false
+	}
+	return true
+}

@@ -1,0 +1,132 @@
+package enumerate
+
+import (
+	"wmm/interp"
+	"wmm/litmus"
+	"wmm/model"
+	"wmm/wasm"
+)
+
+// A thread is one thread of the test's executions: the setup thread, a
+// test thread or the final observer, with its paths.
+type thread struct {
+	name  string
+	role  model.Role
+	run   func(interp.Oracle) *interp.Trace
+	paths []*interp.Trace
+	code  *wasm.Func // test threads: their code, for local names
+}
+
+// searcher holds the state of one run.
+type searcher struct {
+	test   *litmus.Test
+	model  Model
+	opts   Options
+	unroll int
+	sem    model.Semantics
+
+	threads []*thread
+	obs     []litmus.Loc // what the observer reads, in order
+	maxWake uint32
+	dom     *domain
+	notes   []string
+
+	stats   Stats
+	results map[string]*rawOutcome // consistent, complete executions by raw key
+	witness map[string]*model.Execution
+	order   []string // keys of results in discovery order
+}
+
+// buildThreads lays out the threads: the setup thread (allocation, then
+// the test's setup code), the test threads in file order, then the final
+// observer if the test observes memory.
+func (s *searcher) buildThreads() error {
+	t := s.test
+	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: t.Memory.Max}
+	s.threads = append(s.threads, &thread{name: "setup", role: model.RoleSetup, run: s.runSetup})
+	waiters := 0
+	for _, th := range t.Threads {
+		if hasWait(th.Code.Body) {
+			waiters++
+		}
+	}
+	s.maxWake = uint32(waiters)
+	for _, th := range t.Threads {
+		code := th.Code
+		tc := cfg
+		tc.ImportLenRead = s.sem.ImportLenRead
+		s.threads = append(s.threads, &thread{name: th.Name, role: model.RoleTest, code: code,
+			run: func(o interp.Oracle) *interp.Trace { return interp.Run(code, tc, o) }})
+	}
+	s.obs = t.MemLocs()
+	if len(s.obs) > 0 {
+		reads := make([]interp.ObsRead, len(s.obs))
+		for i, l := range s.obs {
+			reads[i] = interp.ObsRead{Size: l.Kind == litmus.LocSize, Width: l.Width, Addr: uint64(l.Addr)}
+		}
+		s.threads = append(s.threads, &thread{name: "final", role: model.RoleObserver,
+			run: func(o interp.Oracle) *interp.Trace { return interp.Observe(reads, o) }})
+	}
+	return nil
+}
+
+// hasWait reports whether code contains memory.atomic.wait32/64.
+func hasWait(body []wasm.Instr) bool {
+	for _, in := range body {
+		if a := in.Op.Info().Access; a != nil && a.Kind == wasm.AccessWait {
+			return true
+		}
+		if hasWait(in.Body) || hasWait(in.Else) {
+			return true
+		}
+	}
+	return false
+}
+
+// initBytes is the size of the allocation's init write: the initial
+// memory, or the maximum one when grown pages are pre-zeroed.
+func (s *searcher) initBytes() uint64 {
+	if s.sem.GrowPreZeroed {
+		return uint64(s.test.Memory.Max) * model.PageSize
+	}
+	return uint64(s.test.Memory.Pages) * model.PageSize
+}
+
+// allocation returns the setup thread's first event: the SC write of the
+// initial length and the init write of the initial contents (MODEL.md
+// §6.4), with the test's init: entries in it.
+func (s *searcher) allocation() *model.Event {
+	contents := map[uint64]byte{}
+	for _, in := range s.test.Init {
+		for i := 0; i < in.Width; i++ {
+			if b := byte(in.Value >> (8 * i)); b != 0 {
+				contents[uint64(in.Addr)+uint64(i)] = b
+			}
+		}
+	}
+	return &model.Event{
+		Len:   &model.Access{Region: model.Len, Kind: model.Write, Ord: model.SeqCst, Size: 1, LenWr: uint64(s.test.Memory.Pages) * model.PageSize},
+		Data:  &model.Access{Region: model.Data, Kind: model.Write, Ord: model.Init, Off: 0, Size: s.initBytes(), Sparse: contents},
+		Instr: "(memory allocation)",
+	}
+}
+
+// runSetup runs the setup thread: the allocation event, then the setup
+// code if any.
+func (s *searcher) runSetup(o interp.Oracle) *interp.Trace {
+	tr := &interp.Trace{Events: []*model.Event{s.allocation()}, Status: model.Done}
+	if s.test.Setup == nil {
+		return tr
+	}
+	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: s.test.Memory.Max}
+	st := interp.Run(s.test.Setup, cfg, o)
+	for _, e := range st.Events {
+		e.Index++
+	}
+	tr.Events = append(tr.Events, st.Events...)
+	for _, i := range st.Tainted {
+		tr.Tainted = append(tr.Tainted, i+1)
+	}
+	tr.Status, tr.Trap = st.Status, st.Trap
+	return tr
+}

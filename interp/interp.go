@@ -1,0 +1,280 @@
+// Package interp is the operational interpreter of one thread's
+// WebAssembly code. It executes a wasm.Func and records, in program order,
+// the events that the threads proposal's semantics emits for each
+// instruction (MODEL.md §5), with the values read and written.
+//
+// The interpreter knows nothing about memory models. Every value it reads
+// from memory and every nondeterministic choice (whether a grow fails
+// spuriously, how a suspended wait ends, how many waiters a notify wakes)
+// is asked of an Oracle. Package enumerate answers in every possible way and
+// lets the model decide which answers are consistent.
+package interp
+
+import (
+	"wmm/model"
+	"wmm/wasm"
+)
+
+// An Oracle answers the interpreter's questions. Implementations may
+// answer anything; the interpreter only requires that ReadData returns n
+// bytes.
+type Oracle interface {
+	// ReadLen returns the length in bytes that a read of the length cell
+	// returns.
+	ReadLen(ord model.Ord) uint64
+	// ReadData returns the n bytes that a read of data[off, off+n)
+	// returns.
+	ReadData(off uint64, n int, ord model.Ord) []byte
+	// GrowSucceeds decides whether a memory.grow that has room below the
+	// maximum succeeds (false is a spurious failure, MODEL.md §5.7).
+	GrowSucceeds() bool
+	// WaitEnd decides how a suspended wait ends, among the allowed ends.
+	WaitEnd(canTimeout, canBlock bool) WaitEnd
+	// Notify decides how many waiters a notify with limit k wakes.
+	Notify(k uint32) uint32
+}
+
+// A WaitEnd is how a suspended wait ends.
+type WaitEnd uint8
+
+// The ends of a suspended wait.
+const (
+	Woken    WaitEnd = iota + 1 // resumed by a notify: result 0
+	TimedOut                    // resumed by its timeout: result 2
+	Blocked                     // never resumed
+)
+
+// Config holds what a run depends on besides the code.
+type Config struct {
+	Sem      model.Semantics
+	Unroll   int    // back-edges allowed per loop entry (iterations beyond the first)
+	MaxPages uint32 // the memory's maximum size in pages
+	// ImportLenRead makes the thread's first event an SC read of the
+	// length (the import check of instantiation, MODEL.md §6.4).
+	ImportLenRead bool
+	// MaxSteps bounds the instructions one run may execute (0: a default).
+	MaxSteps int
+}
+
+// A Trace is the result of one run of a thread.
+type Trace struct {
+	Events []*model.Event // in program order; Thread, ID are left to the caller
+	Locals []uint64       // final values of all locals (parameters first)
+	Status model.Status
+	Trap   model.TrapKind // why the thread trapped, when Status is Trapped
+	// Tainted lists the indices (into Events) of writes whose value was
+	// computed from values read from memory: the places where
+	// out-of-thin-air values could enter (MODEL.md §13.3).
+	Tainted []int
+}
+
+// A value on the operand stack or in a local: its bits (i32 and f32 in the
+// low 32 bits) and whether it was computed from a value read from memory.
+type value struct {
+	bits  uint64
+	taint bool
+}
+
+// signal says how executing a sequence of instructions ended.
+type signal uint8
+
+const (
+	fallThrough signal = iota
+	branch             // a br to an enclosing label (machine.depth says which)
+	returned
+	stopped // trapped, blocked, cut, or out of steps
+)
+
+type machine struct {
+	cfg    Config
+	oracle Oracle
+	fn     *wasm.Func
+	stack  []value
+	locals []value
+	trace  *Trace
+	depth  uint32 // the pending branch's remaining label depth
+	steps  int
+}
+
+const defaultMaxSteps = 100000
+
+// Run executes f, which must have passed wasm.Validate, and returns its
+// trace.
+func Run(f *wasm.Func, cfg Config, o Oracle) *Trace {
+	if cfg.MaxSteps == 0 {
+		cfg.MaxSteps = defaultMaxSteps
+	}
+	m := &machine{cfg: cfg, oracle: o, fn: f, trace: &Trace{Status: model.Done}}
+	m.locals = make([]value, len(f.Params)+len(f.Locals))
+	if cfg.ImportLenRead {
+		n := o.ReadLen(model.SeqCst)
+		m.emit(&model.Event{Len: lenAccess(model.Read, model.SeqCst, n, 0), Instr: "(instantiation: import check)"}, nil)
+	}
+	m.seq(f.Body)
+	m.trace.Locals = make([]uint64, len(m.locals))
+	for i, v := range m.locals {
+		m.trace.Locals[i] = v.bits
+	}
+	return m.trace
+}
+
+// seq executes a sequence of instructions.
+func (m *machine) seq(body []wasm.Instr) signal {
+	for i := range body {
+		if s := m.step(&body[i]); s != fallThrough {
+			return s
+		}
+	}
+	return fallThrough
+}
+
+// stop ends the run with a status.
+func (m *machine) stop(s model.Status) signal {
+	m.trace.Status = s
+	return stopped
+}
+
+// trap ends the run with a trap. The trapping event, if any, has already
+// been emitted with its Trap field set.
+func (m *machine) trap(k model.TrapKind) signal {
+	m.trace.Trap = k
+	return m.stop(model.Trapped)
+}
+
+func (m *machine) push(v value) { m.stack = append(m.stack, v) }
+
+func (m *machine) pop() value {
+	v := m.stack[len(m.stack)-1]
+	m.stack = m.stack[:len(m.stack)-1]
+	return v
+}
+
+// step executes one instruction.
+func (m *machine) step(in *wasm.Instr) signal {
+	m.steps++
+	if m.steps > m.cfg.MaxSteps {
+		return m.stop(model.Cut)
+	}
+	info := in.Op.Info()
+	switch info.Class {
+	case wasm.ClassControl:
+		return m.control(in)
+	case wasm.ClassParametric:
+		if in.Op == wasm.OpDrop {
+			m.pop()
+			return fallThrough
+		}
+		c, b, a := m.pop(), m.pop(), m.pop()
+		if uint32(c.bits) != 0 {
+			m.push(value{a.bits, a.taint || c.taint})
+		} else {
+			m.push(value{b.bits, b.taint || c.taint})
+		}
+	case wasm.ClassLocal:
+		switch in.Op {
+		case wasm.OpLocalGet:
+			m.push(m.locals[in.Index])
+		case wasm.OpLocalSet:
+			m.locals[in.Index] = m.pop()
+		case wasm.OpLocalTee:
+			m.locals[in.Index] = m.stack[len(m.stack)-1]
+		}
+	case wasm.ClassConst:
+		m.push(value{bits: in.Value})
+	case wasm.ClassNumeric:
+		if !m.numeric(in) {
+			return m.trap(model.TrapOther)
+		}
+	case wasm.ClassMemory:
+		return m.memory(in, info.Access)
+	}
+	return fallThrough
+}
+
+// control executes block, loop, if, br, br_if, return, nop and
+// unreachable.
+func (m *machine) control(in *wasm.Instr) signal {
+	switch in.Op {
+	case wasm.OpNop:
+		return fallThrough
+	case wasm.OpUnreachable:
+		return m.trap(model.TrapOther)
+	case wasm.OpReturn:
+		return returned
+	case wasm.OpBr:
+		m.depth = in.Index
+		return branch
+	case wasm.OpBrIf:
+		if uint32(m.pop().bits) != 0 {
+			m.depth = in.Index
+			return branch
+		}
+		return fallThrough
+	case wasm.OpBlock:
+		return m.block(in.Body, in.Result)
+	case wasm.OpIf:
+		if uint32(m.pop().bits) != 0 {
+			return m.block(in.Body, in.Result)
+		}
+		return m.block(in.Else, in.Result)
+	case wasm.OpLoop:
+		return m.loop(in.Body)
+	}
+	return fallThrough
+}
+
+// block executes a block (or an if's branch) whose label is its end.
+func (m *machine) block(body []wasm.Instr, result wasm.ValType) signal {
+	height := len(m.stack)
+	s := m.seq(body)
+	if s != branch {
+		return s
+	}
+	if m.depth > 0 {
+		m.depth--
+		return branch
+	}
+	m.unwind(height, result != 0)
+	return fallThrough
+}
+
+// loop executes a loop, whose label is its start. Each branch back to it is
+// one more iteration; more than cfg.Unroll of them cut the run.
+func (m *machine) loop(body []wasm.Instr) signal {
+	height := len(m.stack)
+	for back := 0; ; back++ {
+		s := m.seq(body)
+		if s != branch {
+			return s
+		}
+		if m.depth > 0 {
+			m.depth--
+			return branch
+		}
+		if back >= m.cfg.Unroll {
+			return m.stop(model.Cut)
+		}
+		m.unwind(height, false)
+	}
+}
+
+// unwind drops the operands a branch leaves behind, keeping the top one
+// when the label carries a result.
+func (m *machine) unwind(height int, keep bool) {
+	if keep {
+		v := m.pop()
+		m.stack = append(m.stack[:height], v)
+		return
+	}
+	m.stack = m.stack[:height]
+}
+
+// emit appends an event to the trace. When taint is non-nil and true, the
+// event's write depends on values read from memory.
+func (m *machine) emit(e *model.Event, taint *bool) {
+	e.Index = len(m.trace.Events)
+	if taint != nil && *taint {
+		m.trace.Tainted = append(m.trace.Tainted, e.Index)
+	}
+	m.trace.Events = append(m.trace.Events, e)
+}

@@ -1,0 +1,390 @@
+package interp
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	"wmm/model"
+	"wmm/wasm"
+)
+
+// lenAccess builds an access of the length cell. For an RMW, n is the value
+// read and w the value written.
+func lenAccess(kind model.AccKind, ord model.Ord, n, w uint64) *model.Access {
+	a := &model.Access{Region: model.Len, Kind: kind, Ord: ord, Size: 1}
+	switch kind {
+	case model.Read:
+		a.LenRd = n
+	case model.Write:
+		a.LenWr = n
+	case model.RMW:
+		a.LenRd, a.LenWr = n, w
+	}
+	return a
+}
+
+// boundsRead is Lrd of MODEL.md §5: the unordered read of the length that
+// every access performs.
+func (m *machine) boundsRead() *model.Access {
+	return lenAccess(model.Read, model.Unord, m.oracle.ReadLen(model.Unord), 0)
+}
+
+// newEvent starts the event of instruction in.
+func newEvent(in *wasm.Instr) *model.Event {
+	return &model.Event{Instr: in.Op.String(), Pos: in.Pos.String()}
+}
+
+// tearing is the spec's tearing(t, N, ea): the notears flag is set for
+// integer accesses of at most 32 bits at a naturally aligned address
+// (MODEL.md §4.1).
+func tearing(t wasm.ValType, width int, ea uint64) bool {
+	return (t == wasm.I32 || t == wasm.I64) && width <= 4 && ea%uint64(width) == 0
+}
+
+// memory executes an instruction of ClassMemory.
+func (m *machine) memory(in *wasm.Instr, acc *wasm.Access) signal {
+	switch acc.Kind {
+	case wasm.AccessLoad, wasm.AccessStore, wasm.AccessRMW, wasm.AccessCmpxchg:
+		return m.access(in, acc)
+	case wasm.AccessWait:
+		return m.wait(in, acc)
+	case wasm.AccessNotify:
+		return m.notify(in)
+	case wasm.AccessFence:
+		e := newEvent(in)
+		e.Fence = true
+		m.emit(e, nil)
+	case wasm.AccessSize:
+		n := m.oracle.ReadLen(model.SeqCst)
+		e := newEvent(in)
+		e.Len = lenAccess(model.Read, model.SeqCst, n, 0)
+		m.emit(e, nil)
+		m.push(value{bits: n / wasm.PageSize})
+	case wasm.AccessGrow:
+		m.grow(in)
+	case wasm.AccessFill:
+		n, v, d := m.pop(), m.pop(), m.pop()
+		return m.fill(in, uint64(uint32(d.bits)), byte(v.bits), uint64(uint32(n.bits)), v.taint)
+	case wasm.AccessCopy:
+		n, s, d := m.pop(), m.pop(), m.pop()
+		return m.copy(in, uint64(uint32(d.bits)), uint64(uint32(s.bits)), uint64(uint32(n.bits)))
+	}
+	return fallThrough
+}
+
+// checked emits the event of an access that may trap before touching data:
+// misaligned atomics and out-of-bounds addresses emit only the bounds read
+// and trap (MODEL.md §5.1–§5.5, §12 A11: "unaligned" is reported first). It
+// returns the event (to be completed by the caller) and whether the access
+// proceeds.
+func (m *machine) checked(in *wasm.Instr, ea uint64, width int, atomic bool) (*model.Event, bool) {
+	e := newEvent(in)
+	e.Len = m.boundsRead()
+	switch {
+	case atomic && ea%uint64(width) != 0:
+		e.Trap = model.TrapAlign
+	case ea+uint64(width) > e.Len.LenRd:
+		e.Trap = model.TrapOOB
+	default:
+		return e, true
+	}
+	m.emit(e, nil)
+	return e, false
+}
+
+// access executes loads, stores, RMWs and compare-exchanges.
+func (m *machine) access(in *wasm.Instr, acc *wasm.Access) signal {
+	var operand, expected value
+	switch acc.Kind {
+	case wasm.AccessStore, wasm.AccessRMW:
+		operand = m.pop()
+	case wasm.AccessCmpxchg:
+		operand = m.pop() // the replacement
+		expected = m.pop()
+	}
+	addr := m.pop()
+	ea := uint64(uint32(addr.bits)) + uint64(in.Mem.Offset)
+	e, ok := m.checked(in, ea, acc.Width, acc.Atomic)
+	if !ok {
+		return m.trap(e.Trap)
+	}
+	ord := model.Unord
+	if acc.Atomic {
+		ord = model.SeqCst
+	}
+	d := &model.Access{Region: model.Data, Ord: ord, Off: ea, Size: uint64(acc.Width),
+		Float: acc.Type == wasm.F32 || acc.Type == wasm.F64}
+	e.Data = d
+	taint := operand.taint || expected.taint
+	switch acc.Kind {
+	case wasm.AccessLoad:
+		d.Kind = model.Read
+		d.NoTears = tearing(acc.Type, acc.Width, ea)
+		d.Rd = m.oracle.ReadData(ea, acc.Width, ord)
+		m.push(value{bits: loadValue(d.Rd, acc), taint: true})
+	case wasm.AccessStore:
+		d.Kind = model.Write
+		d.NoTears = tearing(acc.Type, acc.Width, ea)
+		d.Wr = leBytes(operand.bits, acc.Width)
+	case wasm.AccessRMW:
+		d.Kind = model.RMW
+		d.Rd = m.oracle.ReadData(ea, acc.Width, ord)
+		old := leValue(d.Rd)
+		d.Wr = leBytes(rmw(acc.RMW, old, operand.bits), acc.Width)
+		m.push(value{bits: old, taint: true})
+	case wasm.AccessCmpxchg:
+		d.Rd = m.oracle.ReadData(ea, acc.Width, ord)
+		old := leValue(d.Rd)
+		switch {
+		case old == truncate(expected.bits, acc.Width):
+			d.Kind = model.RMW
+			d.Wr = leBytes(operand.bits, acc.Width)
+		case m.cfg.Sem.FailedCmpxchgWrites:
+			d.Kind = model.RMW
+			d.Wr = append([]byte(nil), d.Rd...)
+		default:
+			d.Kind = model.Read // a failed cmpxchg is only an SC read (§5.5)
+		}
+		m.push(value{bits: old, taint: true})
+	}
+	m.emit(e, &taint)
+	return fallThrough
+}
+
+// loadValue extends the bytes read to the instruction's type.
+func loadValue(b []byte, acc *wasm.Access) uint64 {
+	v := leValue(b)
+	if acc.Signed {
+		shift := 64 - 8*uint(acc.Width)
+		v = uint64(int64(v<<shift) >> shift)
+	}
+	if acc.Type == wasm.I32 || acc.Type == wasm.F32 {
+		v = uint64(uint32(v))
+	}
+	return v
+}
+
+// truncate keeps the low width bytes of v (wrap_N).
+func truncate(v uint64, width int) uint64 {
+	if width >= 8 {
+		return v
+	}
+	return v & (1<<(8*uint(width)) - 1)
+}
+
+// rmw computes an atomic read-modify-write's new value.
+func rmw(op wasm.RMWOp, old, operand uint64) uint64 {
+	switch op {
+	case wasm.RMWAdd:
+		return old + operand
+	case wasm.RMWSub:
+		return old - operand
+	case wasm.RMWAnd:
+		return old & operand
+	case wasm.RMWOr:
+		return old | operand
+	case wasm.RMWXor:
+		return old ^ operand
+	case wasm.RMWXchg:
+		return operand
+	}
+	return old
+}
+
+// leBytes returns the low width bytes of v, little-endian.
+func leBytes(v uint64, width int) []byte {
+	var buf [8]byte
+	binary.LittleEndian.PutUint64(buf[:], v)
+	return append([]byte(nil), buf[:width]...)
+}
+
+// leValue reads a little-endian unsigned value.
+func leValue(b []byte) uint64 {
+	var buf [8]byte
+	copy(buf[:], b)
+	return binary.LittleEndian.Uint64(buf[:])
+}
+
+// grow executes memory.grow (MODEL.md §5.7).
+func (m *machine) grow(in *wasm.Instr) {
+	delta := m.pop()
+	k := uint64(uint32(delta.bits)) * wasm.PageSize
+	l := m.oracle.ReadLen(model.SeqCst)
+	e := newEvent(in)
+	room := l+k <= uint64(m.cfg.MaxPages)*wasm.PageSize
+	succeed := room
+	if room && !m.cfg.Sem.NoSpuriousGrowFailure {
+		succeed = m.oracle.GrowSucceeds()
+	}
+	if !succeed {
+		e.Len = lenAccess(model.Read, model.SeqCst, l, 0)
+		m.emit(e, nil)
+		m.push(value{bits: 0xFFFFFFFF})
+		return
+	}
+	e.Len = lenAccess(model.RMW, model.SeqCst, l, l+k)
+	if k > 0 && !m.cfg.Sem.GrowPreZeroed {
+		ord := model.Unord
+		if m.cfg.Sem.GrowZeroInit {
+			ord = model.Init
+		}
+		e.Data = &model.Access{Region: model.Data, Kind: model.Write, Ord: ord, Off: l, Size: k, Sparse: map[uint64]byte{}}
+	}
+	m.emit(e, nil)
+	m.push(value{bits: l / wasm.PageSize})
+}
+
+// wait executes memory.atomic.wait32/64 (MODEL.md §5.9).
+func (m *machine) wait(in *wasm.Instr, acc *wasm.Access) signal {
+	timeout, expected, addr := m.pop(), m.pop(), m.pop()
+	ea := uint64(uint32(addr.bits)) + uint64(in.Mem.Offset)
+	e, ok := m.checked(in, ea, acc.Width, true)
+	if !ok {
+		return m.trap(e.Trap)
+	}
+	rd := m.oracle.ReadData(ea, acc.Width, model.SeqCst)
+	e.Data = &model.Access{Region: model.Data, Kind: model.Read, Ord: model.SeqCst, Off: ea, Size: uint64(acc.Width), Rd: rd}
+	if leValue(rd) != truncate(expected.bits, acc.Width) {
+		if m.cfg.Sem.WaitCritical {
+			e.Susp = &model.Susp{Kind: model.Critical, Addr: ea}
+		}
+		m.emit(e, nil)
+		m.push(value{bits: 1})
+		return fallThrough
+	}
+	t := int64(timeout.bits)
+	e.Susp = &model.Susp{Kind: model.Wait, Addr: ea, Timeout: t}
+	m.emit(e, nil)
+	switch m.oracle.WaitEnd(t >= 0, t < 0 || m.cfg.Sem.FiniteWaitMayBlock) {
+	case Woken:
+		m.emit(&model.Event{Susp: &model.Susp{Kind: model.Woken, Addr: ea}, Instr: "(woken)", Pos: in.Pos.String()}, nil)
+		m.push(value{bits: 0})
+	case TimedOut:
+		m.emit(&model.Event{Susp: &model.Susp{Kind: model.Timeout, Addr: ea}, Instr: "(timeout)", Pos: in.Pos.String()}, nil)
+		m.push(value{bits: 2})
+	default:
+		return m.stop(model.Blocked)
+	}
+	return fallThrough
+}
+
+// notify executes memory.atomic.notify (MODEL.md §5.10).
+func (m *machine) notify(in *wasm.Instr) signal {
+	count, addr := m.pop(), m.pop()
+	ea := uint64(uint32(addr.bits)) + uint64(in.Mem.Offset)
+	e, ok := m.checked(in, ea, 4, true)
+	if !ok {
+		return m.trap(e.Trap)
+	}
+	k := uint32(count.bits)
+	j := m.oracle.Notify(k)
+	e.Susp = &model.Susp{Kind: model.Notify, Addr: ea, N: j, K: k}
+	m.emit(e, nil)
+	m.push(value{bits: uint64(j)})
+	return fallThrough
+}
+
+// byteStore is i32.store8 as bulk operations execute it: a bounds read and
+// a one-byte unordered write (MODEL.md §5.8). With single checks the bounds
+// read is left out.
+func (m *machine) byteStore(in *wasm.Instr, d uint64, v byte, what string, taint bool) bool {
+	e := &model.Event{Instr: in.Op.String() + " " + what, Pos: in.Pos.String()}
+	if !m.cfg.Sem.BulkSingleCheck {
+		e.Len = m.boundsRead()
+		if d+1 > e.Len.LenRd {
+			e.Trap = model.TrapOOB
+			m.emit(e, nil)
+			return false
+		}
+	}
+	e.Data = &model.Access{Region: model.Data, Kind: model.Write, Ord: model.Unord, Off: d, Size: 1, NoTears: true, Wr: []byte{v}}
+	m.emit(e, &taint)
+	return true
+}
+
+// byteLoad is i32.load8_u as memory.copy executes it.
+func (m *machine) byteLoad(in *wasm.Instr, s uint64) (byte, bool) {
+	e := &model.Event{Instr: fmt.Sprintf("%s (load8_u %d)", in.Op, s), Pos: in.Pos.String()}
+	if !m.cfg.Sem.BulkSingleCheck {
+		e.Len = m.boundsRead()
+		if s+1 > e.Len.LenRd {
+			e.Trap = model.TrapOOB
+			m.emit(e, nil)
+			return 0, false
+		}
+	}
+	rd := m.oracle.ReadData(s, 1, model.Unord)
+	e.Data = &model.Access{Region: model.Data, Kind: model.Read, Ord: model.Unord, Off: s, Size: 1, NoTears: true, Rd: rd}
+	m.emit(e, nil)
+	return rd[0], true
+}
+
+// bulkCheck is the bounds check at each step of memory.fill/copy: an event
+// holding only a length read. It reports whether every end is in bounds.
+func (m *machine) bulkCheck(in *wasm.Instr, ends ...uint64) bool {
+	e := &model.Event{Instr: in.Op.String() + " (bounds check)", Pos: in.Pos.String()}
+	e.Len = m.boundsRead()
+	for _, end := range ends {
+		if end > e.Len.LenRd {
+			e.Trap = model.TrapOOB
+		}
+	}
+	m.emit(e, nil)
+	return e.Trap == model.NoTrap
+}
+
+// fill executes memory.fill d v n: literally, a bounds check and one byte
+// store per step, re-checking at every step (MODEL.md §5.8, §12 A10).
+func (m *machine) fill(in *wasm.Instr, d uint64, v byte, n uint64, taint bool) signal {
+	if m.cfg.Sem.BulkSingleCheck {
+		if !m.bulkCheck(in, d+n) {
+			return m.trap(model.TrapOOB)
+		}
+		for i := uint64(0); i < n; i++ {
+			m.byteStore(in, d+i, v, fmt.Sprintf("(store8 %d)", d+i), taint)
+		}
+		return fallThrough
+	}
+	for ; ; d, n = d+1, n-1 {
+		if !m.bulkCheck(in, d+n) {
+			return m.trap(model.TrapOOB)
+		}
+		if n == 0 {
+			return fallThrough
+		}
+		if !m.byteStore(in, d, v, fmt.Sprintf("(store8 %d)", d), taint) {
+			return m.trap(model.TrapOOB)
+		}
+	}
+}
+
+// copy executes memory.copy d s n: byte by byte, forwards when d ≤ s and
+// backwards otherwise, each byte a load and a store (MODEL.md §5.8).
+func (m *machine) copy(in *wasm.Instr, d, s, n uint64) signal {
+	single := m.cfg.Sem.BulkSingleCheck
+	for first := true; ; first = false {
+		if first || !single {
+			if !m.bulkCheck(in, s+n, d+n) {
+				return m.trap(model.TrapOOB)
+			}
+		}
+		if n == 0 {
+			return fallThrough
+		}
+		from, to := s, d
+		if d > s {
+			from, to = s+n-1, d+n-1
+		}
+		b, ok := m.byteLoad(in, from)
+		if !ok {
+			return m.trap(model.TrapOOB)
+		}
+		if !m.byteStore(in, to, b, fmt.Sprintf("(store8 %d)", to), false) {
+			return m.trap(model.TrapOOB)
+		}
+		if d <= s {
+			d, s = d+1, s+1
+		}
+		n--
+	}
+}

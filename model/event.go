@@ -1,0 +1,329 @@
+// Package model holds the vocabulary of the WebAssembly relaxed memory
+// model (MODEL.md §2–§7): events and their actions, orderings, regions and
+// byte ranges, executions with their relations (po, rf per byte, hb, tot),
+// violations of axioms, and outcomes.
+//
+// It knows nothing about instructions (package wasm and interp produce
+// events) and nothing about which executions are consistent (package
+// axioms decides that).
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// PageSize is the size of a WebAssembly page in bytes.
+const PageSize = 65536
+
+// An Ord is the ordering of a read or write action (MODEL.md §3.1).
+type Ord uint8
+
+// The orderings.
+const (
+	Unord  Ord = iota + 1 // plain (non-atomic) access, and bounds checks
+	SeqCst                // atomic access; every RMW
+	Init                  // the memory's initialisation write
+)
+
+// String returns "unord", "seqcst" or "init".
+func (o Ord) String() string {
+	switch o {
+	case Unord:
+		return "unord"
+	case SeqCst:
+		return "seqcst"
+	case Init:
+		return "init"
+	}
+	return "?"
+}
+
+// A Region is a part of the memory that the consistency rules treat
+// separately (MODEL.md §2): the data bytes, or the length cell.
+type Region uint8
+
+// The regions of the test's one shared memory.
+const (
+	Data Region = iota // the byte vector, one cell per byte
+	Len                // the current length in bytes, one cell (offset 0)
+)
+
+// String returns "data" or "len".
+func (r Region) String() string {
+	if r == Len {
+		return "len"
+	}
+	return "data"
+}
+
+// An AccKind is the kind of a memory access action.
+type AccKind uint8
+
+// The access kinds.
+const (
+	Read  AccKind = iota + 1 // rd
+	Write                    // wr
+	RMW                      // rmw: reads and writes the same range atomically
+)
+
+// An Access is the memory-access action of an event in one region. In the
+// data region cells are bytes at absolute addresses Off..Off+Size-1; the
+// length region has a single cell (Off 0, Size 1) holding the length in
+// bytes.
+type Access struct {
+	Region  Region
+	Kind    AccKind
+	Ord     Ord // SeqCst for RMW
+	Off     uint64
+	Size    uint64
+	NoTears bool // the notears flag of the instruction (MODEL.md §4.1)
+	Float   bool // a float access (only the paper-float-notear variant uses it)
+
+	// Data region values. Rd holds the bytes read. The bytes written are
+	// Wr, or, when Wr is nil, Sparse (absent addresses are 0): the
+	// allocation's init write and grow's zero fill cover whole pages.
+	Rd     []byte
+	Wr     []byte
+	Sparse map[uint64]byte
+
+	// Length region values.
+	LenRd, LenWr uint64
+}
+
+// Reading reports whether the action reads at least one cell (MODEL.md
+// §3.1: reading(a) ⇔ read(a) non-empty).
+func (a *Access) Reading() bool { return a != nil && a.Kind != Write && a.Size > 0 }
+
+// Writing reports whether the action writes at least one cell. A
+// zero-length write (memory.grow 0) is not writing.
+func (a *Access) Writing() bool { return a != nil && a.Kind != Read && a.Size > 0 }
+
+// Covers reports whether cell c lies in the action's range.
+func (a *Access) Covers(c uint64) bool { return c >= a.Off && c-a.Off < a.Size }
+
+// Same reports whether a and b have the same region and range.
+func (a *Access) Same(b *Access) bool {
+	return a.Region == b.Region && a.Off == b.Off && a.Size == b.Size
+}
+
+// Overlap reports whether the ranges of a and b intersect (MODEL.md §12 A1).
+func (a *Access) Overlap(b *Access) bool {
+	return a.Region == b.Region && a.Off < b.Off+b.Size && b.Off < a.Off+a.Size
+}
+
+// ReadCell returns the value read at cell c.
+func (a *Access) ReadCell(c uint64) uint64 {
+	if a.Region == Len {
+		return a.LenRd
+	}
+	return uint64(a.Rd[c-a.Off])
+}
+
+// WriteCell returns the value written at cell c.
+func (a *Access) WriteCell(c uint64) uint64 {
+	if a.Region == Len {
+		return a.LenWr
+	}
+	if a.Wr != nil {
+		return uint64(a.Wr[c-a.Off])
+	}
+	return uint64(a.Sparse[c])
+}
+
+// Sync reports whether a and b can synchronise: both SC and the same range
+// (MODEL.md §3.1).
+func Sync(a, b *Access) bool {
+	return a != nil && b != nil && a.Ord == SeqCst && b.Ord == SeqCst && a.Same(b)
+}
+
+// A SuspKind is the kind of a suspension action (MODEL.md §3.1, §8.7).
+type SuspKind uint8
+
+// The suspension kinds.
+const (
+	Wait    SuspKind = iota + 1 // a waiter registers
+	Woken                       // a waiter is resumed by a notify
+	Timeout                     // a waiter is resumed by its timeout
+	Notify                      // a notify wakes N waiters, limit K
+	// Critical is the JavaScript model's waiter-list critical section of a
+	// wait that returned "not-equal" (MODEL.md §11.1 item 6). Only the js
+	// semantics emits it.
+	Critical
+)
+
+// String returns the action's name.
+func (k SuspKind) String() string {
+	switch k {
+	case Wait:
+		return "wait"
+	case Woken:
+		return "woken"
+	case Timeout:
+		return "timeout"
+	case Notify:
+		return "notify"
+	case Critical:
+		return "critical"
+	}
+	return "?"
+}
+
+// A Susp is a suspension action at a data address.
+type Susp struct {
+	Kind    SuspKind
+	Addr    uint64
+	Timeout int64  // Wait: nanoseconds, negative for infinite
+	N, K    uint32 // Notify: woke N waiters, limit K
+}
+
+// A TrapKind says why a thread stopped after an event.
+type TrapKind uint8
+
+// The trap kinds.
+const (
+	NoTrap      TrapKind = iota
+	TrapOOB              // out-of-bounds access
+	TrapAlign            // misaligned atomic access
+	TrapOther            // unreachable, division by zero, ...
+	TrapNoEvent          // (bookkeeping) a trap that emitted no event
+)
+
+// String describes the trap.
+func (t TrapKind) String() string {
+	switch t {
+	case TrapOOB:
+		return "out of bounds"
+	case TrapAlign:
+		return "unaligned atomic"
+	case TrapOther, TrapNoEvent:
+		return "trap"
+	}
+	return ""
+}
+
+// An EventID numbers the events of one execution from 0.
+type EventID int
+
+// An Event is a set of actions performed atomically by one step of one
+// thread (MODEL.md §3). It has at most one access per region, and possibly
+// a suspension action and a fence.
+type Event struct {
+	ID     EventID
+	Thread int // index into Execution.Threads
+	Index  int // position in its thread (program order)
+
+	Data  *Access
+	Len   *Access
+	Susp  *Susp
+	Fence bool
+	Trap  TrapKind // the thread trapped right after this event
+
+	Instr string // the instruction that emitted the event, for people
+	Pos   string // where that instruction is, "line:col" in the thread's code
+}
+
+// Access returns the event's access in region r, or nil.
+func (e *Event) Access(r Region) *Access {
+	if r == Len {
+		return e.Len
+	}
+	return e.Data
+}
+
+// IsSC reports whether the event holds an SC access or an RMW in some
+// region.
+func (e *Event) IsSC() bool {
+	return (e.Data != nil && e.Data.Ord == SeqCst) || (e.Len != nil && e.Len.Ord == SeqCst)
+}
+
+// String prints the event's actions, for example
+// "rd_unord len 65536; wr_seqcst data[0..4) = 01 00 00 00".
+func (e *Event) String() string {
+	var parts []string
+	for _, a := range []*Access{e.Len, e.Data} {
+		if a != nil {
+			parts = append(parts, a.String())
+		}
+	}
+	if e.Susp != nil {
+		parts = append(parts, e.Susp.String())
+	}
+	if e.Fence {
+		parts = append(parts, "fence")
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "ε")
+	}
+	s := strings.Join(parts, "; ")
+	if e.Trap != NoTrap {
+		s += "; trap (" + e.Trap.String() + ")"
+	}
+	return s
+}
+
+// String prints the access, for example "rmw data[0..4) 00 00 00 00 → 01
+// 00 00 00" or "rd_unord len 65536".
+func (a *Access) String() string {
+	var name string
+	switch a.Kind {
+	case Read:
+		name = "rd_" + a.Ord.String()
+	case Write:
+		name = "wr_" + a.Ord.String()
+	case RMW:
+		name = "rmw"
+	}
+	if a.Region == Len {
+		switch a.Kind {
+		case Read:
+			return fmt.Sprintf("%s len %d", name, a.LenRd)
+		case Write:
+			return fmt.Sprintf("%s len %d", name, a.LenWr)
+		}
+		return fmt.Sprintf("%s len %d → %d", name, a.LenRd, a.LenWr)
+	}
+	rng := fmt.Sprintf("data[%d..%d)", a.Off, a.Off+a.Size)
+	if a.NoTears {
+		name += " notears"
+	}
+	switch a.Kind {
+	case Read:
+		return fmt.Sprintf("%s %s %s", name, rng, hexBytes(a.Rd))
+	case Write:
+		return fmt.Sprintf("%s %s %s", name, rng, a.writtenString())
+	}
+	return fmt.Sprintf("%s %s %s → %s", name, rng, hexBytes(a.Rd), a.writtenString())
+}
+
+func (a *Access) writtenString() string {
+	if a.Wr != nil {
+		return hexBytes(a.Wr)
+	}
+	if len(a.Sparse) == 0 {
+		return fmt.Sprintf("zeros(%d)", a.Size)
+	}
+	return fmt.Sprintf("zeros(%d) with %d bytes set", a.Size, len(a.Sparse))
+}
+
+func hexBytes(b []byte) string {
+	var sb strings.Builder
+	for i, x := range b {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		fmt.Fprintf(&sb, "%02x", x)
+	}
+	return sb.String()
+}
+
+// String prints the suspension action.
+func (s *Susp) String() string {
+	switch s.Kind {
+	case Wait:
+		return fmt.Sprintf("wait data[%d] timeout %d", s.Addr, s.Timeout)
+	case Notify:
+		return fmt.Sprintf("notify data[%d] woke %d of %d", s.Addr, s.N, s.K)
+	}
+	return fmt.Sprintf("%s data[%d]", s.Kind, s.Addr)
+}

@@ -1,0 +1,229 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A Role says what part a thread plays in a litmus execution (MODEL.md
+// §6.2–§6.4, §13.2).
+type Role uint8
+
+// The roles.
+const (
+	// RoleSetup is the thread that allocates the memory (its first event
+	// holds the SC length write and the init write), runs the test's setup
+	// code and spawns the test threads.
+	RoleSetup Role = iota + 1
+	// RoleTest is a test thread.
+	RoleTest
+	// RoleObserver is the final observer: it joins every test thread and
+	// reads the memory atoms the test observes.
+	RoleObserver
+)
+
+// A Status says how a thread's run ended.
+type Status uint8
+
+// The statuses.
+const (
+	Done    Status = iota + 1 // returned
+	Trapped                   // trapped (its last event has Trap set, or it emitted none)
+	Blocked                   // waits forever (its last event holds a wait action)
+	Cut                       // stopped by the loop bound; the execution is incomplete
+)
+
+// String returns "done", "trapped", "blocked" or "cut".
+func (s Status) String() string {
+	switch s {
+	case Done:
+		return "done"
+	case Trapped:
+		return "trapped"
+	case Blocked:
+		return "blocked"
+	case Cut:
+		return "cut"
+	}
+	return "?"
+}
+
+// A Thread is one thread of an execution.
+type Thread struct {
+	Name   string
+	Role   Role
+	Events []EventID // in program order
+	Status Status
+}
+
+// An Execution is a candidate execution (MODEL.md §1, §7): events,
+// program order (through Threads), reads-from per cell, and, once chosen, a
+// total order. Happens-before is derived from these by the model (package
+// axioms), since what synchronises depends on the model.
+type Execution struct {
+	Threads []Thread
+	Events  []*Event
+
+	// DataRF[e][i] is the event whose write event e's data access reads
+	// cell Off+i from; nil for an event without a data read.
+	DataRF [][]EventID
+	// LenRF[e] is the event whose length write e reads, or -1.
+	LenRF []EventID
+
+	// Tot lists every event once, in total order (tot); nil until chosen.
+	Tot []EventID
+}
+
+// NoEvent marks a missing event in reads-from tables.
+const NoEvent EventID = -1
+
+// Writer returns the event that e's access in region r reads cell c from.
+func (x *Execution) Writer(e EventID, r Region, c uint64) EventID {
+	if r == Len {
+		return x.LenRF[e]
+	}
+	a := x.Events[e].Data
+	return x.DataRF[e][c-a.Off]
+}
+
+// Writers returns the distinct events e reads from in region r, in cell
+// order.
+func (x *Execution) Writers(e EventID, r Region) []EventID {
+	if r == Len {
+		if x.LenRF[e] == NoEvent {
+			return nil
+		}
+		return []EventID{x.LenRF[e]}
+	}
+	var out []EventID
+	for _, w := range x.DataRF[e] {
+		if len(out) == 0 || !containsID(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func containsID(s []EventID, id EventID) bool {
+	for _, x := range s {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Static returns the transitive closure of program order, spawn and join
+// (MODEL.md §6.1–§6.3): events of a thread in order; every setup event
+// before every event of the other threads; every test-thread event before
+// every observer event.
+func (x *Execution) Static() *Rel {
+	r := NewRel(len(x.Events))
+	for _, t := range x.Threads {
+		for i, a := range t.Events {
+			for _, b := range t.Events[i+1:] {
+				r.Add(a, b)
+			}
+		}
+	}
+	for _, s := range x.Threads {
+		for _, t := range x.Threads {
+			if (s.Role == RoleSetup && t.Role != RoleSetup) || (s.Role == RoleTest && t.Role == RoleObserver) {
+				for _, a := range s.Events {
+					for _, b := range t.Events {
+						r.Add(a, b)
+					}
+				}
+			}
+		}
+	}
+	return r
+}
+
+// Label returns a short stable name for event e: the thread's name and the
+// event's position in it, e.g. "T1.2"; the allocation event is "init".
+func (x *Execution) Label(e EventID) string {
+	ev := x.Events[e]
+	t := x.Threads[ev.Thread]
+	if t.Role == RoleSetup && ev.Index == 0 {
+		return "init"
+	}
+	return fmt.Sprintf("%s.%d", t.Name, ev.Index)
+}
+
+// String prints the execution canonically: the events per thread, the
+// reads-from per range of cells, and the total order if chosen.
+func (x *Execution) String() string {
+	var sb strings.Builder
+	for _, t := range x.Threads {
+		fmt.Fprintf(&sb, "thread %s (%s)\n", t.Name, t.Status)
+		for _, e := range t.Events {
+			ev := x.Events[e]
+			fmt.Fprintf(&sb, "  %-8s %s", x.Label(e), ev)
+			if ev.Instr != "" {
+				fmt.Fprintf(&sb, "   ; %s", ev.Instr)
+			}
+			sb.WriteByte('\n')
+			for _, line := range x.rfLines(e) {
+				fmt.Fprintf(&sb, "           %s\n", line)
+			}
+		}
+	}
+	if x.Tot != nil {
+		labels := make([]string, len(x.Tot))
+		for i, e := range x.Tot {
+			labels[i] = x.Label(e)
+		}
+		fmt.Fprintf(&sb, "tot: %s\n", strings.Join(labels, " "))
+	}
+	return sb.String()
+}
+
+// RFRanges describes where event e's access in region r reads from, as
+// maximal runs of cells with one writer: [from, to) and the writer.
+func (x *Execution) RFRanges(e EventID, r Region) []RFRange {
+	if r == Len {
+		if x.LenRF == nil || x.LenRF[e] == NoEvent {
+			return nil
+		}
+		return []RFRange{{From: 0, To: 1, Writer: x.LenRF[e]}}
+	}
+	a := x.Events[e].Data
+	if x.DataRF == nil || x.DataRF[e] == nil {
+		return nil
+	}
+	var out []RFRange
+	for i, w := range x.DataRF[e] {
+		c := a.Off + uint64(i)
+		if n := len(out); n > 0 && out[n-1].Writer == w && out[n-1].To == c {
+			out[n-1].To++
+			continue
+		}
+		out = append(out, RFRange{From: c, To: c + 1, Writer: w})
+	}
+	return out
+}
+
+// An RFRange is a run of cells [From, To) that one event reads from Writer.
+type RFRange struct {
+	From, To uint64
+	Writer   EventID
+}
+
+func (x *Execution) rfLines(e EventID) []string {
+	var out []string
+	for _, r := range []Region{Len, Data} {
+		var parts []string
+		for _, rr := range x.RFRanges(e, r) {
+			if r == Len {
+				parts = append(parts, "len from "+x.Label(rr.Writer))
+				continue
+			}
+			parts = append(parts, fmt.Sprintf("[%d,%d) from %s", rr.From, rr.To, x.Label(rr.Writer)))
+		}
+		if len(parts) > 0 {
+			out = append(out, "reads "+strings.Join(parts, ", "))
+		}
+	}
+	return out
+}
