@@ -88,8 +88,8 @@ type Stats struct {
 	Paths        int // thread paths, all threads together
 	Combinations int // combinations of one path per thread that were searched
 	Candidates   int // complete reads-from assignments handed to the tot search
-	Consistent   int // consistent executions (distinct events and reads-from)
-	Cut          int // consistent executions in which a thread reached the unroll bound
+	Consistent   int // consistent complete executions (distinct events and reads-from)
+	Cut          int // consistent executions left incomplete: a thread reached the unroll bound
 	TotSteps     int // events placed by the tot search
 	// Mismatches counts executions whose tot search succeeded but which
 	// the complete predicate rejected; it is always 0 unless the fast

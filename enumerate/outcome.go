@@ -93,11 +93,11 @@ func b2u(b bool) uint64 {
 // record counts a consistent execution and keeps its raw outcome and, the
 // first time that outcome appears, the execution as a witness.
 func (s *searcher) record(c *candidate) error {
-	s.stats.Consistent++
 	if c.cut {
 		s.stats.Cut++
 		return nil
 	}
+	s.stats.Consistent++
 	if c.paths[0].Status != model.Done {
 		return errorf(s.test, "the setup code does not complete (%s) in an allowed execution", c.paths[0].Status)
 	}

@@ -1,0 +1,206 @@
+package enumerate
+
+import (
+	"errors"
+
+	"wmm/interp"
+	"wmm/litmus"
+	"wmm/model"
+)
+
+// The reference enumerator: the obviously correct, slow way. For every
+// combination of one path per thread (the same paths the fast search
+// uses), every cell read chooses among every write covering that cell,
+// with no regard to values or happens-before; for every such reads-from,
+// every total order of all events that extends program order, spawn and
+// join is tried, and the execution is consistent when axioms' Check
+// accepts one of them. Nothing is pruned, so a pruning or memoisation bug
+// in the fast search shows up as a difference.
+
+// errBudget stops the reference when a test is too big for it.
+var errBudget = errors.New("reference: over budget")
+
+type reference struct {
+	s        *searcher
+	budget   int // Check calls left
+	outcomes map[string]*rawOutcome
+	order    []string
+	execs    int // consistent executions (paths and reads-from)
+	cut      int
+}
+
+// runReference computes the consistent executions of t under m the slow
+// way. It returns errBudget when that would take more than budget calls of
+// Check.
+func runReference(t *litmus.Test, m Model, budget int) (*reference, error) {
+	unroll := t.Unroll
+	if unroll == 0 {
+		unroll = litmus.DefaultUnroll
+	}
+	s := &searcher{test: t, model: m, unroll: unroll, sem: m.Semantics(), opts: Options{MaxPaths: 20000}}
+	if err := s.buildThreads(); err != nil {
+		return nil, err
+	}
+	if err := s.fixDomain(); err != nil {
+		return nil, err
+	}
+	ref := &reference{s: s, budget: budget, outcomes: map[string]*rawOutcome{}}
+	chosen := make([]*interp.Trace, len(s.threads))
+	var rec func(i int) error
+	rec = func(i int) error {
+		if i == len(s.threads) {
+			return ref.combination(chosen)
+		}
+		for _, p := range s.threads[i].paths {
+			chosen[i] = p
+			if err := rec(i + 1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return ref, rec(0)
+}
+
+// combination tries every reads-from of one combination of paths.
+func (ref *reference) combination(paths []*interp.Trace) error {
+	x := &model.Execution{}
+	cut := false
+	for ti, p := range paths {
+		th := ref.s.threads[ti]
+		mt := model.Thread{Name: th.name, Role: th.role, Status: p.Status}
+		cut = cut || p.Status == model.Cut
+		for _, e := range p.Events {
+			ev := *e
+			ev.ID, ev.Thread = model.EventID(len(x.Events)), ti
+			x.Events = append(x.Events, &ev)
+			mt.Events = append(mt.Events, ev.ID)
+		}
+		x.Threads = append(x.Threads, mt)
+	}
+	x.DataRF = make([][]model.EventID, len(x.Events))
+	x.LenRF = make([]model.EventID, len(x.Events))
+	// Every (event, region, cell) read, with every write that covers it.
+	type slot struct {
+		e       model.EventID
+		reg     model.Region
+		i       uint64
+		writers []model.EventID
+	}
+	var slots []slot
+	for _, e := range x.Events {
+		x.LenRF[e.ID] = model.NoEvent
+		for _, reg := range []model.Region{model.Len, model.Data} {
+			a := e.Access(reg)
+			if !a.Reading() {
+				continue
+			}
+			if reg == model.Data {
+				x.DataRF[e.ID] = make([]model.EventID, a.Size)
+			}
+			for i := uint64(0); i < a.Size; i++ {
+				var ws []model.EventID
+				for _, w := range x.Events {
+					if wa := w.Access(reg); w.ID != e.ID && wa.Writing() && wa.Covers(a.Off+i) {
+						ws = append(ws, w.ID)
+					}
+				}
+				slots = append(slots, slot{e.ID, reg, i, ws})
+			}
+		}
+	}
+	orders := linearExtensions(x)
+	var rec func(k int) error
+	rec = func(k int) error {
+		if k == len(slots) {
+			return ref.tryOrders(x, orders, paths, cut)
+		}
+		sl := slots[k]
+		for _, w := range sl.writers {
+			if sl.reg == model.Len {
+				x.LenRF[sl.e] = w
+			} else {
+				x.DataRF[sl.e][sl.i] = w
+			}
+			if err := rec(k + 1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return rec(0)
+}
+
+// tryOrders checks x under every order; the execution counts once if one
+// of them is accepted.
+func (ref *reference) tryOrders(x *model.Execution, orders [][]model.EventID, paths []*interp.Trace, cut bool) error {
+	for _, o := range orders {
+		if ref.budget--; ref.budget < 0 {
+			return errBudget
+		}
+		x.Tot = o
+		if ref.s.model.Check(x) == nil {
+			if cut {
+				ref.cut++
+				return nil
+			}
+			ref.execs++
+			r := ref.s.raw(&candidate{s: ref.s, paths: paths})
+			if k := r.key(); ref.outcomes[k] == nil {
+				ref.outcomes[k] = r
+				ref.order = append(ref.order, k)
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// linearExtensions returns every total order of x's events that extends
+// program order, spawn and join.
+func linearExtensions(x *model.Execution) [][]model.EventID {
+	st := x.Static()
+	st.Close()
+	n := len(x.Events)
+	var out [][]model.EventID
+	placed := make([]bool, n)
+	cur := make([]model.EventID, 0, n)
+	var rec func()
+	rec = func() {
+		if len(cur) == n {
+			out = append(out, append([]model.EventID(nil), cur...))
+			return
+		}
+		for e := 0; e < n; e++ {
+			if placed[e] {
+				continue
+			}
+			ready := true
+			for a := 0; a < n && ready; a++ {
+				if !placed[a] && a != e && st.Has(model.EventID(a), model.EventID(e)) {
+					ready = false
+				}
+			}
+			if !ready {
+				continue
+			}
+			placed[e] = true
+			cur = append(cur, model.EventID(e))
+			rec()
+			cur = cur[:len(cur)-1]
+			placed[e] = false
+		}
+	}
+	rec()
+	return out
+}
+
+// outcomes returns the reference's outcomes over the names the fast run
+// chose.
+func (ref *reference) outcomeSet(names []litmus.Loc) *model.OutcomeSet {
+	var set model.OutcomeSet
+	for _, k := range ref.order {
+		set.Add(ref.outcomes[k].over(names))
+	}
+	return &set
+}

@@ -1,0 +1,127 @@
+// Package reports renders results: the text and JSON of wmm check, and
+// (in other files) herd7-compatible logs, execution graphs, HTML reports
+// and model-versus-engine comparisons. It formats; it decides nothing.
+package reports
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"wmm/enumerate"
+	"wmm/litmus"
+	"wmm/model"
+)
+
+// A Check is the result of checking one test under one model, ready to
+// print.
+type Check struct {
+	Test     *litmus.Test
+	Model    string
+	Names    []litmus.Loc
+	Outcomes []model.Outcome
+	Verdict  litmus.Verdict
+	Stats    enumerate.Stats
+	Notes    []string
+}
+
+// NewCheck judges an enumeration result against the test's condition and
+// expectation.
+func NewCheck(r *enumerate.Result) *Check {
+	return &Check{
+		Test: r.Test, Model: r.Model, Names: r.Names, Outcomes: r.Outcomes,
+		Verdict: r.Test.Judge(r.Model, r.Outcomes), Stats: r.Stats, Notes: r.Notes,
+	}
+}
+
+// WriteText prints c as a block in the spirit of herd7's:
+//
+//	Test MP+sc (wasm)
+//	Outcomes 3
+//	  T1:r0=0; T1:r1=0
+//	  ...
+//	Condition exists (T1:r0=1 /\ T1:r1=0)
+//	Observation never: 0 of 3 outcomes satisfy it
+//	Expect never: ok
+//	Executions 3 (candidates 4, cut 0)
+func WriteText(w io.Writer, c *Check) {
+	fmt.Fprintf(w, "Test %s (%s)\n", c.Test.Name, c.Model)
+	fmt.Fprintf(w, "Outcomes %d\n", len(c.Outcomes))
+	for _, o := range c.Outcomes {
+		mark := "  "
+		if c.Test.Condition != nil && c.Test.Condition.Prop.Eval(o) {
+			mark = "* "
+		}
+		fmt.Fprintf(w, "%s%s\n", mark, o)
+	}
+	if cond := c.Test.Condition; cond != nil {
+		fmt.Fprintf(w, "Condition %s\n", cond)
+		fmt.Fprintf(w, "Observation %s: %d of %d outcomes satisfy it\n", c.Verdict.Observation, c.Verdict.Positive, len(c.Outcomes))
+	}
+	if e := c.Verdict.Expect; e != nil {
+		status := "ok"
+		if !c.Verdict.OK {
+			status = "FAILED (observed " + c.Verdict.Observation.String() + ")"
+		}
+		fmt.Fprintf(w, "Expect %s: %s\n", e.Word, status)
+	}
+	fmt.Fprintf(w, "Executions %d (candidates %d, cut %d)\n", c.Stats.Consistent, c.Stats.Candidates, c.Stats.Cut)
+	for _, n := range c.Notes {
+		fmt.Fprintf(w, "Note: %s\n", n)
+	}
+}
+
+// checkJSON is the JSON object of LITMUS.md, "wmm check --json".
+type checkJSON struct {
+	Name        string          `json:"name"`
+	Model       string          `json:"model"`
+	Outcomes    []model.Outcome `json:"outcomes"`
+	Condition   *string         `json:"condition"`
+	Observation *string         `json:"observation"`
+	Expect      *string         `json:"expect"`
+	OK          bool            `json:"ok"`
+	Executions  int             `json:"executions"`
+	Cut         int             `json:"cut"`
+	Candidates  int             `json:"candidates"`
+	Notes       []string        `json:"notes,omitempty"`
+}
+
+// WriteJSON prints c as one JSON object on one line.
+func WriteJSON(w io.Writer, c *Check) error {
+	j := checkJSON{
+		Name: c.Test.Name, Model: c.Model, Outcomes: c.Outcomes, OK: c.Verdict.OK,
+		Executions: c.Stats.Consistent, Cut: c.Stats.Cut, Candidates: c.Stats.Candidates, Notes: c.Notes,
+	}
+	if j.Outcomes == nil {
+		j.Outcomes = []model.Outcome{}
+	}
+	if cond := c.Test.Condition; cond != nil {
+		s, o := cond.String(), c.Verdict.Observation.String()
+		j.Condition, j.Observation = &s, &o
+	}
+	if e := c.Verdict.Expect; e != nil {
+		j.Expect = &e.Word
+	}
+	b, err := json.Marshal(j)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", b)
+	return err
+}
+
+// Summary returns one line about a set of checks: how many tests, how
+// many expectations failed.
+func Summary(checks []*Check) string {
+	failed := []string{}
+	for _, c := range checks {
+		if !c.Verdict.OK {
+			failed = append(failed, c.Test.Name)
+		}
+	}
+	if len(failed) == 0 {
+		return fmt.Sprintf("%d test(s), every expectation holds", len(checks))
+	}
+	return fmt.Sprintf("%d test(s), %d expectation(s) failed: %s", len(checks), len(failed), strings.Join(failed, ", "))
+}
