@@ -1,0 +1,23 @@
+;; Every literal form; constants print as signed decimal or exact floats.
+i32.const 0xffff_ffff drop
+i32.const -2147483648 drop
+i32.const +42 drop
+i32.const 1_000 drop
+i64.const 0x8000_0000_0000_0000 drop
+i64.const -1 drop
+f32.const 1.5 drop
+f32.const 0x1p-149 drop
+f32.const -0.0 drop
+f32.const 3.4028234e38 drop
+f32.const 0.1 drop
+f32.const 1e6 drop
+f32.const inf drop
+f32.const -nan drop
+f32.const nan:0x1 drop
+f64.const 0x1.fffffffffffffp1023 drop
+f64.const 5e-324 drop
+f64.const 1_000.5e-3 drop
+f64.const -inf drop
+f64.const nan:0x8000000000000 drop
+f64.const -nan:0xdead_beef drop
+f64.const 123456789012345678901234567890 drop

@@ -1,0 +1,15 @@
+;; Memory instructions with offsets and alignments (shown only when not default).
+(i32.store offset=8 align=4 (i32.const 0) (i32.const 1))
+(i64.store32 align=2 (i32.const 0) (i64.const 1))
+(drop (i64.load8_s offset=0 (i32.const 0)))
+(drop (f64.load align=1 (i32.const 0)))
+(i32.atomic.store16 offset=0x10 (i32.const 0) (i32.const 1))
+(drop (i64.atomic.rmw.xchg (i32.const 8) (i64.const 5)))
+(drop (i32.atomic.rmw8.cmpxchg_u (i32.const 3) (i32.const 0) (i32.const 1)))
+(drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const -1)))
+(drop (memory.atomic.notify offset=4 (i32.const 0) (i32.const 1)))
+atomic.fence
+(drop (memory.grow 0 (i32.const 1)))
+(drop (memory.size))
+(memory.copy 0 0 (i32.const 0) (i32.const 8) (i32.const 4))
+(memory.fill (i32.const 0) (i32.const 255) (i32.const 4))
