@@ -1,0 +1,101 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"wmm/litmus"
+)
+
+// expandPaths replaces each directory in paths by the .yaml and .yml files
+// it holds (not those of its subdirectories), sorted by name.
+func expandPaths(paths []string) ([]string, error) {
+	var out []string
+	var errs litmus.ErrorList
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil || !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			errs.Add(litmus.Pos{File: p}, unwrapPathError(err).Error())
+			continue
+		}
+		var files []string
+		for _, e := range entries {
+			if name := e.Name(); !e.IsDir() && (strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
+				files = append(files, filepath.Join(p, name))
+			}
+		}
+		if len(files) == 0 {
+			errs.Add(litmus.Pos{File: p}, "no .yaml or .yml files in directory")
+		}
+		sort.Strings(files)
+		out = append(out, files...)
+	}
+	return out, errs.Err()
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// A loadedFile is one litmus file with the tests that loaded from it.
+type loadedFile struct {
+	path  string
+	tests []*litmus.Test
+	err   error // the file's errors, an ErrorList, or nil
+}
+
+// loadFiles loads every file (directories expanded). It also checks that
+// test names are unique across the files. The returned error, an
+// ErrorList, collects the errors of every file; the tests that loaded
+// are returned all the same.
+func loadFiles(paths []string) ([]loadedFile, error) {
+	paths, err := expandPaths(paths)
+	var errs litmus.ErrorList
+	appendErrors(&errs, err)
+	var files []loadedFile
+	first := map[string]string{}
+	seen := map[string]bool{}
+	for _, p := range paths {
+		if seen[filepath.Clean(p)] {
+			continue
+		}
+		seen[filepath.Clean(p)] = true
+		tests, err := litmus.LoadFile(p)
+		var kept []*litmus.Test
+		for _, t := range tests {
+			if where, dup := first[t.Name]; dup {
+				errs.Addf(t.Pos, "duplicate test name %s (first in %s)", t.Name, where)
+				continue
+			}
+			first[t.Name] = t.Pos.String()
+			kept = append(kept, t)
+		}
+		appendErrors(&errs, err)
+		files = append(files, loadedFile{path: p, tests: kept, err: err})
+	}
+	return files, errs.Err()
+}
+
+// appendErrors appends err, an ErrorList or any error, to errs.
+func appendErrors(errs *litmus.ErrorList, err error) {
+	var list litmus.ErrorList
+	switch {
+	case err == nil:
+	case errors.As(err, &list):
+		*errs = append(*errs, list...)
+	default:
+		errs.Add(litmus.Pos{}, err.Error())
+	}
+}

@@ -1,0 +1,264 @@
+package litmus
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Load loads the litmus tests of one file: one test per YAML document, as
+// LITMUS.md specifies. filename is used in positions only.
+//
+// Every error is an *Error with the file, line and column it concerns; the
+// returned error, when not nil, is an ErrorList sorted by position and
+// capped at MaxErrors entries. A test with an error gives no Test, but the
+// other tests of the file are still returned.
+func Load(filename string, data []byte) ([]*Test, error) {
+	s := newSource(filename, data)
+	var errs ErrorList
+	docs, yerr := s.documents()
+	if yerr != nil {
+		errs = append(errs, yerr)
+	}
+	var tests []*Test
+	names := map[string]Pos{}
+	for _, doc := range docs {
+		l := &loader{src: s}
+		t, namePos := l.document(doc)
+		if t != nil {
+			if first, dup := names[t.Name]; dup {
+				l.errs.Addf(namePos, "duplicate test name %s (first at line %d)", t.Name, first.Line)
+			}
+			names[t.Name] = namePos
+		}
+		errs = append(errs, l.errs...)
+		if t != nil && len(l.errs) == 0 {
+			tests = append(tests, t)
+		}
+	}
+	if len(docs) == 0 && len(errs) == 0 {
+		errs.Add(Pos{File: filename, Line: 1, Col: 1}, "no litmus test in file: expected a YAML mapping with name and threads")
+	}
+	errs.Sort()
+	errs.truncate(MaxErrors)
+	return tests, errs.Err()
+}
+
+// LoadFile reads and loads the litmus file at path.
+func LoadFile(path string) ([]*Test, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, ErrorList{{Pos: Pos{File: path}, Msg: err.Error()}}
+	}
+	return Load(path, data)
+}
+
+// A loader loads one YAML document into a Test.
+type loader struct {
+	src  *source
+	errs ErrorList
+	t    *Test
+
+	memOK     bool // the memory section had no error
+	threadsOK bool // every thread loaded
+
+	hasCondition bool // the test has a condition: key
+}
+
+func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
+	l.errs.Addf(l.src.pos(n), format, args...)
+}
+
+// resolveAlias follows YAML aliases to the node they name.
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && n.Alias != nil && i < 16; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// topKeys lists the keys a test may have, in canonical order.
+var topKeys = []string{"name", "doc", "memory", "init", "setup", "threads", "condition", "observe", "expect", "unroll"}
+
+// A field is one key of a YAML mapping with its value.
+type field struct {
+	key, value *yaml.Node
+}
+
+// document loads one YAML document. It returns nil for an empty document,
+// and otherwise the test (which is only valid if l.errs is empty) and the
+// position of its name.
+func (l *loader) document(doc *yaml.Node) (*Test, Pos) {
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, Pos{}
+	}
+	root := resolveAlias(doc.Content[0])
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return nil, Pos{}
+	}
+	l.t = &Test{Pos: l.src.pos(root)}
+	if root.Kind != yaml.MappingNode {
+		l.errorf(root, "expected a mapping with name, threads and the other keys of a test, found %s", describe(root))
+		return nil, Pos{}
+	}
+	fields := l.mapping(root, "key", func(key string) bool {
+		for _, k := range topKeys {
+			if k == key {
+				return true
+			}
+		}
+		return false
+	})
+	namePos := l.t.Pos
+	if f, ok := fields["name"]; ok {
+		namePos = l.src.pos(f.value)
+	}
+	l.fields(root, fields)
+	return l.t, namePos
+}
+
+// fields loads the fields of a test, in an order where each one finds what
+// it depends on (the memory and threads before the condition).
+func (l *loader) fields(root *yaml.Node, fields map[string]field) {
+	l.name(root, fields["name"])
+	if f, ok := fields["doc"]; ok {
+		l.t.Doc = l.text(f.value, "doc")
+	}
+	l.memory(fields["memory"])
+	l.init(fields["init"])
+	l.setup(fields["setup"])
+	l.threads(root, fields["threads"])
+	l.condition(fields["condition"])
+	l.observe(fields["observe"])
+	l.expect(fields["expect"])
+	l.unroll(fields["unroll"])
+}
+
+// mapping returns the fields of mapping n by key. A key that is not a
+// scalar, is repeated, or that known rejects is an error. Keys are
+// described as what in messages.
+func (l *loader) mapping(n *yaml.Node, what string, known func(string) bool) map[string]field {
+	fields := map[string]field{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := resolveAlias(n.Content[i]), resolveAlias(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode {
+			l.errorf(k, "expected a %s, found %s", what, describe(k))
+			continue
+		}
+		if first, dup := fields[k.Value]; dup {
+			l.errorf(k, "duplicate %s %s (first at line %d)", what, k.Value, first.key.Line)
+			continue
+		}
+		if known != nil && !known(k.Value) {
+			l.errorf(k, "unknown %s %q", what, k.Value)
+			continue
+		}
+		fields[k.Value] = field{key: k, value: v}
+	}
+	return fields
+}
+
+// pairs returns the fields of mapping n in order, rejecting keys that are
+// not scalars and duplicate keys (at the second one).
+func (l *loader) pairs(n *yaml.Node, what string) []field {
+	var out []field
+	first := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := resolveAlias(n.Content[i]), resolveAlias(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode {
+			l.errorf(k, "expected a %s, found %s", what, describe(k))
+			continue
+		}
+		if f, dup := first[k.Value]; dup {
+			l.errorf(k, "duplicate %s %s (first at line %d)", what, k.Value, f.Line)
+			continue
+		}
+		first[k.Value] = k
+		out = append(out, field{key: k, value: v})
+	}
+	return out
+}
+
+// describe names the kind of a node for error messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a sequence"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "nothing"
+		case "!!str":
+			if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+				return "a block of text"
+			}
+		}
+		return quoteShort(n.Value)
+	}
+	return "an alias"
+}
+
+// quoteShort quotes s, shortened to its first line and 40 bytes.
+func quoteShort(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' || i >= 40 {
+			return strconv.Quote(s[:i] + "...")
+		}
+	}
+	return strconv.Quote(s)
+}
+
+// text returns the value of a scalar that holds free text; null is "".
+func (l *loader) text(n *yaml.Node, what string) string {
+	if n.Kind != yaml.ScalarNode {
+		l.errorf(n, "expected %s text, found %s", what, describe(n))
+		return ""
+	}
+	if n.Tag == "!!null" {
+		return ""
+	}
+	return n.Value
+}
+
+// integer returns the value of a scalar that holds a plain integer.
+func (l *loader) integer(n *yaml.Node, what string) (neg bool, mag uint64, ok bool) {
+	if n.Kind != yaml.ScalarNode || n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 || n.Tag == "!!null" {
+		l.errorf(n, "expected %s, found %s", what, describe(n))
+		return false, 0, false
+	}
+	neg, mag, ok, big := parseInt(n.Value)
+	switch {
+	case !ok:
+		l.errorf(n, "expected %s, found %s", what, describe(n))
+	case big:
+		l.errorf(n, "%s is out of range", n.Value)
+		ok = false
+	}
+	return neg, mag, ok
+}
+
+// count returns the value of a scalar that holds a non-negative integer at
+// most limit.
+func (l *loader) count(n *yaml.Node, what string, limit uint64) (uint64, bool) {
+	neg, mag, ok := l.integer(n, "a non-negative integer ("+what+")")
+	switch {
+	case !ok:
+		return 0, false
+	case neg && mag != 0:
+		l.errorf(n, "%s must not be negative, found %s", what, n.Value)
+		return 0, false
+	case mag > limit:
+		l.errorf(n, "%s is %s, more than %d", what, n.Value, limit)
+		return 0, false
+	}
+	return mag, true
+}
