@@ -18,7 +18,7 @@ import (
 func FormatFunc(f *Func) string {
 	var b strings.Builder
 	pr := printer{b: &b, f: f}
-	pr.locals("", "local", f.Locals)
+	pr.locals("")
 	pr.seq(f.Body, "")
 	return b.String()
 }
@@ -28,7 +28,7 @@ func FormatFunc(f *Func) string {
 func FormatModule(m *Module) string {
 	var b strings.Builder
 	b.WriteString("(module")
-	if m.Name != "" {
+	if isIDName(m.Name) {
 		b.WriteString(" $" + m.Name)
 	}
 	b.WriteString("\n")
@@ -64,14 +64,14 @@ func formatMemory(mem Memory) string {
 // formatModuleFunc writes one (func ...) field.
 func formatModuleFunc(b *strings.Builder, f *Func) {
 	b.WriteString("  (func")
-	if f.Name != "" && isIDName(f.Name) {
+	if isIDName(f.Name) {
 		b.WriteString(" $" + f.Name)
 	}
 	if f.Export != "" {
 		b.WriteString(" (export " + quote(f.Export) + ")")
 	}
-	for _, p := range f.Params {
-		b.WriteString(" " + valueDecl("param", p, f))
+	for i, p := range f.Params {
+		b.WriteString(" " + valueDecl("param", p, uint32(i), f))
 	}
 	if len(f.Results) > 0 {
 		b.WriteString(" (result")
@@ -82,7 +82,7 @@ func formatModuleFunc(b *strings.Builder, f *Func) {
 	}
 	b.WriteString("\n")
 	pr := printer{b: b, f: f}
-	pr.locals("    ", "local", f.Locals)
+	pr.locals("    ")
 	pr.seq(f.Body, "    ")
 	b.WriteString("  )\n")
 }
@@ -95,17 +95,18 @@ type printer struct {
 }
 
 // locals writes one declaration line per local.
-func (pr *printer) locals(indent, kw string, locals []Local) {
-	for _, l := range locals {
-		pr.b.WriteString(indent + valueDecl(kw, l, pr.f) + "\n")
+func (pr *printer) locals(indent string) {
+	np := len(pr.f.Params)
+	for i, l := range pr.f.Locals {
+		pr.b.WriteString(indent + valueDecl("local", l, uint32(np+i), pr.f) + "\n")
 	}
 }
 
-// valueDecl returns (kw $name t) or (kw t); the name is left out when it
-// would not refer back to this value.
-func valueDecl(kw string, l Local, f *Func) string {
-	if l.Name != "" && isIDName(l.Name) {
-		if _, ok := f.LocalIndex(l.Name); ok {
+// valueDecl returns (kw $name t) or (kw t) for the value with index i;
+// the name is left out when it would not refer back to this value.
+func valueDecl(kw string, l Local, i uint32, f *Func) string {
+	if isIDName(l.Name) {
+		if j, ok := f.LocalIndex(l.Name); ok && j == i {
 			return fmt.Sprintf("(%s $%s %s)", kw, l.Name, l.Type)
 		}
 	}
@@ -138,7 +139,7 @@ func (pr *printer) instr(in *Instr, indent string) {
 func (pr *printer) block(in *Instr, indent string) {
 	b := pr.b
 	label := ""
-	if in.Label != "" && isIDName(in.Label) {
+	if isIDName(in.Label) {
 		label = in.Label
 		b.WriteString(" $" + label)
 	}
@@ -210,7 +211,7 @@ func (pr *printer) localRef(i uint32) string {
 	} else if int64(i-np) < int64(len(pr.f.Locals)) {
 		l = &pr.f.Locals[i-np]
 	}
-	if l != nil && l.Name != "" && isIDName(l.Name) {
+	if l != nil && isIDName(l.Name) {
 		if j, ok := pr.f.LocalIndex(l.Name); ok && j == i {
 			return "$" + l.Name
 		}
