@@ -1,7 +1,10 @@
 package wasm
 
 import (
+	"bytes"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -240,4 +243,88 @@ func FuzzParseModule(f *testing.F) {
 			t.Fatalf("format then parse changed the module (-orig +again):\n%s\ntext:\n%s", diff, text)
 		}
 	})
+}
+
+// watToBinary compiles WAT text with wabt's wat2wasm.
+func watToBinary(t *testing.T, tool, src string) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "m.wat"), filepath.Join(dir, "m.wasm")
+	if err := os.WriteFile(in, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if msg, err := exec.Command(tool, "--enable-threads", "--enable-multi-memory", in, "-o", out).CombinedOutput(); err != nil {
+		t.Fatalf("wat2wasm: %v\n%s\n%s", err, msg, src)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// parseTestInputs returns WAT module texts to compare with wat2wasm: the
+// golden inputs (bodies wrapped in a module with a shared memory) and
+// every module of the threads proposal's scripts that parses and
+// validates.
+func parseTestInputs(t *testing.T) map[string]string {
+	inputs := map[string]string{}
+	files, _ := filepath.Glob("testdata/*.wat")
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(src)
+		if !isModuleText(text) {
+			text = "(module (memory 1 1 shared) (func (export \"run\")\n" + text + "\n))"
+		}
+		inputs[file] = text
+	}
+	scripts, _ := filepath.Glob(filepath.Join("..", "litmus", "testdata", "wast", "*.wast"))
+	for _, file := range scripts {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items, err := ReadSExprs(string(src))
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		for _, s := range scriptModules(items) {
+			inputs[fmt.Sprintf("%s:%s", file, s.Pos())] = s.String()
+		}
+	}
+	return inputs
+}
+
+// TestParseMatchesWat2wasm checks the parser against an independent one:
+// the binary encoding of what ParseModule reads must equal what wat2wasm
+// makes of the same text.
+func TestParseMatchesWat2wasm(t *testing.T) {
+	tool, err := exec.LookPath("wat2wasm")
+	if err != nil {
+		t.Skip("wat2wasm not installed (apt-get install wabt); skipping comparison")
+	}
+	compared := 0
+	for name, src := range parseTestInputs(t) {
+		m, err := ParseModule(src)
+		if err != nil || ValidateModule(m) != nil || len(m.Funcs) == 0 {
+			continue // invalid inputs, or nothing to compare
+		}
+		got, err := Encode(m)
+		if err != nil {
+			t.Errorf("%s: Encode: %v", name, err)
+			continue
+		}
+		want := watToBinary(t, tool, src)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: encoding of the parsed module differs from wat2wasm's\ngot  %x\nwant %x\n%s", name, got, want, src)
+		}
+		compared++
+	}
+	if compared < 20 {
+		t.Errorf("compared only %d modules", compared)
+	}
+	t.Logf("compared %d modules", compared)
 }

@@ -1,10 +1,12 @@
 package wasm
 
 import (
+	"bytes"
 	"flag"
 	"math"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -333,4 +335,58 @@ func TestRoundTripRandomTrees(t *testing.T) {
 			t.Fatalf("round trip (-orig +again):\n%s\ntext:\n%s", diff, text)
 		}
 	}
+}
+
+// TestRandomTreesMatchWat2wasm prints random trees, which are mostly
+// ill-typed, and checks that wat2wasm --no-check encodes the text to the
+// same bytes as Encode does the tree: the printed text means the same to
+// an independent parser.
+func TestRandomTreesMatchWat2wasm(t *testing.T) {
+	tool, err := exec.LookPath("wat2wasm")
+	if err != nil {
+		t.Skip("wat2wasm not installed (apt-get install wabt); skipping comparison")
+	}
+	g := &treeGen{r: rand.New(rand.NewPCG(9, 10)), ops: Ops()}
+	compared := 0
+	for range 40 {
+		m := &Module{HasMemory: true, Memory: Memory{Min: 1, Max: 1, HasMax: true, Shared: true}}
+		for range 10 {
+			f := g.funcTree()
+			f.Locals = append(f.Locals, Local{Type: I32}, Local{Type: I64}) // room for local indices
+			m.Funcs = append(m.Funcs, *f)
+		}
+		want, err := Encode(m)
+		if err != nil {
+			continue // a tree the encoder refuses, e.g. a local index out of range
+		}
+		text := FormatModule(m)
+		got := watNoCheck(t, tool, text)
+		if !bytes.Equal(got, want) {
+			t.Errorf("wat2wasm encodes the printed module differently\nwat2wasm %x\nEncode   %x\n%s", got, want, text)
+		}
+		compared++
+	}
+	if compared < 10 {
+		t.Errorf("compared only %d modules", compared)
+	}
+	t.Logf("compared %d modules", compared)
+}
+
+// watNoCheck compiles WAT text with wat2wasm without validation.
+func watNoCheck(t *testing.T, tool, src string) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "m.wat"), filepath.Join(dir, "m.wasm")
+	if err := os.WriteFile(in, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(tool, "--enable-threads", "--no-check", in, "-o", out)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("wat2wasm: %v\n%s", err, msg)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
