@@ -581,7 +581,7 @@ func (p *parser) memArg(op Op, c *cursor) MemArg {
 		v, st := parseNat(s.Tok.Text[len("offset="):], 1<<32-1)
 		switch st {
 		case litMalformed:
-			p.errorf(s.Pos(), "%s: malformed %s", op, s.Tok.Text)
+			p.errorf(s.Pos(), "%s: expected offset=N with N an unsigned integer, found %s", op, s.Tok.Text)
 		case litRange:
 			p.errorf(s.Pos(), "%s: offset out of range: %s", op, s.Tok.Text)
 		}
@@ -614,7 +614,7 @@ func (p *parser) alignment(op Op, s *SExpr) uint8 {
 	v, st := parseNat(s.Tok.Text[len("align="):], 1<<32-1)
 	switch {
 	case st == litMalformed:
-		p.errorf(s.Pos(), "%s: malformed %s", op, s.Tok.Text)
+		p.errorf(s.Pos(), "%s: expected align=N with N an unsigned integer, found %s", op, s.Tok.Text)
 	case st == litRange:
 		p.errorf(s.Pos(), "%s: alignment out of range: %s", op, s.Tok.Text)
 	case v == 0 || v&(v-1) != 0:
