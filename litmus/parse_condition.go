@@ -84,12 +84,16 @@ func parseLocName(text string, at func(int) Pos) (Loc, Pos, *Error) {
 // A condParser parses a condition by recursive descent. After the first
 // error it stops (every method returns at once when err is set).
 type condParser struct {
-	text string
-	off  int
-	at   func(int) Pos
-	lits []*literal
-	err  *Error
+	text  string
+	off   int
+	at    func(int) Pos
+	lits  []*literal
+	err   *Error
+	depth int // of nested parentheses and negations
 }
+
+// maxNesting bounds the nesting of parentheses and negations.
+const maxNesting = 200
 
 func (p *condParser) errorf(format string, args ...any) {
 	if p.err == nil {
@@ -199,8 +203,7 @@ func (p *condParser) quantifier() Quantifier {
 func (p *condParser) or() Prop {
 	l := p.and()
 	for p.err == nil && (p.accept(`\/`) || p.accept("||")) {
-		r := p.and()
-		l = &Or{L: l, R: r}
+		l = newOr(l, p.and())
 	}
 	return l
 }
@@ -208,10 +211,40 @@ func (p *condParser) or() Prop {
 func (p *condParser) and() Prop {
 	l := p.unary()
 	for p.err == nil && (p.accept(`/\`) || p.accept("&&")) {
-		r := p.unary()
-		l = &And{L: l, R: r}
+		l = newAnd(l, p.unary())
 	}
 	return l
+}
+
+// nest enters one more level of nesting, or reports that there are too
+// many.
+func (p *condParser) nest() bool {
+	p.depth++
+	if p.depth > maxNesting {
+		p.errorf("condition nested too deeply (more than %d levels)", maxNesting)
+		return false
+	}
+	return true
+}
+
+func (p *condParser) unnest() { p.depth-- }
+
+// newAnd returns l /\ r, with a chain of /\ grouped to the left: the
+// canonical form prints a /\ (b /\ c) as a /\ b /\ c, and reading that
+// back must give the same tree.
+func newAnd(l, r Prop) Prop {
+	if r, ok := r.(*And); ok {
+		return newAnd(newAnd(l, r.L), r.R)
+	}
+	return &And{L: l, R: r}
+}
+
+// newOr returns l \/ r, with a chain of \/ grouped to the left.
+func newOr(l, r Prop) Prop {
+	if r, ok := r.(*Or); ok {
+		return newOr(newOr(l, r.L), r.R)
+	}
+	return &Or{L: l, R: r}
 }
 
 func (p *condParser) unary() Prop {
@@ -222,9 +255,17 @@ func (p *condParser) unary() Prop {
 	rest := p.text[p.off:]
 	switch {
 	case strings.HasPrefix(rest, "~") || strings.HasPrefix(rest, "!") && !strings.HasPrefix(rest, "!="):
+		if !p.nest() {
+			return True{}
+		}
+		defer p.unnest()
 		p.off++
 		return &Not{P: p.unary()}
 	case strings.HasPrefix(rest, "("):
+		if !p.nest() {
+			return True{}
+		}
+		defer p.unnest()
 		p.off++
 		x := p.or()
 		if p.err == nil && !p.accept(")") {

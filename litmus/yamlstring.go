@@ -16,7 +16,7 @@ func yamlString(s string, indent int) string {
 	switch {
 	case plainSafe(s) && !long:
 		return s
-	case foldable(s) && longestLine(s)+indent > lineWidth:
+	case foldable(s) && longestLine(s)+indent > lineWidth && strings.ContainsAny(s, " \n"):
 		return foldedScalar(s, indent)
 	case strings.Contains(s, "\n") && blockSafe(s):
 		return blockScalar(s, indent)
@@ -71,7 +71,10 @@ func foldedScalar(s string, indent int) string {
 	pad := strings.Repeat(" ", indent)
 	for i, line := range strings.Split(body, "\n") {
 		if i > 0 {
-			b.WriteByte('\n')
+			b.WriteByte('\n') // the empty line that stands for a line break
+		}
+		if line == "" {
+			continue
 		}
 		for _, part := range wrap(line, max(lineWidth-indent, 20)) {
 			b.WriteString("\n" + pad + part)

@@ -42,14 +42,14 @@ func newCheckCmd() *cobra.Command {
 // loading errors are returned, to be printed once by run.
 func doCheck(w io.Writer, paths []string) error {
 	files, err := loadFiles(paths)
-	var tests []*litmus.Test
-	for _, f := range files {
-		tests = append(tests, f.tests...)
+	var errs litmus.ErrorList
+	appendErrors(&errs, err)
+	tests, err := uniqueTests(files)
+	appendErrors(&errs, err)
+	if err := printNormalised(w, tests); err != nil {
+		return err
 	}
-	if werr := printNormalised(w, tests); werr != nil {
-		return werr
-	}
-	return err
+	return errs.Err()
 }
 
 // printNormalised prints the tests in canonical form, as one YAML stream.

@@ -56,16 +56,14 @@ type loadedFile struct {
 	err   error // the file's errors, an ErrorList, or nil
 }
 
-// loadFiles loads every file (directories expanded). It also checks that
-// test names are unique across the files. The returned error, an
-// ErrorList, collects the errors of every file; the tests that loaded
+// loadFiles loads every file (directories expanded). The returned error,
+// an ErrorList, collects the errors of every file; the tests that loaded
 // are returned all the same.
 func loadFiles(paths []string) ([]loadedFile, error) {
 	paths, err := expandPaths(paths)
 	var errs litmus.ErrorList
 	appendErrors(&errs, err)
 	var files []loadedFile
-	first := map[string]string{}
 	seen := map[string]bool{}
 	for _, p := range paths {
 		if seen[filepath.Clean(p)] {
@@ -73,19 +71,29 @@ func loadFiles(paths []string) ([]loadedFile, error) {
 		}
 		seen[filepath.Clean(p)] = true
 		tests, err := litmus.LoadFile(p)
-		var kept []*litmus.Test
-		for _, t := range tests {
-			if where, dup := first[t.Name]; dup {
-				errs.Addf(t.Pos, "duplicate test name %s (first in %s)", t.Name, where)
-				continue
-			}
-			first[t.Name] = t.Pos.String()
-			kept = append(kept, t)
-		}
 		appendErrors(&errs, err)
-		files = append(files, loadedFile{path: p, tests: kept, err: err})
+		files = append(files, loadedFile{path: p, tests: tests, err: err})
 	}
 	return files, errs.Err()
+}
+
+// uniqueTests returns the tests of files, leaving out (with an error) each
+// test whose name an earlier test has: names are unique in a run.
+func uniqueTests(files []loadedFile) ([]*litmus.Test, error) {
+	var tests []*litmus.Test
+	var errs litmus.ErrorList
+	first := map[string]litmus.Pos{}
+	for _, f := range files {
+		for _, t := range f.tests {
+			if pos, dup := first[t.Name]; dup {
+				errs.Addf(t.Pos, "duplicate test name %s (first in %s)", t.Name, pos)
+				continue
+			}
+			first[t.Name] = t.Pos
+			tests = append(tests, t)
+		}
+	}
+	return tests, errs.Err()
 }
 
 // appendErrors appends err, an ErrorList or any error, to errs.

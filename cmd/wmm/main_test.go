@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+
+// TestCommands runs wmm in process and compares its exit status, standard
+// output and standard error with testdata/NAME.golden.
+func TestCommands(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"check", []string{"check", "testdata/mp.yaml"}},
+		{"check-errors", []string{"check", "testdata/bad.yaml", "testdata/mp.yaml"}},
+		{"check-dir", []string{"check", "testdata/dir"}},
+		{"check-duplicate", []string{"check", "testdata/mp.yaml", "testdata/dup.yaml", "testdata/mp.yaml"}},
+		{"check-missing", []string{"check", "testdata/missing.yaml"}},
+		{"check-no-files", []string{"check"}},
+		{"check-help", []string{"check", "--help"}},
+		{"fmt", []string{"fmt", "testdata/mp.yaml", "testdata/canonical.yaml"}},
+		{"fmt-list", []string{"fmt", "-l", "testdata/mp.yaml", "testdata/canonical.yaml", "testdata/bad.yaml"}},
+		{"fmt-help", []string{"help", "fmt"}},
+		{"unknown-command", []string{"frobnicate"}},
+		{"unknown-flag", []string{"check", "--frobnicate", "testdata/mp.yaml"}},
+		{"version-args", []string{"version", "extra"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := runGolden(tc.args)
+			golden := filepath.Join("testdata", tc.name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if d := cmp.Diff(string(want), got); d != "" {
+				t.Errorf("wmm %s mismatch (-want +got):\n%s", strings.Join(tc.args, " "), d)
+			}
+		})
+	}
+}
+
+// runGolden runs wmm with args and returns its results in the form of the
+// golden files: the exit status, then the standard output and error.
+func runGolden(args []string) string {
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return fmt.Sprintf("wmm %s\nexit %d\n-- stdout --\n%s-- stderr --\n%s",
+		strings.Join(args, " "), code, stdout.String(), stderr.String())
+}
+
+// TestRootHelp checks that the help lists every subcommand. (It is not a
+// golden file: the list grows as commands are added.)
+func TestRootHelp(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"--help"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit status %d, stderr:\n%s", code, stderr.String())
+	}
+	for _, newCmd := range commands {
+		cmd := newCmd()
+		if !strings.Contains(stdout.String(), cmd.Name()+" ") || !strings.Contains(stdout.String(), cmd.Short) {
+			t.Errorf("help does not list %s (%q):\n%s", cmd.Name(), cmd.Short, stdout.String())
+		}
+	}
+}
+
+// TestCommandDocs checks that every subcommand has a long help and
+// examples, as the project's habits ask.
+func TestCommandDocs(t *testing.T) {
+	for _, newCmd := range commands {
+		cmd := newCmd()
+		if cmd.Short == "" || cmd.Long == "" || cmd.Example == "" {
+			t.Errorf("command %s lacks a Short, Long or Example help text", cmd.Name())
+		}
+		if cmd.RunE == nil {
+			t.Errorf("command %s has no RunE: its errors would not reach the exit status", cmd.Name())
+		}
+	}
+}
+
+// TestVersion checks the version command's output.
+func TestVersion(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"version"}, &stdout, &stderr)
+	out := stdout.String()
+	if code != exitOK || !strings.HasPrefix(out, "wmm ") || !strings.Contains(out, runtime.Version()) {
+		t.Errorf("wmm version: exit %d, output:\n%s", code, out)
+	}
+}
+
+// TestFmtWrite checks fmt -w: it rewrites a file that is not canonical,
+// leaves a canonical one alone, and keeps a file with comments unless -f
+// is given.
+func TestFmtWrite(t *testing.T) {
+	mp, err := os.ReadFile("testdata/mp.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	canonical, err := os.ReadFile("testdata/canonical.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	noComments := bytes.TrimPrefix(mp, []byte("# Message passing with SC atomics.\n"))
+	dir := t.TempDir()
+	t.Chdir(dir)
+	files := map[string][]byte{"mp.yaml": mp, "plain.yaml": noComments, "canonical.yaml": canonical}
+	for name, data := range files {
+		if err := os.WriteFile(name, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	got := runGolden([]string{"fmt", "-w", "canonical.yaml", "mp.yaml", "plain.yaml"})
+	want := "wmm fmt -w canonical.yaml mp.yaml plain.yaml\nexit 0\n-- stdout --\n-- stderr --\n" +
+		"mp.yaml: not rewritten: it has comments, which the canonical form does not keep (-f rewrites it anyway)\n"
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("fmt -w mismatch (-want +got):\n%s", d)
+	}
+	checkFile(t, "mp.yaml", mp)
+	checkFile(t, "canonical.yaml", canonical)
+	formatted := runGolden([]string{"fmt", "plain.yaml"})
+	_, formatted, _ = strings.Cut(formatted, "-- stdout --\n")
+	formatted, _, _ = strings.Cut(formatted, "-- stderr --\n")
+	checkFile(t, "plain.yaml", []byte(formatted))
+	if info, err := os.Stat("plain.yaml"); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("plain.yaml lost its permissions: %v %v", info.Mode(), err)
+	}
+
+	if code := run([]string{"fmt", "-w", "-f", "mp.yaml"}, &bytes.Buffer{}, &bytes.Buffer{}); code != exitOK {
+		t.Fatalf("fmt -w -f: exit status %d", code)
+	}
+	checkFile(t, "mp.yaml", []byte(formatted))
+}
+
+func checkFile(t *testing.T, name string, want []byte) {
+	t.Helper()
+	got, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(string(want), string(got)); d != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, d)
+	}
+}
