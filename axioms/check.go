@@ -206,6 +206,7 @@ func (m *Model) scLastVisible(x *model.Execution, hb *model.Rel, tot func(a, b m
 		return nil
 	}
 	ra, wa := x.Events[r].Access(reg), x.Events[w].Access(reg)
+	synced := model.Sync(wa, ra) || (m.InitSync && wa.Ord == model.Init && ra.Ord == model.SeqCst && len(x.Writers(r, reg)) == 1)
 	for _, e := range x.Events {
 		w2 := e.ID
 		a2 := e.Access(reg)
@@ -213,7 +214,7 @@ func (m *Model) scLastVisible(x *model.Execution, hb *model.Rel, tot func(a, b m
 			continue
 		}
 		// (i): an SC read synchronising with W sees no later same-range SC write.
-		if model.Sync(wa, ra) && tot(w, w2) && tot(w2, r) && (model.Sync(a2, ra) || (m.OldClauseA && a2.Same(ra))) {
+		if synced && tot(w, w2) && tot(w2, r) && (model.Sync(a2, ra) || (m.OldClauseA && a2.Same(ra))) {
 			return &model.Violation{Axiom: model.AxSCLast, Clause: "i", Events: []model.EventID{w, w2, r},
 				Msg: fmt.Sprintf("%s reads from %s (they synchronise), but %s tot %s tot %s and %s writes the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2)) + scWord(a2)}
 		}
@@ -328,5 +329,69 @@ func (m *Model) CheckRead(x *model.Execution, hb *model.Rel, r model.EventID) *m
 			}
 		}
 	}
+	if m.SC {
+		if v := scSingleRead(x, r); v != nil {
+			return v
+		}
+	}
 	return m.noTear(x, r)
+}
+
+// scSingleRead checks, for the sc model, that one read does not take cell
+// c1 from A and cell c2 from B when A also writes c2 and B also writes c1:
+// in one interleaving, whichever of A and B comes later is the latest
+// write of both cells.
+func scSingleRead(x *model.Execution, r model.EventID) *model.Violation {
+	a := x.Events[r].Data
+	if !a.Reading() {
+		return nil
+	}
+	rf := x.DataRF[r]
+	for i := range rf {
+		for j := i + 1; j < len(rf); j++ {
+			wa, wb := rf[i], rf[j]
+			if wa == wb {
+				continue
+			}
+			ci, cj := a.Off+uint64(i), a.Off+uint64(j)
+			if x.Events[wa].Data.Covers(cj) && x.Events[wb].Data.Covers(ci) {
+				return &model.Violation{Axiom: model.AxSC, Events: []model.EventID{r, wa, wb},
+					Msg: fmt.Sprintf("%s reads cell %d from %s and cell %d from %s, but each writes both", x.Label(r), ci, x.Label(wa), cj, x.Label(wb))}
+			}
+		}
+	}
+	return nil
+}
+
+// FreeRead reports whether the choice of writers of read r, among the
+// candidates given per cell, can influence nothing but r's own CheckRead:
+// r creates no hb edge and takes part in no check of the tot search. Under
+// the Wasm and JavaScript models that holds for a plain data read none of
+// whose candidate writers is SC: only SC pairs synchronise, and every
+// clause of sc-last-visible needs the reader or its writer to be SC. Under
+// sc it never holds (every read is placed in tot). The length read must
+// have one candidate.
+func (m *Model) FreeRead(x *model.Execution, r model.EventID, cells [][]model.EventID) bool {
+	if m.SC {
+		return false
+	}
+	ev := x.Events[r]
+	if !ev.Data.Reading() || ev.Data.Ord == model.SeqCst {
+		return false
+	}
+	i := 0
+	if ev.Len.Reading() {
+		if len(cells[0]) != 1 {
+			return false
+		}
+		i = 1
+	}
+	for _, ws := range cells[i:] {
+		for _, w := range ws {
+			if x.Events[w].Data.Ord == model.SeqCst {
+				return false
+			}
+		}
+	}
+	return true
 }

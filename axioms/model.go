@@ -38,6 +38,13 @@ type Model struct {
 	// the reader's range between W and R in tot, not only SC writes: the
 	// ES2017 rule that the ARMv8 mapping broke (MODEL.md §11.1 item 1).
 	OldClauseA bool
+	// InitSync makes an SC read that reads every cell from the init
+	// write synchronise with it for clause (i) of sc-last-visible, as the
+	// JSMM artefact encodes the JavaScript model (memory_model_js.als:
+	// "reading purely from Init also synchronizes"). It matters only
+	// without clause (ii), which subsumes it: without it ES2017 would allow
+	// SB with SC atomics.
+	InitSync bool
 	// InitNoTear counts init writes and grow's zero fills as same-range
 	// tear-free writers in no-tear (MODEL.md §12 A21).
 	InitNoTear bool
@@ -99,6 +106,7 @@ func Lookup(name string, variants ...string) (*Model, error) {
 		m.Sem.WaitCritical = true
 		m.NoDagger, m.NoDaggerDataOnly = true, true
 		m.OldClauseA = true
+		m.InitSync = true
 	case "sc":
 		m.SC = true
 	default:

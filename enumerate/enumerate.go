@@ -46,6 +46,11 @@ type Model interface {
 	// CheckRead checks the axioms about one reading event alone (C2, C4)
 	// against a happens-before that may still grow.
 	CheckRead(x *model.Execution, hb *model.Rel, e model.EventID) *model.Violation
+	// FreeRead reports whether the choice of writers of read e (the
+	// candidates per cell, len cell first) influences nothing but e's own
+	// CheckRead, so that its valid choices can be counted rather than
+	// enumerated.
+	FreeRead(x *model.Execution, e model.EventID, cells [][]model.EventID) bool
 	// NewTotSearch starts the search for a total order.
 	NewTotSearch(x *model.Execution, hb *model.Rel) model.TotSearch
 	// Check is the model's complete consistency predicate on an execution
@@ -87,10 +92,14 @@ type Stats struct {
 	Rounds       int // value-domain fixpoint rounds
 	Paths        int // thread paths, all threads together
 	Combinations int // combinations of one path per thread that were searched
-	Candidates   int // complete reads-from assignments handed to the tot search
-	Consistent   int // consistent complete executions (distinct events and reads-from)
-	Cut          int // consistent executions left incomplete: a thread reached the unroll bound
-	TotSteps     int // events placed by the tot search
+	// Candidates counts the complete reads-from assignments handed to the
+	// tot search. One candidate stands for every choice of writers of its
+	// passive reads (see Model.FreeRead), so there can be fewer candidates
+	// than consistent executions.
+	Candidates int
+	Consistent int // consistent complete executions (distinct events and reads-from)
+	Cut        int // consistent executions left incomplete: a thread reached the unroll bound
+	TotSteps   int // events placed by the tot search
 	// Mismatches counts executions whose tot search succeeded but which
 	// the complete predicate rejected; it is always 0 unless the fast
 	// checks have a bug.

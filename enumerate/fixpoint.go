@@ -1,6 +1,7 @@
 package enumerate
 
 import (
+	"errors"
 	"fmt"
 
 	"wmm/interp"
@@ -23,32 +24,46 @@ import (
 // such stores the domain is seeded with the constants of the test's
 // condition, so that an outcome the condition asks about is found when the
 // model allows it; other thin-air values are not enumerated (a note says so).
+// errTooManyPaths says a thread has more paths than Options.MaxPaths.
+var errTooManyPaths = errors.New("too many paths")
+
+// maxRounds bounds the fixpoint when loops make chains of writes long.
+const maxRounds = 64
+
 func (s *searcher) fixDomain() error {
-	dom := newDomain()
+	dom := &domain{init: map[uint64]byte{}, initSize: s.initBytes(), initLen: uint64(s.test.Memory.Pages) * model.PageSize, global: s.opts.Explain}
 	for _, in := range s.test.Init {
 		for i := 0; i < in.Width; i++ {
-			dom.addByte(uint64(in.Addr)+uint64(i), byte(in.Value>>(8*i)))
+			dom.init[uint64(in.Addr)+uint64(i)] = byte(in.Value >> (8 * i))
 		}
 	}
-	dom.addLen(uint64(s.test.Memory.Pages) * model.PageSize)
+	for _, th := range s.threads {
+		dom.threads = append(dom.threads, newWriteSet())
+		dom.roles = append(dom.roles, th.role)
+	}
 	seeds := conditionConstants(s.test)
 	seeded := false
 	for round := 1; ; round++ {
 		s.stats.Rounds = round
-		next := &domain{data: map[uint64][]byte{}, lens: append([]uint64(nil), dom.lens...)}
-		for a, vs := range dom.data {
-			next.data[a] = append([]byte(nil), vs...)
-		}
+		next := &domain{}
+		*next = *dom
+		next.threads = make([]*writeSet, len(dom.threads))
 		maxWrites := 0
-		for _, th := range s.threads {
-			paths, ok := enumPaths(th.run, dom, s.maxWake, s.opts.MaxPaths)
+		for i, th := range s.threads {
+			paths, ok := enumPaths(th.run, dom, i, s.maxWake, s.opts.MaxPaths)
 			if !ok {
-				return errorf(s.test, "thread %s has more than %d paths; simplify the test or lower --unroll", th.name, s.opts.MaxPaths)
+				return fmt.Errorf("%w: %s", errTooManyPaths, errorf(s.test, "thread %s has more than %d paths; simplify the test or lower --unroll", th.name, s.opts.MaxPaths))
 			}
 			th.paths = paths
+			if th.role == model.RoleSetup && !dom.global {
+				// Setup reads only init and its own writes, so its paths
+				// are final after the first round.
+				dom.setup, next.setup = paths, paths
+			}
+			next.threads[i] = dom.threads[i].clone()
 			most := 0
 			for _, p := range paths {
-				most = max(most, collectWrites(next, p, seeds, &seeded))
+				most = max(most, collectWrites(next.threads[i], p, th.role == model.RoleSetup, seeds, &seeded))
 			}
 			maxWrites += most
 		}
@@ -56,10 +71,17 @@ func (s *searcher) fixDomain() error {
 			break
 		}
 		dom = next
-		if round > maxWrites+1 {
-			s.notes = append(s.notes, fmt.Sprintf("the value domain was cut after %d rounds: values that need longer chains of writes are not enumerated", round))
-			for _, th := range s.threads {
-				th.paths, _ = enumPaths(th.run, dom, s.maxWake, s.opts.MaxPaths)
+		// Chains of writes are no longer than an execution has writes, so
+		// after maxWrites+1 rounds every value that is not thin air is in
+		// the domain; what is still growing comes from paths that no
+		// execution combines (like a chain of fetch-adds longer than the
+		// number of fetch-adds).
+		if round > maxWrites+1 || round >= maxRounds {
+			if round >= maxRounds {
+				s.notes = append(s.notes, fmt.Sprintf("the value domain was cut after %d rounds: values that need longer chains of writes are not enumerated", round))
+			}
+			for i, th := range s.threads {
+				th.paths, _ = enumPaths(th.run, dom, i, s.maxWake, s.opts.MaxPaths)
 			}
 			break
 		}
@@ -71,39 +93,41 @@ func (s *searcher) fixDomain() error {
 	return nil
 }
 
-// collectWrites adds the values the writes of path p write to dom, and for
-// stores whose value derives from reads also the seeds. It returns the
-// number of writing events of p.
-func collectWrites(dom *domain, p *interp.Trace, seeds []uint64, seeded *bool) int {
+// collectWrites adds the values the writes of path p write to w, and for
+// stores whose value derives from reads also the seeds. The setup
+// thread's first event, the allocation, is the domain's base and is
+// skipped. It returns the number of writing events of p.
+func collectWrites(w *writeSet, p *interp.Trace, setup bool, seeds []uint64, seeded *bool) int {
 	tainted := map[int]bool{}
 	for _, i := range p.Tainted {
 		tainted[i] = true
 	}
 	n := 0
 	for i, e := range p.Events {
+		if setup && i == 0 {
+			continue
+		}
 		if a := e.Len; a.Writing() {
 			n++
-			dom.addLen(a.LenWr)
+			w.addLen(a.LenWr)
 		}
 		a := e.Data
 		if !a.Writing() {
 			continue
 		}
 		n++
-		if a.Wr != nil {
-			for j, b := range a.Wr {
-				dom.addByte(a.Off+uint64(j), b)
-			}
-		} else {
-			for addr, b := range a.Sparse {
-				dom.addByte(addr, b)
-			}
+		if a.Wr == nil {
+			w.addZeros(a.Off, a.Off+a.Size)
+			continue
 		}
-		if tainted[i] && len(seeds) > 0 && a.Wr != nil {
+		for j, b := range a.Wr {
+			w.addByte(a.Off+uint64(j), b)
+		}
+		if tainted[i] && len(seeds) > 0 {
 			*seeded = true
 			for _, v := range seeds {
 				for j := range a.Wr {
-					dom.addByte(a.Off+uint64(j), byte(v>>(8*j)))
+					w.addByte(a.Off+uint64(j), byte(v>>(8*j)))
 				}
 			}
 		}

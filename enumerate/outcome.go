@@ -90,14 +90,15 @@ func b2u(b bool) uint64 {
 	return 0
 }
 
-// record counts a consistent execution and keeps its raw outcome and, the
-// first time that outcome appears, the execution as a witness.
-func (s *searcher) record(c *candidate) error {
+// record counts the consistent executions a candidate stands for and
+// keeps its raw outcome and, the first time that outcome appears, the
+// execution as a witness.
+func (s *searcher) record(c *candidate, weight int) error {
 	if c.cut {
-		s.stats.Cut++
+		s.stats.Cut += weight
 		return nil
 	}
-	s.stats.Consistent++
+	s.stats.Consistent += weight
 	if c.paths[0].Status != model.Done {
 		return errorf(s.test, "the setup code does not complete (%s) in an allowed execution", c.paths[0].Status)
 	}

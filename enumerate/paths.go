@@ -7,66 +7,221 @@ import (
 	"wmm/model"
 )
 
-// A domain holds, for every data byte and for the length cell, the values
-// a read may return: the values some write in some path can put there.
-// Every byte may hold 0 (the init write and grow's zero fill write zeros
-// everywhere they cover), so only other values are stored.
-type domain struct {
-	data map[uint64][]byte // sorted, without 0
-	lens []uint64          // sorted
+// A writeSet holds the values one thread's writes (over all its paths) can
+// put in memory: bytes per address, zero-filled ranges, lengths.
+type writeSet struct {
+	data  map[uint64][]byte // sorted
+	zeros []span            // ranges grow fills with zeros
+	lens  []uint64          // sorted
 }
 
-func newDomain() *domain { return &domain{data: map[uint64][]byte{}} }
+type span struct{ from, to uint64 }
 
-// addByte records that v may be written at addr; it reports whether that
-// is new.
-func (d *domain) addByte(addr uint64, v byte) bool {
-	if v == 0 {
-		return false
+func newWriteSet() *writeSet { return &writeSet{data: map[uint64][]byte{}} }
+
+func (w *writeSet) clone() *writeSet {
+	c := &writeSet{data: make(map[uint64][]byte, len(w.data)), zeros: slices.Clone(w.zeros), lens: slices.Clone(w.lens)}
+	for a, vs := range w.data {
+		c.data[a] = slices.Clone(vs)
 	}
-	vs := d.data[addr]
-	i, found := slices.BinarySearch(vs, v)
-	if found {
-		return false
+	return c
+}
+
+func (w *writeSet) addByte(addr uint64, v byte) {
+	vs := w.data[addr]
+	if i, found := slices.BinarySearch(vs, v); !found {
+		w.data[addr] = slices.Insert(vs, i, v)
 	}
-	d.data[addr] = slices.Insert(vs, i, v)
-	return true
 }
 
-// addLen records a possible length; it reports whether that is new.
-func (d *domain) addLen(n uint64) bool {
-	i, found := slices.BinarySearch(d.lens, n)
-	if found {
-		return false
+func (w *writeSet) addLen(n uint64) {
+	if i, found := slices.BinarySearch(w.lens, n); !found {
+		w.lens = slices.Insert(w.lens, i, n)
 	}
-	d.lens = slices.Insert(d.lens, i, n)
-	return true
 }
 
-// bytesAt returns the possible values of the byte at addr, 0 first.
-func (d *domain) bytesAt(addr uint64) []byte {
-	return append([]byte{0}, d.data[addr]...)
+func (w *writeSet) addZeros(from, to uint64) {
+	s := span{from, to}
+	if !slices.Contains(w.zeros, s) {
+		w.zeros = append(w.zeros, s)
+	}
 }
 
-// size returns the number of stored values, to detect growth.
-func (d *domain) size() int {
-	n := len(d.lens)
-	for _, vs := range d.data {
+// size counts the values held, to tell when a fixpoint is reached.
+func (w *writeSet) size() int {
+	n := len(w.zeros) + len(w.lens)
+	for _, vs := range w.data {
 		n += len(vs)
 	}
 	return n
+}
+
+// bytesAt adds the values w can put at addr to out.
+func (w *writeSet) bytesAt(addr uint64, out []byte) []byte {
+	for _, v := range w.data[addr] {
+		out = addSorted(out, v)
+	}
+	for _, z := range w.zeros {
+		if addr >= z.from && addr < z.to {
+			out = addSorted(out, 0)
+			break
+		}
+	}
+	return out
+}
+
+func addSorted[T byte | uint64](s []T, v T) []T {
+	if i, found := slices.BinarySearch(s, v); !found {
+		s = slices.Insert(s, i, v)
+	}
+	return s
+}
+
+// A domain holds what the writes of each thread can write (step 1 of the
+// package comment), and the allocation's initial contents.
+type domain struct {
+	threads  []*writeSet // by thread index (setup first)
+	roles    []model.Role
+	init     map[uint64]byte // initial contents (absent: 0)
+	initSize uint64          // bytes the init write covers
+	initLen  uint64
+	// setup holds the setup thread's paths: what the test threads see
+	// before their own writes is the contents each setup path leaves.
+	setup []*interp.Trace
+	// global makes every read see every value any thread can write, as
+	// Options.Explain needs; otherwise a read sees only the values of the
+	// writes that C2 does not hide from it (see values).
+	global bool
+}
+
+func (d *domain) size() int {
+	n := 0
+	for _, w := range d.threads {
+		n += w.size()
+	}
+	return n
+}
+
+// dataValues returns the values a read by thread t at addr may return,
+// given own, the thread's latest earlier write covering addr (nil if none).
+//
+// A read reads from a write that C2 (c) does not hide: everything that
+// happens before the reader's own latest write of the cell is hidden
+// (init and setup are hb-before every thread; a thread's earlier writes are
+// po-before). So the candidates are that write, else init and setup, plus
+// the writes of the other test threads (the observer and, for the setup
+// thread, every test thread is hb-after, which C2 (a) excludes).
+func (d *domain) dataValues(t int, addr uint64, own *model.Access) []byte {
+	var out []byte
+	if d.global {
+		if addr < d.initSize {
+			out = addSorted(out, d.init[addr])
+		}
+		for _, w := range d.threads {
+			out = w.bytesAt(addr, out)
+		}
+		return out
+	}
+	switch {
+	case own != nil:
+		out = addSorted(out, byte(own.WriteCell(addr)))
+	case d.roles[t] == model.RoleSetup || d.setup == nil:
+		if addr < d.initSize {
+			out = addSorted(out, d.init[addr])
+		}
+		if d.roles[t] != model.RoleSetup {
+			out = d.threads[0].bytesAt(addr, out)
+		}
+	default:
+		// Setup's latest write of addr (or init) in each of its paths.
+		for _, p := range d.setup {
+			if a := latestWrite(p.Events, addr); a != nil {
+				out = addSorted(out, byte(a.WriteCell(addr)))
+			}
+		}
+	}
+	if d.roles[t] != model.RoleSetup {
+		for i, w := range d.threads {
+			if i != t && d.roles[i] == model.RoleTest {
+				out = w.bytesAt(addr, out)
+			}
+		}
+	}
+	return out
+}
+
+// lenValues is dataValues for the length cell.
+func (d *domain) lenValues(t int, own *model.Access) []uint64 {
+	var out []uint64
+	add := func(w *writeSet) {
+		for _, n := range w.lens {
+			out = addSorted(out, n)
+		}
+	}
+	if d.global {
+		out = addSorted(out, d.initLen)
+		for _, w := range d.threads {
+			add(w)
+		}
+		return out
+	}
+	switch {
+	case own != nil:
+		out = addSorted(out, own.LenWr)
+	case d.roles[t] == model.RoleSetup || d.setup == nil:
+		out = addSorted(out, d.initLen)
+		if d.roles[t] != model.RoleSetup {
+			add(d.threads[0])
+		}
+	default:
+		for _, p := range d.setup {
+			out = addSorted(out, latestLen(p.Events))
+		}
+	}
+	if d.roles[t] != model.RoleSetup {
+		for i, w := range d.threads {
+			if i != t && d.roles[i] == model.RoleTest {
+				add(w)
+			}
+		}
+	}
+	return out
+}
+
+// latestWrite returns the data access of the last event in events that
+// writes addr (the allocation's init write is the first event of setup).
+func latestWrite(events []*model.Event, addr uint64) *model.Access {
+	for i := len(events) - 1; i >= 0; i-- {
+		if a := events[i].Data; a.Writing() && a.Covers(addr) {
+			return a
+		}
+	}
+	return nil
+}
+
+// latestLen returns the length the last length write of events writes.
+func latestLen(events []*model.Event) uint64 {
+	for i := len(events) - 1; i >= 0; i-- {
+		if a := events[i].Len; a.Writing() {
+			return a.LenWr
+		}
+	}
+	return 0
 }
 
 // replay is an interp.Oracle that answers from a recorded list of choices
 // and, past its end, takes the first option, recording how many options
 // each question had. Running a thread again and again, each time with the
 // next choice vector in depth-first order, enumerates all of its paths.
+// It watches the thread's events to know its own latest writes.
 type replay struct {
 	dom     *domain
+	thread  int
 	prefix  []int
 	choices []int
 	counts  []int
 	maxWake uint32 // the most waiters a notify can wake
+	writes  []*model.Event
 }
 
 func (o *replay) choose(n int) int {
@@ -90,12 +245,38 @@ func (o *replay) next() ([]int, bool) {
 	return nil, false
 }
 
-func (o *replay) ReadLen(model.Ord) uint64 { return o.dom.lens[o.choose(len(o.dom.lens))] }
+// Emitted records the thread's writes.
+func (o *replay) Emitted(e *model.Event) {
+	if e.Data.Writing() || e.Len.Writing() {
+		o.writes = append(o.writes, e)
+	}
+}
+
+// ownData returns the thread's latest write covering addr.
+func (o *replay) ownData(addr uint64) *model.Access { return latestWrite(o.writes, addr) }
+
+func (o *replay) ownLen() *model.Access {
+	for i := len(o.writes) - 1; i >= 0; i-- {
+		if a := o.writes[i].Len; a.Writing() {
+			return a
+		}
+	}
+	return nil
+}
+
+func (o *replay) ReadLen(model.Ord) uint64 {
+	vs := o.dom.lenValues(o.thread, o.ownLen())
+	return vs[o.choose(len(vs))]
+}
 
 func (o *replay) ReadData(off uint64, n int, _ model.Ord) []byte {
 	b := make([]byte, n)
 	for i := range b {
-		vs := o.dom.bytesAt(off + uint64(i))
+		addr := off + uint64(i)
+		vs := o.dom.dataValues(o.thread, addr, o.ownData(addr))
+		if len(vs) == 0 {
+			vs = []byte{0} // no write covers addr: the read is out of bounds in any execution
+		}
 		b[i] = vs[o.choose(len(vs))]
 	}
 	return b
@@ -116,12 +297,12 @@ func (o *replay) WaitEnd(canTimeout, canBlock bool) interp.WaitEnd {
 
 func (o *replay) Notify(k uint32) uint32 { return uint32(o.choose(int(min(k, o.maxWake)) + 1)) }
 
-// enumPaths runs a thread under every answer the domain allows and returns
+// enumPaths runs thread t under every answer the domain allows and returns
 // its traces, at most limit of them (ok is false when there were more).
-func enumPaths(run func(interp.Oracle) *interp.Trace, dom *domain, maxWake uint32, limit int) (traces []*interp.Trace, ok bool) {
+func enumPaths(run func(interp.Oracle) *interp.Trace, dom *domain, t int, maxWake uint32, limit int) (traces []*interp.Trace, ok bool) {
 	var prefix []int
 	for {
-		o := &replay{dom: dom, prefix: prefix, maxWake: maxWake}
+		o := &replay{dom: dom, thread: t, prefix: prefix, maxWake: maxWake}
 		traces = append(traces, run(o))
 		if len(traces) > limit {
 			return traces, false

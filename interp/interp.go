@@ -34,6 +34,13 @@ type Oracle interface {
 	Notify(k uint32) uint32
 }
 
+// A Watcher is an Oracle that wants to see the thread's events as they are
+// emitted, for example to answer reads from the thread's own earlier
+// writes.
+type Watcher interface {
+	Emitted(e *model.Event)
+}
+
 // A WaitEnd is how a suspended wait ends.
 type WaitEnd uint8
 
@@ -277,4 +284,7 @@ func (m *machine) emit(e *model.Event, taint *bool) {
 		m.trace.Tainted = append(m.trace.Tainted, e.Index)
 	}
 	m.trace.Events = append(m.trace.Events, e)
+	if w, ok := m.oracle.(Watcher); ok {
+		w.Emitted(e)
+	}
 }

@@ -30,6 +30,9 @@ func Observe(reads []ObsRead, o Oracle) *Trace {
 			e.Instr = "memory.size (final)"
 			t.Events = append(t.Events, e)
 			t.Locals = append(t.Locals, n/model.PageSize)
+			if w, ok := o.(Watcher); ok {
+				w.Emitted(e)
+			}
 			continue
 		}
 		e.Instr = fmt.Sprintf("i%d.load %d (final)", 8*r.Width, r.Addr)
@@ -43,6 +46,9 @@ func Observe(reads []ObsRead, o Oracle) *Trace {
 		}
 		t.Events = append(t.Events, e)
 		t.Locals = append(t.Locals, v)
+		if w, ok := o.(Watcher); ok {
+			w.Emitted(e)
+		}
 	}
 	return t
 }
