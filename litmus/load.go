@@ -4,7 +4,9 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -28,7 +30,7 @@ func Load(filename string, data []byte) ([]*Test, error) {
 	for _, doc := range docs {
 		l := &loader{src: s}
 		t, namePos := l.document(doc)
-		if t != nil {
+		if t != nil && t.Name != "" {
 			if first, dup := names[t.Name]; dup {
 				l.errs.Addf(namePos, "duplicate test name %s (first at line %d)", t.Name, first.Line)
 			}
@@ -39,7 +41,7 @@ func Load(filename string, data []byte) ([]*Test, error) {
 			tests = append(tests, t)
 		}
 	}
-	if len(docs) == 0 && len(errs) == 0 {
+	if len(tests) == 0 && len(errs) == 0 {
 		errs.Add(Pos{File: filename, Line: 1, Col: 1}, "no litmus test in file: expected a YAML mapping with name and threads")
 	}
 	errs.Sort()
@@ -87,6 +89,38 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 // topKeys lists the keys a test may have, in canonical order.
 var topKeys = []string{"name", "doc", "memory", "init", "setup", "threads", "condition", "observe", "expect", "unroll"}
 
+// suggest returns " (did you mean K?)" for the key K of a test closest to
+// an unknown key, when one is close enough to be a likely typo.
+func suggest(key string) string {
+	for _, k := range topKeys {
+		if editDistance(strings.ToLower(key), k) <= 2 {
+			return " (did you mean " + k + "?)"
+		}
+	}
+	return ""
+}
+
+// editDistance returns the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			sub := prev[j-1]
+			if a[i-1] != b[j-1] {
+				sub++
+			}
+			cur[j] = min(sub, prev[j]+1, cur[j-1]+1)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
 // A field is one key of a YAML mapping with its value.
 type field struct {
 	key, value *yaml.Node
@@ -108,14 +142,7 @@ func (l *loader) document(doc *yaml.Node) (*Test, Pos) {
 		l.errorf(root, "expected a mapping with name, threads and the other keys of a test, found %s", describe(root))
 		return nil, Pos{}
 	}
-	fields := l.mapping(root, "key", func(key string) bool {
-		for _, k := range topKeys {
-			if k == key {
-				return true
-			}
-		}
-		return false
-	})
+	fields := l.mapping(root, "key", func(key string) bool { return slices.Contains(topKeys, key) })
 	namePos := l.t.Pos
 	if f, ok := fields["name"]; ok {
 		namePos = l.src.pos(f.value)
@@ -157,7 +184,7 @@ func (l *loader) mapping(n *yaml.Node, what string, known func(string) bool) map
 			continue
 		}
 		if known != nil && !known(k.Value) {
-			l.errorf(k, "unknown %s %q", what, k.Value)
+			l.errorf(k, "unknown %s %q%s", what, k.Value, suggest(k.Value))
 			continue
 		}
 		fields[k.Value] = field{key: k, value: v}

@@ -145,6 +145,7 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		{"empty file", "", []string{"1:1: no litmus test in file: expected a YAML mapping with name and threads"}},
 		{"comments only", "# nothing\n", []string{"1:1: no litmus test in file: expected a YAML mapping with name and threads"}},
+		{"empty documents", "---\n---\n", []string{"1:1: no litmus test in file: expected a YAML mapping with name and threads"}},
 		{"not a mapping", "- a\n- b\n", []string{"1:1: expected a mapping with name, threads and the other keys of a test, found a sequence"}},
 		{"missing name", "threads:\n  T0: (nop)\n", []string{"1:1: missing name: every test needs one"}},
 		{"empty name", "name: \"\"\nthreads:\n  T0: (nop)\n", []string{"1:7: the test's name is empty"}},
@@ -155,7 +156,8 @@ func TestLoadErrors(t *testing.T) {
 		{"threads not a mapping", "name: a\nthreads: [a]\n", []string{"2:10: expected a mapping from thread names to code, found a sequence"}},
 		{"unknown key", "name: a\nthread:\n  T0: (nop)\n", []string{
 			"1:1: missing threads: every test needs at least one",
-			`2:1: unknown key "thread"`}},
+			`2:1: unknown key "thread" (did you mean threads?)`}},
+		{"unknown key far from any", "name: a\nthreads: {T0: (nop)}\nauthor: me\n", []string{`3:1: unknown key "author"`}},
 		{"duplicate key", "name: a\nname: b\nthreads:\n  T0: (nop)\n", []string{"2:1: duplicate key name (first at line 1)"}},
 		{"bad thread name", "name: a\nthreads:\n  0T: (nop)\n", []string{`3:3: bad thread name "0T": use a letter or _ then letters, digits and _`}},
 		{"thread without code", "name: a\nthreads:\n  T0:\n", []string{"3:6: expected the code of thread T0 (a function body in the WebAssembly text format), found nothing"}},

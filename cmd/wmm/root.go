@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -98,6 +99,9 @@ func printError(w io.Writer, err error) {
 		}
 	case errors.As(err, &usage):
 		fmt.Fprintf(w, "wmm: %v\nRun '%s --help' for usage.\n", usage.err, usage.cmd.CommandPath())
+	case strings.HasPrefix(err.Error(), "unknown command"):
+		// Cobra's error for a command line naming no command.
+		fmt.Fprintf(w, "wmm: %v\nRun 'wmm --help' for usage.\n", strings.TrimRight(err.Error(), "\n"))
 	default:
 		fmt.Fprintf(w, "wmm: %v\n", err)
 	}
@@ -137,6 +141,14 @@ type usageError struct {
 func (e *usageError) Error() string { return e.err.Error() }
 
 func (e *usageError) Unwrap() error { return e.err }
+
+// noArgs is the Args check of commands that take no arguments.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return &usageError{cmd: cmd, err: fmt.Errorf("%s takes no arguments, found %q", cmd.CommandPath(), args[0])}
+	}
+	return nil
+}
 
 // needFiles is the Args check of commands that take one or more files.
 func needFiles(cmd *cobra.Command, args []string) error {

@@ -21,7 +21,7 @@ func newVersionCmd() *cobra.Command {
 		Short:   "Print the version of wmm",
 		Long:    versionLong,
 		Example: versionExample,
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return doVersion(cmd.OutOrStdout())
 		},
