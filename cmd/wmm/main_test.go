@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"wmm/litmus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
@@ -156,5 +159,38 @@ func checkFile(t *testing.T, name string, want []byte) {
 	}
 	if d := cmp.Diff(string(want), string(got)); d != "" {
 		t.Errorf("%s mismatch (-want +got):\n%s", name, d)
+	}
+}
+
+// TestPrintError checks how run reports each kind of error and the exit
+// status it gives.
+func TestPrintError(t *testing.T) {
+	list := litmus.ErrorList{
+		{Pos: litmus.Pos{File: "a.yaml", Line: 1, Col: 2}, Msg: "first"},
+		{Pos: litmus.Pos{File: "b.yaml", Line: 3, Col: 4}, Msg: "second"},
+	}
+	tests := []struct {
+		name string
+		err  error
+		out  string
+		code int
+	}{
+		{"failure reported", &exitError{code: exitFailed}, "", exitFailed},
+		{"failure with message", &exitError{code: exitFailed, err: errors.New("boom")}, "wmm: boom\n", exitFailed},
+		{"positioned errors", list, "a.yaml:1:2: first\nb.yaml:3:4: second\n", exitInput},
+		{"wrapped list", fmt.Errorf("loading: %w", list), "a.yaml:1:2: first\nb.yaml:3:4: second\n", exitInput},
+		{"other error", errors.New("node not found"), "wmm: node not found\n", exitInput},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			printError(&b, tc.err)
+			if b.String() != tc.out {
+				t.Errorf("printError printed %q, want %q", b.String(), tc.out)
+			}
+			if code := exitCode(tc.err); code != tc.code {
+				t.Errorf("exitCode = %d, want %d", code, tc.code)
+			}
+		})
 	}
 }
