@@ -362,36 +362,3 @@ func scSingleRead(x *model.Execution, r model.EventID) *model.Violation {
 	}
 	return nil
 }
-
-// FreeRead reports whether the choice of writers of read r, among the
-// candidates given per cell, can influence nothing but r's own CheckRead:
-// r creates no hb edge and takes part in no check of the tot search. Under
-// the Wasm and JavaScript models that holds for a plain data read none of
-// whose candidate writers is SC: only SC pairs synchronise, and every
-// clause of sc-last-visible needs the reader or its writer to be SC. Under
-// sc it never holds (every read is placed in tot). The length read must
-// have one candidate.
-func (m *Model) FreeRead(x *model.Execution, r model.EventID, cells [][]model.EventID) bool {
-	if m.SC {
-		return false
-	}
-	ev := x.Events[r]
-	if !ev.Data.Reading() || ev.Data.Ord == model.SeqCst {
-		return false
-	}
-	i := 0
-	if ev.Len.Reading() {
-		if len(cells[0]) != 1 {
-			return false
-		}
-		i = 1
-	}
-	for _, ws := range cells[i:] {
-		for _, w := range ws {
-			if x.Events[w].Data.Ord == model.SeqCst {
-				return false
-			}
-		}
-	}
-	return true
-}

@@ -13,11 +13,14 @@ import (
 // leaves every thread's paths under it in thread.paths.
 //
 // A value read in a consistent execution was written by a write of that
-// execution; unless values justify themselves in a cycle (thin air), the
-// write's value was computed from values read before it, and so on down a
-// chain of distinct writes. Round k of the fixpoint finds every value at
-// the end of a chain of k writes, so after as many rounds as an execution
-// can have writes, the domain holds every value that is not thin air.
+// execution. Either that write is independent of the values its thread
+// read (a constant store before any branch on memory: it is found in round
+// 1), or it depends on values read before it, written by earlier writes,
+// and so on down a chain of distinct dependent writes (interp.Trace's
+// Dependent) — unless values justify themselves in a cycle (thin air).
+// Round k finds every value at the end of a chain of k dependent writes,
+// so after as many rounds as an execution can have dependent writes, the
+// domain holds every value that is not thin air.
 //
 // Thin-air values (MODEL.md §10.8, §13.3) are the exception: a store whose
 // value depends on a read could write any value in a cyclic execution. For
@@ -48,7 +51,7 @@ func (s *searcher) fixDomain() error {
 		next := &domain{}
 		*next = *dom
 		next.threads = make([]*writeSet, len(dom.threads))
-		maxWrites := 0
+		maxDep := 0
 		for i, th := range s.threads {
 			paths, ok := enumPaths(th.run, dom, i, s.maxWake, s.opts.MaxPaths)
 			if !ok {
@@ -63,20 +66,22 @@ func (s *searcher) fixDomain() error {
 			next.threads[i] = dom.threads[i].clone()
 			most := 0
 			for _, p := range paths {
-				most = max(most, collectWrites(next.threads[i], p, th.role == model.RoleSetup, seeds, &seeded))
+				collectWrites(next.threads[i], p, th.role == model.RoleSetup, seeds, &seeded)
+				most = max(most, p.Dependent)
 			}
-			maxWrites += most
+			maxDep += most
 		}
 		if next.size() == dom.size() {
 			break
 		}
 		dom = next
-		// Chains of writes are no longer than an execution has writes, so
-		// after maxWrites+1 rounds every value that is not thin air is in
-		// the domain; what is still growing comes from paths that no
-		// execution combines (like a chain of fetch-adds longer than the
-		// number of fetch-adds).
-		if round > maxWrites+1 || round >= maxRounds {
+		// After round r the domain holds every value whose chain of
+		// dependent writes (interp.Trace.Dependent) is at most r long. In an
+		// execution without thin air such a chain has distinct writes, so it
+		// is no longer than the dependent writes of an execution (at most
+		// maxDep); what still grows comes from paths no execution combines,
+		// like a chain of fetch-adds longer than the number of fetch-adds.
+		if round >= max(1, maxDep) || round >= maxRounds {
 			if round >= maxRounds {
 				s.notes = append(s.notes, fmt.Sprintf("the value domain was cut after %d rounds: values that need longer chains of writes are not enumerated", round))
 			}
@@ -96,26 +101,23 @@ func (s *searcher) fixDomain() error {
 // collectWrites adds the values the writes of path p write to w, and for
 // stores whose value derives from reads also the seeds. The setup
 // thread's first event, the allocation, is the domain's base and is
-// skipped. It returns the number of writing events of p.
-func collectWrites(w *writeSet, p *interp.Trace, setup bool, seeds []uint64, seeded *bool) int {
+// skipped.
+func collectWrites(w *writeSet, p *interp.Trace, setup bool, seeds []uint64, seeded *bool) {
 	tainted := map[int]bool{}
 	for _, i := range p.Tainted {
 		tainted[i] = true
 	}
-	n := 0
 	for i, e := range p.Events {
 		if setup && i == 0 {
 			continue
 		}
 		if a := e.Len; a.Writing() {
-			n++
 			w.addLen(a.LenWr)
 		}
 		a := e.Data
 		if !a.Writing() {
 			continue
 		}
-		n++
 		if a.Wr == nil {
 			w.addZeros(a.Off, a.Off+a.Size)
 			continue
@@ -132,7 +134,6 @@ func collectWrites(w *writeSet, p *interp.Trace, setup bool, seeds []uint64, see
 			}
 		}
 	}
-	return n
 }
 
 // conditionConstants returns the values the test's condition compares

@@ -73,6 +73,12 @@ type Trace struct {
 	// computed from values read from memory: the places where
 	// out-of-thin-air values could enter (MODEL.md §13.3).
 	Tainted []int
+	// Dependent counts the writes whose value, address or very existence
+	// depends on values read from memory: RMWs, stores of computed values
+	// or to computed addresses, and every write after a branch on a read
+	// value. A value at the end of a chain of such writes needs that many
+	// distinct writes, which bounds the value-domain fixpoint.
+	Dependent int
 }
 
 // A value on the operand stack or in a local: its bits (i32 and f32 in the
@@ -101,6 +107,9 @@ type machine struct {
 	trace  *Trace
 	depth  uint32 // the pending branch's remaining label depth
 	steps  int
+	// branched is set once the thread has branched on a value computed
+	// from memory: every later write depends on reads.
+	branched bool
 }
 
 const defaultMaxSteps = 100000
@@ -149,6 +158,13 @@ func (m *machine) trap(k model.TrapKind) signal {
 }
 
 func (m *machine) push(v value) { m.stack = append(m.stack, v) }
+
+// popControl pops a branch condition, noting whether it came from memory.
+func (m *machine) popControl() value {
+	v := m.pop()
+	m.branched = m.branched || v.taint
+	return v
+}
 
 func (m *machine) pop() value {
 	v := m.stack[len(m.stack)-1]
@@ -212,7 +228,7 @@ func (m *machine) control(in *wasm.Instr) signal {
 		m.depth = in.Index
 		return branch
 	case wasm.OpBrIf:
-		if uint32(m.pop().bits) != 0 {
+		if uint32(m.popControl().bits) != 0 {
 			m.depth = in.Index
 			return branch
 		}
@@ -220,7 +236,7 @@ func (m *machine) control(in *wasm.Instr) signal {
 	case wasm.OpBlock:
 		return m.block(in.Body, in.Result)
 	case wasm.OpIf:
-		if uint32(m.pop().bits) != 0 {
+		if uint32(m.popControl().bits) != 0 {
 			return m.block(in.Body, in.Result)
 		}
 		return m.block(in.Else, in.Result)
@@ -277,11 +293,17 @@ func (m *machine) unwind(height int, keep bool) {
 }
 
 // emit appends an event to the trace. When taint is non-nil and true, the
-// event's write depends on values read from memory.
-func (m *machine) emit(e *model.Event, taint *bool) {
+// event's write value depends on values read from memory; dep says its
+// value or address does in any way.
+func (m *machine) emit(e *model.Event, taint *bool, dep ...bool) {
 	e.Index = len(m.trace.Events)
 	if taint != nil && *taint {
 		m.trace.Tainted = append(m.trace.Tainted, e.Index)
+	}
+	if e.Data.Writing() || e.Len.Writing() {
+		if m.branched || (taint != nil && *taint) || (len(dep) > 0 && dep[0]) || (e.Data != nil && e.Data.Kind == model.RMW) || (e.Len != nil && e.Len.Kind == model.RMW) {
+			m.trace.Dependent++
+		}
 	}
 	m.trace.Events = append(m.trace.Events, e)
 	if w, ok := m.oracle.(Watcher); ok {

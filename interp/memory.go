@@ -147,7 +147,7 @@ func (m *machine) access(in *wasm.Instr, acc *wasm.Access) signal {
 		}
 		m.push(value{bits: old, taint: true})
 	}
-	m.emit(e, &taint)
+	m.emit(e, &taint, addr.taint)
 	return fallThrough
 }
 
