@@ -72,6 +72,10 @@ type Options struct {
 	// OnCandidate, when set, is called for every complete candidate
 	// execution: consistent (Violation nil) or not.
 	OnCandidate func(c *Candidate)
+
+	// minRounds forces the value fixpoint to run at least that many
+	// rounds; tests use it to check that stopping early loses nothing.
+	minRounds int
 }
 
 // A Candidate is a complete candidate execution handed to

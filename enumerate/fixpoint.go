@@ -18,9 +18,10 @@ import (
 // 1), or it depends on values read before it, written by earlier writes,
 // and so on down a chain of distinct dependent writes (interp.Trace's
 // Dependent) — unless values justify themselves in a cycle (thin air).
-// Round k finds every value at the end of a chain of k dependent writes,
-// so after as many rounds as an execution can have dependent writes, the
-// domain holds every value that is not thin air.
+// Each round finds the values at the end of chains one write longer; the
+// loop stops when the chains are longer than an execution can have
+// dependent writes (see the comment in the loop), so the domain holds every
+// value that is not thin air.
 //
 // Thin-air values (MODEL.md §10.8, §13.3) are the exception: a store whose
 // value depends on a read could write any value in a cyclic execution. For
@@ -46,12 +47,14 @@ func (s *searcher) fixDomain() error {
 	}
 	seeds := conditionConstants(s.test)
 	seeded := false
-	for round := 1; ; round++ {
-		s.stats.Rounds = round
+	// Round r runs every thread under D_r (dom) and collects what the
+	// paths write into D_r+1 (next).
+	for r := 0; ; r++ {
+		s.stats.Rounds = r + 1
 		next := &domain{}
 		*next = *dom
 		next.threads = make([]*writeSet, len(dom.threads))
-		maxDep := 0
+		maxDep, maxWrites, grows := 0, 0, false
 		for i, th := range s.threads {
 			paths, ok := enumPaths(th.run, dom, i, s.maxWake, s.opts.MaxPaths)
 			if !ok {
@@ -60,36 +63,44 @@ func (s *searcher) fixDomain() error {
 			th.paths = paths
 			if th.role == model.RoleSetup && !dom.global {
 				// Setup reads only init and its own writes, so its paths
-				// are final after the first round.
+				// are the same in every round.
 				dom.setup, next.setup = paths, paths
 			}
 			next.threads[i] = dom.threads[i].clone()
-			most := 0
+			mostDep, mostWrites := 0, 0
 			for _, p := range paths {
 				collectWrites(next.threads[i], p, th.role == model.RoleSetup, seeds, &seeded)
-				most = max(most, p.Dependent)
+				mostDep, mostWrites = max(mostDep, p.Dependent), max(mostWrites, p.Writes)
 			}
-			maxDep += most
+			maxDep += mostDep
+			maxWrites += mostWrites
+			grows = grows || len(next.threads[i].lens) > 0
+		}
+		// When memory can grow, whether an access traps depends on the
+		// length its bounds check reads, so every write may depend on a
+		// read by its very existence.
+		if grows {
+			maxDep = maxWrites
 		}
 		if next.size() == dom.size() {
+			break // a fixpoint: the paths are those under the final domain
+		}
+		// D_r holds every value at the end of a chain of at most r writes
+		// each but the first dependent on the one before. A value needing
+		// a longer chain would make the chain's first r+1 writes, all
+		// possible under D_r, count at least r dependent writes in one
+		// execution's paths; so once r exceeds maxDep (counted under D_r)
+		// no realizable value is missing, except thin air. What still grows
+		// comes from paths no execution combines, like a chain of
+		// fetch-adds longer than the number of fetch-adds.
+		if r >= maxDep+1 && r+1 >= s.opts.minRounds {
+			break
+		}
+		if r+1 >= maxRounds {
+			s.notes = append(s.notes, fmt.Sprintf("the value domain was cut after %d rounds: values that need longer chains of writes are not enumerated", r+1))
 			break
 		}
 		dom = next
-		// After round r the domain holds every value whose chain of
-		// dependent writes (interp.Trace.Dependent) is at most r long. In an
-		// execution without thin air such a chain has distinct writes, so it
-		// is no longer than the dependent writes of an execution (at most
-		// maxDep); what still grows comes from paths no execution combines,
-		// like a chain of fetch-adds longer than the number of fetch-adds.
-		if round >= max(1, maxDep) || round >= maxRounds {
-			if round >= maxRounds {
-				s.notes = append(s.notes, fmt.Sprintf("the value domain was cut after %d rounds: values that need longer chains of writes are not enumerated", round))
-			}
-			for i, th := range s.threads {
-				th.paths, _ = enumPaths(th.run, dom, i, s.maxWake, s.opts.MaxPaths)
-			}
-			break
-		}
 	}
 	s.dom = dom
 	if seeded {

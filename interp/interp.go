@@ -74,11 +74,14 @@ type Trace struct {
 	// out-of-thin-air values could enter (MODEL.md §13.3).
 	Tainted []int
 	// Dependent counts the writes whose value, address or very existence
-	// depends on values read from memory: RMWs, stores of computed values
-	// or to computed addresses, and every write after a branch on a read
-	// value. A value at the end of a chain of such writes needs that many
-	// distinct writes, which bounds the value-domain fixpoint.
-	Dependent int
+	// depends on values read from data memory: RMWs, stores of computed
+	// values or to computed addresses, and every write after a branch (or
+	// a possible trap, or a wait) on a read value. A value at the end of a
+	// chain of such writes needs that many distinct writes, which bounds
+	// the value-domain fixpoint. Writes counts every write: with memory
+	// that can grow, every write depends on the length its bounds check
+	// reads.
+	Dependent, Writes int
 }
 
 // A value on the operand stack or in a local: its bits (i32 and f32 in the
@@ -301,6 +304,7 @@ func (m *machine) emit(e *model.Event, taint *bool, dep ...bool) {
 		m.trace.Tainted = append(m.trace.Tainted, e.Index)
 	}
 	if e.Data.Writing() || e.Len.Writing() {
+		m.trace.Writes++
 		if m.branched || (taint != nil && *taint) || (len(dep) > 0 && dep[0]) || (e.Data != nil && e.Data.Kind == model.RMW) || (e.Len != nil && e.Len.Kind == model.RMW) {
 			m.trace.Dependent++
 		}

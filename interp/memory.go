@@ -59,14 +59,16 @@ func (m *machine) memory(in *wasm.Instr, acc *wasm.Access) signal {
 		e := newEvent(in)
 		e.Len = lenAccess(model.Read, model.SeqCst, n, 0)
 		m.emit(e, nil)
-		m.push(value{bits: n / wasm.PageSize})
+		m.push(value{bits: n / wasm.PageSize, taint: true})
 	case wasm.AccessGrow:
 		m.grow(in)
 	case wasm.AccessFill:
 		n, v, d := m.pop(), m.pop(), m.pop()
+		m.branched = m.branched || n.taint || d.taint
 		return m.fill(in, uint64(uint32(d.bits)), byte(v.bits), uint64(uint32(n.bits)), v.taint)
 	case wasm.AccessCopy:
 		n, s, d := m.pop(), m.pop(), m.pop()
+		m.branched = m.branched || n.taint || s.taint || d.taint
 		return m.copy(in, uint64(uint32(d.bits)), uint64(uint32(s.bits)), uint64(uint32(n.bits)))
 	}
 	return fallThrough
@@ -103,6 +105,7 @@ func (m *machine) access(in *wasm.Instr, acc *wasm.Access) signal {
 		expected = m.pop()
 	}
 	addr := m.pop()
+	m.branched = m.branched || addr.taint
 	ea := uint64(uint32(addr.bits)) + uint64(in.Mem.Offset)
 	e, ok := m.checked(in, ea, acc.Width, acc.Atomic)
 	if !ok {
@@ -219,7 +222,7 @@ func (m *machine) grow(in *wasm.Instr) {
 	if !succeed {
 		e.Len = lenAccess(model.Read, model.SeqCst, l, 0)
 		m.emit(e, nil)
-		m.push(value{bits: 0xFFFFFFFF})
+		m.push(value{bits: 0xFFFFFFFF, taint: true})
 		return
 	}
 	e.Len = lenAccess(model.RMW, model.SeqCst, l, l+k)
@@ -231,7 +234,7 @@ func (m *machine) grow(in *wasm.Instr) {
 		e.Data = &model.Access{Region: model.Data, Kind: model.Write, Ord: ord, Off: l, Size: k, Sparse: map[uint64]byte{}}
 	}
 	m.emit(e, nil)
-	m.push(value{bits: l / wasm.PageSize})
+	m.push(value{bits: l / wasm.PageSize, taint: true})
 }
 
 // wait executes memory.atomic.wait32/64 (MODEL.md §5.9).
@@ -244,12 +247,13 @@ func (m *machine) wait(in *wasm.Instr, acc *wasm.Access) signal {
 	}
 	rd := m.oracle.ReadData(ea, acc.Width, model.SeqCst)
 	e.Data = &model.Access{Region: model.Data, Kind: model.Read, Ord: model.SeqCst, Off: ea, Size: uint64(acc.Width), Rd: rd}
+	m.branched = true // whether it suspends depends on the value read
 	if leValue(rd) != truncate(expected.bits, acc.Width) {
 		if m.cfg.Sem.WaitCritical {
 			e.Susp = &model.Susp{Kind: model.Critical, Addr: ea}
 		}
 		m.emit(e, nil)
-		m.push(value{bits: 1})
+		m.push(value{bits: 1, taint: true})
 		return fallThrough
 	}
 	t := int64(timeout.bits)
@@ -258,10 +262,10 @@ func (m *machine) wait(in *wasm.Instr, acc *wasm.Access) signal {
 	switch m.oracle.WaitEnd(t >= 0, t < 0 || m.cfg.Sem.FiniteWaitMayBlock) {
 	case Woken:
 		m.emit(&model.Event{Susp: &model.Susp{Kind: model.Woken, Addr: ea}, Instr: "(woken)", Pos: in.Pos.String()}, nil)
-		m.push(value{bits: 0})
+		m.push(value{bits: 0, taint: true})
 	case TimedOut:
 		m.emit(&model.Event{Susp: &model.Susp{Kind: model.Timeout, Addr: ea}, Instr: "(timeout)", Pos: in.Pos.String()}, nil)
-		m.push(value{bits: 2})
+		m.push(value{bits: 2, taint: true})
 	default:
 		return m.stop(model.Blocked)
 	}
@@ -287,7 +291,7 @@ func (m *machine) notify(in *wasm.Instr) signal {
 // byteStore is i32.store8 as bulk operations execute it: a bounds read and
 // a one-byte unordered write (MODEL.md §5.8). With single checks the bounds
 // read is left out.
-func (m *machine) byteStore(in *wasm.Instr, d uint64, v byte, what string, taint bool) bool {
+func (m *machine) byteStore(in *wasm.Instr, d uint64, v byte, what string, taint, dep bool) bool {
 	e := &model.Event{Instr: in.Op.String() + " " + what, Pos: in.Pos.String()}
 	if !m.cfg.Sem.BulkSingleCheck {
 		e.Len = m.boundsRead()
@@ -298,7 +302,7 @@ func (m *machine) byteStore(in *wasm.Instr, d uint64, v byte, what string, taint
 		}
 	}
 	e.Data = &model.Access{Region: model.Data, Kind: model.Write, Ord: model.Unord, Off: d, Size: 1, NoTears: true, Wr: []byte{v}}
-	m.emit(e, &taint)
+	m.emit(e, &taint, dep)
 	return true
 }
 
@@ -341,7 +345,7 @@ func (m *machine) fill(in *wasm.Instr, d uint64, v byte, n uint64, taint bool) s
 			return m.trap(model.TrapOOB)
 		}
 		for i := uint64(0); i < n; i++ {
-			m.byteStore(in, d+i, v, fmt.Sprintf("(store8 %d)", d+i), taint)
+			m.byteStore(in, d+i, v, fmt.Sprintf("(store8 %d)", d+i), taint, false)
 		}
 		return fallThrough
 	}
@@ -352,7 +356,7 @@ func (m *machine) fill(in *wasm.Instr, d uint64, v byte, n uint64, taint bool) s
 		if n == 0 {
 			return fallThrough
 		}
-		if !m.byteStore(in, d, v, fmt.Sprintf("(store8 %d)", d), taint) {
+		if !m.byteStore(in, d, v, fmt.Sprintf("(store8 %d)", d), taint, false) {
 			return m.trap(model.TrapOOB)
 		}
 	}
@@ -379,7 +383,9 @@ func (m *machine) copy(in *wasm.Instr, d, s, n uint64) signal {
 		if !ok {
 			return m.trap(model.TrapOOB)
 		}
-		if !m.byteStore(in, to, b, fmt.Sprintf("(store8 %d)", to), false) {
+		// The copied byte was read: the store depends on it, but is not
+		// seeded with thin-air candidates (copies compute nothing).
+		if !m.byteStore(in, to, b, fmt.Sprintf("(store8 %d)", to), false, true) {
 			return m.trap(model.TrapOOB)
 		}
 		if d <= s {

@@ -18,8 +18,21 @@ func (m *machine) numeric(in *wasm.Instr) bool {
 	}
 	b, a := m.pop(), m.pop()
 	r, ok := binop(in.Op, a.bits, b.bits)
+	if b.taint && mayTrap(in.Op) {
+		m.branched = true // later writes exist only if this did not trap
+	}
 	m.push(value{r, a.taint || b.taint})
 	return ok
+}
+
+// mayTrap reports whether op traps for some operands.
+func mayTrap(op wasm.Op) bool {
+	switch op {
+	case wasm.OpI32DivS, wasm.OpI32DivU, wasm.OpI32RemS, wasm.OpI32RemU,
+		wasm.OpI64DivS, wasm.OpI64DivU, wasm.OpI64RemS, wasm.OpI64RemU:
+		return true
+	}
+	return false
 }
 
 func b2u(b bool) uint64 {
