@@ -111,17 +111,20 @@ func WriteJSON(w io.Writer, c *Check) error {
 	return err
 }
 
-// Summary returns one line about a set of checks: how many tests, how
-// many expectations failed.
+// Summary returns one line about a set of checks (a test under a model
+// each): how many, of how many tests, and which expectations failed.
 func Summary(checks []*Check) string {
-	failed := []string{}
+	var failed []string
+	tests := map[*litmus.Test]bool{}
 	for _, c := range checks {
+		tests[c.Test] = true
 		if !c.Verdict.OK {
-			failed = append(failed, c.Test.Name)
+			failed = append(failed, c.Test.Name+" ("+c.Model+")")
 		}
 	}
+	what := fmt.Sprintf("%d check(s) of %d test(s)", len(checks), len(tests))
 	if len(failed) == 0 {
-		return fmt.Sprintf("%d test(s), every expectation holds", len(checks))
+		return what + ", every expectation holds"
 	}
-	return fmt.Sprintf("%d test(s), %d expectation(s) failed: %s", len(checks), len(failed), strings.Join(failed, ", "))
+	return fmt.Sprintf("%s, %d expectation(s) failed: %s", what, len(failed), strings.Join(failed, ", "))
 }

@@ -1,62 +1,246 @@
 package main
 
 import (
+	"fmt"
 	"io"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"wmm/axioms"
+	"wmm/enumerate"
 	"wmm/litmus"
+	"wmm/reports"
 )
 
-const checkLong = `Check loads the litmus tests in the given files and checks them.
+const checkLong = `Check computes, for each litmus test, every outcome the memory model
+allows, and whether the test's condition is never, sometimes or always
+observable (herd7's observation). When the test states an expectation for
+the model (expect:), check says whether it holds.
 
 Each file holds one test or several (YAML documents separated by ---). A
-directory stands for the .yaml and .yml files in it. For now check loads
-and validates every test (its YAML structure, each thread's WebAssembly
-code, the names in its condition) and prints the test's normalised form;
-checking against the memory model comes next.
+directory stands for the .yaml and .yml files in it. With --catalog, check
+runs the bundled catalogue instead (wmm catalog lists it); names given then
+select tests or families of it.
 
-Errors are reported as file:line:col: message, pointing into the YAML file
-(inside a thread's code, at the offending token). A test with an error is
-left out; the other tests of the file are still checked. The exit status is
-2 when any input could not be read or checked.`
+The model is the WebAssembly relaxed memory model by the letter of the spec
+(--model wasm); --model js, js2017 and sc select the JavaScript models and
+sequential consistency, and --variant applies the interpretations of
+MODEL.md §12 (wmm check --help lists them). --every-model checks each test
+under every model (with variants) its expect: names, which is how the
+catalogue is checked.
 
-const checkExample = `  wmm check mp.yaml
-  wmm check catalog/
-  wmm check sb.yaml mp.yaml lb.yaml`
+Loops run at most --unroll iterations beyond the first (default: the
+test's unroll:, else 2); executions that need more are counted as cut.
+
+Output: a text block per test (outcomes marked * satisfy the condition),
+or with --json one JSON object per test and model, one per line, as
+LITMUS.md specifies; --format herd prints herd7's log format.
+
+Exit status: 0 when every expectation holds, 1 when one fails, 2 when some
+input could not be read or checked.`
+
+const checkExample = `  wmm check mp.yaml                        outcomes and verdict under wasm
+  wmm check --model js --model sc mp.yaml  the same under two other models
+  wmm check --variant init-notear tear.yaml
+  wmm check --json catalog/                one JSON line per test
+  wmm check --catalog                      the whole bundled catalogue
+  wmm check --catalog --every-model sb mp  families sb and mp, every expectation`
+
+// checkFlags holds the flags of wmm check.
+type checkFlags struct {
+	models     []string
+	variants   []string
+	unroll     int
+	json       bool
+	format     string
+	catalog    bool
+	everyModel bool
+}
 
 func newCheckCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:     "check FILE...",
-		Short:   "Load and check litmus tests",
-		Long:    checkLong,
+	var f checkFlags
+	cmd := &cobra.Command{
+		Use:     "check [FILE|DIR|NAME]...",
+		Short:   "Check litmus tests against the memory model",
+		Long:    checkLong + "\n\n" + modelHelp(),
 		Example: checkExample,
-		Args:    needFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return doCheck(cmd.OutOrStdout(), args)
+			if !f.catalog && len(args) == 0 {
+				return &usageError{cmd: cmd, err: fmt.Errorf("no files given (use --catalog for the bundled tests)")}
+			}
+			return doCheck(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, f)
 		},
 	}
+	fl := cmd.Flags()
+	fl.StringSliceVar(&f.models, "model", nil, "memory model: wasm, js, js2017 or sc (repeatable; default wasm)")
+	fl.StringSliceVar(&f.variants, "variant", nil, "model variants, comma-separated (see below)")
+	fl.IntVar(&f.unroll, "unroll", 0, "loop iterations beyond the first (default: the test's unroll:, else 2)")
+	fl.BoolVar(&f.json, "json", false, "print one JSON object per test and model (same as --format json)")
+	fl.StringVar(&f.format, "format", "text", "output format: text, json or herd")
+	fl.BoolVar(&f.catalog, "catalog", false, "check the bundled catalogue; arguments select tests or families")
+	fl.BoolVar(&f.everyModel, "every-model", false, "check each test under every model its expect: names")
+	return cmd
 }
 
-// doCheck loads the files and reports on each test that loaded; the
-// loading errors are returned, to be printed once by run.
-func doCheck(w io.Writer, paths []string) error {
-	files, err := loadFiles(paths)
-	var errs litmus.ErrorList
-	appendErrors(&errs, err)
-	tests, err := uniqueTests(files)
-	appendErrors(&errs, err)
-	if err := printNormalised(w, tests); err != nil {
+// modelHelp lists the models and variants for the help text.
+func modelHelp() string {
+	var sb strings.Builder
+	sb.WriteString("Models:\n")
+	for _, m := range axioms.Models {
+		fmt.Fprintf(&sb, "  %-26s %s\n", m.Name, m.Doc)
+	}
+	sb.WriteString("Variants (of wasm):\n")
+	for _, v := range axioms.Variants {
+		fmt.Fprintf(&sb, "  %-26s %s\n", v.Name, v.Doc)
+	}
+	return strings.TrimRight(sb.String(), "\n")
+}
+
+// A job is one test under one model.
+type job struct {
+	test  *litmus.Test
+	model *axioms.Model
+}
+
+// doCheck loads the tests, checks each under the models asked for, prints
+// the results in input order, and returns the loading errors (exit 2), or
+// an exitError when an expectation failed (exit 1).
+func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
+	format := f.format
+	if f.json {
+		format = "json"
+	}
+	if format != "text" && format != "json" && format != "herd" {
+		return fmt.Errorf("unknown format %q (want text, json or herd)", format)
+	}
+	tests, loadErr := loadTests(args, f.catalog)
+	jobs, err := planJobs(tests, f)
+	if err != nil {
 		return err
 	}
-	return errs.Err()
+	results := runJobs(jobs, f.unroll, stderr)
+	var errs litmus.ErrorList
+	appendErrors(&errs, loadErr)
+	failed := 0
+	var checks []*reports.Check
+	for i, r := range results {
+		if r.err != nil {
+			errs.Add(jobs[i].test.Pos, r.err.Error())
+			continue
+		}
+		c := reports.NewCheck(r.res)
+		checks = append(checks, c)
+		if !c.Verdict.OK {
+			failed++
+		}
+		if err := writeCheck(stdout, format, c, r.elapsed); err != nil {
+			return err
+		}
+	}
+	if format == "text" && len(checks) > 1 {
+		fmt.Fprintln(stdout, reports.Summary(checks))
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return &exitError{code: exitFailed, err: fmt.Errorf("%d expectation(s) failed", failed)}
+	}
+	return nil
 }
 
-// printNormalised prints the tests in canonical form, as one YAML stream.
-func printNormalised(w io.Writer, tests []*litmus.Test) error {
-	if len(tests) == 0 {
-		return nil
+// writeCheck prints one result in the chosen format.
+func writeCheck(w io.Writer, format string, c *reports.Check, elapsed time.Duration) error {
+	switch format {
+	case "json":
+		return reports.WriteJSON(w, c)
+	case "herd":
+		return writeHerd(w, c, elapsed)
 	}
-	_, err := io.WriteString(w, litmus.FormatFile(tests))
-	return err
+	reports.WriteText(w, c)
+	fmt.Fprintln(w)
+	return nil
+}
+
+// planJobs pairs each test with the models to check it under: the
+// --model list with the --variant list applied (wasm by default), or with
+// --every-model every model its expect: names.
+func planJobs(tests []*litmus.Test, f checkFlags) ([]job, error) {
+	names := f.models
+	if len(names) == 0 {
+		names = []string{"wasm"}
+	}
+	var chosen []*axioms.Model
+	for _, n := range names {
+		m, err := axioms.Lookup(n, f.variants...)
+		if err != nil {
+			return nil, err
+		}
+		chosen = append(chosen, m)
+	}
+	var jobs []job
+	for _, t := range tests {
+		if !f.everyModel {
+			for _, m := range chosen {
+				jobs = append(jobs, job{t, m})
+			}
+			continue
+		}
+		keys := []string{litmus.DefaultModel}
+		for k := range t.Expect {
+			if k = litmus.ModelKey(k); !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys[1:])
+		for _, k := range keys {
+			m, err := axioms.Lookup(k)
+			if err != nil {
+				return nil, fmt.Errorf("%s: test %s: %v", t.Pos, t.Name, err)
+			}
+			jobs = append(jobs, job{t, m})
+		}
+	}
+	return jobs, nil
+}
+
+// A result is the outcome of one job.
+type result struct {
+	res     *enumerate.Result
+	err     error
+	elapsed time.Duration
+}
+
+// runJobs checks the jobs on as many goroutines as there are CPUs and
+// returns the results in job order. On a terminal, runs longer than a
+// second show their progress on stderr.
+func runJobs(jobs []job, unroll int, stderr io.Writer) []result {
+	results := make([]result, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	progress := newTestProgress(stderr, len(jobs))
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				start := time.Now()
+				r, err := enumerate.Run(jobs[i].test, jobs[i].model, enumerate.Options{Unroll: unroll})
+				results[i] = result{r, err, time.Since(start)}
+				progress.done(jobs[i].test.Name)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	progress.finish()
+	return results
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"wmm/catalog"
 	"wmm/litmus"
 )
 
@@ -106,4 +107,34 @@ func appendErrors(errs *litmus.ErrorList, err error) {
 	default:
 		errs.Add(litmus.Pos{}, err.Error())
 	}
+}
+
+// loadTests loads the tests a command runs: the files and directories in
+// args, or, with fromCatalog, the bundled catalogue, of which args select
+// tests or families (all when args is empty). The error, an ErrorList,
+// collects every loading error; the tests that loaded are returned all the
+// same.
+func loadTests(args []string, fromCatalog bool) ([]*litmus.Test, error) {
+	if fromCatalog {
+		entries, err := catalog.Load()
+		if err != nil {
+			return nil, err
+		}
+		if len(args) > 0 {
+			if entries, err = catalog.Select(entries, args...); err != nil {
+				return nil, err
+			}
+		}
+		tests := make([]*litmus.Test, len(entries))
+		for i, e := range entries {
+			tests[i] = e.Test
+		}
+		return tests, nil
+	}
+	files, err := loadFiles(args)
+	var errs litmus.ErrorList
+	appendErrors(&errs, err)
+	tests, err := uniqueTests(files)
+	appendErrors(&errs, err)
+	return tests, errs.Err()
 }
