@@ -165,8 +165,11 @@ func TestLoadErrors(t *testing.T) {
 		{"tab indentation", "name: a\nthreads:\n\tT0: (nop)\n", []string{"3:1: tab character in indentation: YAML indents with spaces only"}},
 		{"tab in block", "name: a\nthreads:\n  T0: |\n    (nop)\n  \t(nop)\n", []string{"5:3: tab character in indentation: YAML indents with spaces only"}},
 		{"unterminated quote", "name: a\nthreads:\n  T0: \"(nop)\n", []string{"3:7: invalid YAML: found unexpected end of stream"}},
-		{"LITMUS.md observe", "name: a\n" + mp + "observe: [T1:r0, i32[0], size]\n", []string{
-			`5:21: invalid YAML: did not find expected ',' or ']' (in a [...] or {...} collection, quote memory names: "i32[0]")`}},
+		// LITMUS.md writes memory names unquoted in flow collections: the
+		// line parses (quoted before YAML reads it) and positions after the
+		// name still point into the line as written.
+		{"LITMUS.md observe", "name: a\n" + mp + "observe: [T0:r0, i32[0], T1:r0, size]\n", []string{
+			"5:26: unknown thread T1"}},
 		{"errors in two threads", "name: a\nthreads:\n  T0: |\n    (local $r0 i32)\n    (i32.lod)\n  T1: |\n    (drop (i64.add (i64.const 1) (i32.const 2)))\ncondition: exists (T9:r0=1)\n", []string{
 			"5:6: unknown instruction i32.lod",
 			"7:12: i64.add: expected i64 operand, found i32",
@@ -183,8 +186,8 @@ func TestLoadErrors(t *testing.T) {
 		{"init value range", "name: a\ninit:\n  i8[0]: 256\n  i8[1]: -129\n  i8[2]: -128\n" + mp, []string{
 			"3:10: value 256 is out of range for 8 bits",
 			"4:10: value -129 is out of range for 8 bits"}},
-		{"init in flow mapping", "name: a\ninit: {i8[0]: 1}\n" + mp, []string{
-			`2:10: invalid YAML: did not find expected ',' or '}' (in a [...] or {...} collection, quote memory names: "i32[0]")`}},
+		{"init in flow mapping", "name: a\ninit: {i8[0]: 1, i32[70000]: 2}\n" + mp, []string{
+			"2:18: address out of memory: i32[70000] is beyond the initial memory of 1 page (65536 bytes)"}},
 		{"init beyond memory", "name: a\nmemory: {max: 2}\ninit:\n  i32[65533]: 1\n" + mp, []string{
 			"4:3: address out of memory: i32[65533] is beyond the initial memory of 1 page (65536 bytes)"}},
 		{"init not integer", "name: a\ninit: {\"i32[0]\": x}\n" + mp, []string{`2:18: expected an integer, found "x"`}},

@@ -20,6 +20,11 @@ type source struct {
 	file  string
 	data  []byte
 	lines []string // without line terminators
+	// quoted is data with the bare memory names of flow collections
+	// quoted (see quoteFlowMemNames); the YAML parser reads it, and
+	// shifts maps its columns back.
+	quoted []byte
+	shifts map[int][]int
 }
 
 func newSource(file string, data []byte) *source {
@@ -27,7 +32,8 @@ func newSource(file string, data []byte) *source {
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
-	return &source{file: file, data: data, lines: lines}
+	quoted, shifts := quoteFlowMemNames(data)
+	return &source{file: file, data: data, lines: lines, quoted: quoted, shifts: shifts}
 }
 
 // line returns line n (1-based), or "" when there is none.
@@ -52,7 +58,11 @@ func (s *source) byteCol(line, col int) int {
 
 // pos returns the file position of a YAML node.
 func (s *source) pos(n *yaml.Node) Pos {
-	return Pos{File: s.file, Line: n.Line, Col: s.byteCol(n.Line, n.Column)}
+	col := n.Column
+	if cols, ok := s.shifts[n.Line]; ok {
+		col = unshiftCol(cols, col)
+	}
+	return Pos{File: s.file, Line: n.Line, Col: s.byteCol(n.Line, col)}
 }
 
 // offsetPos returns the position of byte offset off in the file.
@@ -67,7 +77,7 @@ func (s *source) offsetPos(off int) Pos {
 // error are lost (the YAML parser cannot resume); the ones before it are
 // returned together with the error.
 func (s *source) documents() (docs []*yaml.Node, err *Error) {
-	docs, yerr := decodeAll(s.data)
+	docs, yerr := decodeAll(s.quoted)
 	if yerr != nil {
 		err = s.yamlError(yerr)
 	}
