@@ -60,9 +60,10 @@ type Model interface {
 
 // Options tune a run.
 type Options struct {
-	// Unroll bounds loop iterations beyond the first; 0 means the test's
-	// unroll:, or litmus.DefaultUnroll.
-	Unroll int
+	// Unroll bounds loop iterations beyond the first when UnrollSet;
+	// otherwise the test's unroll: applies, or litmus.DefaultUnroll.
+	Unroll    int
+	UnrollSet bool
 	// MaxPaths bounds the paths of one thread (0: 200000).
 	MaxPaths int
 	// Explain turns off the early pruning of reads-from choices, so that
@@ -132,12 +133,12 @@ func Run(t *litmus.Test, m Model, opts Options) (*Result, error) {
 	if opts.MaxPaths == 0 {
 		opts.MaxPaths = 200000
 	}
-	unroll := opts.Unroll
-	if unroll == 0 {
+	unroll := litmus.DefaultUnroll
+	switch {
+	case opts.UnrollSet:
+		unroll = opts.Unroll
+	case t.UnrollSet:
 		unroll = t.Unroll
-	}
-	if unroll == 0 {
-		unroll = litmus.DefaultUnroll
 	}
 	s := &searcher{test: t, model: m, opts: opts, unroll: unroll, sem: m.Semantics()}
 	if err := s.buildThreads(); err != nil {

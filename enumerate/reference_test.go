@@ -38,9 +38,9 @@ type reference struct {
 // way. It returns errBudget when that would take more than budget calls of
 // Check.
 func runReference(t *litmus.Test, m Model, budget int) (*reference, error) {
-	unroll := t.Unroll
-	if unroll == 0 {
-		unroll = litmus.DefaultUnroll
+	unroll := litmus.DefaultUnroll
+	if t.UnrollSet {
+		unroll = t.Unroll
 	}
 	s := &searcher{test: t, model: m, unroll: unroll, sem: m.Semantics(), opts: Options{MaxPaths: 20000}}
 	if err := s.buildThreads(); err != nil {

@@ -181,7 +181,7 @@ func (l *loader) unroll(f field) {
 		return
 	}
 	if n, ok := l.count(f.value, "unroll", MaxUnroll); ok {
-		l.t.Unroll = int(n)
+		l.t.Unroll, l.t.UnrollSet = int(n), true
 	}
 }
 

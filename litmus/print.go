@@ -43,7 +43,7 @@ func Format(t *Test) string {
 		b.WriteString("observe: " + formatObserve(t.Observe) + "\n")
 	}
 	formatExpect(&b, t.Expect)
-	if t.Unroll != 0 {
+	if t.UnrollSet {
 		fmt.Fprintf(&b, "unroll: %d\n", t.Unroll)
 	}
 	return b.String()

@@ -54,8 +54,11 @@ type Test struct {
 	// it. An expectation given without a model is stored under DefaultModel.
 	Expect map[string]Expect
 
-	// Unroll is the loop bound from the file, or 0 when the file gives none.
-	Unroll int
+	// Unroll is the loop bound from the file (iterations beyond the first)
+	// when UnrollSet; otherwise the file gives none and DefaultUnroll
+	// applies.
+	Unroll    int
+	UnrollSet bool
 }
 
 // DefaultModel is the model an expectation without a model name refers to.
