@@ -18,6 +18,8 @@ import (
 var commands = []func() *cobra.Command{
 	newCheckCmd,
 	newFmtCmd,
+	newRunCmd,
+	newValidateCmd,
 	newVersionCmd,
 }
 

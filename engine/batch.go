@@ -1,0 +1,143 @@
+package engine
+
+import (
+	"fmt"
+
+	"wmm/wasm"
+)
+
+// Parameters of a batch thread function: (n, seed, delay, spin). delay is
+// the number of distinct delays (Delay+1); spin the barrier's spin limit.
+const (
+	parN = iota
+	parSeed
+	parDelay
+	parSpin
+	batchParams
+)
+
+// batchModule builds the batch harness: for each thread a function
+// t<k>(n, seed, delay, spin) that runs the thread's body over instances
+// 0..n-1, each started by a barrier shared with the other threads and
+// recorded in the thread's result region; setup(n), which runs the setup
+// code once per instance and returns 0 or 1+the instance where it did not
+// complete; and wake(addr), which notifies every waiter at addr.
+func batchModule(p *plan, h *Harness) *wasm.Module {
+	m := &wasm.Module{HasMemory: true, Memory: harnessMemory(h)}
+	for t := range p.test.Threads {
+		m.Funcs = append(m.Funcs, batchThread(p, h, t))
+	}
+	m.Funcs = append(m.Funcs, batchSetup(p, h), wakeFunc())
+	return m
+}
+
+func i32Params(n int) []wasm.ValType {
+	ps := make([]wasm.ValType, n)
+	for i := range ps {
+		ps[i] = wasm.I32
+	}
+	return ps
+}
+
+// batchThread builds thread t's function.
+func batchThread(p *plan, h *Harness, t int) wasm.Func {
+	code := p.test.Threads[t].Code
+	b := newFuncBuilder(fmt.Sprintf("t%d", t), i32Params(batchParams), nil, code)
+	i, rec, status, counter := b.local(wasm.I32), b.local(wasm.I32), b.local(wasm.I32), b.local(wasm.I32)
+	rw := &rewriter{p: p, fr: &b.fr, thread: t, protocol: h.Waits}
+	l := &h.Layout
+	threads := len(p.test.Threads)
+	iteration := seq(
+		barrier(threads, b.fr.gen, counter, h.Waits),
+		resetLocals(code, b.fr.shift),
+		list(get(i), i32(int64(l.Stride)), ins(wasm.OpI32Mul), i32(int64(l.Slots)), ins(wasm.OpI32Add), set(b.fr.base)),
+		list(get(i), i32(int64(l.RecordSize[t])), ins(wasm.OpI32Mul), i32(int64(l.Results[t])), ins(wasm.OpI32Add), set(rec)),
+		delay(i, parSeed, parDelay, counter, t),
+		list(wrapped(rw.body(code.Body), status)),
+		record(code, b.fr.shift, rec, status),
+		list(get(i), i32(1), ins(wasm.OpI32Add), tee(i), get(parN), ins(wasm.OpI32LtU), brIf(0)),
+	)
+	b.f.Body = seq(
+		list(block(get(parN), ins(wasm.OpI32Eqz), brIf(0), loop(iteration...))),
+		barrier(threads, b.fr.gen, counter, h.Waits),
+	)
+	return b.f
+}
+
+// record stores every local of the instance in its record, then the
+// status, which marks the record complete.
+func record(code *wasm.Func, shift, rec, status uint32) []wasm.Instr {
+	var out []wasm.Instr
+	for j, lo := range code.Locals {
+		out = append(out, get(rec), get(shift+uint32(j)))
+		out = append(out, asI64(lo.Type)...)
+		out = append(out, memOp(wasm.OpI64Store, 8+8*uint32(j)))
+	}
+	return append(out, get(rec), get(status), ins(wasm.OpI64ExtendI32U), memOp(wasm.OpI64Store, 0))
+}
+
+// barrier is a generation barrier for the given number of threads: the
+// last thread to arrive resets the count (and the stuck protocol's
+// counters), advances the generation and wakes the sleepers; the others
+// spin on the generation, and after the spin limit sleep in wait32 on it.
+// It leaves the generation it started from in local gen.
+func barrier(threads int, gen, spins uint32, waits bool) []wasm.Instr {
+	last := atomicStore(ctlCount, 0)
+	if waits {
+		last = seq(last, atomicStore(ctlStuck, 0), atomicStore(ctlWakes, 0))
+	}
+	last = seq(last,
+		atomicAdd(ctlGen, 1),
+		atomicLoad(ctlSleep),
+		list(ifThen(i32(ctlGen), i32(-1), memOp(wasm.OpMemoryAtomicNotify, 0), ins(wasm.OpDrop))),
+	)
+	wait := seq(
+		list(get(spins), i32(1), ins(wasm.OpI32Add), tee(spins), get(parSpin), ins(wasm.OpI32LtU), brIf(0)),
+		atomicAdd(ctlSleep, 1),
+		list(i32(ctlGen), get(gen), i64(-1), memOp(wasm.OpMemoryAtomicWait32, 0), ins(wasm.OpDrop)),
+		atomicAdd(ctlSleep, -1),
+		list(i32(0), set(spins), br(0)),
+	)
+	others := list(i32(0), set(spins), block(loop(seq(
+		atomicLoad(ctlGen), list(get(gen), ins(wasm.OpI32Ne), brIf(1)),
+		wait)...)))
+	return seq(
+		atomicLoad(ctlGen), list(set(gen)),
+		list(i32(ctlCount), i32(1), memOp(wasm.OpI32AtomicRmwAdd, 0), i32(int64(threads-1)), ins(wasm.OpI32Eq)),
+		list(ifElse(last, others)),
+	)
+}
+
+// batchSetup builds setup(n).
+func batchSetup(p *plan, h *Harness) wasm.Func {
+	code := p.test.Setup
+	if code == nil {
+		code = &wasm.Func{}
+	}
+	b := newFuncBuilder("setup", i32Params(1), []wasm.ValType{wasm.I32}, code)
+	i, status := b.local(wasm.I32), b.local(wasm.I32)
+	rw := &rewriter{p: p, fr: &b.fr, thread: -1}
+	l := &h.Layout
+	iteration := seq(
+		resetLocals(code, b.fr.shift),
+		list(get(i), i32(int64(l.Stride)), ins(wasm.OpI32Mul), i32(int64(l.Slots)), ins(wasm.OpI32Add), set(b.fr.base)),
+		list(wrapped(rw.body(code.Body), status)),
+		list(get(status), i32(statusDone), ins(wasm.OpI32Ne), ifThen(get(i), i32(1), ins(wasm.OpI32Add), ins(wasm.OpReturn))),
+		list(get(i), i32(1), ins(wasm.OpI32Add), tee(i), get(0), ins(wasm.OpI32LtU), brIf(0)),
+	)
+	b.f.Body = list(
+		block(get(0), ins(wasm.OpI32Eqz), brIf(0), loop(iteration...)),
+		i32(0),
+	)
+	return b.f
+}
+
+// wakeFunc builds wake(addr): notify every waiter at addr.
+func wakeFunc() wasm.Func {
+	return wasm.Func{
+		Export:  "wake",
+		Params:  []wasm.Local{{Type: wasm.I32}},
+		Results: []wasm.ValType{wasm.I32},
+		Body:    list(get(0), i32(-1), memOp(wasm.OpMemoryAtomicNotify, 0)),
+	}
+}

@@ -1,0 +1,102 @@
+// Package engine runs litmus tests on real WebAssembly engines and counts
+// the outcomes they produce, in the manner of litmus7: the same test, the
+// same outcome names as the model (litmus.Test.Names), so that the allowed
+// and the observed sets can be compared. It knows nothing of the model: it
+// never imports interp, enumerate or axioms, so the comparison is between
+// two independent answers.
+//
+// # The harness
+//
+// Compile turns a test into one binary module (package wasm's encoder).
+// Calling into an engine once per iteration is far too slow, so the loop
+// runs inside Wasm. In batch mode, the usual one, each thread is a function
+// t<k>(n, seed, delay, spin) that runs the thread's body over n independent
+// instances of the test:
+//
+//   - Instance i's memory is a slot of the harness memory, at
+//     Slots + i*Stride: every address the test uses is moved into the slot,
+//     so each iteration touches fresh locations, a cache line or more away
+//     from the previous ones (--stride, default 64 bytes). When every
+//     address is a constant the slot is as large as the footprint; when an
+//     address is computed, it is the whole test memory.
+//   - All threads of an instance start together: a generation barrier in
+//     the control area at the start of the harness memory (atomic add,
+//     then spinning on an atomic load of the generation, falling back to
+//     memory.atomic.wait32 after SpinLimit turns).
+//   - After the barrier each thread spins a pseudo-random number of turns,
+//     up to the batch's largest delay (--delay; by default batches cycle
+//     through AutoDelays). On x86 this multiplies the weak outcomes of SB
+//     by ten or more: it spreads the threads' relative start over the
+//     window in which store buffers make a difference.
+//   - Each thread writes its locals (i64 bits; f32 and f64 as their bit
+//     patterns) and its status (done, trapped, stuck) to its own result
+//     region. The host reads the records and the memory atoms of every
+//     instance after the batch, which is the final observer of LITMUS.md:
+//     plain reads after joining every thread.
+//
+// The thread's code is rewritten, not wrapped: local indices shifted past
+// the harness's parameters; return (and a branch to the function's label)
+// ends the body; and every trap becomes a branch out of the body, so that
+// the locals keep the values they had at the trap, as the model reports
+// them. Traps are decided the way the spec does: unreachable; integer
+// division by zero and signed overflow; an access beyond the test's memory
+// (not the harness's), including memory.fill and memory.copy; an atomic
+// access, wait or notify whose effective address is not aligned to its
+// width. For a constant address these checks are settled when the harness
+// is built and cost nothing at run time; otherwise they are a few
+// instructions before the access. The access itself is the test's
+// instruction, unchanged but for its address.
+//
+// A test that grows the memory or reads its size cannot share a memory
+// with other instances: it runs in isolated mode, one fresh instantiation
+// (and so one fresh memory, the test's own size and maximum) per instance.
+// Its thread functions run one instance per call and return their status
+// and locals; the threads start together through a gate in the host.
+// Bounds checks then read memory.size before the access: an extra
+// sequentially consistent read of the length, which may hide outcomes of
+// the original program but cannot create new ones. Isolated mode manages
+// thousands of instances per second, where batch mode manages hundreds of
+// thousands or more.
+//
+// # Stuck threads
+//
+// A wait with a negative timeout may never return. In batch mode the
+// harness and the host decide this exactly, without a timeout that could
+// mistake a slow notifier for a missing one (waits.go): a waiter publishes
+// its address and counts itself pending, notifiers count the waiters they
+// wake, and when every other thread of the instance has finished and every
+// wake has been claimed, the host marks the instance aborted and notifies
+// the pending addresses; a waiter woken with nothing to claim leaves with
+// T:stuck=1 and the locals it had when it went to sleep. A per-batch
+// deadline (Options.Deadline) is the backstop for anything else that does
+// not end (a spin loop waiting for a write that never comes): the batch is
+// cancelled, the instances that did not finish are dropped and counted,
+// and the engine is restarted.
+//
+// # Engines
+//
+// A Runner is the whole backend boundary: Wazero (compiler and interpreter,
+// in process), JS (node, deno and bun, driving the embedded harness.js as a
+// subprocess with worker_threads and a shared WebAssembly.Memory) and,
+// built with -tags wasmtime, Wasmtime (Cranelift through wasmtime-go,
+// cgo). The in-process engines share the Go driver (godriver.go,
+// isodriver.go): one goroutine per thread, locked to an OS thread.
+//
+// # Decisions and limits
+//
+//   - The memory is imported by default (as browsers and the threads
+//     proposal's tests do); --memory define makes the module define it.
+//     The JavaScript runtimes and wasmtime need the imported form, since
+//     their instances cannot be shared between threads.
+//   - Tests may not wait in their setup code; tests in isolated mode may
+//     not wait with a timeout that can be infinite (there is no spare
+//     memory for the stuck protocol). Both are refused with an
+//     UnsupportedError, as are tests whose memory exceeds Options.MaxMemory.
+//   - When two threads of one instance wait on the same address and only
+//     one is woken, the stuck protocol may give the wake to either.
+//   - Only the outcome is recorded, not the execution: a loop's iteration
+//     count is invisible unless the test keeps it in a local.
+//   - A test with more threads than the machine has cores still runs, but
+//     its threads cannot all run at once; the barrier then sleeps sooner
+//     (a spin limit of 500 instead of 100000).
+package engine

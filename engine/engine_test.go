@@ -1,0 +1,510 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
+
+	"wmm/litmus"
+	"wmm/wasm"
+)
+
+// loadTests loads litmus tests from YAML text.
+func loadTests(t testing.TB, src string) []*litmus.Test {
+	t.Helper()
+	tests, err := litmus.Load("test.yaml", []byte(src))
+	if err != nil {
+		t.Fatalf("loading tests: %v", err)
+	}
+	return tests
+}
+
+// loadTest loads the one test of src.
+func loadTest(t testing.TB, src string) *litmus.Test {
+	t.Helper()
+	return loadTests(t, src)[0]
+}
+
+// histogram renders a result as "count outcome" lines, sorted.
+func histogram(r *Result) []string {
+	var out []string
+	for _, c := range r.Histogram {
+		out = append(out, fmt.Sprintf("%d %s", c.N, c.Outcome))
+	}
+	return out
+}
+
+// outcomes renders the distinct outcomes of a result.
+func outcomes(r *Result) []string {
+	var out []string
+	for _, c := range r.Histogram {
+		out = append(out, c.Outcome.String())
+	}
+	return out
+}
+
+// deterministic tests have exactly one possible outcome: single threads,
+// and threads that share nothing or are ordered by the test itself. Each
+// says what the harness must reproduce exactly: locals (all value types),
+// traps with the locals at the trap, stuck threads, memory atoms, init,
+// setup, bulk memory, and a memory of its own for tests that grow it.
+var deterministic = []struct {
+	name string
+	yaml string
+	want string
+}{
+	{"locals-of-every-type", `name: Locals
+threads:
+  T0: |
+    (local $a i32) (local $b i64) (local $c f32) (local $d f64) (local $e i32)
+    (local.set $a (i32.const -1))
+    (local.set $b (i64.const 0x123456789abcdef0))
+    (local.set $c (f32.const -1.5))
+    (local.set $d (f64.const 0.1))
+`, "T0:a=4294967295; T0:b=1311768467463790320; T0:c=3217031168; T0:d=4591870180066957722; T0:e=0"},
+	{"memory-and-init", `name: Mem
+init:
+  i32[8]: 7
+  i64[16]: 0x0102030405060708
+threads:
+  T0: |
+    (local $r0 i32) (local $r1 i64)
+    (local.set $r0 (i32.load (i32.const 8)))
+    (local.set $r1 (i64.load16_s (i32.const 17)))
+    (i32.store8 (i32.const 32) (i32.const 0x1ff))
+observe: [T0:r0, T0:r1, "i32[8]", "i8[32]", "i16[16]", "i64[16]", size]
+`, "T0:r0=7; T0:r1=1543; i32[8]=7; i8[32]=255; i16[16]=1800; i64[16]=72623859790382856; size=1"},
+	{"setup-runs-first", `name: Setup
+setup: |
+  (i32.store (i32.const 12) (i32.const 3))
+  (i64.store (i32.const 0) (i64.const -1))
+threads:
+  T0: |
+    (local $r0 i32)
+    (local.set $r0 (i32.load (i32.const 12)))
+condition: exists (i64[0]=0xffffffffffffffff)
+`, "T0:r0=3; i64[0]=18446744073709551615"},
+	{"trap-keeps-locals", `name: Trap
+threads:
+  T0: |
+    (local $r0 i32) (local $r1 i32)
+    (local.set $r0 (i32.const 5))
+    (local.set $r1 (i32.load (i32.const 65533)))
+    (local.set $r0 (i32.const 6))
+  T1: |
+    (local $r0 i32)
+    (local.set $r0 (i32.const 1))
+    unreachable
+  T2: |
+    (local $r0 i32)
+    (local.set $r0 (i32.div_s (i32.const -2147483648) (i32.const -1)))
+  T3: |
+    (local $r0 i64)
+    (local.set $r0 (i64.rem_u (i64.const 5) (i64.const 0)))
+  T4: |
+    (local $r0 i32)
+    (local.set $r0 (i32.rem_s (i32.const -2147483648) (i32.const -1)))
+    (local.set $r0 (i32.div_u (i32.const 7) (i32.const 2)))
+`, "T0:r0=5; T0:r1=0; T1:r0=1; T2:r0=0; T3:r0=0; T4:r0=3; T0:trap=1; T1:trap=1; T2:trap=1; T3:trap=1"},
+	{"alignment-and-bounds", `name: Align
+threads:
+  T0: |
+    (local $r0 i32)
+    (local.set $r0 (i32.atomic.load offset=1 (i32.const 1)))
+    (local.set $r0 (i32.atomic.load offset=2 (i32.const 1)))
+  T1: |
+    (local $r0 i32)
+    (local.set $r0 (i32.load (i32.const 1)))
+    (local.set $r0 (i32.const 9))
+    (local.set $r0 (i32.atomic.load (i32.add (i32.const 4) (local.get $r0))))
+  T2: |
+    (local $r0 i32)
+    (local.set $r0 (i32.const 2))
+    (i64.store offset=65528 (local.get $r0) (i64.const 1))
+  T3: |
+    (local $r0 i32)
+    (local.set $r0 (i32.load offset=4294967295 (i32.const 1)))
+`, "T0:r0=0; T1:r0=9; T2:r0=2; T3:r0=0; T0:trap=1; T1:trap=1; T2:trap=1; T3:trap=1"},
+	{"control-flow", `name: Control
+threads:
+  T0: |
+    (local $i i32) (local $s i32)
+    (block $out
+      (loop $again
+        (local.set $s (i32.add (local.get $s) (local.get $i)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $again (i32.lt_u (local.get $i) (i32.const 5)))))
+    (if (i32.eq (local.get $s) (i32.const 10))
+      (then (local.set $s (i32.const 100)) (return)))
+    (local.set $s (i32.const 1))
+  T1: |
+    (local $r0 i32)
+    (local.set $r0 (i32.const 4))
+    (br 0)
+    (local.set $r0 (i32.const 5))
+`, "T0:i=5; T0:s=100; T1:r0=4"},
+	{"bulk-memory", `name: Bulk
+init:
+  i32[0]: 0x04030201
+threads:
+  T0: |
+    (memory.copy (i32.const 1) (i32.const 0) (i32.const 3))
+    (memory.fill (i32.const 8) (i32.const 0xaa) (i32.const 2))
+  T1: |
+    (local $n i32)
+    (local.set $n (i32.const 2))
+    (memory.fill (i32.const 65535) (i32.const 1) (local.get $n))
+observe: ["i32[0]", "i32[8]", "i8[65535]", T1:trap]
+`, "i32[0]=50462977; i32[8]=43690; i8[65535]=0; T1:trap=1"},
+	{"wait-and-notify", `name: Wait
+threads:
+  T0: |
+    (local $r0 i32) (local $r1 i32)
+    (local.set $r0 (memory.atomic.wait32 (i32.const 0) (i32.const 1) (i64.const -1)))
+    (local.set $r1 (memory.atomic.wait64 (i32.const 8) (i64.const 0) (i64.const 1000)))
+  T1: |
+    (local $r0 i32)
+    (local.set $r0 (i32.const 7))
+    (local.set $r0 (memory.atomic.wait32 (i32.const 16) (i32.const 0) (i64.const -1)))
+  T2: |
+    (local $r0 i32)
+    (local.set $r0 (memory.atomic.notify (i32.const 24) (i32.const 3)))
+`, "T0:r0=1; T0:r1=2; T1:r0=7; T2:r0=0; T1:stuck=1"},
+	{"grow-and-size", `name: Grow
+memory: {pages: 1, max: 3}
+threads:
+  T0: |
+    (local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32)
+    (local.set $r0 (memory.grow (i32.const 1)))
+    (i32.store (i32.const 65536) (i32.const 42))
+    (local.set $r1 (memory.size))
+    (local.set $r2 (memory.grow (i32.const 2)))
+    (local.set $r3 (i32.load (i32.const 131072)))
+condition: exists (i32[65536]=42 /\ size=2)
+`, "T0:r0=1; T0:r1=2; T0:r2=4294967295; T0:r3=0; T0:trap=1; i32[65536]=42; size=2"},
+}
+
+// engines returns the runners to test: both wazero configurations, and
+// node when it is installed.
+func engines(t *testing.T) []Runner {
+	rs := []Runner{Wazero{}, Wazero{Interpreter: true}}
+	if path, err := exec.LookPath("node"); err == nil {
+		rs = append(rs, JS{Runtime: "node", Path: path})
+	} else {
+		t.Log("node not installed (apt-get install nodejs); the JavaScript harness is not tested")
+	}
+	return rs
+}
+
+func TestDeterministicOutcomes(t *testing.T) {
+	for _, r := range engines(t) {
+		for _, mem := range []MemoryMode{ImportMemory, DefineMemory} {
+			if _, js := r.(JS); js && mem == DefineMemory {
+				continue
+			}
+			for _, tc := range deterministic {
+				t.Run(r.Name()+"/"+mem.String()+"/"+tc.name, func(t *testing.T) {
+					test := loadTest(t, tc.yaml)
+					res, err := Run(context.Background(), test, r, Options{Iterations: 64, Batch: 16, Memory: mem})
+					if err != nil {
+						t.Fatal(err)
+					}
+					want := []string{fmt.Sprintf("64 %s", tc.want)}
+					if diff := cmp.Diff(want, histogram(res)); diff != "" {
+						t.Errorf("histogram (-want +got):\n%s", diff)
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestHarnessValidates checks that every harness is a valid module, by the
+// package wasm's validator and by wazero's.
+func TestHarnessValidates(t *testing.T) {
+	ctx := context.Background()
+	r := wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfigInterpreter().WithCoreFeatures(api.CoreFeaturesV2|experimental.CoreFeaturesThreads))
+	defer r.Close(ctx)
+	for _, tc := range deterministic {
+		for _, mem := range []MemoryMode{ImportMemory, DefineMemory} {
+			test := loadTest(t, tc.yaml)
+			h, m, err := compile(test, Options{Memory: mem})
+			if err != nil {
+				t.Fatalf("%s: %v", tc.name, err)
+			}
+			if err := wasm.ValidateModule(m); err != nil {
+				t.Errorf("%s (%s): %v", tc.name, mem, err)
+			}
+			b, err := wasm.Encode(m)
+			if err != nil {
+				t.Fatalf("%s: %v", tc.name, err)
+			}
+			if _, err := r.CompileModule(ctx, b); err != nil {
+				t.Errorf("%s (%s): wazero rejects the harness: %v", tc.name, mem, err)
+			}
+			if h.Isolated != (tc.name == "grow-and-size") {
+				t.Errorf("%s: isolated = %v", tc.name, h.Isolated)
+			}
+		}
+	}
+}
+
+const sbYAML = `name: SB
+threads:
+  T0: |
+    (local $r0 i32)
+    (i32.store (i32.const 0) (i32.const 1))
+    (local.set $r0 (i32.load (i32.const 4)))
+  T1: |
+    (local $r0 i32)
+    (i32.store (i32.const 4) (i32.const 1))
+    (local.set $r0 (i32.load (i32.const 0)))
+condition: exists (T0:r0=0 /\ T1:r0=0)
+`
+
+// TestSBAllOutcomes runs plain SB on wazero's compiler until every outcome
+// the model allows has appeared, the relaxed one included (x86 shows it
+// through its store buffers), within a bounded number of iterations.
+func TestSBAllOutcomes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs up to 4M iterations")
+	}
+	test := loadTest(t, sbYAML)
+	want := []string{"T0:r0=0; T1:r0=0", "T0:r0=0; T1:r0=1", "T0:r0=1; T1:r0=0", "T0:r0=1; T1:r0=1"}
+	seen := map[string]bool{}
+	for round := 0; round < 200 && len(seen) < len(want); round++ {
+		res, err := Run(context.Background(), test, Wazero{}, Options{Iterations: 20000, Seed: uint64(round + 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range outcomes(res) {
+			seen[o] = true
+		}
+	}
+	var got []string
+	for o := range seen {
+		got = append(got, o)
+	}
+	slices.Sort(got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("outcomes seen in up to 4M iterations (-want +got):\n%s", diff)
+	}
+}
+
+// TestSCNeverWeak runs the SC versions of SB, MP, LB and IRIW: the
+// outcome each condition names is forbidden by every model, and a correct
+// engine on any hardware never shows it.
+func TestSCNeverWeak(t *testing.T) {
+	tests := loadTests(t, `name: SB+sc
+threads:
+  T0: |
+    (local $r0 i32)
+    (i32.atomic.store (i32.const 0) (i32.const 1))
+    (local.set $r0 (i32.atomic.load (i32.const 4)))
+  T1: |
+    (local $r0 i32)
+    (i32.atomic.store (i32.const 4) (i32.const 1))
+    (local.set $r0 (i32.atomic.load (i32.const 0)))
+condition: exists (T0:r0=0 /\ T1:r0=0)
+---
+name: MP+sc
+threads:
+  T0: |
+    (i32.atomic.store (i32.const 0) (i32.const 42))
+    (i32.atomic.store (i32.const 4) (i32.const 1))
+  T1: |
+    (local $r0 i32) (local $r1 i32)
+    (local.set $r0 (i32.atomic.load (i32.const 4)))
+    (local.set $r1 (i32.atomic.load (i32.const 0)))
+condition: exists (T1:r0=1 /\ T1:r1=0)
+---
+name: LB+sc
+threads:
+  T0: |
+    (local $r0 i32)
+    (local.set $r0 (i32.atomic.load (i32.const 0)))
+    (i32.atomic.store (i32.const 4) (i32.const 1))
+  T1: |
+    (local $r0 i32)
+    (local.set $r0 (i32.atomic.load (i32.const 4)))
+    (i32.atomic.store (i32.const 0) (i32.const 1))
+condition: exists (T0:r0=1 /\ T1:r0=1)
+---
+name: IRIW+sc
+threads:
+  T0: |
+    (i32.atomic.store (i32.const 0) (i32.const 1))
+  T1: |
+    (i32.atomic.store (i32.const 4) (i32.const 1))
+  T2: |
+    (local $r0 i32) (local $r1 i32)
+    (local.set $r0 (i32.atomic.load (i32.const 0)))
+    (local.set $r1 (i32.atomic.load (i32.const 4)))
+  T3: |
+    (local $r0 i32) (local $r1 i32)
+    (local.set $r0 (i32.atomic.load (i32.const 4)))
+    (local.set $r1 (i32.atomic.load (i32.const 0)))
+condition: exists (T2:r0=1 /\ T2:r1=0 /\ T3:r0=1 /\ T3:r1=0)
+`)
+	for _, r := range []Runner{Wazero{}, Wazero{Interpreter: true}} {
+		for _, test := range tests {
+			t.Run(r.Name()+"/"+test.Name, func(t *testing.T) {
+				n := 4000
+				if len(test.Threads) > 2 {
+					n = 500
+				}
+				res, err := Run(context.Background(), test, r, Options{Iterations: n})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Iterations+res.Dropped != n {
+					t.Errorf("%d iterations and %d dropped, want %d in all", res.Iterations, res.Dropped, n)
+				}
+				for _, c := range res.Histogram {
+					if test.Condition.Prop.Eval(c.Outcome) {
+						t.Errorf("forbidden outcome %s seen %d times", c.Outcome, c.N)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestDeadline checks that a thread that never ends cannot hang the run:
+// its batch is cancelled at the deadline and its instances dropped.
+func TestDeadline(t *testing.T) {
+	test := loadTest(t, `name: Forever
+threads:
+  T0: |
+    (loop $l (br $l))
+  T1: |
+    (local $r0 i32)
+    (local.set $r0 (i32.const 1))
+`)
+	res, err := Run(context.Background(), test, Wazero{}, Options{Iterations: 3, Batch: 2, Deadline: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Iterations != 0 || res.Dropped != 3 {
+		t.Errorf("iterations %d, dropped %d; want 0 and 3", res.Iterations, res.Dropped)
+	}
+	if len(res.Notes) == 0 {
+		t.Errorf("no note about the deadline")
+	}
+}
+
+func TestUnsupported(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"too-much-memory", `name: Big
+memory: {pages: 65, max: 65}
+threads:
+  T0: |
+    nop
+`, "test Big: memory of 65 pages (max 65) is more than the limit of 64 pages per instance (--max-memory)"},
+		{"wait-in-setup", `name: SetupWait
+setup: |
+  (drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 0)))
+threads:
+  T0: |
+    nop
+`, "test SetupWait: memory.atomic.wait in setup code is not supported by the engine runner"},
+		{"grow-and-infinite-wait", `name: GrowWait
+memory: {pages: 1, max: 2}
+threads:
+  T0: |
+    (drop (memory.grow (i32.const 1)))
+  T1: |
+    (drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const -1)))
+`, "test GrowWait: a test that grows the memory or reads its size runs with one memory per instance, where a wait that may block forever cannot be detected; not supported by the engine runner"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Compile(loadTest(t, tc.yaml), Options{})
+			var u *UnsupportedError
+			if !errors.As(err, &u) {
+				t.Fatalf("Compile: got %v, want an *UnsupportedError", err)
+			}
+			if diff := cmp.Diff(tc.want, err.Error()); diff != "" {
+				t.Errorf("message (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestLayout checks where instances go: fresh locations at least the
+// stride apart, slots as large as the footprint of fixed addresses, or
+// the whole test memory when an address is computed.
+func TestLayout(t *testing.T) {
+	tests := []struct {
+		name       string
+		yaml       string
+		opts       Options
+		window     uint32
+		stride     uint32
+		batchLimit int
+	}{
+		{"fixed-addresses", sbYAML, Options{}, 64, 64, DefaultBatch},
+		{"stride-option", sbYAML, Options{Stride: 100}, 64, 128, DefaultBatch},
+		{"far-address", `name: Far
+threads:
+  T0: |
+    (i32.store (i32.const 1000) (i32.const 1))
+`, Options{}, 1024, 1024, DefaultBatch},
+		{"computed-address", `name: Computed
+threads:
+  T0: |
+    (local $r0 i32)
+    (i32.store (local.get $r0) (i32.const 1))
+`, Options{}, 65536, 65536, 1024},
+		{"waits-short-batches", `name: W
+threads:
+  T0: |
+    (drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 0)))
+`, Options{}, 64, 64, waitBatch},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h, err := Compile(loadTest(t, tc.yaml), tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			l := h.Layout
+			if l.Window != tc.window || l.Stride != tc.stride || l.Batch > tc.batchLimit {
+				t.Errorf("window %d stride %d batch %d; want %d, %d, at most %d", l.Window, l.Stride, l.Batch, tc.window, tc.stride, tc.batchLimit)
+			}
+			end := uint64(l.Slots) + uint64(l.Batch)*uint64(l.Stride)
+			if end > uint64(l.Pages)*pageSize || l.Slots%64 != 0 {
+				t.Errorf("slots at %d, %d instances of %d bytes, do not fit %d pages aligned", l.Slots, l.Batch, l.Stride, l.Pages)
+			}
+		})
+	}
+}
+
+// TestLookup checks the engine names and the message for an engine that
+// is not installed.
+func TestLookup(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	t.Setenv("WMM_BUN", "")
+	_, err := Lookup("bun")
+	if err == nil || !strings.Contains(err.Error(), "engine bun is not installed: npm install @oven/bun-linux-x64") {
+		t.Errorf("Lookup(bun) = %v", err)
+	}
+	if _, err := Lookup("v8"); err == nil || !strings.Contains(err.Error(), `unknown engine "v8": expected one of wazero, wazero-interp, node`) {
+		t.Errorf("Lookup(v8) = %v", err)
+	}
+	if r, err := Lookup("wazero-interp"); err != nil || r.Name() != "wazero-interp" {
+		t.Errorf("Lookup(wazero-interp) = %v, %v", r, err)
+	}
+}

@@ -1,0 +1,344 @@
+package engine
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unsafe"
+)
+
+// The Go driver runs a harness on an engine that lives in this process
+// (wazero, wasmtime): one goroutine per thread, each locked to an OS
+// thread, calling its thread function once per batch.
+
+// goEngine is what the driver needs of an in-process engine.
+type goEngine interface {
+	// instantiate creates a fresh memory and the module instance(s) that
+	// use it.
+	instantiate(ctx context.Context) (goInstance, error)
+	// version names the engine and its version.
+	version() string
+}
+
+// goInstance is one instantiated harness.
+type goInstance interface {
+	// mem returns the memory's bytes; they alias the memory.
+	mem() []byte
+	// fn returns a function of the harness callable from one goroutine
+	// at a time (thread functions t<k>, setup, wake). ctx bounds the call.
+	fn(name string) (goFunc, error)
+	close()
+}
+
+// goFunc calls a function with i32/i64 parameters and results as uint64.
+type goFunc func(ctx context.Context, params []uint64) ([]uint64, error)
+
+// errDeadline reports a batch that missed its deadline.
+var errDeadline = errors.New("batch deadline exceeded")
+
+// runGo runs h on eng in this process.
+func runGo(ctx context.Context, eng goEngine, h *Harness, opts Options) (*RawResult, error) {
+	if h.Isolated {
+		return runIsolated(ctx, eng, h, opts)
+	}
+	d := &batchDriver{eng: eng, h: h, opts: opts, raw: &RawResult{Counts: map[string]int{}, Version: eng.version()}}
+	return d.run(ctx)
+}
+
+// batchDriver runs the batches of a batch-mode harness.
+type batchDriver struct {
+	eng  goEngine
+	h    *Harness
+	opts Options
+	raw  *RawResult
+
+	inst    goInstance
+	workers []*worker
+	fns     []goFunc // the thread functions
+	setup   goFunc
+	wake    goFunc
+}
+
+// A worker is a goroutine locked to an OS thread that calls a function
+// when asked.
+type worker struct {
+	jobs chan workerJob
+}
+
+type workerJob struct {
+	ctx    context.Context
+	fn     goFunc
+	params []uint64
+	gate   *gate // when not nil, passed just before the call
+	done   chan<- callResult
+}
+
+type callResult struct {
+	thread int
+	vals   []uint64
+	err    error
+}
+
+func startWorker(thread int) *worker {
+	w := &worker{jobs: make(chan workerJob)}
+	go func() {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		for j := range w.jobs {
+			if j.gate != nil {
+				j.gate.pass()
+			}
+			vals, err := j.fn(j.ctx, j.params)
+			j.done <- callResult{thread, vals, err}
+		}
+	}()
+	return w
+}
+
+// A gate lets a known number of goroutines start together: each passes
+// when all have arrived.
+type gate struct {
+	n       int32
+	arrived atomic.Int32
+}
+
+func (g *gate) pass() {
+	g.arrived.Add(1)
+	for spins := 0; g.arrived.Load() < g.n; spins++ {
+		if spins%1024 == 1023 {
+			runtime.Gosched()
+		}
+	}
+}
+
+// open instantiates the harness and starts the workers.
+func (d *batchDriver) open(ctx context.Context) error {
+	inst, err := d.eng.instantiate(ctx)
+	if err != nil {
+		return err
+	}
+	d.inst, d.workers, d.fns = inst, nil, nil
+	for t := range d.h.Locals {
+		fn, err := inst.fn(fmt.Sprintf("t%d", t))
+		if err != nil {
+			return err
+		}
+		d.fns = append(d.fns, fn)
+		d.workers = append(d.workers, startWorker(t))
+	}
+	if d.setup, err = inst.fn("setup"); err != nil {
+		return err
+	}
+	d.wake, err = inst.fn("wake")
+	return err
+}
+
+// shut stops the workers and closes the instance. Workers still blocked
+// in a call that ignores cancellation are abandoned.
+func (d *batchDriver) shut() {
+	for _, w := range d.workers {
+		close(w.jobs)
+	}
+	d.workers = nil
+	if d.inst != nil {
+		d.inst.close()
+		d.inst = nil
+	}
+}
+
+func (d *batchDriver) run(ctx context.Context) (*RawResult, error) {
+	if err := d.open(ctx); err != nil {
+		return nil, err
+	}
+	defer func() { d.shut() }()
+	start := time.Now()
+	total := d.opts.Iterations
+	for done, b := 0, 0; done < total; b++ {
+		if d.opts.Budget > 0 && time.Since(start) > d.opts.Budget {
+			d.raw.Notes = append(d.raw.Notes, fmt.Sprintf("time budget of %s ran out after %d of %d iterations", d.opts.Budget, done, total))
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		n := min(d.h.Layout.Batch, total-done)
+		if err := d.batch(ctx, n, batchSeed(d.opts.Seed, b), d.h.Delays[b%len(d.h.Delays)]); err != nil {
+			return nil, err
+		}
+		done += n
+		if d.opts.Progress != nil {
+			d.opts.Progress(done, total)
+		}
+	}
+	d.raw.Elapsed = time.Since(start)
+	return d.raw, nil
+}
+
+// batchSeed derives the delays' seed of batch b.
+func batchSeed(seed uint64, b int) uint64 {
+	x := seed ^ uint64(b)*0x9E3779B97F4A7C15
+	x ^= x >> 31
+	return x & 0xFFFFFFFF
+}
+
+// batch runs one batch of n instances and counts their outcomes.
+func (d *batchDriver) batch(ctx context.Context, n int, seed uint64, delay uint32) error {
+	mem := d.inst.mem()
+	d.prepare(mem, n)
+	res, err := d.setup(ctx, []uint64{uint64(n)})
+	if err != nil {
+		return fmt.Errorf("setup: %w", err)
+	}
+	if res[0] != 0 {
+		return fmt.Errorf("test %s: the setup code does not complete (it traps) in instance %d", d.h.Test.Name, res[0]-1)
+	}
+	bctx, cancel := context.WithTimeout(ctx, d.opts.Deadline)
+	defer cancel()
+	errs := d.launch(bctx, n, seed, delay)
+	if errs == nil {
+		counted := d.count(mem, n)
+		d.raw.Dropped += n - counted
+		return nil
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if !errors.Is(errs, errDeadline) && bctx.Err() == nil {
+		return fmt.Errorf("test %s: %w", d.h.Test.Name, errs)
+	}
+	// The last finished instance's records may still be being written.
+	counted := d.count(mem, max(d.finished(mem, n)-1, 0))
+	d.raw.Dropped += n - counted
+	d.raw.Notes = append(d.raw.Notes, fmt.Sprintf("a batch missed its deadline of %s; %d unfinished instances were dropped and the engine restarted", d.opts.Deadline, n-counted))
+	d.shut()
+	return d.open(ctx)
+}
+
+// finished returns how many of the first n instances every thread has
+// finished. Instances finish in order.
+func (d *batchDriver) finished(mem []byte, n int) int {
+	for i := range n {
+		for t := range d.h.Locals {
+			if mem[d.h.Layout.record(t, i)] == statusNone {
+				return i
+			}
+		}
+	}
+	return n
+}
+
+// launch calls every thread function on n instances and waits for all of
+// them, or for the deadline.
+func (d *batchDriver) launch(ctx context.Context, n int, seed uint64, delay uint32) error {
+	done := make(chan callResult, len(d.workers))
+	params := []uint64{uint64(n), seed, uint64(delay) + 1, uint64(d.h.SpinLimit)}
+	for t, w := range d.workers {
+		w.jobs <- workerJob{ctx: ctx, fn: d.fns[t], params: params, done: done}
+	}
+	var watch sync.WaitGroup
+	stop := make(chan struct{})
+	if d.h.Waits {
+		watch.Add(1)
+		go func() {
+			defer watch.Done()
+			d.watchdog(ctx, stop)
+		}()
+	}
+	var first error
+	for range d.workers {
+		select {
+		case r := <-done:
+			if r.err != nil && first == nil {
+				first = r.err
+			}
+		case <-ctx.Done():
+			close(stop)
+			watch.Wait()
+			return errDeadline
+		}
+	}
+	close(stop)
+	watch.Wait()
+	return first
+}
+
+// prepare zeroes the records and slots of n instances and writes the
+// initial contents.
+func (d *batchDriver) prepare(mem []byte, n int) {
+	l := &d.h.Layout
+	for t := range d.h.Locals {
+		clear(mem[l.Results[t] : l.Results[t]+uint32(n)*l.RecordSize[t]])
+	}
+	clear(mem[l.Slots : l.Slots+uint32(n)*l.Stride])
+	for i := range n {
+		writeInit(mem, l.slot(i), d.h)
+	}
+}
+
+// count adds the outcomes of the finished instances among the first n to
+// the histogram and returns how many finished. Instances finish in order.
+func (d *batchDriver) count(mem []byte, n int) int {
+	l := &d.h.Layout
+	key := make([]byte, 0, d.h.KeySize())
+	for i := range n {
+		key = key[:0]
+		for t, locals := range d.h.Locals {
+			rec := l.record(t, i)
+			if mem[rec] == statusNone {
+				return i
+			}
+			key = append(key, mem[rec])
+			key = append(key, mem[rec+8:rec+8+8*uint32(locals)]...)
+		}
+		slot := mem[l.slot(i) : l.slot(i)+l.Window]
+		for _, a := range d.h.Atoms {
+			key = binary.LittleEndian.AppendUint64(key, atomValue(a, slot, d.h.Test.Memory.Pages))
+		}
+		d.raw.Counts[string(key)]++
+		d.raw.Iterations++
+	}
+	return n
+}
+
+// word returns the control word at addr for atomic access.
+func word(mem []byte, addr uint32) *uint32 {
+	return (*uint32)(unsafe.Pointer(&mem[addr]))
+}
+
+// watchdog ends waits that can never be woken (see waits.go): it polls the
+// control area until stop is closed.
+func (d *batchDriver) watchdog(ctx context.Context, stop <-chan struct{}) {
+	mem := d.inst.mem()
+	threads := uint32(len(d.h.Locals))
+	tick := time.NewTicker(100 * time.Microsecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-tick.C:
+		}
+		g := atomic.LoadUint32(word(mem, ctlGen))
+		count := atomic.LoadUint32(word(mem, ctlCount))
+		stuck := atomic.LoadUint32(word(mem, ctlStuck))
+		wakes := atomic.LoadUint32(word(mem, ctlWakes))
+		if atomic.LoadUint32(word(mem, ctlGen)) != g {
+			continue
+		}
+		pending, claimed := stuck>>16, stuck&0xFFFF
+		if pending == 0 || count+pending != threads || claimed != wakes {
+			continue
+		}
+		atomic.StoreUint32(word(mem, ctlAbort), g)
+		for t := range d.h.Locals {
+			if a := atomic.LoadUint32(word(mem, ctlWaitAddr(t))); a != 0 {
+				d.wake(ctx, []uint64{uint64(a - 1)})
+			}
+		}
+	}
+}

@@ -1,0 +1,360 @@
+// The JavaScript driver of wmm's engine runner, for node, deno and bun.
+// wmm writes this file (embedded in the binary) next to the harness module
+// and a configuration, and runs it as `node harness.cjs config.json`. It
+// does what engine/godriver.go and engine/isodriver.go do for the Go
+// engines: one worker per test thread, batches of instances, raw outcome
+// keys counted, a watchdog for threads stuck in wait, a deadline per
+// batch. It prints JSON lines on stdout: {"progress": n} while it runs,
+// then {"result": {...}}. No test file can add code to it: the test's code
+// is in the Wasm module only.
+'use strict';
+const { Worker, isMainThread, workerData } = require('worker_threads');
+const fs = require('fs');
+
+// Words of the shared coordination buffer between the main thread and the
+// workers (Int32Array indices).
+const SEQ = 0, N = 1, SEED = 2, DONE = 3, GATE_COUNT = 4, GATE_GEN = 5, DELAY = 6;
+// Control words of the batch harness memory (byte addresses), as in
+// engine/layout.go.
+const CTL_COUNT = 0, CTL_GEN = 128, CTL_ABORT = 192, CTL_STUCK = 256, CTL_WAKES = 320, CTL_WAITAT = 1024;
+const PAGE = 65536;
+
+function main() {
+  const cfg = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+  cfg.module = new WebAssembly.Module(fs.readFileSync(cfg.modulePath));
+  const run = cfg.isolated ? runIsolated : runBatches;
+  run(cfg).then((result) => {
+    process.stdout.write(JSON.stringify({ result }) + '\n', () => process.exit(0));
+  }, (err) => {
+    process.stdout.write(JSON.stringify({ error: String(err && err.stack || err) }) + '\n', () => process.exit(1));
+  });
+}
+
+function engineVersion() {
+  if (typeof Bun !== 'undefined') return 'bun ' + Bun.version + ' (JavaScriptCore)';
+  if (typeof Deno !== 'undefined') return 'deno ' + Deno.version.deno + ' (V8 ' + Deno.version.v8 + ')';
+  return 'node ' + process.version + ' (V8 ' + process.versions.v8 + ')';
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function newMemory(initial, maximum) {
+  return new WebAssembly.Memory({ initial, maximum, shared: true });
+}
+
+// startWorkers starts one worker per thread on the given shared state.
+function startWorkers(cfg, extra) {
+  const workers = [];
+  for (let t = 0; t < cfg.locals.length; t++) {
+    workers.push(new Worker(__filename, { workerData: Object.assign({ t, cfg }, extra) }));
+  }
+  return workers;
+}
+
+function stopWorkers(workers) {
+  for (const w of workers) w.terminate();
+}
+
+// A Counter counts raw outcome keys, kept as latin1 strings and printed
+// as hex.
+class Counter {
+  constructor() { this.map = new Map(); this.iterations = 0; }
+  add(bytes) {
+    let s = '';
+    for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+    this.map.set(s, (this.map.get(s) || 0) + 1);
+    this.iterations++;
+  }
+  toJSON() {
+    const out = {};
+    for (const [k, n] of this.map) {
+      let hex = '';
+      for (let i = 0; i < k.length; i++) hex += k.charCodeAt(i).toString(16).padStart(2, '0');
+      out[hex] = n;
+    }
+    return out;
+  }
+}
+
+// atomBytes writes the 8-byte value of each atom of the instance whose
+// test memory is view[base, ...) of the given size in pages.
+function atomBytes(cfg, view, base, pages, key, off) {
+  for (const a of cfg.atoms) {
+    for (let b = 0; b < 8; b++) key[off + b] = 0;
+    if (a.size) {
+      key[off] = pages & 255; key[off + 1] = (pages >> 8) & 255; key[off + 2] = (pages >> 16) & 255;
+    } else if (a.addr + a.width <= pages * PAGE) {
+      for (let b = 0; b < a.width; b++) key[off + b] = view[base + a.addr + b];
+    }
+    off += 8;
+  }
+  return off;
+}
+
+function writeInit(cfg, view, base) {
+  for (const w of cfg.init) {
+    let v = BigInt(w.value);
+    for (let b = 0; b < w.width; b++) {
+      view[base + w.addr + b] = Number(v & 255n);
+      v >>= 8n;
+    }
+  }
+}
+
+// ---- batch mode ----
+
+async function runBatches(cfg) {
+  const res = { counts: new Counter(), dropped: 0, notes: [], version: engineVersion() };
+  let st = openBatch(cfg);
+  const start = Date.now();
+  let done = 0;
+  for (let b = 0; done < cfg.iterations; b++) {
+    if (cfg.budgetMs > 0 && Date.now() - start > cfg.budgetMs) {
+      res.notes.push('time budget ran out after ' + done + ' of ' + cfg.iterations + ' iterations');
+      break;
+    }
+    const n = Math.min(cfg.layout.batch, cfg.iterations - done);
+    const delay = cfg.delays[b % cfg.delays.length];
+    const ok = await batch(cfg, st, n, (cfg.seed + b * 0x9E3779B9) >>> 0, delay, res);
+    if (!ok) {
+      stopWorkers(st.workers);
+      st = openBatch(cfg);
+    }
+    done += n;
+    console.log(JSON.stringify({ progress: done }));
+  }
+  stopWorkers(st.workers);
+  res.elapsedMs = Date.now() - start;
+  res.iterations = res.counts.iterations;
+  return res;
+}
+
+// openBatch creates the memory, the main thread's instance (for setup and
+// wake) and the workers.
+function openBatch(cfg) {
+  const mem = newMemory(cfg.memPages, cfg.memMax);
+  const inst = new WebAssembly.Instance(cfg.module, { env: { mem } });
+  const ctl = new Int32Array(new SharedArrayBuffer(64));
+  const workers = startWorkers(cfg, { mem, ctl });
+  return { mem, inst, ctl, workers, seq: 0 };
+}
+
+async function batch(cfg, st, n, seed, delay, res) {
+  const view = new Uint8Array(st.mem.buffer);
+  const L = cfg.layout;
+  for (let t = 0; t < cfg.locals.length; t++) {
+    view.fill(0, L.results[t], L.results[t] + n * L.recordSize[t]);
+  }
+  view.fill(0, L.slots, L.slots + n * L.stride);
+  for (let i = 0; i < n; i++) writeInit(cfg, view, L.slots + i * L.stride);
+  const bad = st.inst.exports.setup(n);
+  if (bad !== 0) throw new Error('the setup code does not complete (it traps) in instance ' + (bad - 1));
+  const ctl = st.ctl;
+  Atomics.store(ctl, N, n);
+  Atomics.store(ctl, SEED, seed | 0);
+  Atomics.store(ctl, DELAY, delay + 1);
+  Atomics.store(ctl, DONE, 0);
+  Atomics.store(ctl, SEQ, ++st.seq);
+  Atomics.notify(ctl, SEQ);
+  const started = Date.now();
+  const words = new Int32Array(st.mem.buffer, 0, 1024);
+  for (;;) {
+    const d = Atomics.load(ctl, DONE);
+    if (d === cfg.locals.length) break;
+    if (Date.now() - started > cfg.deadlineMs) {
+      const counted = countBatch(cfg, view, Math.max(finished(cfg, view, n) - 1, 0), res);
+      res.dropped += n - counted;
+      res.notes.push('a batch missed its deadline; ' + (n - counted) + ' unfinished instances were dropped and the engine restarted');
+      return false;
+    }
+    if (cfg.waits) watchdog(cfg, words, st.inst);
+    Atomics.wait(ctl, DONE, d, cfg.waits ? 0.1 : 1);
+  }
+  const counted = countBatch(cfg, view, n, res);
+  res.dropped += n - counted;
+  return true;
+}
+
+// watchdog ends the waits that nothing can wake any more (engine/waits.go).
+function watchdog(cfg, words, inst) {
+  const g = Atomics.load(words, CTL_GEN / 4);
+  const count = Atomics.load(words, CTL_COUNT / 4);
+  const stuck = Atomics.load(words, CTL_STUCK / 4);
+  const wakes = Atomics.load(words, CTL_WAKES / 4);
+  if (Atomics.load(words, CTL_GEN / 4) !== g) return;
+  const pending = stuck >>> 16, claimed = stuck & 0xFFFF;
+  if (pending === 0 || count + pending !== cfg.locals.length || claimed !== wakes) return;
+  Atomics.store(words, CTL_ABORT / 4, g);
+  for (let t = 0; t < cfg.locals.length; t++) {
+    const a = Atomics.load(words, CTL_WAITAT / 4 + t);
+    if (a !== 0) inst.exports.wake(a - 1);
+  }
+}
+
+function finished(cfg, view, n) {
+  const L = cfg.layout;
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < cfg.locals.length; t++) {
+      if (view[L.results[t] + i * L.recordSize[t]] === 0) return i;
+    }
+  }
+  return n;
+}
+
+function countBatch(cfg, view, n, res) {
+  const L = cfg.layout;
+  const key = new Uint8Array(cfg.keySize);
+  for (let i = 0; i < n; i++) {
+    let off = 0;
+    for (let t = 0; t < cfg.locals.length; t++) {
+      const rec = L.results[t] + i * L.recordSize[t];
+      if (view[rec] === 0) return i;
+      key[off++] = view[rec];
+      const len = 8 * cfg.locals[t];
+      key.set(view.subarray(rec + 8, rec + 8 + len), off);
+      off += len;
+    }
+    atomBytes(cfg, view, L.slots + i * L.stride, cfg.testPages, key, off);
+    res.counts.add(key);
+  }
+  return n;
+}
+
+// ---- isolated mode ----
+
+async function runIsolated(cfg) {
+  const res = { counts: new Counter(), dropped: 0, notes: [], version: engineVersion() };
+  const T = cfg.locals.length;
+  const K = Math.max(1, Math.min(256, cfg.iterations));
+  const start = Date.now();
+  let done = 0;
+  let workers = null;
+  while (done < cfg.iterations) {
+    if (cfg.budgetMs > 0 && Date.now() - start > cfg.budgetMs) {
+      res.notes.push('time budget ran out after ' + done + ' of ' + cfg.iterations + ' iterations');
+      break;
+    }
+    const n = Math.min(K, cfg.iterations - done);
+    const mems = [];
+    for (let i = 0; i < n; i++) {
+      const mem = newMemory(cfg.memPages, cfg.memMax);
+      writeInit(cfg, new Uint8Array(mem.buffer), 0);
+      const inst = new WebAssembly.Instance(cfg.module, { env: { mem } });
+      if (inst.exports.setup() !== 1) throw new Error('the setup code does not complete (it traps)');
+      mems.push(mem);
+    }
+    const width = 1 + Math.max(0, ...cfg.locals);
+    const results = new BigInt64Array(new SharedArrayBuffer(8 * n * T * width));
+    const ctl = new Int32Array(new SharedArrayBuffer(4 * (16 + T)));
+    ctl[N] = n; ctl[SEED] = (cfg.seed + done) | 0;
+    if (workers) stopWorkers(workers);
+    workers = startWorkers(cfg, { mems, results, ctl, width });
+    const started = Date.now();
+    let ok = true;
+    while (Atomics.load(ctl, DONE) < T) {
+      if (Date.now() - started > cfg.deadlineMs * Math.max(1, n / 16)) { ok = false; break; }
+      Atomics.wait(ctl, DONE, Atomics.load(ctl, DONE), 1);
+      await sleep(0);
+    }
+    const finishedN = ok ? n : Math.max(0, Math.min(...workerProgress(ctl, T)) - 1);
+    countIsolated(cfg, mems, results, finishedN, width, res);
+    res.dropped += n - finishedN;
+    if (!ok) res.notes.push('instances that missed the deadline were dropped');
+    done += n;
+    console.log(JSON.stringify({ progress: done }));
+  }
+  if (workers) stopWorkers(workers);
+  res.elapsedMs = Date.now() - start;
+  res.iterations = res.counts.iterations;
+  return res;
+}
+
+// workerProgress returns how many instances each worker has finished.
+function workerProgress(ctl, T) {
+  const out = [];
+  for (let t = 0; t < T; t++) out.push(Atomics.load(ctl, 8 + t));
+  return out;
+}
+
+function countIsolated(cfg, mems, results, n, width, res) {
+  const T = cfg.locals.length;
+  const key = new Uint8Array(cfg.keySize);
+  const dv = new DataView(key.buffer);
+  for (let i = 0; i < n; i++) {
+    let off = 0;
+    for (let t = 0; t < T; t++) {
+      const r = (i * T + t) * width;
+      key[off++] = Number(results[r]);
+      for (let j = 0; j < cfg.locals[t]; j++) {
+        dv.setBigUint64(off, BigInt.asUintN(64, results[r + 1 + j]), true);
+        off += 8;
+      }
+    }
+    const buf = mems[i].buffer;
+    atomBytes(cfg, new Uint8Array(buf), 0, buf.byteLength / PAGE, key, off);
+    res.counts.add(key);
+  }
+}
+
+// ---- workers ----
+
+function workerMain(d) {
+  const cfg = d.cfg;
+  const module = new WebAssembly.Module(fs.readFileSync(cfg.modulePath));
+  if (cfg.isolated) {
+    isolatedWorker(d, module);
+    return;
+  }
+  const inst = new WebAssembly.Instance(module, { env: { mem: d.mem } });
+  const fn = inst.exports['t' + d.t];
+  const ctl = d.ctl;
+  let seq = 0;
+  for (;;) {
+    Atomics.wait(ctl, SEQ, seq);
+    seq = Atomics.load(ctl, SEQ);
+    fn(Atomics.load(ctl, N), Atomics.load(ctl, SEED), Atomics.load(ctl, DELAY), cfg.spinLimit);
+    Atomics.add(ctl, DONE, 1);
+    Atomics.notify(ctl, DONE);
+  }
+}
+
+// isolatedWorker runs thread d.t on every memory in d.mems, one instance
+// after another, all threads starting each instance together.
+function isolatedWorker(d, module) {
+  const cfg = d.cfg, ctl = d.ctl, T = cfg.locals.length;
+  const n = Atomics.load(ctl, N), seed = Atomics.load(ctl, SEED);
+  for (let i = 0; i < n; i++) {
+    const inst = new WebAssembly.Instance(module, { env: { mem: d.mems[i] } });
+    const fn = inst.exports['t' + d.t];
+    gate(ctl, T, cfg.spinLimit);
+    let out = fn((seed + i * 0x9E3779B9) | 0, cfg.delays[i % cfg.delays.length] + 1);
+    if (!Array.isArray(out)) out = [out];
+    const r = (i * T + d.t) * d.width;
+    for (let j = 0; j < out.length; j++) d.results[r + j] = BigInt.asIntN(64, BigInt(out[j]));
+    Atomics.store(ctl, 8 + d.t, i + 1);
+  }
+  Atomics.add(ctl, DONE, 1);
+  Atomics.notify(ctl, DONE);
+}
+
+// gate is a generation barrier on the coordination buffer.
+function gate(ctl, T, spinLimit) {
+  const g = Atomics.load(ctl, GATE_GEN);
+  if (Atomics.add(ctl, GATE_COUNT, 1) === T - 1) {
+    Atomics.store(ctl, GATE_COUNT, 0);
+    Atomics.add(ctl, GATE_GEN, 1);
+    Atomics.notify(ctl, GATE_GEN);
+    return;
+  }
+  for (let s = 0; Atomics.load(ctl, GATE_GEN) === g; s++) {
+    if (s > spinLimit) Atomics.wait(ctl, GATE_GEN, g, 1);
+  }
+}
+
+if (isMainThread) {
+  main();
+} else {
+  workerMain(workerData);
+}

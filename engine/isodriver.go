@@ -1,0 +1,140 @@
+package engine
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"time"
+)
+
+// runIsolated runs an isolated-mode harness: every instance gets a fresh
+// instantiation (and so a fresh memory of the test's size); the threads
+// start together through a gate in Go and each runs its function once.
+func runIsolated(ctx context.Context, eng goEngine, h *Harness, opts Options) (*RawResult, error) {
+	raw := &RawResult{Counts: map[string]int{}, Version: eng.version()}
+	workers := make([]*worker, len(h.Locals))
+	for t := range workers {
+		workers[t] = startWorker(t)
+	}
+	defer func() {
+		for _, w := range workers {
+			close(w.jobs)
+		}
+	}()
+	start := time.Now()
+	for i := 0; i < opts.Iterations; i++ {
+		if opts.Budget > 0 && time.Since(start) > opts.Budget {
+			raw.Notes = append(raw.Notes, fmt.Sprintf("time budget of %s ran out after %d of %d iterations", opts.Budget, i, opts.Iterations))
+			break
+		}
+		key, ok, err := isolatedInstance(ctx, eng, h, opts, workers, batchSeed(opts.Seed, i), h.Delays[i%len(h.Delays)])
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			raw.Counts[key]++
+			raw.Iterations++
+		} else {
+			if raw.Dropped == 0 {
+				raw.Notes = append(raw.Notes, fmt.Sprintf("instances that missed the deadline of %s were dropped", opts.Deadline))
+			}
+			raw.Dropped++
+			// The workers of a cancelled call may still be blocked.
+			for t, w := range workers {
+				close(w.jobs)
+				workers[t] = startWorker(t)
+			}
+		}
+		if opts.Progress != nil && ((i+1)%256 == 0 || i+1 == opts.Iterations) {
+			opts.Progress(i+1, opts.Iterations)
+		}
+	}
+	raw.Elapsed = time.Since(start)
+	return raw, nil
+}
+
+// isolatedInstance runs one instance and returns its raw outcome key. It
+// reports false when the instance missed its deadline.
+func isolatedInstance(ctx context.Context, eng goEngine, h *Harness, opts Options, workers []*worker, seed uint64, delay uint32) (string, bool, error) {
+	if err := ctx.Err(); err != nil {
+		return "", false, err
+	}
+	inst, err := eng.instantiate(ctx)
+	if err != nil {
+		return "", false, err
+	}
+	defer inst.close()
+	writeInit(inst.mem(), 0, h)
+	if err := isolatedSetup(ctx, inst, h); err != nil {
+		return "", false, err
+	}
+	ictx, cancel := context.WithTimeout(ctx, opts.Deadline)
+	defer cancel()
+	done := make(chan callResult, len(workers))
+	g := &gate{n: int32(len(workers))}
+	params := []uint64{seed, uint64(delay) + 1}
+	for t, w := range workers {
+		fn, err := inst.fn(fmt.Sprintf("t%d", t))
+		if err != nil {
+			return "", false, err
+		}
+		w.jobs <- workerJob{ctx: ictx, fn: fn, params: params, gate: g, done: done}
+	}
+	results := make([][]uint64, len(workers))
+	for range workers {
+		select {
+		case r := <-done:
+			if r.err != nil {
+				if ictx.Err() != nil {
+					return "", false, ctx.Err()
+				}
+				return "", false, fmt.Errorf("test %s: %w", h.Test.Name, r.err)
+			}
+			results[r.thread] = r.vals
+		case <-ictx.Done():
+			return "", false, ctx.Err()
+		}
+	}
+	return isolatedKey(h, results, inst.mem()), true, nil
+}
+
+// writeInit writes the initial contents of the instance at base.
+func writeInit(mem []byte, base uint32, h *Harness) {
+	for _, in := range h.Init {
+		var buf [8]byte
+		binary.LittleEndian.PutUint64(buf[:], in.Value)
+		copy(mem[base+in.Addr:], buf[:in.Width])
+	}
+}
+
+// isolatedKey builds the raw outcome key from the thread functions'
+// results (status, then locals) and the final memory.
+func isolatedKey(h *Harness, results [][]uint64, mem []byte) string {
+	key := make([]byte, 0, h.KeySize())
+	for t, vals := range results {
+		key = append(key, byte(vals[0]))
+		for _, v := range vals[1 : 1+h.Locals[t]] {
+			key = binary.LittleEndian.AppendUint64(key, v)
+		}
+	}
+	pages := uint32(len(mem) / pageSize)
+	for _, a := range h.Atoms {
+		key = binary.LittleEndian.AppendUint64(key, atomValue(a, mem, pages))
+	}
+	return string(key)
+}
+
+func isolatedSetup(ctx context.Context, inst goInstance, h *Harness) error {
+	setup, err := inst.fn("setup")
+	if err != nil {
+		return err
+	}
+	res, err := setup(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("setup: %w", err)
+	}
+	if res[0] != statusDone {
+		return fmt.Errorf("test %s: the setup code does not complete (it traps)", h.Test.Name)
+	}
+	return nil
+}

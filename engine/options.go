@@ -1,0 +1,143 @@
+package engine
+
+import (
+	"fmt"
+	"time"
+)
+
+// A MemoryMode says how the harness module gets its shared memory.
+type MemoryMode uint8
+
+// The memory modes. Engines implement the two paths separately (an
+// imported memory is created by the host, a defined one by the module), so
+// both are worth testing.
+const (
+	ImportMemory MemoryMode = iota // (import "env" "mem" (memory ... shared))
+	DefineMemory                   // (memory (export "mem") ... shared)
+)
+
+// String returns "import" or "define".
+func (m MemoryMode) String() string {
+	if m == DefineMemory {
+		return "define"
+	}
+	return "import"
+}
+
+// ParseMemoryMode parses "import" or "define".
+func ParseMemoryMode(s string) (MemoryMode, error) {
+	switch s {
+	case "import", "":
+		return ImportMemory, nil
+	case "define":
+		return DefineMemory, nil
+	}
+	return 0, fmt.Errorf("expected memory mode import or define, found %q", s)
+}
+
+// Options tune a run. The zero value gives the defaults.
+type Options struct {
+	// Iterations is the number of test instances to run (default
+	// DefaultIterations).
+	Iterations int
+	// Batch is the number of instances one call into the engine runs
+	// (default DefaultBatch; fewer when an instance needs much memory).
+	Batch int
+	// Delay is the largest random delay, in spin-loop turns, that each
+	// thread waits after the barrier before the test body (0..Delay,
+	// different per thread and instance). It spreads the threads' start
+	// times over the window where weak behaviour shows. Negative means no
+	// delay; 0 means AutoDelays: batches take their largest delay from
+	// that list in turn, since the best one depends on the engine, the
+	// machine and its load.
+	Delay int
+	// Stride is the least distance in bytes between two instances' test
+	// locations (rounded up to a multiple of 64; default 64).
+	Stride uint32
+	// SpinLimit is how many turns a thread spins at the barrier before it
+	// sleeps in memory.atomic.wait32 (default 100000, or 500 when the test
+	// has more threads than the machine has cores).
+	SpinLimit uint32
+	// MaxMemory is the most pages a test's memory may have (default
+	// DefaultMaxMemory); larger tests are refused.
+	MaxMemory uint32
+	// Memory says whether the harness imports or defines its memory.
+	Memory MemoryMode
+	// Deadline bounds one batch (default 20s). A batch that runs longer is
+	// cancelled; its unfinished instances are dropped and reported.
+	Deadline time.Duration
+	// Budget bounds the whole run's wall-clock time (0: no bound). When it
+	// runs out the run stops after the current batch and reports the
+	// iterations it completed.
+	Budget time.Duration
+	// Seed varies the random delays between runs (0: a fixed default).
+	Seed uint64
+	// Progress, when set, is called after each batch with the iterations
+	// done so far and the total.
+	Progress func(done, total int)
+}
+
+// Defaults.
+const (
+	DefaultIterations = 100000
+	DefaultBatch      = 4096
+	DefaultStride     = 64
+	DefaultMaxMemory  = 64
+	defaultSpinLimit  = 100000
+	// oversubscribedSpinLimit is the spin limit when threads outnumber
+	// cores.
+	oversubscribedSpinLimit = 500
+	defaultDeadline         = 20 * time.Second
+	// waitBatch is the most instances per batch for a test that waits.
+	waitBatch = 256
+	// harnessBudget bounds the harness memory of a batch, in bytes.
+	harnessBudget = 64 << 20
+)
+
+// AutoDelays are the largest delays that batches use in turn when
+// Options.Delay is 0. On an idle 2-core x86 machine 511 brought out the
+// most store buffering; under load smaller ones did; 0 gives the threads
+// the closest start.
+var AutoDelays = []uint32{63, 511, 0, 127, 2047}
+
+// delays returns the delays batches cycle through.
+func (o Options) delays() []uint32 {
+	switch {
+	case o.Delay < 0:
+		return []uint32{0}
+	case o.Delay == 0:
+		return AutoDelays
+	}
+	return []uint32{uint32(min(o.Delay, 1<<30))}
+}
+
+// withDefaults returns o with zero fields set to their defaults.
+func (o Options) withDefaults() Options {
+	if o.Iterations <= 0 {
+		o.Iterations = DefaultIterations
+	}
+	if o.Batch <= 0 {
+		o.Batch = DefaultBatch
+	}
+	if o.Stride == 0 {
+		o.Stride = DefaultStride
+	}
+	o.Stride = roundUp(o.Stride, 64)
+	if o.MaxMemory == 0 {
+		o.MaxMemory = DefaultMaxMemory
+	}
+	if o.Deadline <= 0 {
+		o.Deadline = defaultDeadline
+	}
+	if o.Seed == 0 {
+		o.Seed = 0x5EED
+	}
+	return o
+}
+
+func roundUp(v, m uint32) uint32 {
+	if v%m == 0 {
+		return v
+	}
+	return v + m - v%m
+}

@@ -1,0 +1,1281 @@
+(module
+  (memory (import "env" "mem") 10 10 shared)
+  (func (export "t0") (param i32) (param i32) (param i32) (param i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i64)
+    (local i64)
+    (local f32)
+    (local f32)
+    (local f64)
+    (local f64)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    block
+      local.get 0
+      i32.eqz
+      br_if 0
+      loop
+        i32.const 128
+        i32.atomic.load
+        local.set 7
+        i32.const 0
+        i32.const 1
+        i32.atomic.rmw.add
+        i32.const 4
+        i32.eq
+        if
+          i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 128
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 64
+          i32.atomic.load
+          if
+            i32.const 128
+            i32.const -1
+            memory.atomic.notify
+            drop
+          end
+        else
+          i32.const 0
+          local.set 24
+          block
+            loop
+              i32.const 128
+              i32.atomic.load
+              local.get 7
+              i32.ne
+              br_if 1
+              local.get 24
+              i32.const 1
+              i32.add
+              local.tee 24
+              local.get 3
+              i32.lt_u
+              br_if 0
+              i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 128
+              local.get 7
+              i64.const -1
+              memory.atomic.wait32
+              drop
+              i32.const 64
+              i32.const -1
+              i32.atomic.rmw.add
+              drop
+              i32.const 0
+              local.set 24
+              br 0
+            end
+          end
+        end
+        i32.const 0
+        local.set 4
+        i32.const 0
+        local.set 5
+        local.get 21
+        i32.const 64
+        i32.mul
+        i32.const 364544
+        i32.add
+        local.set 6
+        local.get 21
+        i32.const 24
+        i32.mul
+        i32.const 4096
+        i32.add
+        local.set 22
+        local.get 21
+        i32.const -1640531535
+        i32.mul
+        local.get 1
+        i32.xor
+        i32.const -2048144789
+        i32.xor
+        local.tee 24
+        local.get 24
+        i32.const 15
+        i32.shr_u
+        i32.xor
+        i32.const 739982445
+        i32.mul
+        local.tee 24
+        local.get 24
+        i32.const 12
+        i32.shr_u
+        i32.xor
+        local.get 2
+        i32.rem_u
+        local.set 24
+        block
+          loop
+            local.get 24
+            i32.eqz
+            br_if 1
+            local.get 24
+            i32.const 1
+            i32.sub
+            local.set 24
+            br 0
+          end
+        end
+        block
+          block
+            block
+              block
+                i32.const 5
+                local.set 4
+                i32.const 65533
+                br 1
+                local.set 5
+                i32.const 6
+                local.set 4
+              end
+              i32.const 1
+              local.set 23
+              br 2
+            end
+            i32.const 2
+            local.set 23
+            br 1
+          end
+          i32.const 3
+          local.set 23
+        end
+        local.get 22
+        local.get 4
+        i64.extend_i32_u
+        i64.store offset=8
+        local.get 22
+        local.get 5
+        i64.extend_i32_u
+        i64.store offset=16
+        local.get 22
+        local.get 23
+        i64.extend_i32_u
+        i64.store
+        local.get 21
+        i32.const 1
+        i32.add
+        local.tee 21
+        local.get 0
+        i32.lt_u
+        br_if 0
+      end
+    end
+    i32.const 128
+    i32.atomic.load
+    local.set 7
+    i32.const 0
+    i32.const 1
+    i32.atomic.rmw.add
+    i32.const 4
+    i32.eq
+    if
+      i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 128
+      i32.const 1
+      i32.atomic.rmw.add
+      drop
+      i32.const 64
+      i32.atomic.load
+      if
+        i32.const 128
+        i32.const -1
+        memory.atomic.notify
+        drop
+      end
+    else
+      i32.const 0
+      local.set 24
+      block
+        loop
+          i32.const 128
+          i32.atomic.load
+          local.get 7
+          i32.ne
+          br_if 1
+          local.get 24
+          i32.const 1
+          i32.add
+          local.tee 24
+          local.get 3
+          i32.lt_u
+          br_if 0
+          i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 128
+          local.get 7
+          i64.const -1
+          memory.atomic.wait32
+          drop
+          i32.const 64
+          i32.const -1
+          i32.atomic.rmw.add
+          drop
+          i32.const 0
+          local.set 24
+          br 0
+        end
+      end
+    end
+  )
+  (func (export "t1") (param i32) (param i32) (param i32) (param i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i64)
+    (local i64)
+    (local f32)
+    (local f32)
+    (local f64)
+    (local f64)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    block
+      local.get 0
+      i32.eqz
+      br_if 0
+      loop
+        i32.const 128
+        i32.atomic.load
+        local.set 6
+        i32.const 0
+        i32.const 1
+        i32.atomic.rmw.add
+        i32.const 4
+        i32.eq
+        if
+          i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 128
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 64
+          i32.atomic.load
+          if
+            i32.const 128
+            i32.const -1
+            memory.atomic.notify
+            drop
+          end
+        else
+          i32.const 0
+          local.set 23
+          block
+            loop
+              i32.const 128
+              i32.atomic.load
+              local.get 6
+              i32.ne
+              br_if 1
+              local.get 23
+              i32.const 1
+              i32.add
+              local.tee 23
+              local.get 3
+              i32.lt_u
+              br_if 0
+              i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 128
+              local.get 6
+              i64.const -1
+              memory.atomic.wait32
+              drop
+              i32.const 64
+              i32.const -1
+              i32.atomic.rmw.add
+              drop
+              i32.const 0
+              local.set 23
+              br 0
+            end
+          end
+        end
+        i32.const 0
+        local.set 4
+        local.get 20
+        i32.const 64
+        i32.mul
+        i32.const 364544
+        i32.add
+        local.set 5
+        local.get 20
+        i32.const 16
+        i32.mul
+        i32.const 102400
+        i32.add
+        local.set 21
+        local.get 20
+        i32.const -1640531535
+        i32.mul
+        local.get 1
+        i32.xor
+        i32.const 198677718
+        i32.xor
+        local.tee 23
+        local.get 23
+        i32.const 15
+        i32.shr_u
+        i32.xor
+        i32.const 739982445
+        i32.mul
+        local.tee 23
+        local.get 23
+        i32.const 12
+        i32.shr_u
+        i32.xor
+        local.get 2
+        i32.rem_u
+        local.set 23
+        block
+          loop
+            local.get 23
+            i32.eqz
+            br_if 1
+            local.get 23
+            i32.const 1
+            i32.sub
+            local.set 23
+            br 0
+          end
+        end
+        block
+          block
+            block
+              block
+                i32.const 1
+                local.set 4
+                br 1
+              end
+              i32.const 1
+              local.set 22
+              br 2
+            end
+            i32.const 2
+            local.set 22
+            br 1
+          end
+          i32.const 3
+          local.set 22
+        end
+        local.get 21
+        local.get 4
+        i64.extend_i32_u
+        i64.store offset=8
+        local.get 21
+        local.get 22
+        i64.extend_i32_u
+        i64.store
+        local.get 20
+        i32.const 1
+        i32.add
+        local.tee 20
+        local.get 0
+        i32.lt_u
+        br_if 0
+      end
+    end
+    i32.const 128
+    i32.atomic.load
+    local.set 6
+    i32.const 0
+    i32.const 1
+    i32.atomic.rmw.add
+    i32.const 4
+    i32.eq
+    if
+      i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 128
+      i32.const 1
+      i32.atomic.rmw.add
+      drop
+      i32.const 64
+      i32.atomic.load
+      if
+        i32.const 128
+        i32.const -1
+        memory.atomic.notify
+        drop
+      end
+    else
+      i32.const 0
+      local.set 23
+      block
+        loop
+          i32.const 128
+          i32.atomic.load
+          local.get 6
+          i32.ne
+          br_if 1
+          local.get 23
+          i32.const 1
+          i32.add
+          local.tee 23
+          local.get 3
+          i32.lt_u
+          br_if 0
+          i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 128
+          local.get 6
+          i64.const -1
+          memory.atomic.wait32
+          drop
+          i32.const 64
+          i32.const -1
+          i32.atomic.rmw.add
+          drop
+          i32.const 0
+          local.set 23
+          br 0
+        end
+      end
+    end
+  )
+  (func (export "t2") (param i32) (param i32) (param i32) (param i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i64)
+    (local i64)
+    (local f32)
+    (local f32)
+    (local f64)
+    (local f64)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    block
+      local.get 0
+      i32.eqz
+      br_if 0
+      loop
+        i32.const 128
+        i32.atomic.load
+        local.set 6
+        i32.const 0
+        i32.const 1
+        i32.atomic.rmw.add
+        i32.const 4
+        i32.eq
+        if
+          i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 128
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 64
+          i32.atomic.load
+          if
+            i32.const 128
+            i32.const -1
+            memory.atomic.notify
+            drop
+          end
+        else
+          i32.const 0
+          local.set 23
+          block
+            loop
+              i32.const 128
+              i32.atomic.load
+              local.get 6
+              i32.ne
+              br_if 1
+              local.get 23
+              i32.const 1
+              i32.add
+              local.tee 23
+              local.get 3
+              i32.lt_u
+              br_if 0
+              i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 128
+              local.get 6
+              i64.const -1
+              memory.atomic.wait32
+              drop
+              i32.const 64
+              i32.const -1
+              i32.atomic.rmw.add
+              drop
+              i32.const 0
+              local.set 23
+              br 0
+            end
+          end
+        end
+        i32.const 0
+        local.set 4
+        local.get 20
+        i32.const 64
+        i32.mul
+        i32.const 364544
+        i32.add
+        local.set 5
+        local.get 20
+        i32.const 16
+        i32.mul
+        i32.const 167936
+        i32.add
+        local.set 21
+        local.get 20
+        i32.const -1640531535
+        i32.mul
+        local.get 1
+        i32.xor
+        i32.const -1849467071
+        i32.xor
+        local.tee 23
+        local.get 23
+        i32.const 15
+        i32.shr_u
+        i32.xor
+        i32.const 739982445
+        i32.mul
+        local.tee 23
+        local.get 23
+        i32.const 12
+        i32.shr_u
+        i32.xor
+        local.get 2
+        i32.rem_u
+        local.set 23
+        block
+          loop
+            local.get 23
+            i32.eqz
+            br_if 1
+            local.get 23
+            i32.const 1
+            i32.sub
+            local.set 23
+            br 0
+          end
+        end
+        block
+          block
+            block
+              block
+                i32.const -2147483648
+                i32.const -1
+                local.set 13
+                local.set 12
+                local.get 13
+                i32.eqz
+                br_if 1
+                local.get 12
+                i32.const -2147483648
+                i32.eq
+                local.get 13
+                i32.const -1
+                i32.eq
+                i32.and
+                br_if 1
+                local.get 12
+                local.get 13
+                i32.div_s
+                local.set 4
+              end
+              i32.const 1
+              local.set 22
+              br 2
+            end
+            i32.const 2
+            local.set 22
+            br 1
+          end
+          i32.const 3
+          local.set 22
+        end
+        local.get 21
+        local.get 4
+        i64.extend_i32_u
+        i64.store offset=8
+        local.get 21
+        local.get 22
+        i64.extend_i32_u
+        i64.store
+        local.get 20
+        i32.const 1
+        i32.add
+        local.tee 20
+        local.get 0
+        i32.lt_u
+        br_if 0
+      end
+    end
+    i32.const 128
+    i32.atomic.load
+    local.set 6
+    i32.const 0
+    i32.const 1
+    i32.atomic.rmw.add
+    i32.const 4
+    i32.eq
+    if
+      i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 128
+      i32.const 1
+      i32.atomic.rmw.add
+      drop
+      i32.const 64
+      i32.atomic.load
+      if
+        i32.const 128
+        i32.const -1
+        memory.atomic.notify
+        drop
+      end
+    else
+      i32.const 0
+      local.set 23
+      block
+        loop
+          i32.const 128
+          i32.atomic.load
+          local.get 6
+          i32.ne
+          br_if 1
+          local.get 23
+          i32.const 1
+          i32.add
+          local.tee 23
+          local.get 3
+          i32.lt_u
+          br_if 0
+          i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 128
+          local.get 6
+          i64.const -1
+          memory.atomic.wait32
+          drop
+          i32.const 64
+          i32.const -1
+          i32.atomic.rmw.add
+          drop
+          i32.const 0
+          local.set 23
+          br 0
+        end
+      end
+    end
+  )
+  (func (export "t3") (param i32) (param i32) (param i32) (param i32)
+    (local i64)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i64)
+    (local i64)
+    (local f32)
+    (local f32)
+    (local f64)
+    (local f64)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    block
+      local.get 0
+      i32.eqz
+      br_if 0
+      loop
+        i32.const 128
+        i32.atomic.load
+        local.set 6
+        i32.const 0
+        i32.const 1
+        i32.atomic.rmw.add
+        i32.const 4
+        i32.eq
+        if
+          i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 128
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 64
+          i32.atomic.load
+          if
+            i32.const 128
+            i32.const -1
+            memory.atomic.notify
+            drop
+          end
+        else
+          i32.const 0
+          local.set 23
+          block
+            loop
+              i32.const 128
+              i32.atomic.load
+              local.get 6
+              i32.ne
+              br_if 1
+              local.get 23
+              i32.const 1
+              i32.add
+              local.tee 23
+              local.get 3
+              i32.lt_u
+              br_if 0
+              i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 128
+              local.get 6
+              i64.const -1
+              memory.atomic.wait32
+              drop
+              i32.const 64
+              i32.const -1
+              i32.atomic.rmw.add
+              drop
+              i32.const 0
+              local.set 23
+              br 0
+            end
+          end
+        end
+        i64.const 0
+        local.set 4
+        local.get 20
+        i32.const 64
+        i32.mul
+        i32.const 364544
+        i32.add
+        local.set 5
+        local.get 20
+        i32.const 16
+        i32.mul
+        i32.const 233472
+        i32.add
+        local.set 21
+        local.get 20
+        i32.const -1640531535
+        i32.mul
+        local.get 1
+        i32.xor
+        i32.const 397355436
+        i32.xor
+        local.tee 23
+        local.get 23
+        i32.const 15
+        i32.shr_u
+        i32.xor
+        i32.const 739982445
+        i32.mul
+        local.tee 23
+        local.get 23
+        i32.const 12
+        i32.shr_u
+        i32.xor
+        local.get 2
+        i32.rem_u
+        local.set 23
+        block
+          loop
+            local.get 23
+            i32.eqz
+            br_if 1
+            local.get 23
+            i32.const 1
+            i32.sub
+            local.set 23
+            br 0
+          end
+        end
+        block
+          block
+            block
+              block
+                i64.const 5
+                i64.const 0
+                local.set 15
+                local.set 14
+                local.get 15
+                i64.eqz
+                br_if 1
+                local.get 14
+                local.get 15
+                i64.rem_u
+                local.set 4
+              end
+              i32.const 1
+              local.set 22
+              br 2
+            end
+            i32.const 2
+            local.set 22
+            br 1
+          end
+          i32.const 3
+          local.set 22
+        end
+        local.get 21
+        local.get 4
+        i64.store offset=8
+        local.get 21
+        local.get 22
+        i64.extend_i32_u
+        i64.store
+        local.get 20
+        i32.const 1
+        i32.add
+        local.tee 20
+        local.get 0
+        i32.lt_u
+        br_if 0
+      end
+    end
+    i32.const 128
+    i32.atomic.load
+    local.set 6
+    i32.const 0
+    i32.const 1
+    i32.atomic.rmw.add
+    i32.const 4
+    i32.eq
+    if
+      i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 128
+      i32.const 1
+      i32.atomic.rmw.add
+      drop
+      i32.const 64
+      i32.atomic.load
+      if
+        i32.const 128
+        i32.const -1
+        memory.atomic.notify
+        drop
+      end
+    else
+      i32.const 0
+      local.set 23
+      block
+        loop
+          i32.const 128
+          i32.atomic.load
+          local.get 6
+          i32.ne
+          br_if 1
+          local.get 23
+          i32.const 1
+          i32.add
+          local.tee 23
+          local.get 3
+          i32.lt_u
+          br_if 0
+          i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 128
+          local.get 6
+          i64.const -1
+          memory.atomic.wait32
+          drop
+          i32.const 64
+          i32.const -1
+          i32.atomic.rmw.add
+          drop
+          i32.const 0
+          local.set 23
+          br 0
+        end
+      end
+    end
+  )
+  (func (export "t4") (param i32) (param i32) (param i32) (param i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i64)
+    (local i64)
+    (local f32)
+    (local f32)
+    (local f64)
+    (local f64)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    block
+      local.get 0
+      i32.eqz
+      br_if 0
+      loop
+        i32.const 128
+        i32.atomic.load
+        local.set 6
+        i32.const 0
+        i32.const 1
+        i32.atomic.rmw.add
+        i32.const 4
+        i32.eq
+        if
+          i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 128
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 64
+          i32.atomic.load
+          if
+            i32.const 128
+            i32.const -1
+            memory.atomic.notify
+            drop
+          end
+        else
+          i32.const 0
+          local.set 23
+          block
+            loop
+              i32.const 128
+              i32.atomic.load
+              local.get 6
+              i32.ne
+              br_if 1
+              local.get 23
+              i32.const 1
+              i32.add
+              local.tee 23
+              local.get 3
+              i32.lt_u
+              br_if 0
+              i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 128
+              local.get 6
+              i64.const -1
+              memory.atomic.wait32
+              drop
+              i32.const 64
+              i32.const -1
+              i32.atomic.rmw.add
+              drop
+              i32.const 0
+              local.set 23
+              br 0
+            end
+          end
+        end
+        i32.const 0
+        local.set 4
+        local.get 20
+        i32.const 64
+        i32.mul
+        i32.const 364544
+        i32.add
+        local.set 5
+        local.get 20
+        i32.const 16
+        i32.mul
+        i32.const 299008
+        i32.add
+        local.set 21
+        local.get 20
+        i32.const -1640531535
+        i32.mul
+        local.get 1
+        i32.xor
+        i32.const -1650789353
+        i32.xor
+        local.tee 23
+        local.get 23
+        i32.const 15
+        i32.shr_u
+        i32.xor
+        i32.const 739982445
+        i32.mul
+        local.tee 23
+        local.get 23
+        i32.const 12
+        i32.shr_u
+        i32.xor
+        local.get 2
+        i32.rem_u
+        local.set 23
+        block
+          loop
+            local.get 23
+            i32.eqz
+            br_if 1
+            local.get 23
+            i32.const 1
+            i32.sub
+            local.set 23
+            br 0
+          end
+        end
+        block
+          block
+            block
+              block
+                i32.const -2147483648
+                i32.const -1
+                local.set 13
+                local.set 12
+                local.get 13
+                i32.eqz
+                br_if 1
+                local.get 12
+                local.get 13
+                i32.rem_s
+                local.set 4
+                i32.const 7
+                i32.const 2
+                local.set 13
+                local.set 12
+                local.get 13
+                i32.eqz
+                br_if 1
+                local.get 12
+                local.get 13
+                i32.div_u
+                local.set 4
+              end
+              i32.const 1
+              local.set 22
+              br 2
+            end
+            i32.const 2
+            local.set 22
+            br 1
+          end
+          i32.const 3
+          local.set 22
+        end
+        local.get 21
+        local.get 4
+        i64.extend_i32_u
+        i64.store offset=8
+        local.get 21
+        local.get 22
+        i64.extend_i32_u
+        i64.store
+        local.get 20
+        i32.const 1
+        i32.add
+        local.tee 20
+        local.get 0
+        i32.lt_u
+        br_if 0
+      end
+    end
+    i32.const 128
+    i32.atomic.load
+    local.set 6
+    i32.const 0
+    i32.const 1
+    i32.atomic.rmw.add
+    i32.const 4
+    i32.eq
+    if
+      i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 128
+      i32.const 1
+      i32.atomic.rmw.add
+      drop
+      i32.const 64
+      i32.atomic.load
+      if
+        i32.const 128
+        i32.const -1
+        memory.atomic.notify
+        drop
+      end
+    else
+      i32.const 0
+      local.set 23
+      block
+        loop
+          i32.const 128
+          i32.atomic.load
+          local.get 6
+          i32.ne
+          br_if 1
+          local.get 23
+          i32.const 1
+          i32.add
+          local.tee 23
+          local.get 3
+          i32.lt_u
+          br_if 0
+          i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 128
+          local.get 6
+          i64.const -1
+          memory.atomic.wait32
+          drop
+          i32.const 64
+          i32.const -1
+          i32.atomic.rmw.add
+          drop
+          i32.const 0
+          local.set 23
+          br 0
+        end
+      end
+    end
+  )
+  (func (export "setup") (param i32) (result i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i64)
+    (local i64)
+    (local f32)
+    (local f32)
+    (local f64)
+    (local f64)
+    (local i32)
+    (local i32)
+    block
+      local.get 0
+      i32.eqz
+      br_if 0
+      loop
+        local.get 16
+        i32.const 64
+        i32.mul
+        i32.const 364544
+        i32.add
+        local.set 1
+        block
+          block
+            block
+              block
+              end
+              i32.const 1
+              local.set 17
+              br 2
+            end
+            i32.const 2
+            local.set 17
+            br 1
+          end
+          i32.const 3
+          local.set 17
+        end
+        local.get 17
+        i32.const 1
+        i32.ne
+        if
+          local.get 16
+          i32.const 1
+          i32.add
+          return
+        end
+        local.get 16
+        i32.const 1
+        i32.add
+        local.tee 16
+        local.get 0
+        i32.lt_u
+        br_if 0
+      end
+    end
+    i32.const 0
+  )
+  (func (export "wake") (param i32) (result i32)
+    local.get 0
+    i32.const -1
+    memory.atomic.notify
+  )
+)

@@ -1,0 +1,1116 @@
+(module
+  (memory (import "env" "mem") 1 1 shared)
+  (func (export "t0") (param i32) (param i32) (param i32) (param i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i64)
+    (local i64)
+    (local f32)
+    (local f32)
+    (local f64)
+    (local f64)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    block
+      local.get 0
+      i32.eqz
+      br_if 0
+      loop
+        i32.const 128
+        i32.atomic.load
+        local.set 7
+        i32.const 0
+        i32.const 1
+        i32.atomic.rmw.add
+        i32.const 2
+        i32.eq
+        if
+          i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 256
+          i32.const 0
+          i32.atomic.store
+          i32.const 320
+          i32.const 0
+          i32.atomic.store
+          i32.const 128
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 64
+          i32.atomic.load
+          if
+            i32.const 128
+            i32.const -1
+            memory.atomic.notify
+            drop
+          end
+        else
+          i32.const 0
+          local.set 24
+          block
+            loop
+              i32.const 128
+              i32.atomic.load
+              local.get 7
+              i32.ne
+              br_if 1
+              local.get 24
+              i32.const 1
+              i32.add
+              local.tee 24
+              local.get 3
+              i32.lt_u
+              br_if 0
+              i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 128
+              local.get 7
+              i64.const -1
+              memory.atomic.wait32
+              drop
+              i32.const 64
+              i32.const -1
+              i32.atomic.rmw.add
+              drop
+              i32.const 0
+              local.set 24
+              br 0
+            end
+          end
+        end
+        i32.const 0
+        local.set 4
+        i32.const 0
+        local.set 5
+        local.get 21
+        i32.const 64
+        i32.mul
+        i32.const 18432
+        i32.add
+        local.set 6
+        local.get 21
+        i32.const 24
+        i32.mul
+        i32.const 4096
+        i32.add
+        local.set 22
+        local.get 21
+        i32.const -1640531535
+        i32.mul
+        local.get 1
+        i32.xor
+        i32.const -2048144789
+        i32.xor
+        local.tee 24
+        local.get 24
+        i32.const 15
+        i32.shr_u
+        i32.xor
+        i32.const 739982445
+        i32.mul
+        local.tee 24
+        local.get 24
+        i32.const 12
+        i32.shr_u
+        i32.xor
+        local.get 2
+        i32.rem_u
+        local.set 24
+        block
+          loop
+            local.get 24
+            i32.eqz
+            br_if 1
+            local.get 24
+            i32.const 1
+            i32.sub
+            local.set 24
+            br 0
+          end
+        end
+        block
+          block
+            block
+              block
+                i32.const 0
+                i32.const 1
+                i64.const -1
+                local.set 16
+                local.set 13
+                local.get 6
+                i32.add
+                local.set 12
+                local.get 16
+                i64.const 0
+                i64.lt_s
+                local.set 10
+                local.get 10
+                if
+                  i32.const 1024
+                  local.get 12
+                  i32.const 1
+                  i32.add
+                  i32.atomic.store
+                  i32.const 256
+                  i32.const 65536
+                  i32.atomic.rmw.add
+                  drop
+                end
+                local.get 12
+                local.get 13
+                local.get 16
+                memory.atomic.wait32
+                local.set 11
+                local.get 11
+                i32.eqz
+                if
+                  block
+                    loop
+                      i32.const 256
+                      i32.atomic.load
+                      local.tee 9
+                      i32.const 65535
+                      i32.and
+                      i32.const 320
+                      i32.atomic.load
+                      i32.lt_u
+                      if
+                        i32.const 256
+                        local.get 9
+                        local.get 9
+                        i32.const 1
+                        i32.add
+                        local.get 10
+                        i32.const 16
+                        i32.shl
+                        i32.sub
+                        i32.atomic.rmw.cmpxchg
+                        local.get 9
+                        i32.eq
+                        br_if 2
+                        br 1
+                      end
+                      i32.const 192
+                      i32.atomic.load
+                      local.get 7
+                      i32.const 1
+                      i32.add
+                      i32.eq
+                      if
+                        local.get 10
+                        if
+                          i32.const 256
+                          i32.const -65536
+                          i32.atomic.rmw.add
+                          drop
+                          i32.const 1024
+                          i32.const 0
+                          i32.atomic.store
+                          br 7
+                        end
+                        i32.const 2
+                        local.set 11
+                        br 2
+                      end
+                      br 0
+                    end
+                  end
+                else
+                  local.get 10
+                  if
+                    i32.const 256
+                    i32.const -65536
+                    i32.atomic.rmw.add
+                    drop
+                  end
+                end
+                local.get 10
+                if
+                  i32.const 1024
+                  i32.const 0
+                  i32.atomic.store
+                end
+                local.get 11
+                local.set 4
+                i32.const 8
+                i64.const 0
+                i64.const 1000
+                local.set 16
+                local.set 15
+                local.get 6
+                i32.add
+                local.set 12
+                local.get 16
+                i64.const 0
+                i64.lt_s
+                local.set 10
+                local.get 10
+                if
+                  i32.const 1024
+                  local.get 12
+                  i32.const 1
+                  i32.add
+                  i32.atomic.store
+                  i32.const 256
+                  i32.const 65536
+                  i32.atomic.rmw.add
+                  drop
+                end
+                local.get 12
+                local.get 15
+                local.get 16
+                memory.atomic.wait64
+                local.set 11
+                local.get 11
+                i32.eqz
+                if
+                  block
+                    loop
+                      i32.const 256
+                      i32.atomic.load
+                      local.tee 9
+                      i32.const 65535
+                      i32.and
+                      i32.const 320
+                      i32.atomic.load
+                      i32.lt_u
+                      if
+                        i32.const 256
+                        local.get 9
+                        local.get 9
+                        i32.const 1
+                        i32.add
+                        local.get 10
+                        i32.const 16
+                        i32.shl
+                        i32.sub
+                        i32.atomic.rmw.cmpxchg
+                        local.get 9
+                        i32.eq
+                        br_if 2
+                        br 1
+                      end
+                      i32.const 192
+                      i32.atomic.load
+                      local.get 7
+                      i32.const 1
+                      i32.add
+                      i32.eq
+                      if
+                        local.get 10
+                        if
+                          i32.const 256
+                          i32.const -65536
+                          i32.atomic.rmw.add
+                          drop
+                          i32.const 1024
+                          i32.const 0
+                          i32.atomic.store
+                          br 7
+                        end
+                        i32.const 2
+                        local.set 11
+                        br 2
+                      end
+                      br 0
+                    end
+                  end
+                else
+                  local.get 10
+                  if
+                    i32.const 256
+                    i32.const -65536
+                    i32.atomic.rmw.add
+                    drop
+                  end
+                end
+                local.get 10
+                if
+                  i32.const 1024
+                  i32.const 0
+                  i32.atomic.store
+                end
+                local.get 11
+                local.set 5
+              end
+              i32.const 1
+              local.set 23
+              br 2
+            end
+            i32.const 2
+            local.set 23
+            br 1
+          end
+          i32.const 3
+          local.set 23
+        end
+        local.get 22
+        local.get 4
+        i64.extend_i32_u
+        i64.store offset=8
+        local.get 22
+        local.get 5
+        i64.extend_i32_u
+        i64.store offset=16
+        local.get 22
+        local.get 23
+        i64.extend_i32_u
+        i64.store
+        local.get 21
+        i32.const 1
+        i32.add
+        local.tee 21
+        local.get 0
+        i32.lt_u
+        br_if 0
+      end
+    end
+    i32.const 128
+    i32.atomic.load
+    local.set 7
+    i32.const 0
+    i32.const 1
+    i32.atomic.rmw.add
+    i32.const 2
+    i32.eq
+    if
+      i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 256
+      i32.const 0
+      i32.atomic.store
+      i32.const 320
+      i32.const 0
+      i32.atomic.store
+      i32.const 128
+      i32.const 1
+      i32.atomic.rmw.add
+      drop
+      i32.const 64
+      i32.atomic.load
+      if
+        i32.const 128
+        i32.const -1
+        memory.atomic.notify
+        drop
+      end
+    else
+      i32.const 0
+      local.set 24
+      block
+        loop
+          i32.const 128
+          i32.atomic.load
+          local.get 7
+          i32.ne
+          br_if 1
+          local.get 24
+          i32.const 1
+          i32.add
+          local.tee 24
+          local.get 3
+          i32.lt_u
+          br_if 0
+          i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 128
+          local.get 7
+          i64.const -1
+          memory.atomic.wait32
+          drop
+          i32.const 64
+          i32.const -1
+          i32.atomic.rmw.add
+          drop
+          i32.const 0
+          local.set 24
+          br 0
+        end
+      end
+    end
+  )
+  (func (export "t1") (param i32) (param i32) (param i32) (param i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i64)
+    (local i64)
+    (local f32)
+    (local f32)
+    (local f64)
+    (local f64)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    block
+      local.get 0
+      i32.eqz
+      br_if 0
+      loop
+        i32.const 128
+        i32.atomic.load
+        local.set 6
+        i32.const 0
+        i32.const 1
+        i32.atomic.rmw.add
+        i32.const 2
+        i32.eq
+        if
+          i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 256
+          i32.const 0
+          i32.atomic.store
+          i32.const 320
+          i32.const 0
+          i32.atomic.store
+          i32.const 128
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 64
+          i32.atomic.load
+          if
+            i32.const 128
+            i32.const -1
+            memory.atomic.notify
+            drop
+          end
+        else
+          i32.const 0
+          local.set 23
+          block
+            loop
+              i32.const 128
+              i32.atomic.load
+              local.get 6
+              i32.ne
+              br_if 1
+              local.get 23
+              i32.const 1
+              i32.add
+              local.tee 23
+              local.get 3
+              i32.lt_u
+              br_if 0
+              i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 128
+              local.get 6
+              i64.const -1
+              memory.atomic.wait32
+              drop
+              i32.const 64
+              i32.const -1
+              i32.atomic.rmw.add
+              drop
+              i32.const 0
+              local.set 23
+              br 0
+            end
+          end
+        end
+        i32.const 0
+        local.set 4
+        local.get 20
+        i32.const 64
+        i32.mul
+        i32.const 18432
+        i32.add
+        local.set 5
+        local.get 20
+        i32.const 16
+        i32.mul
+        i32.const 10240
+        i32.add
+        local.set 21
+        local.get 20
+        i32.const -1640531535
+        i32.mul
+        local.get 1
+        i32.xor
+        i32.const 198677718
+        i32.xor
+        local.tee 23
+        local.get 23
+        i32.const 15
+        i32.shr_u
+        i32.xor
+        i32.const 739982445
+        i32.mul
+        local.tee 23
+        local.get 23
+        i32.const 12
+        i32.shr_u
+        i32.xor
+        local.get 2
+        i32.rem_u
+        local.set 23
+        block
+          loop
+            local.get 23
+            i32.eqz
+            br_if 1
+            local.get 23
+            i32.const 1
+            i32.sub
+            local.set 23
+            br 0
+          end
+        end
+        block
+          block
+            block
+              block
+                i32.const 7
+                local.set 4
+                i32.const 16
+                i32.const 0
+                i64.const -1
+                local.set 15
+                local.set 12
+                local.get 5
+                i32.add
+                local.set 11
+                local.get 15
+                i64.const 0
+                i64.lt_s
+                local.set 9
+                local.get 9
+                if
+                  i32.const 1028
+                  local.get 11
+                  i32.const 1
+                  i32.add
+                  i32.atomic.store
+                  i32.const 256
+                  i32.const 65536
+                  i32.atomic.rmw.add
+                  drop
+                end
+                local.get 11
+                local.get 12
+                local.get 15
+                memory.atomic.wait32
+                local.set 10
+                local.get 10
+                i32.eqz
+                if
+                  block
+                    loop
+                      i32.const 256
+                      i32.atomic.load
+                      local.tee 8
+                      i32.const 65535
+                      i32.and
+                      i32.const 320
+                      i32.atomic.load
+                      i32.lt_u
+                      if
+                        i32.const 256
+                        local.get 8
+                        local.get 8
+                        i32.const 1
+                        i32.add
+                        local.get 9
+                        i32.const 16
+                        i32.shl
+                        i32.sub
+                        i32.atomic.rmw.cmpxchg
+                        local.get 8
+                        i32.eq
+                        br_if 2
+                        br 1
+                      end
+                      i32.const 192
+                      i32.atomic.load
+                      local.get 6
+                      i32.const 1
+                      i32.add
+                      i32.eq
+                      if
+                        local.get 9
+                        if
+                          i32.const 256
+                          i32.const -65536
+                          i32.atomic.rmw.add
+                          drop
+                          i32.const 1028
+                          i32.const 0
+                          i32.atomic.store
+                          br 7
+                        end
+                        i32.const 2
+                        local.set 10
+                        br 2
+                      end
+                      br 0
+                    end
+                  end
+                else
+                  local.get 9
+                  if
+                    i32.const 256
+                    i32.const -65536
+                    i32.atomic.rmw.add
+                    drop
+                  end
+                end
+                local.get 9
+                if
+                  i32.const 1028
+                  i32.const 0
+                  i32.atomic.store
+                end
+                local.get 10
+                local.set 4
+              end
+              i32.const 1
+              local.set 22
+              br 2
+            end
+            i32.const 2
+            local.set 22
+            br 1
+          end
+          i32.const 3
+          local.set 22
+        end
+        local.get 21
+        local.get 4
+        i64.extend_i32_u
+        i64.store offset=8
+        local.get 21
+        local.get 22
+        i64.extend_i32_u
+        i64.store
+        local.get 20
+        i32.const 1
+        i32.add
+        local.tee 20
+        local.get 0
+        i32.lt_u
+        br_if 0
+      end
+    end
+    i32.const 128
+    i32.atomic.load
+    local.set 6
+    i32.const 0
+    i32.const 1
+    i32.atomic.rmw.add
+    i32.const 2
+    i32.eq
+    if
+      i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 256
+      i32.const 0
+      i32.atomic.store
+      i32.const 320
+      i32.const 0
+      i32.atomic.store
+      i32.const 128
+      i32.const 1
+      i32.atomic.rmw.add
+      drop
+      i32.const 64
+      i32.atomic.load
+      if
+        i32.const 128
+        i32.const -1
+        memory.atomic.notify
+        drop
+      end
+    else
+      i32.const 0
+      local.set 23
+      block
+        loop
+          i32.const 128
+          i32.atomic.load
+          local.get 6
+          i32.ne
+          br_if 1
+          local.get 23
+          i32.const 1
+          i32.add
+          local.tee 23
+          local.get 3
+          i32.lt_u
+          br_if 0
+          i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 128
+          local.get 6
+          i64.const -1
+          memory.atomic.wait32
+          drop
+          i32.const 64
+          i32.const -1
+          i32.atomic.rmw.add
+          drop
+          i32.const 0
+          local.set 23
+          br 0
+        end
+      end
+    end
+  )
+  (func (export "t2") (param i32) (param i32) (param i32) (param i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i64)
+    (local i64)
+    (local f32)
+    (local f32)
+    (local f64)
+    (local f64)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    block
+      local.get 0
+      i32.eqz
+      br_if 0
+      loop
+        i32.const 128
+        i32.atomic.load
+        local.set 6
+        i32.const 0
+        i32.const 1
+        i32.atomic.rmw.add
+        i32.const 2
+        i32.eq
+        if
+          i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 256
+          i32.const 0
+          i32.atomic.store
+          i32.const 320
+          i32.const 0
+          i32.atomic.store
+          i32.const 128
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 64
+          i32.atomic.load
+          if
+            i32.const 128
+            i32.const -1
+            memory.atomic.notify
+            drop
+          end
+        else
+          i32.const 0
+          local.set 23
+          block
+            loop
+              i32.const 128
+              i32.atomic.load
+              local.get 6
+              i32.ne
+              br_if 1
+              local.get 23
+              i32.const 1
+              i32.add
+              local.tee 23
+              local.get 3
+              i32.lt_u
+              br_if 0
+              i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 128
+              local.get 6
+              i64.const -1
+              memory.atomic.wait32
+              drop
+              i32.const 64
+              i32.const -1
+              i32.atomic.rmw.add
+              drop
+              i32.const 0
+              local.set 23
+              br 0
+            end
+          end
+        end
+        i32.const 0
+        local.set 4
+        local.get 20
+        i32.const 64
+        i32.mul
+        i32.const 18432
+        i32.add
+        local.set 5
+        local.get 20
+        i32.const 16
+        i32.mul
+        i32.const 14336
+        i32.add
+        local.set 21
+        local.get 20
+        i32.const -1640531535
+        i32.mul
+        local.get 1
+        i32.xor
+        i32.const -1849467071
+        i32.xor
+        local.tee 23
+        local.get 23
+        i32.const 15
+        i32.shr_u
+        i32.xor
+        i32.const 739982445
+        i32.mul
+        local.tee 23
+        local.get 23
+        i32.const 12
+        i32.shr_u
+        i32.xor
+        local.get 2
+        i32.rem_u
+        local.set 23
+        block
+          loop
+            local.get 23
+            i32.eqz
+            br_if 1
+            local.get 23
+            i32.const 1
+            i32.sub
+            local.set 23
+            br 0
+          end
+        end
+        block
+          block
+            block
+              block
+                i32.const 24
+                i32.const 3
+                local.set 12
+                local.get 5
+                i32.add
+                local.get 12
+                memory.atomic.notify
+                local.set 10
+                i32.const 320
+                local.get 10
+                i32.atomic.rmw.add
+                drop
+                local.get 10
+                local.set 4
+              end
+              i32.const 1
+              local.set 22
+              br 2
+            end
+            i32.const 2
+            local.set 22
+            br 1
+          end
+          i32.const 3
+          local.set 22
+        end
+        local.get 21
+        local.get 4
+        i64.extend_i32_u
+        i64.store offset=8
+        local.get 21
+        local.get 22
+        i64.extend_i32_u
+        i64.store
+        local.get 20
+        i32.const 1
+        i32.add
+        local.tee 20
+        local.get 0
+        i32.lt_u
+        br_if 0
+      end
+    end
+    i32.const 128
+    i32.atomic.load
+    local.set 6
+    i32.const 0
+    i32.const 1
+    i32.atomic.rmw.add
+    i32.const 2
+    i32.eq
+    if
+      i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 256
+      i32.const 0
+      i32.atomic.store
+      i32.const 320
+      i32.const 0
+      i32.atomic.store
+      i32.const 128
+      i32.const 1
+      i32.atomic.rmw.add
+      drop
+      i32.const 64
+      i32.atomic.load
+      if
+        i32.const 128
+        i32.const -1
+        memory.atomic.notify
+        drop
+      end
+    else
+      i32.const 0
+      local.set 23
+      block
+        loop
+          i32.const 128
+          i32.atomic.load
+          local.get 6
+          i32.ne
+          br_if 1
+          local.get 23
+          i32.const 1
+          i32.add
+          local.tee 23
+          local.get 3
+          i32.lt_u
+          br_if 0
+          i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 128
+          local.get 6
+          i64.const -1
+          memory.atomic.wait32
+          drop
+          i32.const 64
+          i32.const -1
+          i32.atomic.rmw.add
+          drop
+          i32.const 0
+          local.set 23
+          br 0
+        end
+      end
+    end
+  )
+  (func (export "setup") (param i32) (result i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i32)
+    (local i64)
+    (local i64)
+    (local f32)
+    (local f32)
+    (local f64)
+    (local f64)
+    (local i32)
+    (local i32)
+    block
+      local.get 0
+      i32.eqz
+      br_if 0
+      loop
+        local.get 16
+        i32.const 64
+        i32.mul
+        i32.const 18432
+        i32.add
+        local.set 1
+        block
+          block
+            block
+              block
+              end
+              i32.const 1
+              local.set 17
+              br 2
+            end
+            i32.const 2
+            local.set 17
+            br 1
+          end
+          i32.const 3
+          local.set 17
+        end
+        local.get 17
+        i32.const 1
+        i32.ne
+        if
+          local.get 16
+          i32.const 1
+          i32.add
+          return
+        end
+        local.get 16
+        i32.const 1
+        i32.add
+        local.tee 16
+        local.get 0
+        i32.lt_u
+        br_if 0
+      end
+    end
+    i32.const 0
+  )
+  (func (export "wake") (param i32) (result i32)
+    local.get 0
+    i32.const -1
+    memory.atomic.notify
+  )
+)
