@@ -49,7 +49,8 @@ func Load(filename string, data []byte) ([]*Test, error) {
 	return tests, errs.Err()
 }
 
-// LoadFile reads and loads the litmus file at path.
+// LoadFile reads and loads the litmus file at path: a YAML file, or a
+// threads-proposal script when the name ends in .wast (see LoadWast).
 func LoadFile(path string) ([]*Test, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -58,6 +59,9 @@ func LoadFile(path string) ([]*Test, error) {
 			err = pe.Err
 		}
 		return nil, ErrorList{{Pos: Pos{File: path}, Msg: err.Error()}}
+	}
+	if isWast(path) {
+		return LoadWast(path, data)
 	}
 	return Load(path, data)
 }

@@ -1,0 +1,20 @@
+;; What assert_unlinkable checks: registries are per thread, and the
+;; import's type must match the memory.
+(module $Mem (memory (export "shared") 1 1 shared))
+(register "m")
+(assert_unlinkable (module (memory (import "other" "shared") 1 1 shared)) "unknown import")
+(assert_unlinkable (module (memory (import "m" "nosuch") 1 1 shared)) "unknown import")
+(assert_unlinkable (module (memory (import "m" "shared") 2 2 shared)) "incompatible import type")
+(assert_unlinkable (module (memory (import "m" "shared") 1 1)) "incompatible import type")
+
+(thread $T (shared (module $Mem))
+  (assert_unlinkable (module (memory (import "m" "shared") 1 1 shared)) "unknown import")
+  (register "m" $Mem)
+  (module (memory (import "m" "shared") 1 1 shared)
+    (func (export "run") (i32.atomic.store (i32.const 0) (i32.const 1))))
+  (invoke "run")
+)
+(wait $T)
+(module (memory (import "m" "shared") 1 1 shared)
+  (func (export "check") (result i32) (i32.load (i32.const 0))))
+(assert_return (invoke "check") (i32.const 1))
