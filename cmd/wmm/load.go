@@ -11,8 +11,8 @@ import (
 	"wmm/litmus"
 )
 
-// expandPaths replaces each directory in paths by the .yaml and .yml files
-// it holds (not those of its subdirectories), sorted by name.
+// expandPaths replaces each directory in paths by the .yaml, .yml and
+// .wast files it holds (not those of its subdirectories), sorted by name.
 func expandPaths(paths []string) ([]string, error) {
 	var out []string
 	var errs litmus.ErrorList
@@ -29,17 +29,23 @@ func expandPaths(paths []string) ([]string, error) {
 		}
 		var files []string
 		for _, e := range entries {
-			if name := e.Name(); !e.IsDir() && (strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
+			if name := e.Name(); !e.IsDir() && isTestFile(name) {
 				files = append(files, filepath.Join(p, name))
 			}
 		}
 		if len(files) == 0 {
-			errs.Add(litmus.Pos{File: p}, "no .yaml or .yml files in directory")
+			errs.Add(litmus.Pos{File: p}, "no .yaml, .yml or .wast files in directory")
 		}
 		sort.Strings(files)
 		out = append(out, files...)
 	}
 	return out, errs.Err()
+}
+
+// isTestFile reports whether a file in a directory holds litmus tests: a
+// YAML file or a threads-proposal .wast script.
+func isTestFile(name string) bool {
+	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml") || strings.HasSuffix(name, ".wast")
 }
 
 func unwrapPathError(err error) error {

@@ -16,9 +16,11 @@ import (
 // help shows them. A new subcommand is a file with its constructor, added
 // to this list.
 var commands = []func() *cobra.Command{
+	newCatalogCmd,
 	newCheckCmd,
 	newFmtCmd,
 	newRunCmd,
+	newShowCmd,
 	newValidateCmd,
 	newVersionCmd,
 }

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestCatalogCommands runs wmm catalog and wmm show in process and
+// compares their exit status and output with testdata/NAME.golden. The
+// listings are limited to a family or two, so that adding tests to other
+// families does not change them.
+func TestCatalogCommands(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"catalog-family", []string{"catalog", "--family", "mp", "--family", "sb"}},
+		{"catalog-json", []string{"catalog", "--json", "--family", "lb"}},
+		{"catalog-unknown-family", []string{"catalog", "--family", "nosuch"}},
+		{"catalog-args", []string{"catalog", "MP"}},
+		{"catalog-help", []string{"help", "catalog"}},
+		{"show", []string{"show", "MP+sc"}},
+		{"show-several", []string{"show", "MP", "SB+sc", "MP"}},
+		{"show-family", []string{"show", "2+2w"}},
+		{"show-unknown", []string{"show", "MPsc", "MP+sc", "nosuch"}},
+		{"show-no-args", []string{"show"}},
+		{"show-help", []string{"help", "show"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := runGolden(tc.args)
+			golden := filepath.Join("testdata", tc.name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if d := cmp.Diff(string(want), got); d != "" {
+				t.Errorf("wmm %s mismatch (-want +got):\n%s", strings.Join(tc.args, " "), d)
+			}
+		})
+	}
+}
+
+// TestFirstSentence checks how catalog shortens a doc to one line.
+func TestFirstSentence(t *testing.T) {
+	tests := []struct {
+		doc, want string
+	}{
+		{"One sentence.", "One sentence."},
+		{"First one. Second one.", "First one."},
+		{"Lines\n  folded. Next.", "Lines folded."},
+		{"The paper's Fig. 18: a program. More.", "The paper's Fig. 18: a program."},
+		{"Values e.g. 1. Then more.", "Values e.g. 1."},
+		{"Values (e.g. a cell) differ. More.", "Values (e.g. a cell) differ."},
+		{"Plain accesses. atomic.fence is code.", "Plain accesses."},
+		{"See §12. It says.", "See §12."},
+		{"No period at all", "No period at all"},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := firstSentence(tc.doc); got != tc.want {
+			t.Errorf("firstSentence(%q) = %q, want %q", tc.doc, got, tc.want)
+		}
+	}
+}
+
+// TestClosestNames checks the suggestions for an unknown name.
+func TestClosestNames(t *testing.T) {
+	names := []string{"MP", "MP+sc", "SB", "SB+sc", "S+sc", "wait", "tearing", "Tear+f32"}
+	tests := []struct {
+		name string
+		want []string
+	}{
+		{"mp+SC", []string{"MP+sc"}},        // case only
+		{"SBsc", []string{"S+sc", "SB+sc"}}, // a tie
+		{"wiat", []string{"wait"}},          // a transposition
+		{"Tear", []string{"Tear+f32", "tearing"}},
+		{"xy", nil},     // too short to guess
+		{"nosuch", nil}, // nothing close
+	}
+	for _, tc := range tests {
+		if d := cmp.Diff(tc.want, closestNames(tc.name, names, 5)); d != "" {
+			t.Errorf("closestNames(%q) (-want +got):\n%s", tc.name, d)
+		}
+	}
+}
