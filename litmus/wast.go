@@ -201,7 +201,7 @@ func (im *wastImporter) note(p wasm.Pos, format string, args ...any) {
 // command runs one command of the script in context c (the main script or
 // a thread).
 func (im *wastImporter) command(c *wastCtx, cmd *wasm.SExpr) {
-	if im.sec != nil && im.sec.stopped && !startsSection(cmd) {
+	if im.sec != nil && im.sec.stopped && !runsWhenStopped(cmd) {
 		if cmd.Head() == "thread" {
 			im.skipThread(c, cmd)
 		}
@@ -235,9 +235,16 @@ func (im *wastImporter) command(c *wastCtx, cmd *wasm.SExpr) {
 	}
 }
 
-// startsSection reports whether cmd is a module that may define a new
-// memory, which is where a stopped section ends.
-func startsSection(cmd *wasm.SExpr) bool { return cmd.Head() == "module" }
+// runsWhenStopped reports whether cmd is still run in a stopped section: a
+// module, which may define a new memory and end the section, or an
+// assertion that does not depend on the memory.
+func runsWhenStopped(cmd *wasm.SExpr) bool {
+	switch cmd.Head() {
+	case "module", "assert_invalid", "assert_malformed", "assert_unlinkable":
+		return true
+	}
+	return false
+}
 
 // describeSExpr names s for "found ..." in messages.
 func describeSExpr(s *wasm.SExpr) string {
