@@ -1,0 +1,190 @@
+package reports
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"wmm/model"
+)
+
+// builder makes small executions by hand: a setup thread whose only event
+// is the allocation ("init", one page), then test threads.
+type builder struct{ x *model.Execution }
+
+func newBuilder() *builder {
+	x := &model.Execution{}
+	b := &builder{x: x}
+	b.thread("setup", model.RoleSetup, &model.Event{
+		Len:   &model.Access{Region: model.Len, Kind: model.Write, Ord: model.SeqCst, Size: 1, LenWr: model.PageSize},
+		Data:  &model.Access{Region: model.Data, Kind: model.Write, Ord: model.Init, Size: model.PageSize, Sparse: map[uint64]byte{}},
+		Instr: "(memory allocation)",
+	})
+	return b
+}
+
+func (b *builder) thread(name string, role model.Role, evs ...*model.Event) {
+	t := model.Thread{Name: name, Role: role, Status: model.Done}
+	for i, ev := range evs {
+		ev.ID, ev.Thread, ev.Index = model.EventID(len(b.x.Events)), len(b.x.Threads), i
+		b.x.Events = append(b.x.Events, ev)
+		b.x.DataRF = append(b.x.DataRF, nil)
+		b.x.LenRF = append(b.x.LenRF, model.NoEvent)
+		t.Events = append(t.Events, ev.ID)
+	}
+	b.x.Threads = append(b.x.Threads, t)
+}
+
+// store and load return SC (sc) or unordered i32 accesses at off.
+func store(off uint64, v byte, sc bool) *model.Event {
+	return &model.Event{Data: &model.Access{Region: model.Data, Kind: model.Write, Ord: ord(sc), Off: off, Size: 4, NoTears: true, Wr: []byte{v, 0, 0, 0}}, Instr: "i32.store"}
+}
+
+func load(off uint64, v byte, sc bool) *model.Event {
+	return &model.Event{Data: &model.Access{Region: model.Data, Kind: model.Read, Ord: ord(sc), Off: off, Size: 4, NoTears: true, Rd: []byte{v, 0, 0, 0}}, Instr: "i32.load"}
+}
+
+func ord(sc bool) model.Ord {
+	if sc {
+		return model.SeqCst
+	}
+	return model.Unord
+}
+
+// rf makes r read all its cells from w.
+func (b *builder) rf(r, w model.EventID) {
+	b.x.DataRF[r] = []model.EventID{w, w, w, w}
+}
+
+// mpSC returns MP with SC accesses where T1 sees the flag but not the data:
+// init, T0.0 Wx=42, T0.1 Wy=1, T1.0 Ry=1 (from T0.1), T1.1 Rx=0 (from init).
+func mpSC() *model.Execution {
+	b := newBuilder()
+	b.thread("T0", model.RoleTest, store(0, 42, true), store(4, 1, true))
+	b.thread("T1", model.RoleTest, load(4, 1, true), load(0, 0, true))
+	b.rf(3, 2)
+	b.rf(4, 0)
+	return b.x
+}
+
+// sbSC returns SB with SC accesses where both loads read init.
+func sbSC() *model.Execution {
+	b := newBuilder()
+	b.thread("T0", model.RoleTest, store(0, 1, true), load(4, 0, true))
+	b.thread("T1", model.RoleTest, store(4, 1, true), load(0, 0, true))
+	b.rf(2, 0)
+	b.rf(4, 0)
+	return b.x
+}
+
+// lbSC returns LB with SC accesses where both loads read the other
+// thread's store.
+func lbSC() *model.Execution {
+	b := newBuilder()
+	b.thread("T0", model.RoleTest, load(0, 1, true), store(4, 1, true))
+	b.thread("T1", model.RoleTest, load(4, 1, true), store(0, 1, true))
+	b.rf(1, 4)
+	b.rf(3, 2)
+	return b.x
+}
+
+func factTexts(x *model.Execution, fs []Fact) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Text(x))
+	}
+	return out
+}
+
+// TestCore checks the relations Core derives for each kind of violation:
+// the reads-from the axiom names, each happens-before with its path, each
+// tot fact.
+func TestCore(t *testing.T) {
+	tests := []struct {
+		name  string
+		x     *model.Execution
+		v     *model.Violation
+		order []model.EventID
+		want  []string
+	}{
+		{"hb-consistent (c) through synchronisation", mpSC(),
+			&model.Violation{Axiom: model.AxHB, Clause: "c", Events: []model.EventID{0, 1, 4}}, nil,
+			[]string{
+				"init rf T1.1: T1.1 reads bytes [0,4) from init",
+				"init hb T0.0: init spawn T0.0",
+				"T0.0 hb T1.1: T0.0 po T0.1, T0.1 sync T1.0, T1.0 po T1.1",
+			}},
+		{"hb-consistent (a)", lbSC(),
+			&model.Violation{Axiom: model.AxHB, Clause: "a", Events: []model.EventID{1, 4}}, nil,
+			[]string{
+				"T1.1 rf T0.0: T0.0 reads bytes [0,4) from T1.1; they synchronise (both SC, same range)",
+				"T0.0 hb T1.1: T0.0 po T0.1, T0.1 sync T1.0, T1.0 po T1.1",
+			}},
+		{"sc-last-visible (ii) with the order tried", sbSC(),
+			&model.Violation{Axiom: model.AxSCLast, Clause: "ii", Events: []model.EventID{0, 3, 2}}, []model.EventID{0, 3},
+			[]string{
+				"init rf T0.1: T0.1 reads bytes [4,8) from init",
+				"init hb T1.0: init spawn T1.0",
+				"T1.0 tot T0.1: T1.0 is placed and T0.1 comes later",
+			}},
+		{"sc-last-visible (iii)", sbSC(),
+			&model.Violation{Axiom: model.AxSCLast, Clause: "iii", Events: []model.EventID{0, 1, 4}}, []model.EventID{0, 1, 3, 4},
+			[]string{
+				"init rf T1.1: T1.1 reads bytes [0,4) from init",
+				"init tot T0.0: in the order tried",
+				"T0.0 hb T1.1",
+			}},
+		{"hb cycle", lbSC(),
+			&model.Violation{Axiom: model.AxHBAcyclic, Events: []model.EventID{1}}, nil,
+			[]string{"T0.0 hb T0.0 (a cycle): T0.0 po T0.1, T0.1 sync T1.0, T1.0 po T1.1, T1.1 sync T0.0"}},
+		{"hb-in-tot", mpSC(),
+			&model.Violation{Axiom: model.AxHBTot, Events: []model.EventID{2, 3}}, []model.EventID{0, 3, 2},
+			[]string{"T0.1 hb T1.0: T0.1 sync T1.0", "T1.0 tot T0.1: in the order tried"}},
+		{"an axiom without premises to show", mpSC(),
+			&model.Violation{Axiom: model.AxSuspension, Clause: "queue", Events: []model.EventID{1}}, nil,
+			nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := factTexts(tc.x, Core(tc.x, tc.v, tc.order))
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Errorf("facts (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+// TestAccessText checks how actions print: kind and ordering, notears,
+// ranges half-open, values little-endian, sparse writes as zeros.
+func TestAccessText(t *testing.T) {
+	tests := []struct {
+		a    *model.Access
+		want string
+	}{
+		{&model.Access{Region: model.Len, Kind: model.Read, Ord: model.Unord, Size: 1, LenRd: 65536}, "rd_unord len = 65536"},
+		{&model.Access{Region: model.Len, Kind: model.RMW, Ord: model.SeqCst, Size: 1, LenRd: 65536, LenWr: 131072}, "rmw len 65536 → 131072"},
+		{&model.Access{Region: model.Data, Kind: model.Read, Ord: model.SeqCst, Off: 4, Size: 4, NoTears: true, Rd: []byte{1, 2, 0, 0}}, "rd_seqcst notears data[4,8) = 513"},
+		{&model.Access{Region: model.Data, Kind: model.RMW, Ord: model.SeqCst, Off: 0, Size: 2, Rd: []byte{1, 0}, Wr: []byte{2, 0}}, "rmw data[0,2) 1 → 2"},
+		{&model.Access{Region: model.Data, Kind: model.Write, Ord: model.Init, Size: 65536, Sparse: map[uint64]byte{8: 7, 9: 1, 20: 0, 30: 255}}, "wr_init data[0,65536) = zeros but [8,10) = 263, [30,31) = 255"},
+		{&model.Access{Region: model.Data, Kind: model.Write, Ord: model.Unord, Off: 65536, Size: 65536}, "wr_unord data[65536,131072) = zeros"},
+		{&model.Access{Region: model.Data, Kind: model.Read, Ord: model.Unord, Off: 0, Size: 16, Rd: make([]byte, 16)}, "rd_unord data[0,16) = 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00"},
+	}
+	for _, tc := range tests {
+		if got := AccessText(tc.a); got != tc.want {
+			t.Errorf("AccessText = %q, want %q", got, tc.want)
+		}
+	}
+	ev := &model.Event{Data: &model.Access{Region: model.Data, Kind: model.Read, Ord: model.SeqCst, Off: 0, Size: 4, Rd: []byte{0, 0, 0, 0}},
+		Susp: &model.Susp{Kind: model.Wait, Addr: 0, Timeout: -1}, Trap: model.TrapOOB, Instr: "memory.atomic.wait32", Pos: "2:5"}
+	if got, want := EventText(ev), "memory.atomic.wait32 (2:5): rd_seqcst data[0,4) = 0; wait data[0] timeout -1; then trap (out of bounds)"; got != want {
+		t.Errorf("EventText = %q, want %q", got, want)
+	}
+}
+
+// TestWrap checks the wrapping of captions.
+func TestWrap(t *testing.T) {
+	got := wrap("aaa bbb ccc dddd e", 7)
+	if d := cmp.Diff([]string{"aaa bbb", "ccc", "dddd e"}, got); d != "" {
+		t.Errorf("wrap (-want +got):\n%s", d)
+	}
+}
