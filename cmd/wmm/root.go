@@ -18,7 +18,10 @@ import (
 var commands = []func() *cobra.Command{
 	newCatalogCmd,
 	newCheckCmd,
+	newExplainCmd,
 	newFmtCmd,
+	newGraphCmd,
+	newReportCmd,
 	newRunCmd,
 	newShowCmd,
 	newValidateCmd,

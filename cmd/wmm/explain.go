@@ -1,0 +1,258 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"wmm/axioms"
+	"wmm/enumerate"
+	"wmm/litmus"
+	"wmm/model"
+	"wmm/reports"
+)
+
+const explainLong = `Explain says why the memory model allows or forbids outcomes of a litmus
+test, in terms of its axioms (MODEL.md §8, named as in relaxed.rst).
+
+The outcomes explained are those of the test's condition: the outcomes
+that satisfy its proposition (for exists and ~exists) or that break it
+(for forall); --outcome names others, as a proposition over the test's
+names in the condition syntax ('T1:r0=1 /\ T1:r1=0').
+
+For an allowed outcome, explain prints one execution that has it: its
+events per thread (label, instruction, and each action with its ordering,
+byte range and values), where every read takes each byte from
+("T1.1 reads bytes [4,6) from T0.0, [6,8) from init"), the happens-before
+edges that synchronisation adds, and the total order of the events whose
+order matters (SC accesses, RMWs, suspension events).
+
+For a forbidden outcome, explain finds every candidate execution that
+would give it (every choice of writers that makes the reads return its
+values) and counts them by the axiom and clause each breaks. For the
+simplest candidate of each axiom it prints the execution and the relations
+that break the axiom: the reads-from, each happens-before with the path of
+program order, spawn, synchronisation and suspension edges that makes it,
+and each total-order fact. When reads-from alone breaks nothing, no total
+order works; explain then lists every branch of the search for one, each
+with the axiom it breaks.
+
+Event labels are stable: THREAD.INDEX (T1.0 is the first event of T1),
+"init" for the memory's allocation (its initial length and contents),
+setup.N for the setup code's events, final.N for the final observer's.
+
+Explaining runs the enumeration twice, once without pruning; on large
+tests it is slow. --limit bounds the outcomes explained in full (0: all),
+--examples the candidates printed per axiom. With --json, explain prints
+one JSON object per test.`
+
+const explainExample = `  wmm explain catalog/sb.yaml --test SB+sc
+  wmm explain mp.yaml --outcome 'T1:r0=1 /\ T1:r1=0'
+  wmm explain --catalog Tear+i32+setup --outcome 'T1:r0=0x02020101'
+  wmm explain --json --catalog MP+sc`
+
+// explainFlags are the flags of wmm explain.
+type explainFlags struct {
+	test     string
+	outcome  string
+	model    string
+	variants []string
+	unroll   int
+	json     bool
+	catalog  bool
+	limit    int
+	examples int
+}
+
+func newExplainCmd() *cobra.Command {
+	var f explainFlags
+	cmd := &cobra.Command{
+		Use:     "explain [--test NAME] [--outcome PROP] FILE...",
+		Short:   "Explain why the model allows or forbids an outcome",
+		Long:    explainLong,
+		Example: explainExample,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !f.catalog && len(args) == 0 {
+				return &usageError{cmd: cmd, err: fmt.Errorf("no files given (use --catalog for the bundled tests)")}
+			}
+			return doExplain(cmd.OutOrStdout(), args, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.test, "test", "", "explain only the test with this name")
+	fl.StringVar(&f.outcome, "outcome", "", "the outcomes to explain, as a proposition (default: the condition's)")
+	fl.StringVar(&f.model, "model", "wasm", "memory model: wasm, js, js2017 or sc")
+	fl.StringSliceVar(&f.variants, "variant", nil, "model variants, comma-separated (see wmm check --help)")
+	fl.IntVar(&f.unroll, "unroll", -1, "loop iterations beyond the first; -1 takes the test's unroll:, else 2")
+	fl.BoolVar(&f.json, "json", false, "print one JSON object per test")
+	fl.BoolVar(&f.catalog, "catalog", false, "explain bundled tests; arguments select tests or families")
+	fl.IntVar(&f.limit, "limit", 4, "outcomes explained in full per test (0: all)")
+	fl.IntVar(&f.examples, "examples", 1, "candidate executions printed per violated axiom")
+	return cmd
+}
+
+// doExplain loads the tests, explains each, and returns the loading
+// errors.
+func doExplain(w io.Writer, args []string, f explainFlags) error {
+	m, err := axioms.Lookup(f.model, f.variants...)
+	if err != nil {
+		return err
+	}
+	tests, loadErr := selectTest(args, f.catalog, f.test)
+	var errs litmus.ErrorList
+	appendErrors(&errs, loadErr)
+	for i, t := range tests {
+		want, sel, err := selection(t, f.outcome)
+		if err != nil {
+			appendErrors(&errs, err)
+			continue
+		}
+		opts := enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0}
+		ex, err := enumerate.Explain(t, m, opts, want, max(f.examples, 1))
+		if err != nil {
+			errs.Add(t.Pos, err.Error())
+			continue
+		}
+		r := &reports.Explain{Explanation: ex, Model: m.Name(), Selection: sel, Limit: f.limit,
+			Order: func(x *model.Execution) []model.EventID { return enumerate.ConstrainedOrder(m, x) }}
+		if f.json {
+			err = reports.WriteExplainJSON(w, r)
+		} else {
+			if i > 0 {
+				fmt.Fprintln(w)
+			}
+			err = reports.WriteExplainText(w, r)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return errs.Err()
+}
+
+// selectTest loads the tests and keeps the one called name, if given.
+func selectTest(args []string, fromCatalog bool, name string) ([]*litmus.Test, error) {
+	tests, err := loadTests(args, fromCatalog)
+	if name == "" {
+		return tests, err
+	}
+	var names []string
+	for _, t := range tests {
+		if t.Name == name {
+			return []*litmus.Test{t}, err
+		}
+		names = append(names, t.Name)
+	}
+	var errs litmus.ErrorList
+	appendErrors(&errs, err)
+	errs.Addf(litmus.Pos{File: strings.Join(args, " ")}, "no test %s (tests: %s)", name, strings.Join(names, ", "))
+	return nil, errs.Err()
+}
+
+// selection returns the outcomes to explain: those satisfying the
+// --outcome proposition, or the condition's proposition (its negation for
+// forall), or every outcome when the test has no condition; with a phrase
+// that names them.
+func selection(t *litmus.Test, outcome string) (func(model.Outcome) bool, string, error) {
+	if outcome != "" {
+		p, err := parseOutcome(t, outcome)
+		if err != nil {
+			return nil, "", err
+		}
+		return p.Eval, p.String(), nil
+	}
+	c := t.Condition
+	switch {
+	case c == nil:
+		return func(model.Outcome) bool { return true }, "any values", nil
+	case c.Quant == litmus.Forall:
+		p := &litmus.Not{P: c.Prop}
+		return p.Eval, p.String(), nil
+	}
+	return c.Prop.Eval, c.Prop.String(), nil
+}
+
+// parseOutcome parses an --outcome proposition and resolves its names
+// against t as the loader resolves a condition's: a thread by name or
+// index, a local by name, a literal reduced modulo 2^width. A leading
+// quantifier is accepted and ignored. Errors point into the flag's text.
+func parseOutcome(t *litmus.Test, s string) (litmus.Prop, error) {
+	text, col := s, 1
+	if q := strings.TrimSpace(s); !strings.HasPrefix(q, "exists") && !strings.HasPrefix(q, "~exists") && !strings.HasPrefix(q, "forall") {
+		text, col = "exists ("+s+")", 1-len("exists (")
+	}
+	c, err := litmus.ParseCondition(text, litmus.Pos{File: "--outcome", Line: 1, Col: col})
+	if err != nil {
+		return nil, err
+	}
+	var errs litmus.ErrorList
+	walkAtoms(c.Prop, func(a *litmus.Atom) {
+		if err := resolveAtom(t, a); err != nil {
+			errs.Add(a.Pos, err.Error())
+		}
+	})
+	return c.Prop, errs.Err()
+}
+
+func walkAtoms(p litmus.Prop, f func(*litmus.Atom)) {
+	switch p := p.(type) {
+	case *litmus.Atom:
+		f(p)
+	case *litmus.And:
+		walkAtoms(p.L, f)
+		walkAtoms(p.R, f)
+	case *litmus.Or:
+		walkAtoms(p.L, f)
+		walkAtoms(p.R, f)
+	case *litmus.Not:
+		walkAtoms(p.P, f)
+	}
+}
+
+// resolveAtom resolves a's name against t and reduces its literal to the
+// name's width.
+func resolveAtom(t *litmus.Test, a *litmus.Atom) error {
+	bits := 32
+	switch a.Loc.Kind {
+	case litmus.LocLocal, litmus.LocTrap, litmus.LocStuck:
+		th, err := findThread(t, a.Loc.Thread)
+		if err != nil {
+			return err
+		}
+		a.Loc.Thread = th.Name
+		bits = 1
+		if a.Loc.Kind == litmus.LocLocal {
+			bits = 0
+			for _, l := range th.Code.Locals {
+				if l.Name == a.Loc.Local {
+					bits = l.Type.Bits()
+				}
+			}
+			if bits == 0 {
+				return fmt.Errorf("unknown local $%s in thread %s", a.Loc.Local, th.Name)
+			}
+		}
+	case litmus.LocMem:
+		bits = 8 * a.Loc.Width
+	}
+	if bits < 64 {
+		a.Value &= 1<<bits - 1
+	}
+	return nil
+}
+
+// findThread finds a thread by name or, as herd7 allows, by index.
+func findThread(t *litmus.Test, name string) (*litmus.Thread, error) {
+	for i := range t.Threads {
+		if t.Threads[i].Name == name {
+			return &t.Threads[i], nil
+		}
+	}
+	var i int
+	if _, err := fmt.Sscanf(name, "%d", &i); err == nil && fmt.Sprint(i) == name && i < len(t.Threads) {
+		return &t.Threads[i], nil
+	}
+	return nil, fmt.Errorf("unknown thread %s", name)
+}

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"wmm/litmus"
+)
+
+// TestExplainGraphCommands runs wmm explain and wmm graph in process on
+// catalogue tests of EXAMPLES.md and compares exit status, standard output
+// and standard error with testdata/NAME.golden (go test -update rewrites
+// them).
+func TestExplainGraphCommands(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"explain-sb+sc", []string{"explain", "--catalog", "SB+sc"}},
+		{"explain-mp+sc", []string{"explain", "--catalog", "MP+sc"}},
+		{"explain-lb+sc", []string{"explain", "--catalog", "LB+sc"}},
+		{"explain-sb", []string{"explain", "--catalog", "SB"}},
+		{"explain-tear", []string{"explain", "--catalog", "Tear+i32+setup", "--outcome", "T1:r0=0x02020101"}},
+		{"explain-tear-limit", []string{"explain", "--catalog", "Tear+i32+2stores", "--limit", "2"}},
+		{"explain-wait", []string{"explain", "--catalog", "Wait+notify+plainflag"}},
+		{"explain-ddagger", []string{"explain", "--catalog", "SCDRF+ddagger"}},
+		{"explain-json", []string{"explain", "--json", "--catalog", "MP+sc"}},
+		{"explain-json-allowed", []string{"explain", "--json", "--catalog", "SB"}},
+		{"explain-file", []string{"explain", "testdata/mp.yaml", "--test", "MP+sc", "--model", "sc"}},
+		{"explain-no-test", []string{"explain", "testdata/mp.yaml", "--test", "nosuch"}},
+		{"explain-bad-outcome", []string{"explain", "--catalog", "SB", "--outcome", `T9:r0=1 /\ T1:rx=1`}},
+		{"explain-syntax-outcome", []string{"explain", "--catalog", "SB", "--outcome", `T0:r0=`}},
+		{"explain-no-files", []string{"explain"}},
+		{"graph-mp+sc-svg", []string{"graph", "--catalog", "MP+sc", "-o", "-"}},
+		{"graph-sb+sc-dot", []string{"graph", "--catalog", "SB+sc", "--format", "dot", "-o", "-"}},
+		{"graph-wait-svg", []string{"graph", "--catalog", "Wait+notify+plainflag", "-o", "-"}},
+		{"graph-grow-dot", []string{"graph", "--all", "--catalog", "Grow+2stores", "--format", "dot", "-o", "-"}},
+		{"graph-grow-svg", []string{"graph", "--catalog", "Grow+2stores", "-o", "-"}},
+		{"graph-too-many", []string{"graph", "--all", "--catalog", "SB", "-o", "-"}},
+		{"graph-bad-format", []string{"graph", "--catalog", "SB", "--format", "png"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			compareGolden(t, tc.name, runGolden(tc.args))
+		})
+	}
+}
+
+// compareGolden compares got with testdata/NAME.golden, first rewriting
+// the file under -update.
+func compareGolden(t *testing.T, name, got string) {
+	t.Helper()
+	golden := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if d := cmp.Diff(string(want), got); d != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, d)
+	}
+}
+
+// TestGraphFiles checks that wmm graph writes one file per graph, named
+// after the test, and lists them.
+func TestGraphFiles(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"graph", "--all", "--catalog", "SB+sc", "-o", dir}
+	out := runGolden(args)
+	for i := 1; i <= 3; i++ {
+		path := filepath.Join(dir, "SB+sc-"+string(rune('0'+i))+".svg")
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v; output:\n%s", err, out)
+		}
+		if !strings.HasPrefix(string(data), "<svg ") || !strings.Contains(out, path+": SB+sc: ") {
+			t.Errorf("%s: not an SVG graph, or not listed:\n%s", path, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "SB+sc-4.svg")); err == nil {
+		t.Errorf("a fourth graph for three allowed outcomes")
+	}
+}
+
+// TestParseOutcome checks how --outcome resolves names: a thread by name or
+// index, a local with or without $, a literal reduced to the name's width.
+func TestParseOutcome(t *testing.T) {
+	tests, err := litmus.Load("t.yaml", []byte(`name: T
+threads:
+  P: |
+    (local $a i32) (local $b i64)
+    (local.set $a (i32.load (i32.const 0)))
+  Q: |
+    (local $c i32)
+    (local.set $c (i32.load (i32.const 4)))
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lt := tests[0]
+	cases := []struct {
+		in, want string
+	}{
+		{`P:a=1`, `P:a=1`},
+		{`0:$a=-1 /\ 1:c=2`, `P:a=4294967295 /\ Q:c=2`},
+		{`P:b=-1`, `P:b=18446744073709551615`},
+		{`exists (Q:trap=1 \/ i8[3]=257)`, `Q:trap=1 \/ i8[3]=1`},
+		{`P:zz=1`, `--outcome:1:1: unknown local $zz in thread P`},
+		{`2:a=1`, `--outcome:1:1: unknown thread 2`},
+	}
+	for _, c := range cases {
+		p, err := parseOutcome(lt, c.in)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		} else {
+			got = p.String()
+		}
+		if got != c.want {
+			t.Errorf("parseOutcome(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

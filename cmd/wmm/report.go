@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"wmm/axioms"
+	"wmm/enumerate"
+	"wmm/litmus"
+	"wmm/model"
+	"wmm/reports"
+)
+
+const reportLong = `Report checks litmus tests and writes one self-contained HTML page about
+them: no network access, no scripts, every drawing inline SVG, so that it
+opens anywhere and can be mailed or archived.
+
+The page starts with a summary table (one row per test: family, number of
+allowed outcomes, condition, observation, expectation, verdict, and what
+the engines saw), then gives each test its doc, its code, its allowed
+outcomes (those marked * satisfy the condition), the observation and
+expectation, and one execution graph per allowed outcome (as wmm graph
+--all draws them; --max-graphs bounds them per test).
+
+--results reads engine results, the JSON lines of wmm validate --json or
+wmm run --json ("-" for standard input), and puts each engine's histogram
+beside the allowed set as a bar chart: allowed outcomes seen in blue,
+allowed outcomes never seen as empty frames, forbidden outcomes seen in
+red. Together:
+
+  wmm validate --json catalog/ | wmm report --html r.html --results - catalog/`
+
+const reportExample = `  wmm report --html catalog.html --catalog
+  wmm report --html sb.html catalog/sb.yaml
+  wmm validate --json --catalog sb > sb.json && wmm report --html sb.html --results sb.json --catalog sb`
+
+// reportFlags are the flags of wmm report.
+type reportFlags struct {
+	html      string
+	title     string
+	model     string
+	variants  []string
+	unroll    int
+	catalog   bool
+	results   []string
+	maxGraphs int
+}
+
+func newReportCmd() *cobra.Command {
+	var f reportFlags
+	cmd := &cobra.Command{
+		Use:     "report --html OUT.html [--results FILE]... FILE...",
+		Short:   "Write an HTML report of litmus tests, with graphs and engine results",
+		Long:    reportLong,
+		Example: reportExample,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !f.catalog && len(args) == 0 {
+				return &usageError{cmd: cmd, err: errors.New("no files given (use --catalog for the bundled tests)")}
+			}
+			if f.html == "" {
+				return &usageError{cmd: cmd, err: errors.New("no output file: give --html OUT.html")}
+			}
+			return doReport(cmd.InOrStdin(), cmd.OutOrStdout(), args, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.html, "html", "", "write the report to this file")
+	fl.StringVar(&f.title, "title", "wmm report", "the page's title")
+	fl.StringVar(&f.model, "model", "wasm", "memory model: wasm, js, js2017 or sc")
+	fl.StringSliceVar(&f.variants, "variant", nil, "model variants, comma-separated (see wmm check --help)")
+	fl.IntVar(&f.unroll, "unroll", -1, "loop iterations beyond the first; -1 takes the test's unroll:, else 2")
+	fl.BoolVar(&f.catalog, "catalog", false, "report on bundled tests; arguments select tests or families")
+	fl.StringSliceVar(&f.results, "results", nil, "engine results: JSON lines of wmm validate/run --json (- for standard input)")
+	fl.IntVar(&f.maxGraphs, "max-graphs", 12, "execution graphs per test (0: one per allowed outcome)")
+	return cmd
+}
+
+// doReport checks the tests, builds the report and writes it.
+func doReport(stdin io.Reader, stdout io.Writer, args []string, f reportFlags) error {
+	m, err := axioms.Lookup(f.model, f.variants...)
+	if err != nil {
+		return err
+	}
+	runs, err := readRuns(stdin, f.results)
+	if err != nil {
+		return err
+	}
+	tests, loadErr := loadTests(args, f.catalog)
+	var errs litmus.ErrorList
+	appendErrors(&errs, loadErr)
+	rep := &reports.HTMLReport{Title: f.title, Model: m.Name()}
+	graphs := 0
+	for _, t := range tests {
+		ht, err := reportTest(t, m, f)
+		if err != nil {
+			errs.Add(t.Pos, err.Error())
+			continue
+		}
+		ht.Runs = runs[t.Name]
+		graphs += len(ht.Graphs)
+		rep.Tests = append(rep.Tests, ht)
+	}
+	var buf bytes.Buffer
+	if err := reports.WriteHTML(&buf, rep); err != nil {
+		return err
+	}
+	if err := os.WriteFile(f.html, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s: %d test(s), %d execution graph(s)\n", f.html, len(rep.Tests), graphs)
+	return errs.Err()
+}
+
+// reportTest checks one test and draws one execution per allowed outcome.
+func reportTest(t *litmus.Test, m *axioms.Model, f reportFlags) (*reports.HTMLTest, error) {
+	r, err := enumerate.Run(t, m, enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0})
+	if err != nil {
+		return nil, err
+	}
+	order := func(x *model.Execution) []model.EventID { return enumerate.ConstrainedOrder(m, x) }
+	gs := reports.WitnessGraphs(r, m.Name(), order, f.maxGraphs)
+	return &reports.HTMLTest{Check: reports.NewCheck(r), Family: reports.FamilyOf(t), Graphs: gs, Undrawn: len(r.Outcomes) - len(gs)}, nil
+}
+
+// readRuns reads the engine results files and groups the runs by test.
+func readRuns(stdin io.Reader, files []string) (map[string][]*reports.EngineRun, error) {
+	out := map[string][]*reports.EngineRun{}
+	for _, file := range files {
+		var r io.Reader = stdin
+		if file != "-" {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				return nil, err
+			}
+			r = bytes.NewReader(data)
+		}
+		runs, err := reports.ReadEngineRuns(r, file)
+		if err != nil {
+			return nil, err
+		}
+		for _, run := range runs {
+			out[run.Name] = append(out[run.Name], run)
+		}
+	}
+	return out, nil
+}
