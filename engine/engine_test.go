@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os/exec"
 	"slices"
 	"strings"
 	"testing"
@@ -195,13 +194,17 @@ condition: exists (i32[65536]=42 /\ size=2)
 }
 
 // engines returns the runners to test: both wazero configurations, and
-// node when it is installed.
+// node, deno, bun and wasmtime where they are available. Each missing one
+// gets a subtest that says so and skips.
 func engines(t *testing.T) []Runner {
 	rs := []Runner{Wazero{}, Wazero{Interpreter: true}}
-	if path, err := exec.LookPath("node"); err == nil {
-		rs = append(rs, JS{Runtime: "node", Path: path})
-	} else {
-		t.Log("node not installed (apt-get install nodejs); the JavaScript harness is not tested")
+	for _, name := range []string{"node", "deno", "bun", "wasmtime"} {
+		r, err := Lookup(name)
+		if err != nil {
+			t.Run(name, func(t *testing.T) { t.Skipf("skipping the %s engine: %v", name, err) })
+			continue
+		}
+		rs = append(rs, r)
 	}
 	return rs
 }
@@ -209,8 +212,8 @@ func engines(t *testing.T) []Runner {
 func TestDeterministicOutcomes(t *testing.T) {
 	for _, r := range engines(t) {
 		for _, mem := range []MemoryMode{ImportMemory, DefineMemory} {
-			if _, js := r.(JS); js && mem == DefineMemory {
-				continue
+			if _, wazero := r.(Wazero); !wazero && mem == DefineMemory {
+				continue // the other engines cannot share a defined memory
 			}
 			for _, tc := range deterministic {
 				t.Run(r.Name()+"/"+mem.String()+"/"+tc.name, func(t *testing.T) {

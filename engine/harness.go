@@ -80,7 +80,7 @@ func compile(t *litmus.Test, opts Options) (*Harness, *wasm.Module, error) {
 		h.Locals = append(h.Locals, len(th.Code.Locals))
 	}
 	if h.Isolated {
-		h.MemPages, h.MemMax = t.Memory.Pages, t.Memory.Max
+		h.MemPages, h.MemMax = t.Memory.Pages, max(t.Memory.Max, t.Memory.Pages)
 		return h, isolatedModule(p, h), nil
 	}
 	batch := opts.Batch

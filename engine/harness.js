@@ -95,6 +95,7 @@ function atomBytes(cfg, view, base, pages, key, off) {
 
 function writeInit(cfg, view, base) {
   for (const w of cfg.init) {
+    if (w.addr + w.width > cfg.testPages * PAGE) continue;
     let v = BigInt(w.value);
     for (let b = 0; b < w.width; b++) {
       view[base + w.addr + b] = Number(v & 255n);

@@ -98,9 +98,14 @@ func isolatedInstance(ctx context.Context, eng goEngine, h *Harness, opts Option
 	return isolatedKey(h, results, inst.mem()), true, nil
 }
 
-// writeInit writes the initial contents of the instance at base.
+// writeInit writes the initial contents of the instance at base. Entries
+// beyond the test memory (which the loader does not accept) are left out.
 func writeInit(mem []byte, base uint32, h *Harness) {
+	limit := uint64(h.Test.Memory.Pages) * pageSize
 	for _, in := range h.Init {
+		if uint64(in.Addr)+uint64(in.Width) > limit || uint64(base)+uint64(in.Addr)+uint64(in.Width) > uint64(len(mem)) {
+			continue
+		}
 		var buf [8]byte
 		binary.LittleEndian.PutUint64(buf[:], in.Value)
 		copy(mem[base+in.Addr:], buf[:in.Width])

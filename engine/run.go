@@ -19,7 +19,7 @@ type Runner interface {
 
 // A RawResult is what a Runner observed, before outcomes are named.
 type RawResult struct {
-	// Counts maps a raw outcome key (see Harness.Key) to how many
+	// Counts maps a raw outcome key (see Harness.KeySize) to how many
 	// instances produced it.
 	Counts map[string]int
 	// Iterations counts the instances in Counts; Dropped those that did

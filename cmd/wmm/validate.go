@@ -75,7 +75,7 @@ func newValidateCmd() *cobra.Command {
 	flags.register(cmd)
 	cmd.Flags().StringVar(&flags.model, "model", "wasm", "the memory model: wasm, js, js2017 or sc")
 	cmd.Flags().StringSliceVar(&flags.variants, "variant", nil, "variants of the model, comma-separated (see wmm check --help)")
-	cmd.Flags().IntVar(&flags.unroll, "unroll", 0, "loop iterations the model explores beyond the first (0: the test's unroll:, or 2)")
+	cmd.Flags().IntVar(&flags.unroll, "unroll", -1, "loop iterations the model explores beyond the first; -1 takes the test's unroll:, else 2")
 	return cmd
 }
 
@@ -125,7 +125,7 @@ func validateOne(ctx context.Context, stderr io.Writer, t *litmus.Test, m *axiom
 	if _, err := engine.Compile(t, opts); err != nil {
 		return nil, err // refuse before the model's work
 	}
-	mres, err := enumerateRun(t, m, enumerate.Options{Unroll: flags.unroll})
+	mres, err := enumerateRun(t, m, enumerate.Options{Unroll: flags.unroll, UnrollSet: flags.unroll >= 0})
 	if err != nil {
 		return nil, fmt.Errorf("model %s: %v", m.Name(), err)
 	}
@@ -230,7 +230,7 @@ func reproduce(t *litmus.Test, flags *validateFlags) string {
 	if len(flags.variants) > 0 {
 		args = append(args, "--variant", strings.Join(flags.variants, ","))
 	}
-	if flags.unroll != 0 {
+	if flags.unroll >= 0 {
 		args = append(args, "--unroll", fmt.Sprint(flags.unroll))
 	}
 	args = append(args, "--iterations", flags.iterations)
@@ -245,6 +245,9 @@ func reproduce(t *litmus.Test, flags *validateFlags) string {
 	}
 	if flags.seed != 0 {
 		args = append(args, "--seed", fmt.Sprint(flags.seed))
+	}
+	if flags.timeout != 0 {
+		args = append(args, "--timeout", flags.timeout.String())
 	}
 	args = append(args, "--test", "'^"+regexpQuote(t.Name)+"$'", t.Pos.File)
 	return strings.Join(args, " ")
