@@ -354,7 +354,7 @@ func TestLoadValues(t *testing.T) {
 			Observe: []Loc{{Kind: LocStuck, Thread: "T1"}, {Kind: LocLocal, Thread: "T0", Local: "r0"},
 				{Kind: LocMem, Width: 8, Addr: 8}, {Kind: LocSize}},
 			Expect: map[string]Expect{"wasm": {Accept: Never, Word: "forbidden"}, "js+b": {Accept: Sometimes | Always, Word: "allowed"}},
-			Unroll: 16},
+			Unroll: 16, UnrollSet: true},
 	}, {
 		name: "empty observe",
 		src:  "name: a\nthreads: {T0: (nop)}\nobserve: []\n",

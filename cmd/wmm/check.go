@@ -79,7 +79,7 @@ func newCheckCmd() *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringSliceVar(&f.models, "model", nil, "memory model: wasm, js, js2017 or sc (repeatable; default wasm)")
 	fl.StringSliceVar(&f.variants, "variant", nil, "model variants, comma-separated (see below)")
-	fl.IntVar(&f.unroll, "unroll", -1, "loop iterations beyond the first (default: the test's unroll:, else 2)")
+	fl.IntVar(&f.unroll, "unroll", -1, "loop iterations beyond the first; -1 takes the test's unroll:, else 2")
 	fl.BoolVar(&f.json, "json", false, "print one JSON object per test and model (same as --format json)")
 	fl.StringVar(&f.format, "format", "text", "output format: text, json or herd")
 	fl.BoolVar(&f.catalog, "catalog", false, "check the bundled catalogue; arguments select tests or families")
