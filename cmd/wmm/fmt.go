@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -68,6 +69,11 @@ func doFmt(stdout, stderr io.Writer, paths []string, flags fmtFlags) error {
 		}
 		out := []byte(litmus.FormatFile(f.tests))
 		changed := !bytes.Equal(old, out)
+		if (flags.list || flags.write) && !isYAMLFile(f.path) {
+			// A .wast script is converted, not formatted: never replace it.
+			fmt.Fprintf(stderr, "%s: not a YAML litmus file: wmm fmt prints its tests as YAML (redirect that output to keep it)\n", f.path)
+			continue
+		}
 		switch {
 		case flags.list:
 			if changed {
@@ -86,6 +92,11 @@ func doFmt(stdout, stderr io.Writer, paths []string, flags fmtFlags) error {
 		}
 	}
 	return errs.Err()
+}
+
+// isYAMLFile reports whether path names a YAML litmus file.
+func isYAMLFile(path string) bool {
+	return strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")
 }
 
 // rewrite replaces the file at path, which holds old, with out, keeping

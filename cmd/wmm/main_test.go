@@ -160,6 +160,30 @@ func TestFmtWrite(t *testing.T) {
 	checkFile(t, "mp.yaml", []byte(formatted))
 }
 
+// TestFmtWriteWast checks that fmt -w never replaces a .wast script by the
+// YAML it converts to, whether named or found in a directory.
+func TestFmtWriteWast(t *testing.T) {
+	script, err := os.ReadFile("../../litmus/testdata/wast/MP.wast")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("MP.wast", script, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"fmt", "-w", "MP.wast"}, {"fmt", "-w", "."}, {"fmt", "-l", "."}} {
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != exitOK {
+			t.Errorf("wmm %s: exit status %d: %s", strings.Join(args, " "), code, &stderr)
+		}
+		if !strings.Contains(stderr.String(), "not a YAML litmus file") || stdout.Len() != 0 {
+			t.Errorf("wmm %s: stdout %q, stderr %q", strings.Join(args, " "), &stdout, &stderr)
+		}
+		checkFile(t, "MP.wast", script)
+	}
+}
+
 func checkFile(t *testing.T, name string, want []byte) {
 	t.Helper()
 	got, err := os.ReadFile(name)
