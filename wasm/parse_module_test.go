@@ -115,6 +115,9 @@ func TestValidateModule(t *testing.T) {
 		{"minimum above maximum", "(module (memory 2 1))", []string{"1:1: memory: minimum 2 is greater than maximum 1"}},
 		{"too many pages", "(module (memory 65537))", []string{"1:1: memory: expected at most 65536 pages, found minimum 65537"}},
 		{"memory instruction without memory", "(module (func (drop (memory.size))))", []string{"1:22: memory.size: unknown memory 0"}},
+		// The spec allows atomic.fence without a memory (threads atomic.wast
+		// tests it).
+		{"fence without memory", "(module (func atomic.fence))", nil},
 		{"missing result", "(module (func (result i32) nop))", []string{"1:9: end of function: expected [i32] on the stack, found []"}},
 		{"return type", "(module (func (result i32) (return (i64.const 1))))", []string{"1:29: return: expected i32 operand, found i64"}},
 		{"param types", "(module (func (param i64) (result i32) (local.get 0)))", []string{"1:41: end of function: expected [i32] on the stack, found [i64]"}},

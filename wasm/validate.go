@@ -369,10 +369,10 @@ func (v *validator) local(in *Instr) {
 	}
 }
 
-// memory validates a memory instruction: the memory exists, the
-// alignment is allowed, and the operand types.
+// memory validates a memory instruction: the memory exists (atomic.fence
+// names none), the alignment is allowed, and the operand types.
 func (v *validator) memory(in *Instr, info *OpInfo) {
-	if !v.hasMem {
+	if !v.hasMem && in.Op != OpAtomicFence {
 		v.note(in.Pos, "%s: unknown memory 0", in.Op)
 	}
 	if in.Op.HasMemArg() {
