@@ -296,7 +296,10 @@ func checkSCLatest(_ *Model, c *checkCtx) *model.Violation {
 	})
 }
 
-func checkQueues(_ *Model, c *checkCtx) *model.Violation {
+func checkQueues(m *Model, c *checkCtx) *model.Violation {
+	if m.WaitersUnordered {
+		return someQueueOrder(c.x)
+	}
 	for _, seq := range SuspLocations(c.x, c.x.Tot) {
 		q := newQueue(c.x)
 		for _, e := range seq {

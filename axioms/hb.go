@@ -63,12 +63,13 @@ func SuspLocations(x *model.Execution, order []model.EventID) map[uint64][]model
 // HB returns happens-before for x (MODEL.md §7.3): the least transitive
 // relation containing program order, spawn, join, the init edges, the
 // sync-rf edges, and, when x.Tot is set, the suspension edges (events with
-// suspension actions at one address are hb-ordered as tot orders them).
+// suspension actions at one address are hb-ordered as tot orders them;
+// none under WaitersUnordered).
 func (m *Model) HB(x *model.Execution) *model.Rel {
 	r := x.Static()
 	addInitEdges(x, r)
 	SyncEdges(x, func(w, rd model.EventID) { r.Add(w, rd) })
-	if x.Tot != nil {
+	if x.Tot != nil && !m.WaitersUnordered {
 		for _, seq := range SuspLocations(x, x.Tot) {
 			for i := 1; i < len(seq); i++ {
 				r.Add(seq[i-1], seq[i])

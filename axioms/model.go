@@ -52,6 +52,14 @@ type Model struct {
 	// most 4 bytes, floats included) instead of the spec's notears flag
 	// (MODEL.md §14).
 	PaperTearFree bool
+	// WaitersUnordered makes the waiter lists invisible to the axioms, as
+	// in ES2017: suspension actions add no happens-before edge, and the
+	// order in which waits, wake-ups, time-outs and notifies take their
+	// turn at a waiter list is any order that respects each thread's
+	// program order (and spawn and join), whatever tot says. Suspension
+	// consistency (C7 (Q)) then asks only that some such order exists.
+	// See js.go.
+	WaitersUnordered bool
 }
 
 // Name returns the model's name with its variants, e.g. "wasm" or
@@ -97,16 +105,9 @@ func Lookup(name string, variants ...string) (*Model, error) {
 	switch name {
 	case "wasm":
 	case "js":
-		m.Sem.FailedCmpxchgWrites = true
-		m.Sem.GrowPreZeroed = true
-		m.Sem.WaitCritical = true
+		setJS(m)
 	case "js2017":
-		m.Sem.FailedCmpxchgWrites = true
-		m.Sem.GrowPreZeroed = true
-		m.Sem.WaitCritical = true
-		m.NoDagger, m.NoDaggerDataOnly = true, true
-		m.OldClauseA = true
-		m.InitSync = true
+		setJS2017(m)
 	case "sc":
 		m.SC = true
 	default:
@@ -200,13 +201,14 @@ func isZeroFill(e *model.Event) bool {
 // Constrained reports whether the position of e in tot matters to the
 // model: the tot search orders only these events (MODEL.md §13.1 step 6).
 // For the Wasm and JS models: events with an SC access or an RMW in some
-// region, and suspension events; for js2017 also every write (its clause
-// (i) looks at non-SC writes); for sc every event.
+// region, and suspension events; for js2017 every write (its clause (i)
+// looks at non-SC writes) but not the suspension events (its waiter lists
+// are not ordered by tot); for sc every event.
 func (m *Model) Constrained(e *model.Event) bool {
 	if m.SC {
 		return true
 	}
-	if e.IsSC() || e.Susp != nil {
+	if e.IsSC() || (e.Susp != nil && !m.WaitersUnordered) {
 		return true
 	}
 	if m.OldClauseA {

@@ -98,3 +98,86 @@ func (q *queue) finish() *model.Violation {
 	}
 	return nil
 }
+
+// someQueueOrder checks C7 (Q) for a model whose waiter lists tot does
+// not order (WaitersUnordered): at every address, some order of the
+// suspension events that respects program order, spawn and join must pass
+// the queue discipline. It returns nil, or the violation met by the
+// longest order tried at the first address that has none.
+func someQueueOrder(x *model.Execution) *model.Violation {
+	all := make([]model.EventID, len(x.Events))
+	for i := range all {
+		all[i] = model.EventID(i)
+	}
+	locs := SuspLocations(x, all)
+	addrs := make([]uint64, 0, len(locs))
+	for a := range locs {
+		addrs = append(addrs, a)
+	}
+	slices.Sort(addrs)
+	var st *model.Rel
+	for _, a := range addrs {
+		if st == nil {
+			st = x.Static()
+			st.Close()
+		}
+		o := &queueOrder{x: x, st: st, evs: locs[a], used: make([]bool, len(locs[a])), depth: -1}
+		if !o.search(newQueue(x), 0) {
+			return o.worst
+		}
+	}
+	return nil
+}
+
+// queueOrder is the depth-first search of someQueueOrder at one address.
+type queueOrder struct {
+	x     *model.Execution
+	st    *model.Rel      // program order, spawn and join, closed
+	evs   []model.EventID // the suspension events at the address
+	used  []bool
+	worst *model.Violation
+	depth int
+}
+
+func (o *queueOrder) note(v *model.Violation, depth int) {
+	if depth > o.depth {
+		o.worst, o.depth = v, depth
+	}
+}
+
+// search extends an order of n events, whose queue is q, to all of them.
+func (o *queueOrder) search(q *queue, n int) bool {
+	if n == len(o.evs) {
+		if v := q.finish(); v != nil {
+			o.note(v, n)
+			return false
+		}
+		return true
+	}
+	for i, e := range o.evs {
+		if o.used[i] || !o.ready(i) {
+			continue
+		}
+		next := q.clone()
+		if v := next.step(e); v != nil {
+			o.note(v, n)
+			continue
+		}
+		o.used[i] = true
+		if o.search(next, n+1) {
+			return true
+		}
+		o.used[i] = false
+	}
+	return false
+}
+
+// ready reports whether every event that must precede evs[i] is placed.
+func (o *queueOrder) ready(i int) bool {
+	for j, e := range o.evs {
+		if j != i && !o.used[j] && o.st.Has(e, o.evs[i]) {
+			return false
+		}
+	}
+	return true
+}

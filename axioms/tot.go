@@ -24,9 +24,13 @@ type TotSearch struct {
 	pos  []int  // position of each placed event, -1 if not placed
 	ord  []model.EventID
 
-	hasSusp bool
+	hasSusp bool // suspension events that tot orders
 	queues  map[uint64]*queue
 	undo    []undoRec
+	// unordered caches, for a model with WaitersUnordered, the verdict of
+	// someQueueOrder, which depends on neither tot nor reads-from.
+	unordered     *model.Violation
+	unorderedDone bool
 }
 
 type undoRec struct {
@@ -48,7 +52,7 @@ func (m *Model) newTotSearch(x *model.Execution, hb *model.Rel) *TotSearch {
 	for i, e := range x.Events {
 		t.cons[i] = m.Constrained(e)
 		t.pos[i] = -1
-		if e.Susp != nil {
+		if e.Susp != nil && !m.WaitersUnordered {
 			t.hasSusp = true
 		}
 	}
@@ -96,7 +100,7 @@ func (t *TotSearch) Place(e model.EventID) *model.Violation {
 	t.pos[e] = len(t.ord)
 	t.ord = append(t.ord, e)
 	var v *model.Violation
-	if ev.Susp != nil {
+	if ev.Susp != nil && !t.m.WaitersUnordered {
 		rec.hadSus = true
 		rec.addr = ev.Susp.Addr
 		v = t.placeSusp(e, &rec)
@@ -243,6 +247,12 @@ func (t *TotSearch) Undo() {
 // Finish checks what only a complete order decides: every notified waiter
 // resumed, and only forever-blocked threads left queued.
 func (t *TotSearch) Finish() *model.Violation {
+	if t.m.WaitersUnordered {
+		if !t.unorderedDone {
+			t.unordered, t.unorderedDone = someQueueOrder(t.x), true
+		}
+		return t.unordered
+	}
 	for _, q := range t.queues {
 		if v := q.finish(); v != nil {
 			return v
