@@ -73,7 +73,7 @@ func (ref *reference) combination(paths []*interp.Trace) error {
 	cut := false
 	for ti, p := range paths {
 		th := ref.s.threads[ti]
-		mt := model.Thread{Name: th.name, Role: th.role, Status: p.Status}
+		mt := model.Thread{Name: th.name, Role: th.role, Status: p.Status, After: th.after}
 		cut = cut || p.Status == model.Cut
 		for _, e := range p.Events {
 			ev := *e

@@ -51,7 +51,7 @@ func (s *searcher) combination(paths []*interp.Trace) error {
 	c := &candidate{s: s, x: x, paths: paths}
 	for ti, p := range paths {
 		th := s.threads[ti]
-		mt := model.Thread{Name: th.name, Role: th.role, Status: p.Status}
+		mt := model.Thread{Name: th.name, Role: th.role, Status: p.Status, After: th.after}
 		if p.Status == model.Cut {
 			c.cut = true
 		}

@@ -15,6 +15,7 @@ type thread struct {
 	run   func(interp.Oracle) *interp.Trace
 	paths []*interp.Trace
 	code  *wasm.Func // test threads: their code, for local names
+	after []int      // indices of the threads it starts after
 }
 
 // searcher holds the state of one run.
@@ -51,11 +52,19 @@ func (s *searcher) buildThreads() error {
 		}
 	}
 	s.maxWake = uint32(waiters)
+	index := map[string]int{}
+	for i, th := range t.Threads {
+		index[th.Name] = 1 + i // setup is thread 0
+	}
 	for _, th := range t.Threads {
 		code := th.Code
 		tc := cfg
 		tc.ImportLenRead = s.sem.ImportLenRead
-		s.threads = append(s.threads, &thread{name: th.Name, role: model.RoleTest, code: code,
+		var after []int
+		for _, a := range th.After {
+			after = append(after, index[a])
+		}
+		s.threads = append(s.threads, &thread{name: th.Name, role: model.RoleTest, code: code, after: after,
 			run: func(o interp.Oracle) *interp.Trace { return interp.Run(code, tc, o) }})
 	}
 	s.obs = t.MemLocs()

@@ -91,7 +91,7 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 }
 
 // topKeys lists the keys a test may have, in canonical order.
-var topKeys = []string{"name", "doc", "memory", "init", "setup", "threads", "condition", "observe", "expect", "unroll"}
+var topKeys = []string{"name", "doc", "memory", "init", "setup", "threads", "after", "condition", "observe", "expect", "unroll"}
 
 // suggest returns " (did you mean K?)" for the key K of a test closest to
 // an unknown key, when one is close enough to be a likely typo.
@@ -166,6 +166,7 @@ func (l *loader) fields(root *yaml.Node, fields map[string]field) {
 	l.init(fields["init"])
 	l.setup(fields["setup"])
 	l.threads(root, fields["threads"])
+	l.after(fields["after"])
 	l.condition(fields["condition"])
 	l.observe(fields["observe"])
 	l.expect(fields["expect"])

@@ -216,6 +216,12 @@ func TestLoadErrors(t *testing.T) {
 			`6:10: bad model name "Wasm": expected a model such as wasm or js, optionally with +variant suffixes`,
 			"6:40: model wasm+a+b is the same as wasm+b+a (line 6): variants may come in any order"}},
 		{"unroll", "name: a\n" + mp + "unroll: -1\n", []string{"5:9: unroll must not be negative, found -1"}},
+		{"after unknown and self", "name: a\nthreads:\n  T0: nop\n  T1: nop\nafter: {T1: [T9, T1], T5: [T0]}\n", []string{
+			"5:14: unknown thread T9", "5:18: thread T1 cannot start after itself", "5:23: unknown thread T5"}},
+		{"after cycle", "name: a\nthreads:\n  T0: nop\n  T1: nop\nafter: {T1: [T0], T0: [T1]}\n", []string{
+			"5:8: the after: lists form a cycle through thread T0: no thread of it could ever start"}},
+		{"after not a list", "name: a\nthreads:\n  T0: nop\n  T1: nop\nafter: {T1: T0}\n", []string{
+			`5:13: expected a list of threads such as [T0, T2], found "T0"`}},
 		{"unroll big", "name: a\n" + mp + "unroll: 99999999999999999999\n", []string{"5:9: 99999999999999999999 is out of range"}},
 		{"duplicate test", "name: a\n" + mp + "---\nname: a\n" + mp, []string{"6:7: duplicate test name a (first at line 1)"}},
 		{"second document broken", "name: a\n" + mp + "---\nname: b\nthreads: [\n", []string{"7:10: invalid YAML: did not find expected node content"}},

@@ -36,6 +36,15 @@ func Format(t *Test) string {
 	for _, th := range t.Threads {
 		b.WriteString("  " + th.Name + ": " + codeBlock(th.Code, 4) + "\n")
 	}
+	var after []string
+	for _, th := range t.Threads {
+		if len(th.After) > 0 {
+			after = append(after, th.Name+": ["+strings.Join(th.After, ", ")+"]")
+		}
+	}
+	if len(after) > 0 {
+		b.WriteString("after: {" + strings.Join(after, ", ") + "}\n")
+	}
 	if t.Condition != nil {
 		b.WriteString("condition: " + yamlString(t.Condition.String(), 2) + "\n")
 	}

@@ -89,6 +89,11 @@ type Thread struct {
 	Code *wasm.Func
 	Pos  Pos    // where the thread's name is in the file
 	Text string // the code as written in the file
+	// After names the threads this one starts after: it is spawned once
+	// they have finished, so every event of theirs happens before every
+	// event of it (the harness's spawn and join, MODEL.md §6.2–§6.3). Empty
+	// for threads that start together after setup.
+	After []string
 }
 
 // A LocKind says what a Loc names.

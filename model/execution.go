@@ -54,6 +54,9 @@ type Thread struct {
 	Role   Role
 	Events []EventID // in program order
 	Status Status
+	// After lists the threads (indices into Execution.Threads) this one
+	// was spawned after joining: their events all happen before its.
+	After []int
 }
 
 // An Execution is a candidate execution (MODEL.md §1, §7): events,
@@ -104,6 +107,15 @@ func (x *Execution) Writers(e EventID, r Region) []EventID {
 	return out
 }
 
+func containsInt(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
 func containsID(s []EventID, id EventID) bool {
 	for _, x := range s {
 		if x == id {
@@ -116,7 +128,8 @@ func containsID(s []EventID, id EventID) bool {
 // Static returns the transitive closure of program order, spawn and join
 // (MODEL.md §6.1–§6.3): events of a thread in order; every setup event
 // before every event of the other threads; every test-thread event before
-// every observer event.
+// every observer event, and before every event of a thread spawned after
+// joining it (Thread.After).
 func (x *Execution) Static() *Rel {
 	r := NewRel(len(x.Events))
 	for _, t := range x.Threads {
@@ -126,9 +139,9 @@ func (x *Execution) Static() *Rel {
 			}
 		}
 	}
-	for _, s := range x.Threads {
+	for si, s := range x.Threads {
 		for _, t := range x.Threads {
-			if (s.Role == RoleSetup && t.Role != RoleSetup) || (s.Role == RoleTest && t.Role == RoleObserver) {
+			if (s.Role == RoleSetup && t.Role != RoleSetup) || (s.Role == RoleTest && t.Role == RoleObserver) || containsInt(t.After, si) {
 				for _, a := range s.Events {
 					for _, b := range t.Events {
 						r.Add(a, b)
