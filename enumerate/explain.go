@@ -3,6 +3,7 @@ package enumerate
 import (
 	"slices"
 
+	"wmm/interp"
 	"wmm/litmus"
 	"wmm/model"
 )
@@ -14,6 +15,13 @@ import (
 type Explanation struct {
 	Result   *Result // the ordinary run: allowed outcomes, names, witnesses
 	Outcomes []*OutcomeExplanation
+	// Searched counts the candidates looked at for forbidden outcomes
+	// (those cut by the loop bound included);
+	// Truncated says the search stopped at ExplainOptions.MaxCandidates,
+	// so that counts are lower bounds and some forbidden outcomes may be
+	// missing.
+	Searched  int
+	Truncated bool
 }
 
 // An OutcomeExplanation explains one outcome.
@@ -24,7 +32,8 @@ type OutcomeExplanation struct {
 	// order (allowed outcomes only).
 	Witness *model.Execution
 	// Candidates counts the candidate executions (values matching, C1)
-	// that give the outcome; for a forbidden outcome each breaks an axiom.
+	// that give a forbidden outcome; each breaks an axiom. (Allowed
+	// outcomes are not searched again: 0.)
 	Candidates int
 	// Groups sorts the inconsistent candidates by the axiom and clause
 	// they break, the group with the simplest example first.
@@ -56,38 +65,111 @@ type Refuted struct {
 	simplicity int
 }
 
-// Explain runs t under m as Run does, and again with Options.Explain to see
-// every candidate execution; it explains each outcome that want selects
-// and that some candidate gives (allowed or not). For a forbidden outcome
-// it keeps, per violated axiom, at most keep examples.
+// ExplainOptions tune Explain.
+type ExplainOptions struct {
+	// Keep is the number of example candidates kept per violated axiom
+	// of a forbidden outcome (0: 1).
+	Keep int
+	// MaxCandidates bounds the candidates the second search looks at (0:
+	// DefaultMaxCandidates); beyond it the search stops and the
+	// explanation says it is partial.
+	MaxCandidates int
+}
+
+// DefaultMaxCandidates is the default bound of ExplainOptions.MaxCandidates.
+const DefaultMaxCandidates = 1000000
+
+// Explain is ExplainWith keeping, per violated axiom of a forbidden
+// outcome, at most keep example candidates, and looking at no more than
+// DefaultMaxCandidates candidates.
 func Explain(t *litmus.Test, m Model, opts Options, want func(model.Outcome) bool, keep int) (*Explanation, error) {
-	opts.Explain, opts.OnCandidate = false, nil
+	return ExplainWith(t, m, opts, want, ExplainOptions{Keep: keep})
+}
+
+// ExplainWith runs t under m as Run does, then explains each outcome that
+// want selects: an allowed one by the witness of the run; a forbidden one
+// by the candidate executions that give it, which a second search, with
+// Options.Explain and only over the combinations of thread paths that
+// yield a selected forbidden outcome, collects. An outcome no candidate
+// gives is not explained (no choice of writes yields it).
+func ExplainWith(t *litmus.Test, m Model, opts Options, want func(model.Outcome) bool, eo ExplainOptions) (*Explanation, error) {
+	var s *searcher
+	opts.Explain, opts.OnCandidate = false, func(c *Candidate) { s = c.raw.s }
 	res, err := Run(t, m, opts)
 	if err != nil {
 		return nil, err
 	}
 	var allowed model.OutcomeSet
+	ex := &Explanation{Result: res}
 	for _, o := range res.Outcomes {
 		allowed.Add(o)
-	}
-	col := &collector{want: want, names: res.Names, all: withStatusNames(t, res.Names), keep: keep, allowed: &allowed, byKey: map[string]*OutcomeExplanation{}}
-	opts.Explain, opts.OnCandidate = true, col.add
-	if _, err := Run(t, m, opts); err != nil {
-		return nil, err
-	}
-	ex := &Explanation{Result: res}
-	for _, oe := range col.byKey {
-		if oe.Allowed {
-			oe.Witness = res.Witnesses[oe.Outcome.String()]
-			oe.Groups = nil
-		} else {
-			finishGroups(m, oe)
+		if want(o) {
+			ex.Outcomes = append(ex.Outcomes, &OutcomeExplanation{Outcome: o, Allowed: true, Witness: res.Witnesses[o.String()]})
 		}
+	}
+	col := &collector{names: res.Names, all: withStatusNames(t, res.Names), keep: max(eo.Keep, 1), max: eo.MaxCandidates, byKey: map[string]*OutcomeExplanation{}}
+	if col.max <= 0 {
+		col.max = DefaultMaxCandidates
+	}
+	if s != nil {
+		forbidden := func(r *rawOutcome) bool {
+			o := col.outcome(r)
+			return want(o) && !allowed.Contains(o)
+		}
+		if ex.Truncated, err = s.explainSearch(col.add, forbidden); err != nil {
+			return nil, err
+		}
+	}
+	ex.Searched = col.total
+	for _, oe := range col.byKey {
+		finishGroups(m, oe)
 		ex.Outcomes = append(ex.Outcomes, oe)
 	}
 	slices.SortFunc(ex.Outcomes, func(a, b *OutcomeExplanation) int { return model.Compare(a.Outcome, b.Outcome) })
 	return ex, nil
 }
+
+// errExplainBudget stops the second search of Explain from inside the
+// enumerator's callback; explainSearch recovers it.
+type errExplainBudget struct{}
+
+// explainSearch searches again, as Options.Explain asks, every
+// combination of one path per thread (the paths of the run s made) that
+// the loop bound does not cut and whose outcome keep accepts, handing each complete candidate to f. It reports
+// whether f stopped the search by panicking with errExplainBudget.
+func (s *searcher) explainSearch(f func(*Candidate), keep func(*rawOutcome) bool) (stopped bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(errExplainBudget); !ok {
+				panic(r)
+			}
+			stopped = true
+		}
+	}()
+	s.opts.Explain, s.opts.OnCandidate = true, f
+	chosen := make([]*interp.Trace, len(s.threads))
+	var rec func(i int) error
+	rec = func(i int) error {
+		if i == len(s.threads) {
+			if slices.ContainsFunc(chosen, cutPath) || !keep(s.raw(&candidate{s: s, paths: chosen})) {
+				return nil
+			}
+			return s.combination(chosen)
+		}
+		for _, p := range s.threads[i].paths {
+			chosen[i] = p
+			if err := rec(i + 1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return false, rec(0)
+}
+
+// cutPath reports whether a thread path stopped at the loop bound: its
+// candidates are incomplete and explain nothing.
+func cutPath(p *interp.Trace) bool { return p.Status == model.Cut }
 
 // withStatusNames returns names with T:trap and T:stuck added for every
 // thread of t that names lacks: the names of an ordinary run bind them
@@ -109,32 +191,33 @@ func withStatusNames(t *litmus.Test, names []litmus.Loc) []litmus.Loc {
 	return out
 }
 
-// collector gathers the candidates of the wanted outcomes.
+// collector gathers the candidates of forbidden outcomes.
 type collector struct {
-	want    func(model.Outcome) bool
-	names   []litmus.Loc // the ordinary run's names
-	all     []litmus.Loc // names and the status names it lacks
-	keep    int
-	allowed *model.OutcomeSet
-	byKey   map[string]*OutcomeExplanation
+	names []litmus.Loc // the ordinary run's names
+	all   []litmus.Loc // names and the status names it lacks
+	keep  int
+	max   int // candidates to look at, at most
+	total int // candidates looked at
+	byKey map[string]*OutcomeExplanation
 }
 
 func (c *collector) add(cand *Candidate) {
+	if c.total == c.max {
+		panic(errExplainBudget{})
+	}
+	c.total++
 	if cand.Cut {
 		return
 	}
-	o := c.outcome(cand)
-	if !c.want(o) {
-		return
-	}
+	o := c.outcome(cand.raw)
 	k := o.String()
 	oe := c.byKey[k]
 	if oe == nil {
-		oe = &OutcomeExplanation{Outcome: o, Allowed: c.allowed.Contains(o)}
+		oe = &OutcomeExplanation{Outcome: o}
 		c.byKey[k] = oe
 	}
 	oe.Candidates++
-	if cand.Violation == nil || oe.Allowed {
+	if cand.Violation == nil {
 		return
 	}
 	g := groupFor(oe, cand.Violation)
@@ -142,11 +225,11 @@ func (c *collector) add(cand *Candidate) {
 	c.offer(g, cand)
 }
 
-// outcome returns the candidate's outcome over the ordinary run's names,
-// followed by the status names it lacks whose value is not 0: a thread
-// that traps or blocks although it does in no allowed execution.
-func (c *collector) outcome(cand *Candidate) model.Outcome {
-	o := cand.Outcome(c.all)
+// outcome returns an outcome over the ordinary run's names, followed by
+// the status names it lacks whose value is not 0: a thread that traps or
+// blocks although it does in no allowed execution.
+func (c *collector) outcome(r *rawOutcome) model.Outcome {
+	o := r.over(c.all)
 	extra := o[len(c.names):]
 	o = o[:len(c.names):len(c.names)]
 	for _, b := range extra {

@@ -293,3 +293,23 @@ func TestConstrainedOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainBudget checks that the search for candidates stops at
+// MaxCandidates and says so.
+func TestExplainBudget(t *testing.T) {
+	lt := catalogTest(t, "SB+sc")
+	ex, err := enumerate.ExplainWith(lt, axioms.Wasm, enumerate.Options{}, conditionOf(lt), enumerate.ExplainOptions{MaxCandidates: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ex.Truncated || ex.Searched != 10 {
+		t.Errorf("truncated %v after %d candidates, want true after 10", ex.Truncated, ex.Searched)
+	}
+	full, err := enumerate.Explain(lt, axioms.Wasm, enumerate.Options{}, conditionOf(lt), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if full.Truncated || full.Searched != 64 || full.Outcomes[0].Candidates != 64 {
+		t.Errorf("truncated %v after %d candidates (%d for the outcome), want false after 64", full.Truncated, full.Searched, full.Outcomes[0].Candidates)
+	}
+}

@@ -87,8 +87,13 @@ func WriteExplainText(w io.Writer, e *Explain) error {
 		p.linef("Condition %s", t.Condition)
 	}
 	p.linef("Outcomes asked about: those with %s", e.Selection)
+	p.linef("Key: T1.0 is the first event of thread T1, init the memory's allocation; po is program order, rf reads-from, sync a reads-from between SC accesses of one range (a happens-before edge), hb happens-before, tot the total order.")
 	full, rest := e.shown()
-	if len(e.Outcomes) == 0 {
+	switch {
+	case len(e.Outcomes) == 0 && e.Truncated:
+		p.linef("")
+		p.linef("No candidate execution with %s was found before the search stopped.", e.Selection)
+	case len(e.Outcomes) == 0:
 		p.linef("")
 		p.linef("No candidate execution gives an outcome with %s: no choice of writes makes the reads return such values.", e.Selection)
 	}
@@ -104,6 +109,10 @@ func WriteExplainText(w io.Writer, e *Explain) error {
 		p.linef("")
 		p.linef("%d more outcome(s) with %s, not explained here (raise --limit):", len(rest), e.Selection)
 		p.rest(rest)
+	}
+	if e.Truncated {
+		p.linef("")
+		p.linef("The search stopped after %d candidate executions (raise --max-candidates): the counts above are lower bounds, and forbidden outcomes may be missing.", e.Searched)
 	}
 	return p.err
 }
@@ -179,6 +188,9 @@ func (p *printer) forbidden(oe *enumerate.OutcomeExplanation) {
 				like = fmt.Sprintf("; %d more break it", g.Count-1)
 			}
 			p.linef("Candidate %d: %s%s", n, axiomName(g.Axiom, g.Clause), like)
+			if rule := RuleText(g.Axiom, g.Clause); rule != "" {
+				p.linef("  Rule: %s", rule)
+			}
 			p.refuted(r, "  ")
 		}
 	}
@@ -206,7 +218,8 @@ func (p *printer) refuted(r *enumerate.Refuted, ind string) {
 
 func (p *printer) totRefutation(x *model.Execution, t *enumerate.TotRefutation, ind string) {
 	p.linef("%sWhy: reads-from breaks no axiom by itself, but no total order works.", ind)
-	p.linef("%sThe order of %s matters; happens-before fixes part of it, and every order of them fails:", ind, labels(x, t.Constrained))
+	p.linef("%sOnly the order of the constrained events %s matters, and happens-before fixes part of it.", ind, strings.ReplaceAll(labels(x, t.Constrained), " ", ", "))
+	p.linef("%sEach line below is a way the order can start (… is any continuation), with the axiom every such order breaks:", ind)
 	for _, l := range t.Leaves {
 		if l.Seen {
 			p.linef("%s  %s, …: the same state as a branch above, which failed", ind, strings.ReplaceAll(labels(x, l.Order), " ", ", "))

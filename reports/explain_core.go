@@ -314,3 +314,38 @@ func writtenValue(a *model.Access) string {
 	}
 	return "zeros but " + strings.Join(runs, ", ")
 }
+
+// RuleText says in one sentence what an axiom (and clause) requires, with
+// the section of MODEL.md that states it, for readers of explanations; ""
+// for an axiom it does not know.
+func RuleText(axiom, clause string) string {
+	switch axiom + "/" + clause {
+	case model.AxValue + "/":
+		return "every byte a read returns is the byte its writer wrote there (C1, MODEL.md §8.1)"
+	case model.AxHB + "/a":
+		return "no read takes a byte from a write it happens before (C2 (a), §8.2)"
+	case model.AxHB + "/c":
+		return "no read takes a byte from a write W when another write of that byte comes between W and the read in happens-before (C2 (c), §8.2)"
+	case model.AxSCLast + "/i":
+		return "an SC read that synchronises with the write it reads from sees no same-range SC write between the two in tot (C3 (i), §8.3)"
+	case model.AxSCLast + "/ii":
+		return "when W hb R, an SC read R does not read from W if W happens before a same-range SC write that is tot-before R (C3 (ii), the paper's †, §8.3)"
+	case model.AxSCLast + "/iii":
+		return "when W hb R, no read R reads from an SC write W if a same-range SC write tot-after W happens before R (C3 (iii), the paper's ‡, §8.3)"
+	case model.AxNoTear + "/":
+		return "a tear-free read takes its bytes from at most one tear-free write of exactly its range (C4, §8.4)"
+	case model.AxInit + "/":
+		return "an init write happens before every event that overlaps it (C5, §8.5)"
+	case model.AxHBTot + "/":
+		return "happens-before is contained in the total order (C6, §8.6)"
+	case model.AxHBAcyclic + "/":
+		return "happens-before is a strict partial order: it has no cycle (§7.3)"
+	case model.AxSuspension + "/queue":
+		return "waiters queue first in, first out; a notify wakes min(count, queued) of them, and only a notify or a timeout resumes a waiter (C7, §8.7)"
+	case model.AxSC + "/":
+		return "every read sees, for each byte, the latest write before it in one total order (sequential consistency)"
+	case model.AxWellFormed + "/":
+		return "reads-from names writes of the bytes read, and tot orders every event once (§8.0)"
+	}
+	return ""
+}

@@ -17,12 +17,14 @@ type explainJSON struct {
 	Condition *string       `json:"condition"`
 	Selection string        `json:"selection"`
 	Outcomes  []outcomeJSON `json:"outcomes"`
+	Searched  int           `json:"searched"`
+	Truncated bool          `json:"truncated"`
 }
 
 type outcomeJSON struct {
 	Outcome    model.Outcome  `json:"outcome"`
 	Allowed    bool           `json:"allowed"`
-	Candidates int            `json:"candidates"`
+	Candidates int            `json:"candidates,omitempty"`
 	Witness    *executionJSON `json:"witness,omitempty"`
 	Violations []groupJSON    `json:"violations,omitempty"`
 }
@@ -30,6 +32,7 @@ type outcomeJSON struct {
 type groupJSON struct {
 	Axiom    string        `json:"axiom"`
 	Clause   string        `json:"clause,omitempty"`
+	Rule     string        `json:"rule,omitempty"`
 	Count    int           `json:"count"`
 	Examples []refutedJSON `json:"examples"`
 }
@@ -123,7 +126,7 @@ type actionJSON struct {
 // WriteExplainJSON prints the explanation as one JSON object on one line.
 func WriteExplainJSON(w io.Writer, e *Explain) error {
 	t := e.Result.Test
-	j := explainJSON{Name: t.Name, Model: e.Model, Selection: e.Selection, Outcomes: []outcomeJSON{}}
+	j := explainJSON{Name: t.Name, Model: e.Model, Selection: e.Selection, Outcomes: []outcomeJSON{}, Searched: e.Searched, Truncated: e.Truncated}
 	if t.Condition != nil {
 		s := t.Condition.String()
 		j.Condition = &s
@@ -150,7 +153,7 @@ func outcomeOf(e *Explain, oe *enumerate.OutcomeExplanation, full bool) outcomeJ
 		o.Witness = &x
 	}
 	for _, g := range oe.Groups {
-		gj := groupJSON{Axiom: g.Axiom, Clause: g.Clause, Count: g.Count, Examples: []refutedJSON{}}
+		gj := groupJSON{Axiom: g.Axiom, Clause: g.Clause, Rule: RuleText(g.Axiom, g.Clause), Count: g.Count, Examples: []refutedJSON{}}
 		if full {
 			for _, r := range g.Examples {
 				gj.Examples = append(gj.Examples, refutedOf(r))

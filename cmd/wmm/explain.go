@@ -43,8 +43,10 @@ Event labels are stable: THREAD.INDEX (T1.0 is the first event of T1),
 "init" for the memory's allocation (its initial length and contents),
 setup.N for the setup code's events, final.N for the final observer's.
 
-Explaining runs the enumeration twice, once without pruning; on large
-tests it is slow. --limit bounds the outcomes explained in full (0: all),
+Explaining a forbidden outcome searches its candidates without the
+pruning that makes wmm check fast; on large tests it is slow, and it stops
+after --max-candidates candidates (saying so: the counts are then lower
+bounds). --limit bounds the outcomes explained in full (0: all),
 --examples the candidates printed per axiom. With --json, explain prints
 one JSON object per test.`
 
@@ -64,6 +66,8 @@ type explainFlags struct {
 	catalog  bool
 	limit    int
 	examples int
+	// maxCandidates bounds the search for candidates of forbidden outcomes.
+	maxCandidates int
 }
 
 func newExplainCmd() *cobra.Command {
@@ -90,6 +94,7 @@ func newExplainCmd() *cobra.Command {
 	fl.BoolVar(&f.catalog, "catalog", false, "explain bundled tests; arguments select tests or families")
 	fl.IntVar(&f.limit, "limit", 4, "outcomes explained in full per test (0: all)")
 	fl.IntVar(&f.examples, "examples", 1, "candidate executions printed per violated axiom")
+	fl.IntVar(&f.maxCandidates, "max-candidates", enumerate.DefaultMaxCandidates, "stop looking at candidates of forbidden outcomes after this many")
 	return cmd
 }
 
@@ -110,7 +115,7 @@ func doExplain(w io.Writer, args []string, f explainFlags) error {
 			continue
 		}
 		opts := enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0}
-		ex, err := enumerate.Explain(t, m, opts, want, max(f.examples, 1))
+		ex, err := enumerate.ExplainWith(t, m, opts, want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates})
 		if err != nil {
 			errs.Add(t.Pos, err.Error())
 			continue

@@ -84,6 +84,7 @@ func newGraphCmd() *cobra.Command {
 	fl.BoolVar(&f.catalog, "catalog", false, "draw bundled tests; arguments select tests or families")
 	fl.IntVar(&f.limit, "limit", 4, "outcomes drawn per test (0: all)")
 	fl.IntVar(&f.examples, "examples", 1, "candidate executions drawn per violated axiom")
+	fl.IntVar(&f.maxCandidates, "max-candidates", enumerate.DefaultMaxCandidates, "stop looking at candidates of forbidden outcomes after this many")
 	fl.BoolVar(&f.all, "all", false, "draw one execution of every allowed outcome")
 	fl.StringVar(&f.format, "format", "svg", "output format: svg or dot")
 	fl.BoolVar(&f.dotSVG, "dot-svg", false, "render SVG with graphviz's dot instead of wmm's layout")
@@ -144,7 +145,7 @@ func testGraphs(t *litmus.Test, m *axioms.Model, f graphFlags) ([]*reports.Graph
 	if err != nil {
 		return nil, err
 	}
-	ex, err := enumerate.Explain(t, m, opts, want, max(f.examples, 1))
+	ex, err := enumerate.ExplainWith(t, m, opts, want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates})
 	if err != nil {
 		return nil, err
 	}
