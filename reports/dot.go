@@ -45,17 +45,36 @@ func threadStatus(t model.Thread) string {
 	return " (" + t.Status.String() + ")"
 }
 
-// dotRanks keeps the setup thread on top and the observer at the bottom.
+// dotRanks keeps the setup thread on top, the test threads below it from
+// left to right in file order, and the observer at the bottom, with
+// invisible edges: spawn from the setup's last event to each thread's
+// first (in order, and the setup node keeps its out-edges in order), join
+// from each thread's last event to the observer's first.
 func dotRanks(p *printer, x *model.Execution) {
+	setupLast, obsFirst := model.NoEvent, model.NoEvent
 	for _, t := range x.Threads {
 		if len(t.Events) == 0 {
 			continue
 		}
 		switch t.Role {
 		case model.RoleSetup:
-			p.linef("  { rank=min; e%d; }", t.Events[0])
+			setupLast = t.Events[len(t.Events)-1]
 		case model.RoleObserver:
-			p.linef("  { rank=max; e%d; }", t.Events[len(t.Events)-1])
+			obsFirst = t.Events[0]
+		}
+	}
+	if setupLast != model.NoEvent {
+		p.linef("  e%d [ordering=out];", setupLast)
+	}
+	for _, t := range x.Threads {
+		if len(t.Events) == 0 || t.Role != model.RoleTest {
+			continue
+		}
+		if setupLast != model.NoEvent {
+			p.linef("  e%d -> e%d [style=invis, weight=5];", setupLast, t.Events[0])
+		}
+		if obsFirst != model.NoEvent {
+			p.linef("  e%d -> e%d [style=invis, weight=5];", t.Events[len(t.Events)-1], obsFirst)
 		}
 	}
 }

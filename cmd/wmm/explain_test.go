@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -127,5 +128,20 @@ threads:
 		if got != c.want {
 			t.Errorf("parseOutcome(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// TestGraphDotSVG checks --dot-svg: an SVG drawn by graphviz where dot is
+// installed, a clear error where it is not.
+func TestGraphDotSVG(t *testing.T) {
+	out := runGolden([]string{"graph", "--catalog", "MP+sc", "--dot-svg", "-o", "-"})
+	if _, err := exec.LookPath("dot"); err != nil {
+		if !strings.Contains(out, "exit 2") || !strings.Contains(out, "--dot-svg needs graphviz's dot, which is not installed") {
+			t.Errorf("without dot, --dot-svg does not say so:\n%s", out)
+		}
+		return
+	}
+	if !strings.Contains(out, "exit 0") || !strings.Contains(out, "<svg") {
+		t.Errorf("dot did not draw the graph:\n%s", out)
 	}
 }
