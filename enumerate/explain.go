@@ -355,7 +355,7 @@ type EdgeKind uint8
 const (
 	EdgePO    EdgeKind = iota + 1 // program order, from an event to the next in its thread
 	EdgeSpawn                     // the setup thread's last event to a thread's first
-	EdgeJoin                      // a test thread's last event to the observer's first
+	EdgeJoin                      // a thread's last event to the first of the observer or of a thread that starts after it
 	EdgeInit                      // an init write to an event overlapping it
 	EdgeSusp                      // suspension events at one address, in tot order (C7 H)
 	EdgeSync                      // reads-from between SC accesses of the same range
@@ -464,7 +464,9 @@ func HBEdges(x *model.Execution, order []model.EventID) []Edge {
 }
 
 // threadEdges adds program order between neighbours, spawn edges from the
-// setup thread's last event and join edges to the observer's first.
+// setup thread's last event, join edges to the observer's first, and join
+// edges from the threads a thread starts after (Thread.After) to its first
+// event.
 func threadEdges(x *model.Execution, add func(a, b model.EventID, k EdgeKind)) {
 	var setupLast, obsFirst model.EventID = model.NoEvent, model.NoEvent
 	for _, t := range x.Threads {
@@ -490,6 +492,11 @@ func threadEdges(x *model.Execution, add func(a, b model.EventID, k EdgeKind)) {
 		}
 		if t.Role == model.RoleTest && obsFirst != model.NoEvent {
 			add(t.Events[len(t.Events)-1], obsFirst, EdgeJoin)
+		}
+		for _, si := range t.After {
+			if evs := x.Threads[si].Events; len(evs) > 0 {
+				add(evs[len(evs)-1], t.Events[0], EdgeJoin)
+			}
 		}
 	}
 }

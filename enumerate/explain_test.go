@@ -313,3 +313,38 @@ func TestExplainBudget(t *testing.T) {
 		t.Errorf("truncated %v after %d candidates (%d for the outcome), want false after 64", full.Truncated, full.Searched, full.Outcomes[0].Candidates)
 	}
 }
+
+// TestJoinEdges checks that a thread that starts after another is
+// hb-after it through a join edge: in Join+po, T1 reading the initial
+// value or the overwritten first store breaks C2 (c) along T0.1 join T1.0.
+func TestJoinEdges(t *testing.T) {
+	tests, err := litmus.LoadFile("testdata/after.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lt := tests[0]
+	ex, err := enumerate.Explain(lt, axioms.Wasm, enumerate.Options{}, func(o model.Outcome) bool { return !lt.Condition.Prop.Eval(o) }, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, oe := range ex.Outcomes {
+		got = append(got, oe.Outcome.String())
+		if oe.Allowed {
+			t.Errorf("outcome %s allowed", oe.Outcome)
+		}
+	}
+	if d := cmp.Diff([]string{"T1:r0=0", "T1:r0=1"}, got); d != "" {
+		t.Fatalf("outcomes (-want +got):\n%s", d)
+	}
+	g := ex.Outcomes[1].Groups[0]
+	x := g.Examples[0].X
+	if g.Axiom != model.AxHB || g.Clause != "c" {
+		t.Errorf("breaks %s (%s), want hb-consistent (c)", g.Axiom, g.Clause)
+	}
+	var last, first model.EventID = x.Threads[1].Events[1], x.Threads[2].Events[0]
+	path := enumerate.Path(enumerate.HBEdges(x, nil), last, first)
+	if len(path) != 1 || path[0].Kind != enumerate.EdgeJoin {
+		t.Errorf("path from %s to %s: %v, want one join edge", x.Label(last), x.Label(first), path)
+	}
+}
