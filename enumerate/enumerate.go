@@ -87,6 +87,7 @@ type Candidate struct {
 	Violation *model.Violation // nil when consistent
 	Cut       bool             // some thread stopped at the unroll bound
 	raw       *rawOutcome
+	weight    int // consistent executions it stands for (see Executions)
 }
 
 // Outcome returns the candidate's outcome over the given names.

@@ -11,26 +11,7 @@ func (c *Candidate) Executions() int {
 	if c.Violation != nil {
 		return 0
 	}
-	s := c.raw.s
-	if s.opts.Explain {
-		return 1
-	}
-	x := cloneExecution(c.X)
-	k := &candidate{s: s, x: x}
-	k.hb = s.model.StaticHB(x)
-	if !k.findCandidates() {
-		return 0
-	}
-	k.splitPassive()
-	if len(k.passive) == 0 {
-		return 1
-	}
-	// findCandidates cleared reads-from; put back the writers chosen.
-	for i, rf := range c.X.DataRF {
-		copy(x.DataRF[i], rf)
-	}
-	n, _ := k.countPassive(SyncHB(s.model, x))
-	return n
+	return max(c.weight, 1)
 }
 
 // A Tally counts the consistent executions of a run per outcome. Pass its

@@ -363,7 +363,7 @@ func (c *candidate) complete() error {
 		}
 	}
 	if s.opts.OnCandidate != nil {
-		s.opts.OnCandidate(&Candidate{X: x, Violation: v, Cut: c.cut, raw: s.raw(c)})
+		s.opts.OnCandidate(&Candidate{X: x, Violation: v, Cut: c.cut, raw: s.raw(c), weight: c.weight})
 	}
 	x.Tot = nil
 	return nil

@@ -123,7 +123,7 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 	if err != nil {
 		return err
 	}
-	results := runJobs(jobs, f.unroll, stderr)
+	results := runJobsTally(jobs, f.unroll, format == "herd", stderr)
 	var errs litmus.ErrorList
 	appendErrors(&errs, loadErr)
 	failed := 0
@@ -138,7 +138,7 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 		if !c.Verdict.OK {
 			failed++
 		}
-		if err := writeCheck(stdout, format, c, r.elapsed); err != nil {
+		if err := writeCheck(stdout, format, c, r); err != nil {
 			return err
 		}
 	}
@@ -155,12 +155,12 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 }
 
 // writeCheck prints one result in the chosen format.
-func writeCheck(w io.Writer, format string, c *reports.Check, elapsed time.Duration) error {
+func writeCheck(w io.Writer, format string, c *reports.Check, r result) error {
 	switch format {
 	case "json":
 		return reports.WriteJSON(w, c)
 	case "herd":
-		return writeHerd(w, c, elapsed)
+		return reports.WriteHerd(w, c, r.tally.Counts(r.res.Names), r.elapsed)
 	}
 	reports.WriteText(w, c)
 	fmt.Fprintln(w)
@@ -214,12 +214,19 @@ type result struct {
 	res     *enumerate.Result
 	err     error
 	elapsed time.Duration
+	tally   *enumerate.Tally // executions per outcome, when counted
 }
 
 // runJobs checks the jobs on as many goroutines as there are CPUs and
 // returns the results in job order. On a terminal, runs longer than a
 // second show their progress on stderr.
 func runJobs(jobs []job, unroll int, stderr io.Writer) []result {
+	return runJobsTally(jobs, unroll, false, stderr)
+}
+
+// runJobsTally is runJobs, also counting the executions per outcome when
+// tally is set (herd's log counts them).
+func runJobsTally(jobs []job, unroll int, tally bool, stderr io.Writer) []result {
 	results := make([]result, len(jobs))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -230,8 +237,13 @@ func runJobs(jobs []job, unroll int, stderr io.Writer) []result {
 			defer wg.Done()
 			for i := range next {
 				start := time.Now()
-				r, err := enumerate.Run(jobs[i].test, jobs[i].model, enumerate.Options{Unroll: unroll, UnrollSet: unroll >= 0})
-				results[i] = result{r, err, time.Since(start)}
+				opts := enumerate.Options{Unroll: unroll, UnrollSet: unroll >= 0}
+				t := &enumerate.Tally{}
+				if tally {
+					opts.OnCandidate = t.Add
+				}
+				r, err := enumerate.Run(jobs[i].test, jobs[i].model, opts)
+				results[i] = result{r, err, time.Since(start), t}
 				progress.done(jobs[i].test.Name)
 			}
 		}()

@@ -23,7 +23,8 @@ func TestCheckWast(t *testing.T) {
 		{args: []string{"MP.wast"}, stdout: []string{"Test MP.wast (wasm)", "i32[24]=1; i32[32]=0"}, okVerdicts: 1},
 		{args: []string{"MP_atomic.wast", "LB.wast", "LB_atomic.wast", "SB.wast", "SB_atomic.wast"}, okVerdicts: 5},
 		{args: []string{"simple.wast", "thread.wast", "wait_notify.wast"}, stdout: []string{"T2:ret25=42"}, okVerdicts: 3},
-		{args: []string{"nested.wast"}, code: exitInput, stderr: "nested.wast:21:3: unsupported: nested threads with join (needs hb between test threads)"},
+		{args: []string{"nested.wast", "deeply_nested.wast"}, stdout: []string{"Test nested.wast (wasm)", "Test deeply_nested.wast (wasm)"}, okVerdicts: 2},
+		{args: []string{"../wast-bad/nested.wast"}, code: exitInput, stderr: "nested.wast:11:3: unsupported: a thread spawned after its parent's first call"},
 		{args: []string{"../wast-good"}, stdout: []string{"Test setup.wast (wasm)", "Test sequential.wast.L13 (wasm)"}, okVerdicts: 4},
 	}
 	for _, tc := range tests {
