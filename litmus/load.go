@@ -97,15 +97,16 @@ var topKeys = []string{"name", "doc", "memory", "init", "setup", "threads", "aft
 // an unknown key, when one is close enough to be a likely typo.
 func suggest(key string) string {
 	for _, k := range topKeys {
-		if editDistance(strings.ToLower(key), k) <= 2 {
+		if EditDistance(strings.ToLower(key), k) <= 2 {
 			return " (did you mean " + k + "?)"
 		}
 	}
 	return ""
 }
 
-// editDistance returns the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
+// EditDistance returns the Levenshtein distance between a and b, for
+// "did you mean" suggestions.
+func EditDistance(a, b string) int {
 	prev := make([]int, len(b)+1)
 	for j := range prev {
 		prev[j] = j

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"wmm/litmus"
 )
 
@@ -48,25 +46,6 @@ func TestExplainGraphCommands(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			compareGolden(t, tc.name, runGolden(tc.args))
 		})
-	}
-}
-
-// compareGolden compares got with testdata/NAME.golden, first rewriting
-// the file under -update.
-func compareGolden(t *testing.T, name, got string) {
-	t.Helper()
-	golden := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, d)
 	}
 }
 

@@ -51,27 +51,38 @@ func TestCommands(t *testing.T) {
 		{"version-args", []string{"version", "extra"}},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got := runGolden(tc.args)
-			golden := filepath.Join("testdata", tc.name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if d := cmp.Diff(string(want), got); d != "" {
-				t.Errorf("wmm %s mismatch (-want +got):\n%s", strings.Join(tc.args, " "), d)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkGolden(t, tc.name, tc.args) })
 	}
 }
 
-// runGolden runs wmm with args and returns its results in the form of the
-// golden files: the exit status, then the standard output and error.
+// checkGolden runs wmm with args and compares the result with
+// testdata/NAME.golden.
+func checkGolden(t *testing.T, name string, args []string) {
+	t.Helper()
+	compareGolden(t, name, runGolden(args))
+}
+
+// compareGolden compares got with testdata/NAME.golden, which -update
+// rewrites.
+func compareGolden(t *testing.T, name, got string) {
+	t.Helper()
+	golden := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if d := cmp.Diff(string(want), got); d != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, d)
+	}
+}
+
+// runGolden runs wmm with args and returns the golden-file text of it:
+// the command line, the exit status, stdout and stderr.
 func runGolden(args []string) string {
 	var stdout, stderr bytes.Buffer
 	code := run(args, &stdout, &stderr)

@@ -125,7 +125,7 @@ func closestNames(name string, names []string, n int) []string {
 	var close []scored
 	for _, c := range names {
 		lname, lc := strings.ToLower(name), strings.ToLower(c)
-		d := editDistance(lname, lc)
+		d := litmus.EditDistance(lname, lc)
 		if len(name) >= 3 && strings.HasPrefix(lc, lname) {
 			d = min(d, 1)
 		}
@@ -144,25 +144,4 @@ func closestNames(name string, names []string, n int) []string {
 		out = append(out, close[i].name)
 	}
 	return out
-}
-
-// editDistance returns the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			sub := prev[j-1]
-			if a[i-1] != b[j-1] {
-				sub++
-			}
-			cur[j] = min(sub, prev[j]+1, cur[j-1]+1)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
