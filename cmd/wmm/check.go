@@ -53,12 +53,10 @@ const checkExample = `  wmm check mp.yaml                        outcomes and ve
 
 // checkFlags holds the flags of wmm check.
 type checkFlags struct {
-	models     []string
-	variants   []string
-	unroll     int
+	models []string
+	inputFlags
 	json       bool
 	format     string
-	catalog    bool
 	everyModel bool
 }
 
@@ -70,19 +68,17 @@ func newCheckCmd() *cobra.Command {
 		Long:    checkLong + "\n\n" + modelHelp(),
 		Example: checkExample,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !f.catalog && len(args) == 0 {
-				return &usageError{cmd: cmd, err: fmt.Errorf("no files given (use --catalog for the bundled tests)")}
+			if err := f.needInputs(cmd, args); err != nil {
+				return err
 			}
 			return doCheck(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, f)
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringSliceVar(&f.models, "model", nil, "memory model: wasm, js, js2017 or sc (repeatable; default wasm)")
-	fl.StringSliceVar(&f.variants, "variant", nil, "model variants, comma-separated (see below)")
-	fl.IntVar(&f.unroll, "unroll", -1, "loop iterations beyond the first; -1 takes the test's unroll:, else 2")
 	fl.BoolVar(&f.json, "json", false, "print one JSON object per test and model (same as --format json)")
 	fl.StringVar(&f.format, "format", "text", "output format: text, json or herd")
-	fl.BoolVar(&f.catalog, "catalog", false, "check the bundled catalogue; arguments select tests or families")
+	f.register(fl, "check")
 	fl.BoolVar(&f.everyModel, "every-model", false, "check each test under every model its expect: names")
 	return cmd
 }

@@ -57,13 +57,11 @@ const explainExample = `  wmm explain catalog/sb.yaml --test SB+sc
 
 // explainFlags are the flags of wmm explain.
 type explainFlags struct {
-	test     string
-	outcome  string
-	model    string
-	variants []string
-	unroll   int
+	test    string
+	outcome string
+	model   string
+	inputFlags
 	json     bool
-	catalog  bool
 	limit    int
 	examples int
 	// maxCandidates bounds the search for candidates of forbidden outcomes.
@@ -78,8 +76,8 @@ func newExplainCmd() *cobra.Command {
 		Long:    explainLong,
 		Example: explainExample,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !f.catalog && len(args) == 0 {
-				return &usageError{cmd: cmd, err: fmt.Errorf("no files given (use --catalog for the bundled tests)")}
+			if err := f.needInputs(cmd, args); err != nil {
+				return err
 			}
 			return doExplain(cmd.OutOrStdout(), args, f)
 		},
@@ -88,10 +86,8 @@ func newExplainCmd() *cobra.Command {
 	fl.StringVar(&f.test, "test", "", "explain only the test with this name")
 	fl.StringVar(&f.outcome, "outcome", "", "the outcomes to explain, as a proposition (default: the condition's)")
 	fl.StringVar(&f.model, "model", "wasm", "memory model: wasm, js, js2017 or sc")
-	fl.StringSliceVar(&f.variants, "variant", nil, "model variants, comma-separated (see wmm check --help)")
-	fl.IntVar(&f.unroll, "unroll", -1, "loop iterations beyond the first; -1 takes the test's unroll:, else 2")
 	fl.BoolVar(&f.json, "json", false, "print one JSON object per test")
-	fl.BoolVar(&f.catalog, "catalog", false, "explain bundled tests; arguments select tests or families")
+	f.register(fl, "explain")
 	fl.IntVar(&f.limit, "limit", 4, "outcomes explained in full per test (0: all)")
 	fl.IntVar(&f.examples, "examples", 1, "candidate executions printed per violated axiom")
 	fl.IntVar(&f.maxCandidates, "max-candidates", enumerate.DefaultMaxCandidates, "stop looking at candidates of forbidden outcomes after this many")
@@ -114,7 +110,7 @@ func doExplain(w io.Writer, args []string, f explainFlags) error {
 			appendErrors(&errs, err)
 			continue
 		}
-		opts := enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0}
+		opts := f.options()
 		ex, err := enumerate.ExplainWith(t, m, opts, want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates})
 		if err != nil {
 			errs.Add(t.Pos, err.Error())

@@ -66,8 +66,8 @@ func newGraphCmd() *cobra.Command {
 		Long:    graphLong,
 		Example: graphExample,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !f.catalog && len(args) == 0 {
-				return &usageError{cmd: cmd, err: fmt.Errorf("no files given (use --catalog for the bundled tests)")}
+			if err := f.needInputs(cmd, args); err != nil {
+				return err
 			}
 			if f.format != "svg" && f.format != "dot" {
 				return &usageError{cmd: cmd, err: fmt.Errorf("unknown format %q (want svg or dot)", f.format)}
@@ -79,9 +79,7 @@ func newGraphCmd() *cobra.Command {
 	fl.StringVar(&f.test, "test", "", "draw only the test with this name")
 	fl.StringVar(&f.outcome, "outcome", "", "the outcomes to draw, as a proposition (default: the condition's)")
 	fl.StringVar(&f.model, "model", "wasm", "memory model: wasm, js, js2017 or sc")
-	fl.StringSliceVar(&f.variants, "variant", nil, "model variants, comma-separated (see wmm check --help)")
-	fl.IntVar(&f.unroll, "unroll", -1, "loop iterations beyond the first; -1 takes the test's unroll:, else 2")
-	fl.BoolVar(&f.catalog, "catalog", false, "draw bundled tests; arguments select tests or families")
+	f.register(fl, "draw")
 	fl.IntVar(&f.limit, "limit", 4, "outcomes drawn per test (0: all)")
 	fl.IntVar(&f.examples, "examples", 1, "candidate executions drawn per violated axiom")
 	fl.IntVar(&f.maxCandidates, "max-candidates", enumerate.DefaultMaxCandidates, "stop looking at candidates of forbidden outcomes after this many")
@@ -132,7 +130,7 @@ type namedGraph struct {
 
 // testGraphs returns the graphs of one test.
 func testGraphs(t *litmus.Test, m *axioms.Model, f graphFlags) ([]*reports.Graph, error) {
-	opts := enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0}
+	opts := f.options()
 	order := func(x *model.Execution) []model.EventID { return enumerate.ConstrainedOrder(m, x) }
 	if f.all {
 		r, err := enumerate.Run(t, m, opts)

@@ -41,12 +41,10 @@ const reportExample = `  wmm report --html catalog.html --catalog
 
 // reportFlags are the flags of wmm report.
 type reportFlags struct {
-	html      string
-	title     string
-	model     string
-	variants  []string
-	unroll    int
-	catalog   bool
+	html  string
+	title string
+	model string
+	inputFlags
 	results   []string
 	maxGraphs int
 }
@@ -59,8 +57,8 @@ func newReportCmd() *cobra.Command {
 		Long:    reportLong,
 		Example: reportExample,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !f.catalog && len(args) == 0 {
-				return &usageError{cmd: cmd, err: errors.New("no files given (use --catalog for the bundled tests)")}
+			if err := f.needInputs(cmd, args); err != nil {
+				return err
 			}
 			if f.html == "" {
 				return &usageError{cmd: cmd, err: errors.New("no output file: give --html OUT.html")}
@@ -72,9 +70,7 @@ func newReportCmd() *cobra.Command {
 	fl.StringVar(&f.html, "html", "", "write the report to this file")
 	fl.StringVar(&f.title, "title", "wmm report", "the page's title")
 	fl.StringVar(&f.model, "model", "wasm", "memory model: wasm, js, js2017 or sc")
-	fl.StringSliceVar(&f.variants, "variant", nil, "model variants, comma-separated (see wmm check --help)")
-	fl.IntVar(&f.unroll, "unroll", -1, "loop iterations beyond the first; -1 takes the test's unroll:, else 2")
-	fl.BoolVar(&f.catalog, "catalog", false, "report on bundled tests; arguments select tests or families")
+	f.register(fl, "report on")
 	fl.StringSliceVar(&f.results, "results", nil, "engine results: JSON lines of wmm validate/run --json (- for standard input)")
 	fl.IntVar(&f.maxGraphs, "max-graphs", 12, "execution graphs per test (0: one per allowed outcome)")
 	return cmd
@@ -118,7 +114,7 @@ func doReport(stdin io.Reader, stdout io.Writer, args []string, f reportFlags) e
 
 // reportTest checks one test and draws one execution per allowed outcome.
 func reportTest(t *litmus.Test, m *axioms.Model, f reportFlags) (*reports.HTMLTest, error) {
-	r, err := enumerate.Run(t, m, enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0})
+	r, err := enumerate.Run(t, m, f.options())
 	if err != nil {
 		return nil, err
 	}
