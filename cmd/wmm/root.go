@@ -18,6 +18,7 @@ import (
 var commands = []func() *cobra.Command{
 	newCatalogCmd,
 	newCheckCmd,
+	newDiffCmd,
 	newExplainCmd,
 	newFmtCmd,
 	newGraphCmd,

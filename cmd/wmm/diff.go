@@ -1,0 +1,167 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"wmm/axioms"
+	"wmm/enumerate"
+	"wmm/litmus"
+	"wmm/model"
+	"wmm/reports"
+)
+
+const diffLong = `Diff compares two memory models on litmus tests: for each test, the
+outcomes one model allows and the other forbids, and, for each of them,
+why the stricter model forbids it: its candidate executions with those
+values (every choice of writers that makes the reads return them),
+counted by the axiom and clause each breaks, with the violation of the
+simplest one. An outcome no candidate of the stricter model gives comes
+from a difference in the events the two models emit (JavaScript's failed
+compare-exchange writes, its grown memory is zeroed in advance, its
+waits and notifies are critical sections).
+
+Name the two models with --model, twice or comma-separated; a model may
+carry variants joined with "+" (wasm+no-dagger). Files and directories
+are read as wmm check reads them; --catalog compares over the bundled
+catalogue (arguments then select tests or families).
+
+Output: one block per test that differs, then a summary line: how many
+of the tests compared differ, and which. With --json,
+one JSON object per test, differing or not: {"name", "models", "differs",
+"outcomes" (how many each allows), "only_first", "only_second" (each
+outcome with "candidates" and "forbidden_by": axiom, clause, count,
+example)}.
+
+Exit status: 0 when the models were compared (whether or not they
+differ), 2 when some input could not be read or checked.`
+
+const diffExample = `  wmm diff --model wasm --model js --catalog    every difference over the catalogue
+  wmm diff --model js,js2017 --catalog jshistory
+  wmm diff --model wasm,wasm+no-dagger sb.yaml
+  wmm diff --json --model wasm,sc mp.yaml`
+
+// diffFlags are the flags of wmm diff.
+type diffFlags struct {
+	models  []string
+	unroll  int
+	json    bool
+	catalog bool
+}
+
+func newDiffCmd() *cobra.Command {
+	var f diffFlags
+	cmd := &cobra.Command{
+		Use:     "diff --model A --model B [FILE|DIR|NAME]...",
+		Short:   "Compare the outcomes two models allow",
+		Long:    diffLong + "\n\n" + modelHelp(),
+		Example: diffExample,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(f.models) != 2 {
+				return &usageError{cmd: cmd, err: fmt.Errorf("expected two models (--model A --model B), found %d", len(f.models))}
+			}
+			if !f.catalog && len(args) == 0 {
+				return &usageError{cmd: cmd, err: fmt.Errorf("no files given (use --catalog for the bundled tests)")}
+			}
+			return doDiff(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringSliceVar(&f.models, "model", nil, "the two models to compare: wasm, js, js2017 or sc, with +variants (give it twice)")
+	fl.IntVar(&f.unroll, "unroll", -1, "loop iterations beyond the first; -1 takes the test's unroll:, else 2")
+	fl.BoolVar(&f.json, "json", false, "print one JSON object per test")
+	fl.BoolVar(&f.catalog, "catalog", false, "compare over the bundled catalogue; arguments select tests or families")
+	return cmd
+}
+
+// doDiff loads the tests, runs each under both models, explains every
+// outcome only one allows by the other's axioms, and prints the diffs.
+func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
+	a, err := axioms.Lookup(f.models[0])
+	if err != nil {
+		return err
+	}
+	b, err := axioms.Lookup(f.models[1])
+	if err != nil {
+		return err
+	}
+	if a.Name() == b.Name() {
+		return fmt.Errorf("both models are %s: nothing to compare", a.Name())
+	}
+	tests, loadErr := loadTests(args, f.catalog)
+	var errs litmus.ErrorList
+	appendErrors(&errs, loadErr)
+	var jobs []job
+	for _, t := range tests {
+		jobs = append(jobs, job{t, a}, job{t, b})
+	}
+	results := runJobs(jobs, f.unroll, stderr)
+	var diffs []*reports.Diff
+	for i := 0; i < len(results); i += 2 {
+		t := jobs[i].test
+		if err := firstErr(results[i].err, results[i+1].err); err != nil {
+			errs.Add(t.Pos, err.Error())
+			continue
+		}
+		d := reports.NewDiff(results[i].res, results[i+1].res)
+		if err := explainDiff(d, t, a, b, f.unroll); err != nil {
+			errs.Add(t.Pos, err.Error())
+			continue
+		}
+		diffs = append(diffs, d)
+		if !d.Differs() && !f.json {
+			continue
+		}
+		if err := writeDiff(stdout, d, f.json); err != nil {
+			return err
+		}
+	}
+	if !f.json && len(diffs) > 0 {
+		fmt.Fprintln(stdout, reports.DiffSummary(diffs))
+	}
+	return errs.Err()
+}
+
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// explainDiff asks each model why it forbids the outcomes only the other
+// allows.
+func explainDiff(d *reports.Diff, t *litmus.Test, a, b *axioms.Model, unroll int) error {
+	for _, side := range []struct {
+		only   []*reports.DiffOutcome
+		strict *axioms.Model
+	}{{d.OnlyA, b}, {d.OnlyB, a}} {
+		if len(side.only) == 0 {
+			continue
+		}
+		want := &model.OutcomeSet{}
+		for _, do := range side.only {
+			want.Add(do.Outcome)
+		}
+		opts := enumerate.Options{Unroll: unroll, UnrollSet: unroll >= 0}
+		ex, err := enumerate.Explain(t, side.strict, opts, func(o model.Outcome) bool { return want.Contains(d.Over(o)) }, 1)
+		if err != nil {
+			return err
+		}
+		d.Explain(side.only, ex)
+	}
+	return nil
+}
+
+// writeDiff prints one diff as text or JSON.
+func writeDiff(w io.Writer, d *reports.Diff, asJSON bool) error {
+	if asJSON {
+		return reports.WriteDiffJSON(w, d)
+	}
+	reports.WriteDiffText(w, d)
+	return nil
+}
