@@ -166,6 +166,22 @@ func (g *generator) draw() *program {
 	return p
 }
 
+// kinds reports (as 0 or 1) whether p has a plain access, and whether it
+// has an access narrower than its location.
+func (p *program) kinds() (plain, mixed int) {
+	for _, t := range p.threads {
+		t.forAccesses(func(a *access) {
+			if !a.sc {
+				plain = 1
+			}
+			if a.width < 4 {
+				mixed = 1
+			}
+		})
+	}
+	return plain, mixed
+}
+
 // accesses counts the memory accesses of p.
 func (p *program) accesses() int {
 	n := 0
