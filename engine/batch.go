@@ -44,7 +44,7 @@ func batchThread(p *plan, h *Harness, t int) wasm.Func {
 	code := p.test.Threads[t].Code
 	b := newFuncBuilder(fmt.Sprintf("t%d", t), i32Params(batchParams), nil, code)
 	i, rec, status, counter := b.local(wasm.I32), b.local(wasm.I32), b.local(wasm.I32), b.local(wasm.I32)
-	rw := &rewriter{p: p, fr: &b.fr, thread: t, protocol: h.Waits}
+	rw := &rewriter{p: p, fr: &b.fr, thread: t, protocol: h.Waits, cancel: list(ins(wasm.OpReturn))}
 	l := &h.Layout
 	threads := len(p.test.Threads)
 	iteration := seq(
@@ -94,11 +94,13 @@ func barrier(threads int, gen, spins uint32, waits bool) []wasm.Instr {
 	wait := seq(
 		list(get(spins), i32(1), ins(wasm.OpI32Add), tee(spins), get(parSpin), ins(wasm.OpI32LtU), brIf(0)),
 		atomicAdd(ctlSleep, 1),
+		atomicAdd(ctlSleeps, 1),
 		list(i32(ctlGen), get(gen), i64(-1), memOp(wasm.OpMemoryAtomicWait32, 0), ins(wasm.OpDrop)),
 		atomicAdd(ctlSleep, -1),
 		list(i32(0), set(spins), br(0)),
 	)
 	others := list(i32(0), set(spins), block(loop(seq(
+		cancelCheck(list(ins(wasm.OpReturn))),
 		atomicLoad(ctlGen), list(get(gen), ins(wasm.OpI32Ne), brIf(1)),
 		wait)...)))
 	return seq(
@@ -106,6 +108,13 @@ func barrier(threads int, gen, spins uint32, waits bool) []wasm.Instr {
 		list(i32(ctlCount), i32(1), memOp(wasm.OpI32AtomicRmwAdd, 0), i32(int64(threads-1)), ins(wasm.OpI32Eq)),
 		list(ifElse(last, others)),
 	)
+}
+
+// cancelCheck returns the code at the head of a loop that runs exit when
+// the host has set the cancel word: a cancelled batch ends at once, even
+// in a test's endless loop, without the engine's own (costly) checks.
+func cancelCheck(exit []wasm.Instr) []wasm.Instr {
+	return seq(atomicLoad(ctlCancel), list(ifThen(exit...)))
 }
 
 // batchSetup builds setup(n).
@@ -116,7 +125,7 @@ func batchSetup(p *plan, h *Harness) wasm.Func {
 	}
 	b := newFuncBuilder("setup", i32Params(1), []wasm.ValType{wasm.I32}, code)
 	i, status := b.local(wasm.I32), b.local(wasm.I32)
-	rw := &rewriter{p: p, fr: &b.fr, thread: -1}
+	rw := &rewriter{p: p, fr: &b.fr, thread: -1, cancel: list(i32(-1), ins(wasm.OpReturn))}
 	l := &h.Layout
 	iteration := seq(
 		resetLocals(code, b.fr.shift),

@@ -431,6 +431,16 @@ threads:
   T1: |
     (drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const -1)))
 `, "test GrowWait: a test that grows the memory or reads its size runs with one memory per instance, where a wait that may block forever cannot be detected; not supported by the engine runner"},
+		{"after", `name: Nested
+threads:
+  T0: |
+    (i32.atomic.store (i32.const 0) (i32.const 1))
+  T1: |
+    (local $r0 i32)
+    (local.set $r0 (i32.atomic.load (i32.const 0)))
+after: {T1: [T0]}
+observe: [T1:r0]
+`, "test Nested: thread T1 starts after T0 (after:); the engine runner starts every thread at once, so it cannot run such a test"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

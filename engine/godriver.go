@@ -46,7 +46,7 @@ func runGo(ctx context.Context, eng goEngine, h *Harness, opts Options) (*RawRes
 	if h.Isolated {
 		return runIsolated(ctx, eng, h, opts)
 	}
-	d := &batchDriver{eng: eng, h: h, opts: opts, raw: &RawResult{Counts: map[string]int{}, Version: eng.version()}}
+	d := &batchDriver{eng: eng, h: h, opts: opts, raw: &RawResult{Counts: map[string]int{}, Version: eng.version()}, spin: newSpinTuner(h.SpinLimit)}
 	return d.run(ctx)
 }
 
@@ -57,6 +57,7 @@ type batchDriver struct {
 	opts Options
 	raw  *RawResult
 
+	spin    *spinTuner
 	inst    goInstance
 	workers []*worker
 	fns     []goFunc // the thread functions
@@ -190,9 +191,14 @@ func batchSeed(seed uint64, b int) uint64 {
 func (d *batchDriver) batch(ctx context.Context, n int, seed uint64, delay uint32) error {
 	mem := d.inst.mem()
 	d.prepare(mem, n)
+	timer := time.AfterFunc(d.opts.Deadline, func() { atomic.StoreUint32(word(mem, ctlCancel), 1) })
 	res, err := d.setup(ctx, []uint64{uint64(n)})
+	timer.Stop()
 	if err != nil {
 		return fmt.Errorf("setup: %w", err)
+	}
+	if res[0] == 0xFFFFFFFF {
+		return fmt.Errorf("test %s: the setup code did not finish within the deadline of %s", d.h.Test.Name, d.opts.Deadline)
 	}
 	if res[0] != 0 {
 		return fmt.Errorf("test %s: the setup code does not complete (it traps) in instance %d", d.h.Test.Name, res[0]-1)
@@ -236,7 +242,10 @@ func (d *batchDriver) finished(mem []byte, n int) int {
 // them, or for the deadline.
 func (d *batchDriver) launch(ctx context.Context, n int, seed uint64, delay uint32) error {
 	done := make(chan callResult, len(d.workers))
-	params := []uint64{uint64(n), seed, uint64(delay) + 1, uint64(d.h.SpinLimit)}
+	mem := d.inst.mem()
+	sleeps := atomic.LoadUint32(word(mem, ctlSleeps))
+	defer func() { d.spin.update(atomic.LoadUint32(word(mem, ctlSleeps))-sleeps, n*len(d.workers)) }()
+	params := []uint64{uint64(n), seed, uint64(delay) + 1, uint64(d.spin.limit)}
 	for t, w := range d.workers {
 		w.jobs <- workerJob{ctx: ctx, fn: d.fns[t], params: params, done: done}
 	}
@@ -259,12 +268,43 @@ func (d *batchDriver) launch(ctx context.Context, n int, seed uint64, delay uint
 		case <-ctx.Done():
 			close(stop)
 			watch.Wait()
+			d.cancel(done)
 			return errDeadline
 		}
 	}
 	close(stop)
 	watch.Wait()
 	return first
+}
+
+// cancelGrace is how long cancelled threads get to return.
+const cancelGrace = 2 * time.Second
+
+// cancel makes the threads of a batch that missed its deadline return:
+// it sets the cancel word, which every loop of the harness checks, and
+// wakes every thread asleep at the barrier or in a wait. A thread that
+// still does not return (in a wait with a long finite timeout) is
+// abandoned with its instance.
+func (d *batchDriver) cancel(done <-chan callResult) {
+	mem := d.inst.mem()
+	atomic.StoreUint32(word(mem, ctlCancel), 1)
+	ctx := context.Background()
+	timeout := time.After(cancelGrace)
+	for returned := 0; returned < len(d.workers); {
+		d.wake(ctx, []uint64{ctlGen})
+		for t := range d.workers {
+			if a := atomic.LoadUint32(word(mem, ctlWaitAddr(t))); a != 0 {
+				d.wake(ctx, []uint64{uint64(a - 1)})
+			}
+		}
+		select {
+		case <-done:
+			returned++
+		case <-time.After(time.Millisecond):
+		case <-timeout:
+			return
+		}
+	}
 }
 
 // prepare zeroes the records and slots of n instances and writes the

@@ -13,10 +13,12 @@ const fs = require('fs');
 
 // Words of the shared coordination buffer between the main thread and the
 // workers (Int32Array indices).
-const SEQ = 0, N = 1, SEED = 2, DONE = 3, GATE_COUNT = 4, GATE_GEN = 5, DELAY = 6;
+const SEQ = 0, N = 1, SEED = 2, DONE = 3, GATE_COUNT = 4, GATE_GEN = 5, DELAY = 6, SPIN = 7;
 // Control words of the batch harness memory (byte addresses), as in
 // engine/layout.go.
-const CTL_COUNT = 0, CTL_GEN = 128, CTL_ABORT = 192, CTL_STUCK = 256, CTL_WAKES = 320, CTL_WAITAT = 1024;
+const CTL_COUNT = 0, CTL_GEN = 128, CTL_ABORT = 192, CTL_STUCK = 256, CTL_WAKES = 320, CTL_SLEEPS = 384, CTL_WAITAT = 1024;
+// The spin tuner of engine/spin.go.
+const SPIN_FLOOR = 1000;
 const PAGE = 65536;
 
 function main() {
@@ -139,7 +141,7 @@ function openBatch(cfg) {
   const inst = new WebAssembly.Instance(cfg.module, { env: { mem } });
   const ctl = new Int32Array(new SharedArrayBuffer(64));
   const workers = startWorkers(cfg, { mem, ctl });
-  return { mem, inst, ctl, workers, seq: 0 };
+  return { mem, inst, ctl, workers, seq: 0, spin: cfg.spinLimit };
 }
 
 async function batch(cfg, st, n, seed, delay, res) {
@@ -156,11 +158,13 @@ async function batch(cfg, st, n, seed, delay, res) {
   Atomics.store(ctl, N, n);
   Atomics.store(ctl, SEED, seed | 0);
   Atomics.store(ctl, DELAY, delay + 1);
+  Atomics.store(ctl, SPIN, st.spin);
   Atomics.store(ctl, DONE, 0);
   Atomics.store(ctl, SEQ, ++st.seq);
   Atomics.notify(ctl, SEQ);
   const started = Date.now();
   const words = new Int32Array(st.mem.buffer, 0, 1024);
+  const sleeps = Atomics.load(words, CTL_SLEEPS / 4);
   for (;;) {
     const d = Atomics.load(ctl, DONE);
     if (d === cfg.locals.length) break;
@@ -175,7 +179,13 @@ async function batch(cfg, st, n, seed, delay, res) {
   }
   const counted = countBatch(cfg, view, n, res);
   res.dropped += n - counted;
+  tuneSpin(cfg, st, (Atomics.load(words, CTL_SLEEPS / 4) - sleeps) / (n * cfg.locals.length));
   return true;
+}
+
+function tuneSpin(cfg, st, ratio) {
+  if (ratio > 0.25 && st.spin > SPIN_FLOOR) st.spin = Math.max(Math.floor(st.spin / 8), SPIN_FLOOR);
+  else if (ratio < 0.02 && st.spin < cfg.spinLimit) st.spin = Math.min(st.spin * 4, cfg.spinLimit);
 }
 
 // watchdog ends the waits that nothing can wake any more (engine/waits.go).
@@ -315,7 +325,7 @@ function workerMain(d) {
   for (;;) {
     Atomics.wait(ctl, SEQ, seq);
     seq = Atomics.load(ctl, SEQ);
-    fn(Atomics.load(ctl, N), Atomics.load(ctl, SEED), Atomics.load(ctl, DELAY), cfg.spinLimit);
+    fn(Atomics.load(ctl, N), Atomics.load(ctl, SEED), Atomics.load(ctl, DELAY), Atomics.load(ctl, SPIN));
     Atomics.add(ctl, DONE, 1);
     Atomics.notify(ctl, DONE);
   }

@@ -9,6 +9,8 @@ const (
 	ctlAbort   = 192 // i32: set by the host to gen+1 to end the current instance's waits
 	ctlStuck   = 256 // i32: pending infinite waits << 16 | wakes claimed
 	ctlWakes   = 320 // i32: waiters woken by the test's notifies
+	ctlSleeps  = 384 // i32: times a thread slept at the barrier (never reset)
+	ctlCancel  = 448 // i32: set by the host to make every thread return at once
 	ctlWaitAt  = 1024
 	ctlSize    = 4096 // bytes of the control area
 	maxThreads = (ctlSize - ctlWaitAt) / 4

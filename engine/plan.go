@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strings"
 
 	"wmm/litmus"
 	"wmm/wasm"
@@ -61,6 +62,11 @@ func analyze(t *litmus.Test, opts Options) (*plan, error) {
 	}
 	if t.Memory.Max > opts.MaxMemory || t.Memory.Pages > opts.MaxMemory {
 		return nil, &UnsupportedError{t.Name, fmt.Sprintf("memory of %d pages (max %d) is more than the limit of %d pages per instance (--max-memory)", t.Memory.Pages, t.Memory.Max, opts.MaxMemory)}
+	}
+	for _, th := range t.Threads {
+		if len(th.After) > 0 {
+			return nil, &UnsupportedError{t.Name, fmt.Sprintf("thread %s starts after %s (after:); the engine runner starts every thread at once, so it cannot run such a test", th.Name, strings.Join(th.After, ", "))}
+		}
 	}
 	u := usage{}
 	if t.Setup != nil {

@@ -40,6 +40,9 @@ type rewriter struct {
 	fr       *frame
 	thread   int  // the thread's index, for its wait-address word
 	protocol bool // compile the stuck protocol around waits and notifies
+	// cancel, when not nil, is what the function does when the host
+	// cancels the batch: every loop checks the cancel word first.
+	cancel []wasm.Instr
 }
 
 // body rewrites a function body placed directly inside the done block.
@@ -64,8 +67,8 @@ func (r *rewriter) instr(in *wasm.Instr, d int) []wasm.Instr {
 	case wasm.OpBlock, wasm.OpLoop, wasm.OpIf:
 		c.Body = r.seq(in.Body, d+1)
 		c.Else = r.seq(in.Else, d+1)
-		if len(c.Body) == 0 {
-			c.Body = []wasm.Instr{}
+		if in.Op == wasm.OpLoop && r.cancel != nil {
+			c.Body = append(cancelCheck(r.cancel), c.Body...)
 		}
 		return list(c)
 	case wasm.OpReturn:

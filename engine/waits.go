@@ -78,6 +78,7 @@ func (r *rewriter) claim(d int) []wasm.Instr {
 		i32(2), set(fr.res), br(2),
 	)
 	return seq(
+		cancelCheck(list(ins(wasm.OpReturn))),
 		atomicLoad(ctlStuck), list(tee(fr.tmp), i32(0xFFFF), ins(wasm.OpI32And)),
 		atomicLoad(ctlWakes), list(ins(wasm.OpI32LtU), ifThen(tryClaim...)),
 		atomicLoad(ctlAbort), list(get(fr.gen), i32(1), ins(wasm.OpI32Add), ins(wasm.OpI32Eq), ifThen(aborted...)),

@@ -54,6 +54,11 @@
           local.set 22
           block
             loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
+              end
               i32.const 128
               i32.atomic.load
               local.get 5
@@ -67,6 +72,10 @@
               i32.lt_u
               br_if 0
               i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 384
               i32.const 1
               i32.atomic.rmw.add
               drop
@@ -215,6 +224,11 @@
       local.set 22
       block
         loop
+          i32.const 448
+          i32.atomic.load
+          if
+            return
+          end
           i32.const 128
           i32.atomic.load
           local.get 5
@@ -228,6 +242,10 @@
           i32.lt_u
           br_if 0
           i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 384
           i32.const 1
           i32.atomic.rmw.add
           drop
@@ -302,6 +320,11 @@
           local.set 23
           block
             loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
+              end
               i32.const 128
               i32.atomic.load
               local.get 6
@@ -315,6 +338,10 @@
               i32.lt_u
               br_if 0
               i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 384
               i32.const 1
               i32.atomic.rmw.add
               drop
@@ -465,6 +492,11 @@
       local.set 23
       block
         loop
+          i32.const 448
+          i32.atomic.load
+          if
+            return
+          end
           i32.const 128
           i32.atomic.load
           local.get 6
@@ -478,6 +510,10 @@
           i32.lt_u
           br_if 0
           i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 384
           i32.const 1
           i32.atomic.rmw.add
           drop

@@ -55,6 +55,11 @@
           local.set 23
           block
             loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
+              end
               i32.const 128
               i32.atomic.load
               local.get 6
@@ -68,6 +73,10 @@
               i32.lt_u
               br_if 0
               i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 384
               i32.const 1
               i32.atomic.rmw.add
               drop
@@ -202,6 +211,11 @@
       local.set 23
       block
         loop
+          i32.const 448
+          i32.atomic.load
+          if
+            return
+          end
           i32.const 128
           i32.atomic.load
           local.get 6
@@ -215,6 +229,10 @@
           i32.lt_u
           br_if 0
           i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 384
           i32.const 1
           i32.atomic.rmw.add
           drop
@@ -289,6 +307,11 @@
           local.set 23
           block
             loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
+              end
               i32.const 128
               i32.atomic.load
               local.get 6
@@ -302,6 +325,10 @@
               i32.lt_u
               br_if 0
               i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 384
               i32.const 1
               i32.atomic.rmw.add
               drop
@@ -458,6 +485,11 @@
       local.set 23
       block
         loop
+          i32.const 448
+          i32.atomic.load
+          if
+            return
+          end
           i32.const 128
           i32.atomic.load
           local.get 6
@@ -471,6 +503,10 @@
           i32.lt_u
           br_if 0
           i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 384
           i32.const 1
           i32.atomic.rmw.add
           drop
@@ -545,6 +581,11 @@
           local.set 23
           block
             loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
+              end
               i32.const 128
               i32.atomic.load
               local.get 6
@@ -558,6 +599,10 @@
               i32.lt_u
               br_if 0
               i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 384
               i32.const 1
               i32.atomic.rmw.add
               drop
@@ -703,6 +748,11 @@
       local.set 23
       block
         loop
+          i32.const 448
+          i32.atomic.load
+          if
+            return
+          end
           i32.const 128
           i32.atomic.load
           local.get 6
@@ -716,6 +766,10 @@
           i32.lt_u
           br_if 0
           i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 384
           i32.const 1
           i32.atomic.rmw.add
           drop
@@ -790,6 +844,11 @@
           local.set 23
           block
             loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
+              end
               i32.const 128
               i32.atomic.load
               local.get 6
@@ -803,6 +862,10 @@
               i32.lt_u
               br_if 0
               i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 384
               i32.const 1
               i32.atomic.rmw.add
               drop
@@ -934,6 +997,11 @@
       local.set 23
       block
         loop
+          i32.const 448
+          i32.atomic.load
+          if
+            return
+          end
           i32.const 128
           i32.atomic.load
           local.get 6
@@ -947,6 +1015,10 @@
           i32.lt_u
           br_if 0
           i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 384
           i32.const 1
           i32.atomic.rmw.add
           drop

@@ -55,6 +55,11 @@
           local.set 23
           block
             loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
+              end
               i32.const 128
               i32.atomic.load
               local.get 6
@@ -68,6 +73,10 @@
               i32.lt_u
               br_if 0
               i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 384
               i32.const 1
               i32.atomic.rmw.add
               drop
@@ -208,6 +217,11 @@
       local.set 23
       block
         loop
+          i32.const 448
+          i32.atomic.load
+          if
+            return
+          end
           i32.const 128
           i32.atomic.load
           local.get 6
@@ -221,6 +235,10 @@
           i32.lt_u
           br_if 0
           i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 384
           i32.const 1
           i32.atomic.rmw.add
           drop
@@ -295,6 +313,11 @@
           local.set 23
           block
             loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
+              end
               i32.const 128
               i32.atomic.load
               local.get 6
@@ -308,6 +331,10 @@
               i32.lt_u
               br_if 0
               i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 384
               i32.const 1
               i32.atomic.rmw.add
               drop
@@ -448,6 +475,11 @@
       local.set 23
       block
         loop
+          i32.const 448
+          i32.atomic.load
+          if
+            return
+          end
           i32.const 128
           i32.atomic.load
           local.get 6
@@ -461,6 +493,10 @@
           i32.lt_u
           br_if 0
           i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 384
           i32.const 1
           i32.atomic.rmw.add
           drop

@@ -56,6 +56,11 @@
           local.set 24
           block
             loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
+              end
               i32.const 128
               i32.atomic.load
               local.get 7
@@ -69,6 +74,10 @@
               i32.lt_u
               br_if 0
               i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 384
               i32.const 1
               i32.atomic.rmw.add
               drop
@@ -210,6 +219,11 @@
       local.set 24
       block
         loop
+          i32.const 448
+          i32.atomic.load
+          if
+            return
+          end
           i32.const 128
           i32.atomic.load
           local.get 7
@@ -223,6 +237,10 @@
           i32.lt_u
           br_if 0
           i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 384
           i32.const 1
           i32.atomic.rmw.add
           drop
@@ -297,6 +315,11 @@
           local.set 23
           block
             loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
+              end
               i32.const 128
               i32.atomic.load
               local.get 6
@@ -310,6 +333,10 @@
               i32.lt_u
               br_if 0
               i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 384
               i32.const 1
               i32.atomic.rmw.add
               drop
@@ -441,6 +468,11 @@
       local.set 23
       block
         loop
+          i32.const 448
+          i32.atomic.load
+          if
+            return
+          end
           i32.const 128
           i32.atomic.load
           local.get 6
@@ -454,6 +486,10 @@
           i32.lt_u
           br_if 0
           i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 384
           i32.const 1
           i32.atomic.rmw.add
           drop
@@ -528,6 +564,11 @@
           local.set 23
           block
             loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
+              end
               i32.const 128
               i32.atomic.load
               local.get 6
@@ -541,6 +582,10 @@
               i32.lt_u
               br_if 0
               i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 384
               i32.const 1
               i32.atomic.rmw.add
               drop
@@ -688,6 +733,11 @@
       local.set 23
       block
         loop
+          i32.const 448
+          i32.atomic.load
+          if
+            return
+          end
           i32.const 128
           i32.atomic.load
           local.get 6
@@ -701,6 +751,10 @@
           i32.lt_u
           br_if 0
           i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 384
           i32.const 1
           i32.atomic.rmw.add
           drop
@@ -775,6 +829,11 @@
           local.set 23
           block
             loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
+              end
               i32.const 128
               i32.atomic.load
               local.get 6
@@ -788,6 +847,10 @@
               i32.lt_u
               br_if 0
               i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 384
               i32.const 1
               i32.atomic.rmw.add
               drop
@@ -926,6 +989,11 @@
       local.set 23
       block
         loop
+          i32.const 448
+          i32.atomic.load
+          if
+            return
+          end
           i32.const 128
           i32.atomic.load
           local.get 6
@@ -939,6 +1007,10 @@
           i32.lt_u
           br_if 0
           i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 384
           i32.const 1
           i32.atomic.rmw.add
           drop
@@ -1013,6 +1085,11 @@
           local.set 23
           block
             loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
+              end
               i32.const 128
               i32.atomic.load
               local.get 6
@@ -1026,6 +1103,10 @@
               i32.lt_u
               br_if 0
               i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 384
               i32.const 1
               i32.atomic.rmw.add
               drop
@@ -1176,6 +1257,11 @@
       local.set 23
       block
         loop
+          i32.const 448
+          i32.atomic.load
+          if
+            return
+          end
           i32.const 128
           i32.atomic.load
           local.get 6
@@ -1189,6 +1275,10 @@
           i32.lt_u
           br_if 0
           i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 384
           i32.const 1
           i32.atomic.rmw.add
           drop

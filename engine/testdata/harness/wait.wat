@@ -62,6 +62,11 @@
           local.set 24
           block
             loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
+              end
               i32.const 128
               i32.atomic.load
               local.get 7
@@ -75,6 +80,10 @@
               i32.lt_u
               br_if 0
               i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 384
               i32.const 1
               i32.atomic.rmw.add
               drop
@@ -181,6 +190,11 @@
                 if
                   block
                     loop
+                      i32.const 448
+                      i32.atomic.load
+                      if
+                        return
+                      end
                       i32.const 256
                       i32.atomic.load
                       local.tee 9
@@ -281,6 +295,11 @@
                 if
                   block
                     loop
+                      i32.const 448
+                      i32.atomic.load
+                      if
+                        return
+                      end
                       i32.const 256
                       i32.atomic.load
                       local.tee 9
@@ -415,6 +434,11 @@
       local.set 24
       block
         loop
+          i32.const 448
+          i32.atomic.load
+          if
+            return
+          end
           i32.const 128
           i32.atomic.load
           local.get 7
@@ -428,6 +452,10 @@
           i32.lt_u
           br_if 0
           i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 384
           i32.const 1
           i32.atomic.rmw.add
           drop
@@ -508,6 +536,11 @@
           local.set 23
           block
             loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
+              end
               i32.const 128
               i32.atomic.load
               local.get 6
@@ -521,6 +554,10 @@
               i32.lt_u
               br_if 0
               i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 384
               i32.const 1
               i32.atomic.rmw.add
               drop
@@ -627,6 +664,11 @@
                 if
                   block
                     loop
+                      i32.const 448
+                      i32.atomic.load
+                      if
+                        return
+                      end
                       i32.const 256
                       i32.atomic.load
                       local.tee 8
@@ -757,6 +799,11 @@
       local.set 23
       block
         loop
+          i32.const 448
+          i32.atomic.load
+          if
+            return
+          end
           i32.const 128
           i32.atomic.load
           local.get 6
@@ -770,6 +817,10 @@
           i32.lt_u
           br_if 0
           i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 384
           i32.const 1
           i32.atomic.rmw.add
           drop
@@ -850,6 +901,11 @@
           local.set 23
           block
             loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
+              end
               i32.const 128
               i32.atomic.load
               local.get 6
@@ -863,6 +919,10 @@
               i32.lt_u
               br_if 0
               i32.const 64
+              i32.const 1
+              i32.atomic.rmw.add
+              drop
+              i32.const 384
               i32.const 1
               i32.atomic.rmw.add
               drop
@@ -1011,6 +1071,11 @@
       local.set 23
       block
         loop
+          i32.const 448
+          i32.atomic.load
+          if
+            return
+          end
           i32.const 128
           i32.atomic.load
           local.get 6
@@ -1024,6 +1089,10 @@
           i32.lt_u
           br_if 0
           i32.const 64
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+          i32.const 384
           i32.const 1
           i32.atomic.rmw.add
           drop
