@@ -51,6 +51,10 @@ type Model interface {
 	// CheckRead, so that its valid choices can be counted rather than
 	// enumerated.
 	FreeRead(x *model.Execution, e model.EventID, cells [][]model.EventID) bool
+	// TotOrderCycle returns a violation when the pairs that hb ⊆ tot and
+	// the other axioms force into tot, given reads-from, form a cycle (so
+	// no total order can exist), and nil when it cannot tell.
+	TotOrderCycle(x *model.Execution, hb *model.Rel) *model.Violation
 	// NewTotSearch starts the search for a total order.
 	NewTotSearch(x *model.Execution, hb *model.Rel) model.TotSearch
 	// Check is the model's complete consistency predicate on an execution

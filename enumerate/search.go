@@ -353,6 +353,9 @@ func (c *candidate) complete() error {
 		// already final here.
 		c.weight, v = c.countPassive(c.hb)
 	}
+	if v == nil && !s.opts.Explain {
+		v = s.model.TotOrderCycle(x, c.hb)
+	}
 	if v == nil {
 		s.stats.Candidates++
 		v = c.searchTot()
