@@ -50,21 +50,7 @@ func runReference(t *litmus.Test, m Model, budget int) (*reference, error) {
 		return nil, err
 	}
 	ref := &reference{s: s, budget: budget, outcomes: map[string]*rawOutcome{}}
-	chosen := make([]*interp.Trace, len(s.threads))
-	var rec func(i int) error
-	rec = func(i int) error {
-		if i == len(s.threads) {
-			return ref.combination(chosen)
-		}
-		for _, p := range s.threads[i].paths {
-			chosen[i] = p
-			if err := rec(i + 1); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	return ref, rec(0)
+	return ref, s.eachCombination(ref.combination)
 }
 
 // combination tries every reads-from of one combination of paths.

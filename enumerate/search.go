@@ -12,11 +12,17 @@ func (s *searcher) enumerate() error {
 	for _, th := range s.threads {
 		s.stats.Paths += len(th.paths)
 	}
+	return s.eachCombination(s.combination)
+}
+
+// eachCombination calls f with every combination of one path per thread
+// (the slice is reused between calls).
+func (s *searcher) eachCombination(f func(paths []*interp.Trace) error) error {
 	chosen := make([]*interp.Trace, len(s.threads))
 	var rec func(i int) error
 	rec = func(i int) error {
 		if i == len(s.threads) {
-			return s.combination(chosen)
+			return f(chosen)
 		}
 		for _, p := range s.threads[i].paths {
 			chosen[i] = p
