@@ -383,6 +383,58 @@ condition: exists (T2:r0=1 /\ T2:r1=0 /\ T3:r0=1 /\ T3:r1=0)
 	}
 }
 
+// TestSpinLoopsFinish runs tests whose threads wait for each other in
+// busy loops on wazero's compiler, over enough batches that the garbage
+// collector runs. Compiled code cannot be stopped by Go, so a collection
+// that started while one thread spun for another used to deadlock the
+// whole process, deadline included (quiet.go); now every instance must
+// finish, on one core or many.
+func TestSpinLoopsFinish(t *testing.T) {
+	tests := loadTests(t, `name: MP+plain+spin
+threads:
+  T0: |
+    (i32.store (i32.const 0) (i32.const 42))
+    (i32.store (i32.const 4) (i32.const 1))
+  T1: |
+    (local $r0 i32) (local $r1 i32)
+    (loop $spin
+      (local.set $r0 (i32.load (i32.const 4)))
+      (br_if $spin (i32.eqz (local.get $r0))))
+    (local.set $r1 (i32.load (i32.const 0)))
+---
+name: Handoff3
+threads:
+  T0: |
+    (i32.atomic.store (i32.const 0) (i32.const 1))
+  T1: |
+    (local $r0 i32)
+    (loop $spin
+      (br_if $spin (i32.eqz (i32.atomic.load (i32.const 0)))))
+    (i32.atomic.store (i32.const 4) (i32.const 1))
+  T2: |
+    (local $r0 i32)
+    (loop $spin
+      (br_if $spin (i32.eqz (i32.atomic.load (i32.const 4)))))
+    (local.set $r0 (i32.atomic.load (i32.const 0)))
+`)
+	for _, tt := range tests {
+		t.Run(tt.Name, func(t *testing.T) {
+			n := 16 * 4096
+			if len(tt.Threads) > 2 {
+				n = 4 * 4096 // slow where the threads outnumber the cores
+			}
+			// Seed 2 hung MP+plain+spin in its second batch before the fix.
+			res, err := Run(context.Background(), tt, Wazero{}, Options{Iterations: n, Batch: 4096, Deadline: 5 * time.Second, Seed: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Dropped != 0 || len(res.Histogram) != 1 {
+				t.Errorf("%d instances dropped, histogram %v, notes %v", res.Dropped, res.Histogram, res.Notes)
+			}
+		})
+	}
+}
+
 // TestDeadline checks that a thread that never ends cannot hang the run:
 // its batch is cancelled at the deadline and its instances dropped.
 func TestDeadline(t *testing.T) {

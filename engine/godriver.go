@@ -58,6 +58,7 @@ type batchDriver struct {
 	raw  *RawResult
 
 	spin    *spinTuner
+	quiet   *quiet // the runtime settings while thread code runs
 	inst    goInstance
 	workers []*worker
 	fns     []goFunc // the thread functions
@@ -153,6 +154,8 @@ func (d *batchDriver) shut() {
 }
 
 func (d *batchDriver) run(ctx context.Context) (*RawResult, error) {
+	d.quiet = quietRuntime(len(d.h.Locals))
+	defer d.quiet.Restore()
 	if err := d.open(ctx); err != nil {
 		return nil, err
 	}
@@ -160,6 +163,9 @@ func (d *batchDriver) run(ctx context.Context) (*RawResult, error) {
 	start := time.Now()
 	total := d.opts.Iterations
 	for done, b := 0, 0; done < total; b++ {
+		if b > 0 {
+			d.quiet.Collect()
+		}
 		if d.opts.Budget > 0 && time.Since(start) > d.opts.Budget {
 			d.raw.Notes = append(d.raw.Notes, fmt.Sprintf("time budget of %s ran out after %d of %d iterations", d.opts.Budget, done, total))
 			break
@@ -302,6 +308,7 @@ func (d *batchDriver) cancel(done <-chan callResult) {
 			returned++
 		case <-time.After(time.Millisecond):
 		case <-timeout:
+			d.quiet.Resume() // a thread is left running
 			return
 		}
 	}

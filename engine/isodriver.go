@@ -7,6 +7,10 @@ import (
 	"time"
 )
 
+// isolatedCollect is how many instances an isolated run makes between two
+// collections (each instantiation allocates a module and its memory).
+const isolatedCollect = 64
+
 // runIsolated runs an isolated-mode harness: every instance gets a fresh
 // instantiation (and so a fresh memory of the test's size); the threads
 // start together through a gate in Go and each runs its function once.
@@ -21,8 +25,13 @@ func runIsolated(ctx context.Context, eng goEngine, h *Harness, opts Options) (*
 			close(w.jobs)
 		}
 	}()
+	q := quietRuntime(len(workers))
+	defer q.Restore()
 	start := time.Now()
 	for i := 0; i < opts.Iterations; i++ {
+		if i > 0 && i%isolatedCollect == 0 {
+			q.Collect()
+		}
 		if opts.Budget > 0 && time.Since(start) > opts.Budget {
 			raw.Notes = append(raw.Notes, fmt.Sprintf("time budget of %s ran out after %d of %d iterations", opts.Budget, i, opts.Iterations))
 			break
@@ -39,6 +48,7 @@ func runIsolated(ctx context.Context, eng goEngine, h *Harness, opts Options) (*
 				raw.Notes = append(raw.Notes, fmt.Sprintf("instances that missed the deadline of %s were dropped", opts.Deadline))
 			}
 			raw.Dropped++
+			q.Resume()
 			// The workers of a cancelled call may still be blocked.
 			for t, w := range workers {
 				close(w.jobs)
