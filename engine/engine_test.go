@@ -383,6 +383,33 @@ condition: exists (T2:r0=1 /\ T2:r1=0 /\ T3:r0=1 /\ T3:r1=0)
 	}
 }
 
+// TestDeadlineIsolated checks the deadline of isolated mode (a test that
+// grows memory) on every available engine: an instance that never ends
+// is dropped, and the run goes on and ends.
+func TestDeadlineIsolated(t *testing.T) {
+	test := loadTest(t, `name: GrowForever
+memory: {pages: 1, max: 2}
+threads:
+  T0: |
+    (drop (memory.grow (i32.const 1)))
+    (loop $l (br $l))
+  T1: |
+    (local $r0 i32)
+    (local.set $r0 (memory.size))
+`)
+	for _, r := range engines(t) {
+		t.Run(r.Name(), func(t *testing.T) {
+			res, err := Run(context.Background(), test, r, Options{Iterations: 4, Deadline: 200 * time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Iterations != 0 || res.Dropped != 4 || len(res.Notes) == 0 {
+				t.Errorf("iterations %d, dropped %d, notes %q; want 0, 4 and a note", res.Iterations, res.Dropped, res.Notes)
+			}
+		})
+	}
+}
+
 // TestSpinLoopsFinish runs tests whose threads wait for each other in
 // busy loops on wazero's compiler, over enough batches that the garbage
 // collector runs. Compiled code cannot be stopped by Go, so a collection
