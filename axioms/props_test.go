@@ -63,9 +63,9 @@ func enumerateRun(t *litmus.Test, m *axioms.Model) (*run, error) {
 		if v := axioms.IsSeqCst(c.X); v != nil {
 			switch {
 			case r.nonSC == nil:
-				r.nonSC, r.nonSCWhy = cloneExecution(c.X), v
+				r.nonSC, r.nonSCWhy = c.X.Clone(), v
 			case len(r.moreNonSC) < maxNonSC-1:
-				r.moreNonSC = append(r.moreNonSC, cloneExecution(c.X))
+				r.moreNonSC = append(r.moreNonSC, c.X.Clone())
 			}
 		}
 	}}
@@ -79,18 +79,6 @@ func enumerateRun(t *litmus.Test, m *axioms.Model) (*run, error) {
 		r.set.Add(o)
 	}
 	return r, nil
-}
-
-// cloneExecution copies what the enumerator reuses after OnCandidate.
-func cloneExecution(x *model.Execution) *model.Execution {
-	y := *x
-	y.DataRF = make([][]model.EventID, len(x.DataRF))
-	for i, rf := range x.DataRF {
-		y.DataRF[i] = append([]model.EventID(nil), rf...)
-	}
-	y.LenRF = append([]model.EventID(nil), x.LenRF...)
-	y.Tot = append([]model.EventID(nil), x.Tot...)
-	return &y
 }
 
 // outcomesOnly returns the outcomes of a not in b, one per line.

@@ -2,12 +2,10 @@ package engine
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
+	"wmm/internal/golden"
 	"wmm/wasm"
 )
 
@@ -36,20 +34,7 @@ func TestHarnessGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := wasm.FormatModule(m)
-			path := filepath.Join("testdata", "harness", tc.name+".wat")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if d := cmp.Diff(string(want), got); d != "" {
-				t.Errorf("harness differs from %s (-want +got):\n%s", path, d)
-			}
+			golden.Check(t, filepath.Join("testdata", "harness", tc.name+".wat"), wasm.FormatModule(m), *update)
 		})
 	}
 }

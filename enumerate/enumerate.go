@@ -85,7 +85,7 @@ type Options struct {
 
 // A Candidate is a complete candidate execution handed to
 // Options.OnCandidate. X and its slices are reused after the call
-// returns: clone what you keep.
+// returns: keep X.Clone().
 type Candidate struct {
 	X         *model.Execution
 	Violation *model.Violation // nil when consistent

@@ -261,7 +261,7 @@ func (c *collector) offer(g *ViolationGroup, cand *Candidate) {
 	if c.keep <= 0 || (n >= c.keep && s >= g.Examples[n-1].simplicity) {
 		return
 	}
-	r := &Refuted{X: cloneExecution(cand.X), Violation: cand.Violation, simplicity: s}
+	r := &Refuted{X: cand.X.Clone(), Violation: cand.Violation, simplicity: s}
 	r.X.Tot = nil
 	i := n
 	for i > 0 && g.Examples[i-1].simplicity > s {

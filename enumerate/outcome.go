@@ -107,21 +107,9 @@ func (s *searcher) record(c *candidate, weight int) error {
 	if _, ok := s.results[k]; !ok {
 		s.results[k] = r
 		s.order = append(s.order, k)
-		s.witness[k] = cloneExecution(c.x)
+		s.witness[k] = c.x.Clone()
 	}
 	return nil
-}
-
-// cloneExecution copies what the search reuses: reads-from and tot.
-func cloneExecution(x *model.Execution) *model.Execution {
-	y := *x
-	y.DataRF = make([][]model.EventID, len(x.DataRF))
-	for i, rf := range x.DataRF {
-		y.DataRF[i] = append([]model.EventID(nil), rf...)
-	}
-	y.LenRF = append([]model.EventID(nil), x.LenRF...)
-	y.Tot = append([]model.EventID(nil), x.Tot...)
-	return &y
 }
 
 // result builds the Result: the observed names (with T:trap and T:stuck

@@ -40,20 +40,7 @@ func TestLoadGood(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := FormatFile(tests)
-			golden := strings.TrimSuffix(file, ".yaml") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if d := cmp.Diff(string(want), got); d != "" {
-				t.Errorf("Format mismatch (-want +got):\n%s", d)
-			}
+			compareGolden(t, strings.TrimSuffix(file, ".yaml")+".golden", FormatFile(tests))
 			checkRoundTrip(t, tests)
 		})
 	}

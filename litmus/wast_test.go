@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"wmm/internal/golden"
 )
 
 // TestImportWastPeers imports the threads proposal's scripts (copied in
@@ -211,20 +213,9 @@ func summary(imp *WastImport) string {
 
 // compareGolden compares got with the golden file, rewriting it with
 // -update.
-func compareGolden(t *testing.T, golden, got string) {
+func compareGolden(t *testing.T, path, got string) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", golden, d)
-	}
+	golden.Check(t, path, got, *update)
 }
 
 // FuzzImportWast checks that the importer never panics, and that every

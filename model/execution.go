@@ -153,6 +153,19 @@ func (x *Execution) Static() *Rel {
 	return r
 }
 
+// Clone returns a copy of x that owns its reads-from and total order (the
+// parts a search changes in place); events and threads are shared.
+func (x *Execution) Clone() *Execution {
+	y := *x
+	y.DataRF = make([][]EventID, len(x.DataRF))
+	for i, rf := range x.DataRF {
+		y.DataRF[i] = append([]EventID(nil), rf...)
+	}
+	y.LenRF = append([]EventID(nil), x.LenRF...)
+	y.Tot = append([]EventID(nil), x.Tot...)
+	return &y
+}
+
 // Label returns a short stable name for event e: the thread's name and the
 // event's position in it, e.g. "T1.2"; the allocation event is "init".
 func (x *Execution) Label(e EventID) string {

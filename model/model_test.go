@@ -122,3 +122,14 @@ func TestAccess(t *testing.T) {
 		t.Error("a zero-length write (grow 0) is not writing")
 	}
 }
+
+// TestExecutionClone checks that a clone keeps its reads-from and total
+// order when the original's are changed in place.
+func TestExecutionClone(t *testing.T) {
+	x := &Execution{DataRF: [][]EventID{{0, 1}}, LenRF: []EventID{0, 0}, Tot: []EventID{0, 1}}
+	y := x.Clone()
+	x.DataRF[0][1], x.LenRF[1], x.Tot[0] = 7, 7, 7
+	if y.DataRF[0][1] != 1 || y.LenRF[1] != 0 || y.Tot[0] != 0 {
+		t.Errorf("the clone changed with the original: %v %v %v", y.DataRF, y.LenRF, y.Tot)
+	}
+}

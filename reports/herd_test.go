@@ -3,16 +3,14 @@ package reports
 import (
 	"bytes"
 	"flag"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
-
 	"wmm/enumerate"
+	"wmm/internal/golden"
 	"wmm/litmus"
 	"wmm/model"
 )
@@ -140,29 +138,9 @@ func TestWriteHerd(t *testing.T) {
 			if err := WriteHerd(&buf, c, execs, 1234*time.Millisecond); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, filepath.Join("testdata", "herd", hc.name+".txt"), buf.String(), hc.reason)
+			t.Logf("case: %s", hc.reason)
+			golden.Check(t, filepath.Join("testdata", "herd", hc.name+".txt"), buf.String(), *update)
 		})
-	}
-}
-
-// golden compares got with the file at path, first rewriting it under
-// -update.
-func golden(t *testing.T, path, got, reason string) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("%s (%s) mismatch (-want +got):\n%s", path, reason, d)
 	}
 }
 

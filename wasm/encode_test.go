@@ -16,6 +16,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"wmm/internal/golden"
 )
 
 // The -update flag rewrites golden files. Several test files of this package
@@ -334,20 +336,7 @@ func TestEncodeGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Encode: %v", err)
 			}
-			path := filepath.Join("testdata", "encode", tc.name+".hex")
-			got := hexLines(b)
-			if updateGolden() {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("Encode differs from %s (-want +got):\n%s", path, diff)
-			}
+			golden.Check(t, filepath.Join("testdata", "encode", tc.name+".hex"), hexLines(b), updateGolden())
 		})
 	}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -41,20 +40,7 @@ func TestEngineCommands(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := normalizeRun(runGolden(tc.args))
-			golden := filepath.Join("testdata", "run", tc.name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if d := cmp.Diff(string(want), got); d != "" {
-				t.Errorf("wmm %s mismatch (-want +got):\n%s", strings.Join(tc.args, " "), d)
-			}
+			compareGolden(t, filepath.Join("run", tc.name), normalizeRun(runGolden(tc.args)))
 		})
 	}
 }
