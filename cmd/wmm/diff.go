@@ -62,17 +62,17 @@ func newDiffCmd() *cobra.Command {
 			if len(f.models) != 2 {
 				return &usageError{cmd: cmd, err: fmt.Errorf("expected two models (--model A --model B), found %d", len(f.models))}
 			}
-			if !f.catalog && len(args) == 0 {
-				return &usageError{cmd: cmd, err: fmt.Errorf("no files given (use --catalog for the bundled tests)")}
+			if err := needInputs(cmd, f.catalog, args); err != nil {
+				return err
 			}
 			return doDiff(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, f)
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringSliceVar(&f.models, "model", nil, "the two models to compare: wasm, js, js2017 or sc, with +variants (give it twice)")
-	fl.IntVar(&f.unroll, "unroll", -1, "loop iterations beyond the first; -1 takes the test's unroll:, else 2")
+	registerUnroll(fl, &f.unroll)
 	fl.BoolVar(&f.json, "json", false, "print one JSON object per test")
-	fl.BoolVar(&f.catalog, "catalog", false, "compare over the bundled catalogue; arguments select tests or families")
+	registerCatalog(fl, &f.catalog, "compare over the")
 	return cmd
 }
 

@@ -110,7 +110,7 @@ func doExplain(w io.Writer, args []string, f explainFlags) error {
 			appendErrors(&errs, err)
 			continue
 		}
-		opts := f.options()
+		opts := f.enumOptions()
 		ex, err := enumerate.ExplainWith(t, m, opts, want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates})
 		if err != nil {
 			errs.Add(t.Pos, err.Error())

@@ -130,7 +130,7 @@ type namedGraph struct {
 
 // testGraphs returns the graphs of one test.
 func testGraphs(t *litmus.Test, m *axioms.Model, f graphFlags) ([]*reports.Graph, error) {
-	opts := f.options()
+	opts := f.enumOptions()
 	order := func(x *model.Execution) []model.EventID { return enumerate.ConstrainedOrder(m, x) }
 	if f.all {
 		r, err := enumerate.Run(t, m, opts)

@@ -12,28 +12,55 @@ import (
 // inputFlags are the flags that every command checking tests shares:
 // where the tests come from and how the model runs them.
 type inputFlags struct {
-	catalog  bool
-	variants []string
-	unroll   int
+	catalog bool
+	modelFlags
 }
 
 // register adds the flags; verb says what the command does with the
 // bundled tests ("check", "explain", ...).
 func (f *inputFlags) register(fl *pflag.FlagSet, verb string) {
-	fl.BoolVar(&f.catalog, "catalog", false, verb+" bundled tests; arguments select tests or families (all when none)")
-	fl.StringSliceVar(&f.variants, "variant", nil, "model variants, comma-separated (wmm check --help lists them)")
-	fl.IntVar(&f.unroll, "unroll", -1, "loop iterations beyond the first; -1 takes the test's unroll:, else 2")
+	registerCatalog(fl, &f.catalog, verb)
+	f.modelFlags.register(fl)
 }
 
 // needInputs checks that the command line names tests to work on.
 func (f *inputFlags) needInputs(cmd *cobra.Command, args []string) error {
-	if !f.catalog && len(args) == 0 {
+	return needInputs(cmd, f.catalog, args)
+}
+
+// modelFlags say how the model runs a test: its variants and the loop
+// bound.
+type modelFlags struct {
+	variants []string
+	unroll   int
+}
+
+func (f *modelFlags) register(fl *pflag.FlagSet) {
+	fl.StringSliceVar(&f.variants, "variant", nil, "model variants, comma-separated (wmm check --help lists them)")
+	registerUnroll(fl, &f.unroll)
+}
+
+// enumOptions returns the enumerator's options the flags ask for.
+func (f *modelFlags) enumOptions() enumerate.Options {
+	return enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0}
+}
+
+// registerCatalog adds --catalog; verb says what the command does with
+// the bundled tests.
+func registerCatalog(fl *pflag.FlagSet, p *bool, verb string) {
+	fl.BoolVar(p, "catalog", false, verb+" bundled tests; arguments select tests or families (all when none)")
+}
+
+// registerUnroll adds --unroll.
+func registerUnroll(fl *pflag.FlagSet, p *int) {
+	fl.IntVar(p, "unroll", -1, "loop iterations the model explores beyond the first; -1 takes the test's unroll:, else 2")
+}
+
+// needInputs checks that the command line names tests to work on: files,
+// or the catalogue.
+func needInputs(cmd *cobra.Command, catalog bool, args []string) error {
+	if !catalog && len(args) == 0 {
 		return &usageError{cmd: cmd, err: errors.New("no files given (use --catalog for the bundled tests)")}
 	}
 	return nil
-}
-
-// options returns the enumerator's options the flags ask for.
-func (f *inputFlags) options() enumerate.Options {
-	return enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0}
 }

@@ -114,7 +114,7 @@ func doReport(stdin io.Reader, stdout io.Writer, args []string, f reportFlags) e
 
 // reportTest checks one test and draws one execution per allowed outcome.
 func reportTest(t *litmus.Test, m *axioms.Model, f reportFlags) (*reports.HTMLTest, error) {
-	r, err := enumerate.Run(t, m, f.options())
+	r, err := enumerate.Run(t, m, f.enumOptions())
 	if err != nil {
 		return nil, err
 	}

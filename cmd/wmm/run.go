@@ -41,8 +41,8 @@ A test the runner cannot run is reported and skipped. Exit status: 0 on
 success, 2 when some input could not be read or the engine cannot start.`
 
 const runExample = `  wmm run sb.yaml                         100000 iterations on wazero
-  wmm run --engine node --iterations 1e6 catalog/sb.yaml
-  wmm run --engine wazero-interp --json catalog/`
+  wmm run --engine node --iterations 1e6 --catalog sb
+  wmm run --engine wazero-interp --json --catalog`
 
 // engineList documents the engines for the help texts.
 var engineList = func() string {
@@ -68,6 +68,7 @@ type engineFlags struct {
 	seed       uint64
 	test       string
 	testRE     *regexp.Regexp
+	catalog    bool
 }
 
 func (f *engineFlags) register(cmd *cobra.Command) {
@@ -84,6 +85,7 @@ func (f *engineFlags) register(cmd *cobra.Command) {
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop each test after this much time, with the iterations done so far (0: no limit)")
 	fl.Uint64Var(&f.seed, "seed", 0, "seed of the random delays (0: a fixed default)")
 	fl.StringVar(&f.test, "test", "", "run only the tests whose name matches this regular expression")
+	registerCatalog(fl, &f.catalog, "run the")
 }
 
 // options converts the flags into engine options.
@@ -153,8 +155,10 @@ func newRunCmd() *cobra.Command {
 		Short:   "Run litmus tests on a real engine and print the observed outcomes",
 		Long:    runLong,
 		Example: runExample,
-		Args:    needFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := needInputs(cmd, flags.catalog, args); err != nil {
+				return err
+			}
 			opts, err := flags.options()
 			if err != nil {
 				return &usageError{cmd: cmd, err: err}
@@ -172,9 +176,7 @@ func loadForEngine(paths []string, flags *engineFlags) (tests []*litmus.Test, r 
 	if r, err = engine.Lookup(flags.engine); err != nil {
 		return nil, nil, nil, err
 	}
-	files, lerr := loadFiles(paths)
-	appendErrors(&errs, lerr)
-	tests, lerr = uniqueTests(files)
+	tests, lerr := loadTests(paths, flags.catalog)
 	appendErrors(&errs, lerr)
 	return flags.selectTests(tests), r, errs, nil
 }

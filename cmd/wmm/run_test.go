@@ -37,6 +37,8 @@ func TestEngineCommands(t *testing.T) {
 		{"run-bad-iterations", []string{"run", "-n", "1.5", "testdata/run/det.yaml"}},
 		{"run-too-big", []string{"run", "testdata/run/big.yaml", "testdata/run/det.yaml", "--test", "Big|Single", "-n", "10"}},
 		{"validate-missing-file", []string{"validate", "-n", "10", "testdata/run/missing.yaml"}},
+		{"validate-catalog", []string{"validate", "-n", "100", "--catalog", "Copy+overlap", "Fill+oob"}},
+		{"run-no-input", []string{"run", "-n", "10"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -40,16 +40,15 @@ With --json, validate prints one JSON object per test as LITMUS.md
 specifies. Exit status: 0 when no forbidden outcome was seen, 1 otherwise,
 2 when some input could not be read or checked or the engine cannot start.`
 
-const validateExample = `  wmm validate catalog/                     the whole catalogue on wazero
-  wmm validate --engine node -n 1e6 catalog/sb.yaml
-  wmm validate --engine wazero-interp --model wasm --variant init-notear catalog/tearing.yaml`
+const validateExample = `  wmm validate --catalog                    the whole catalogue on wazero
+  wmm validate --engine node -n 1e6 --catalog sb
+  wmm validate --engine wazero-interp --variant init-notear tests.yaml`
 
 // validateFlags are the flags of wmm validate.
 type validateFlags struct {
 	engineFlags
-	model    string
-	variants []string
-	unroll   int
+	model string
+	modelFlags
 }
 
 func newValidateCmd() *cobra.Command {
@@ -59,8 +58,10 @@ func newValidateCmd() *cobra.Command {
 		Short:   "Run litmus tests on a real engine and compare with the model",
 		Long:    validateLong,
 		Example: validateExample,
-		Args:    needFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := needInputs(cmd, flags.catalog, args); err != nil {
+				return err
+			}
 			opts, err := flags.options()
 			if err != nil {
 				return &usageError{cmd: cmd, err: err}
@@ -72,10 +73,9 @@ func newValidateCmd() *cobra.Command {
 			return doValidate(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args, &flags, opts, m)
 		},
 	}
-	flags.register(cmd)
+	flags.engineFlags.register(cmd)
 	cmd.Flags().StringVar(&flags.model, "model", "wasm", "the memory model: wasm, js, js2017 or sc")
-	cmd.Flags().StringSliceVar(&flags.variants, "variant", nil, "variants of the model, comma-separated (see wmm check --help)")
-	cmd.Flags().IntVar(&flags.unroll, "unroll", -1, "loop iterations the model explores beyond the first; -1 takes the test's unroll:, else 2")
+	flags.modelFlags.register(cmd.Flags())
 	return cmd
 }
 
@@ -125,7 +125,7 @@ func validateOne(ctx context.Context, stderr io.Writer, t *litmus.Test, m *axiom
 	if _, err := engine.Compile(t, opts); err != nil {
 		return nil, err // refuse before the model's work
 	}
-	mres, err := enumerateRun(t, m, enumerate.Options{Unroll: flags.unroll, UnrollSet: flags.unroll >= 0})
+	mres, err := enumerateRun(t, m, flags.enumOptions())
 	if err != nil {
 		return nil, fmt.Errorf("model %s: %v", m.Name(), err)
 	}
@@ -248,6 +248,9 @@ func reproduce(t *litmus.Test, flags *validateFlags) string {
 	}
 	if flags.timeout != 0 {
 		args = append(args, "--timeout", flags.timeout.String())
+	}
+	if flags.catalog {
+		return strings.Join(append(args, "--catalog", t.Name), " ")
 	}
 	args = append(args, "--test", "'^"+regexpQuote(t.Name)+"$'", t.Pos.File)
 	return strings.Join(args, " ")

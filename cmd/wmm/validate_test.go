@@ -49,6 +49,15 @@ func TestValidateWrongModel(t *testing.T) {
 			t.Errorf("stdout lacks %q:\n%s", line, stdout.String())
 		}
 	}
+	// A bundled test is repeated by its name.
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"validate", "-n", "10", "--catalog", "Copy+overlap"}, &stdout, &stderr); code != exitFailed {
+		t.Errorf("--catalog: exit %d, want %d", code, exitFailed)
+	}
+	if want := "\treproduce: wmm validate --engine wazero --model wasm --iterations 10 --catalog Copy+overlap\n"; !strings.HasSuffix(stderr.String(), want) {
+		t.Errorf("--catalog: stderr %q does not end with %q", stderr.String(), want)
+	}
 }
 
 func locNames(locs []litmus.Loc) []string {
