@@ -202,11 +202,54 @@ func checkSCLastVisible(m *Model, c *checkCtx) *model.Violation {
 // scLastVisible checks C3 for the pair (r reads from w in region reg)
 // against hb and the order tot (MODEL.md §8.3).
 func (m *Model) scLastVisible(x *model.Execution, hb *model.Rel, tot func(a, b model.EventID) bool, r model.EventID, reg model.Region, w model.EventID) *model.Violation {
+	var v *model.Violation
+	m.scPatterns(x, hb, r, reg, w, func(p scPattern) bool {
+		switch w2 := p.w2; p.clause {
+		case "i":
+			if tot(w, w2) && tot(w2, r) {
+				v = &model.Violation{Axiom: model.AxSCLast, Clause: "i", Events: []model.EventID{w, w2, r},
+					Msg: fmt.Sprintf("%s reads from %s (they synchronise), but %s tot %s tot %s and %s writes the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2)) + scWord(x.Events[w2].Access(reg))}
+			}
+		case "ii":
+			if tot(w2, r) {
+				v = &model.Violation{Axiom: model.AxSCLast, Clause: "ii", Events: []model.EventID{w, w2, r},
+					Msg: fmt.Sprintf("%s reads from %s, but %s hb %s tot %s, and %s, %s are SC of the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2), x.Label(r))}
+			}
+		case "iii":
+			if tot(w, w2) {
+				v = &model.Violation{Axiom: model.AxSCLast, Clause: "iii", Events: []model.EventID{w, w2, r},
+					Msg: fmt.Sprintf("%s reads from %s, but %s tot %s hb %s, and %s, %s are SC writes of the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w), x.Label(w2))}
+			}
+		}
+		return v == nil
+	})
+	return v
+}
+
+// An scPattern is one way C3 constrains tot for a read r of w's bytes: a
+// write w2 such that, by clause (i), w tot w2 tot r is forbidden; by (ii) †
+// (w hb w2 holds), w2 tot r is forbidden; by (iii) ‡ (w2 hb r holds),
+// w tot w2 is forbidden.
+type scPattern struct {
+	clause string // "i", "ii" or "iii"
+	w2     model.EventID
+}
+
+// scPatterns calls yield with every pattern of C3 (MODEL.md §8.3) for the
+// pair (r reads from w in region reg) under hb, until yield returns
+// false. It is the one statement of which writes each clause of C3
+// concerns; Check and the tot search test the patterns against tot,
+// TotOrderCycle derives tot edges from them.
+func (m *Model) scPatterns(x *model.Execution, hb *model.Rel, r model.EventID, reg model.Region, w model.EventID, yield func(scPattern) bool) {
 	if !hb.Has(w, r) {
-		return nil
+		return
 	}
 	ra, wa := x.Events[r].Access(reg), x.Events[w].Access(reg)
 	synced := model.Sync(wa, ra) || (m.InitSync && wa.Ord == model.Init && ra.Ord == model.SeqCst && len(x.Writers(r, reg)) == 1)
+	daggers := m.daggers(reg)
+	if !synced && !daggers {
+		return
+	}
 	for _, e := range x.Events {
 		w2 := e.ID
 		a2 := e.Access(reg)
@@ -214,25 +257,21 @@ func (m *Model) scLastVisible(x *model.Execution, hb *model.Rel, tot func(a, b m
 			continue
 		}
 		// (i): an SC read synchronising with W sees no later same-range SC write.
-		if synced && tot(w, w2) && tot(w2, r) && (model.Sync(a2, ra) || (m.OldClauseA && a2.Same(ra))) {
-			return &model.Violation{Axiom: model.AxSCLast, Clause: "i", Events: []model.EventID{w, w2, r},
-				Msg: fmt.Sprintf("%s reads from %s (they synchronise), but %s tot %s tot %s and %s writes the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2)) + scWord(a2)}
+		if synced && (model.Sync(a2, ra) || (m.OldClauseA && a2.Same(ra))) && !yield(scPattern{"i", w2}) {
+			return
 		}
-		if !m.daggers(reg) {
+		if !daggers {
 			continue
 		}
 		// (ii) †: W hb W' tot R with W', R synchronising.
-		if hb.Has(w, w2) && tot(w2, r) && model.Sync(a2, ra) {
-			return &model.Violation{Axiom: model.AxSCLast, Clause: "ii", Events: []model.EventID{w, w2, r},
-				Msg: fmt.Sprintf("%s reads from %s, but %s hb %s tot %s, and %s, %s are SC of the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2), x.Label(r))}
+		if hb.Has(w, w2) && model.Sync(a2, ra) && !yield(scPattern{"ii", w2}) {
+			return
 		}
 		// (iii) ‡: W tot W' hb R with W, W' synchronising.
-		if tot(w, w2) && hb.Has(w2, r) && model.Sync(wa, a2) {
-			return &model.Violation{Axiom: model.AxSCLast, Clause: "iii", Events: []model.EventID{w, w2, r},
-				Msg: fmt.Sprintf("%s reads from %s, but %s tot %s hb %s, and %s, %s are SC writes of the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w), x.Label(w2))}
+		if hb.Has(w2, r) && model.Sync(wa, a2) && !yield(scPattern{"iii", w2}) {
+			return
 		}
 	}
-	return nil
 }
 
 func scWord(a *model.Access) string {

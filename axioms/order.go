@@ -22,28 +22,22 @@ import (
 // found here is a cycle of every completion. A nil result says nothing:
 // the tot search decides.
 func (m *Model) TotOrderCycle(x *model.Execution, hb *model.Rel) *model.Violation {
+	// The patterns depend on hb only: collect them once.
 	type rule struct {
-		r, w   model.EventID
-		reg    model.Region
-		synced bool
+		r, w model.EventID
+		scPattern
 	}
 	var rules []rule
 	for _, re := range x.Events {
 		for _, reg := range []model.Region{model.Len, model.Data} {
-			ra := re.Access(reg)
-			if !ra.Reading() {
+			if !re.Access(reg).Reading() {
 				continue
 			}
-			writers := x.Writers(re.ID, reg)
-			for _, w := range writers {
-				if !hb.Has(w, re.ID) {
-					continue
-				}
-				wa := x.Events[w].Access(reg)
-				synced := model.Sync(wa, ra) || (m.InitSync && wa.Ord == model.Init && ra.Ord == model.SeqCst && len(writers) == 1)
-				if synced || m.daggers(reg) {
-					rules = append(rules, rule{re.ID, w, reg, synced})
-				}
+			for _, w := range x.Writers(re.ID, reg) {
+				m.scPatterns(x, hb, re.ID, reg, w, func(p scPattern) bool {
+					rules = append(rules, rule{re.ID, w, p})
+					return true
+				})
 			}
 		}
 	}
@@ -51,17 +45,18 @@ func (m *Model) TotOrderCycle(x *model.Execution, hb *model.Rel) *model.Violatio
 		return nil
 	}
 	order := hb.Clone()
-	// add puts a before b; it reports false, with the violation, when b
-	// is already before a.
 	var cycle *model.Violation
 	changed := true
-	add := func(a, b model.EventID, clause, why string) bool {
+	// add puts a before b; it reports false, with the violation, when b
+	// is already before a.
+	add := func(a, b model.EventID, rl rule, why string) bool {
 		if order.Has(a, b) {
 			return true
 		}
 		if a == b || order.Has(b, a) {
-			cycle = &model.Violation{Axiom: model.AxSCLast, Clause: clause, Events: []model.EventID{a, b},
-				Msg: fmt.Sprintf("%s must come before %s in tot (%s), but the order that hb and the reads-from choices already force puts %s first", x.Label(a), x.Label(b), why, x.Label(b))}
+			cycle = &model.Violation{Axiom: model.AxSCLast, Clause: rl.clause, Events: []model.EventID{a, b},
+				Msg: fmt.Sprintf("%s must come before %s in tot (clause (%s): %s reads from %s%s), but the order that hb and the reads-from choices already force puts %s first",
+					x.Label(a), x.Label(b), rl.clause, x.Label(rl.r), x.Label(rl.w), why, x.Label(b))}
 			return false
 		}
 		order.AddClosed(a, b)
@@ -71,32 +66,22 @@ func (m *Model) TotOrderCycle(x *model.Execution, hb *model.Rel) *model.Violatio
 	for changed {
 		changed = false
 		for _, rl := range rules {
-			ra, wa := x.Events[rl.r].Access(rl.reg), x.Events[rl.w].Access(rl.reg)
-			for _, e := range x.Events {
-				w2 := e.ID
-				a2 := e.Access(rl.reg)
-				if !a2.Writing() || w2 == rl.w || w2 == rl.r {
-					continue
+			ok := true
+			switch r, w, w2 := rl.r, rl.w, rl.w2; rl.clause {
+			case "i": // not W tot V tot R
+				if order.Has(w, w2) {
+					ok = add(r, w2, rl, ", which is before "+x.Label(w2))
 				}
-				if rl.synced && (model.Sync(a2, ra) || (m.OldClauseA && a2.Same(ra))) {
-					// (i): not W tot V tot R.
-					if order.Has(rl.w, w2) && !add(rl.r, w2, "i", "clause (i): "+x.Label(rl.r)+" reads from "+x.Label(rl.w)+", which is before it") {
-						return cycle
-					}
-					if order.Has(w2, rl.r) && !add(w2, rl.w, "i", "clause (i): "+x.Label(rl.r)+" reads from "+x.Label(rl.w)+", and it is before "+x.Label(rl.r)) {
-						return cycle
-					}
+				if ok && order.Has(w2, r) {
+					ok = add(w2, w, rl, ", and "+x.Label(w2)+" is before it")
 				}
-				if m.daggers(rl.reg) {
-					// (ii) †: not W hb V tot R with V, R synchronising.
-					if hb.Has(rl.w, w2) && model.Sync(a2, ra) && !add(rl.r, w2, "ii", "clause (ii) †: "+x.Label(rl.w)+" hb "+x.Label(w2)) {
-						return cycle
-					}
-					// (iii) ‡: not W tot V hb R with W, V synchronising.
-					if hb.Has(w2, rl.r) && model.Sync(wa, a2) && !add(w2, rl.w, "iii", "clause (iii) ‡: "+x.Label(w2)+" hb "+x.Label(rl.r)) {
-						return cycle
-					}
-				}
+			case "ii": // not V tot R, as W hb V
+				ok = add(r, w2, rl, ", which happens before "+x.Label(w2))
+			case "iii": // not W tot V, as V hb R
+				ok = add(w2, w, rl, ", and "+x.Label(w2)+" happens before it")
+			}
+			if !ok {
+				return cycle
 			}
 		}
 	}
