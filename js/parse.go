@@ -80,10 +80,8 @@ func syntaxErrors(src string, err error) error {
 		}
 	}
 	switch {
-	case errors.As(err, &list):
-		for _, e := range list {
-			add(e)
-		}
+	case errors.As(err, &list) && len(list) > 0:
+		add(list[0]) // the errors after the first are its echoes
 	case errors.As(err, &one):
 		add(one)
 	default:

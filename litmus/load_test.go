@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"math/big"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,6 +24,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 var sameTest = cmp.Options{
 	cmpopts.IgnoreTypes(Pos{}, wasm.Pos{}),
 	cmpopts.IgnoreFields(Thread{}, "Text"),
+	cmp.Comparer(func(a, b *big.Int) bool { return a.Cmp(b) == 0 }),
 }
 
 // TestLoadGood loads every file of testdata/good (the examples of

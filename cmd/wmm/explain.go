@@ -225,13 +225,8 @@ func resolveAtom(t *litmus.Test, a *litmus.Atom) error {
 		a.Loc.Thread = th.Name
 		bits = 1
 		if a.Loc.Kind == litmus.LocLocal {
-			bits = 0
-			for _, l := range th.Code.Locals {
-				if l.Name == a.Loc.Local {
-					bits = l.Type.Bits()
-				}
-			}
-			if bits == 0 {
+			var ok bool
+			if bits, ok = th.LocalBits(a.Loc.Local); !ok {
 				return fmt.Errorf("unknown local $%s in thread %s", a.Loc.Local, th.Name)
 			}
 		}
