@@ -7,6 +7,8 @@ package litmus
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"wmm/wasm"
 )
@@ -157,6 +159,36 @@ func (o Observation) String() string {
 		return "always"
 	}
 	return "?"
+}
+
+// Family returns the family of a test: the name of the file it was loaded
+// from without its extension and a ".litmus" before it ("catalog/sb.yaml"
+// and "x/SB.litmus.yaml" are sb and SB). The catalogue's families are
+// these names of its files.
+func (t *Test) Family() string {
+	base := filepath.Base(t.Pos.File)
+	return strings.TrimSuffix(strings.TrimSuffix(base, filepath.Ext(base)), ".litmus")
+}
+
+// Herd returns the word herd7 and litmus7 print on their Observation
+// line: "Never", "Sometimes" or "Always".
+func (o Observation) Herd() string {
+	w := o.String()
+	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// ObservationOf classifies a proposition by how many outcomes (or runs, or
+// executions) satisfy it (pos) and how many do not (neg), as herd7 does:
+// Never when none does (so also when there are none), Always when all do,
+// Sometimes otherwise.
+func ObservationOf(pos, neg int) Observation {
+	switch {
+	case pos == 0:
+		return Never
+	case neg == 0:
+		return Always
+	}
+	return Sometimes
 }
 
 // An Expect is the set of observations a test's author accepts, with the

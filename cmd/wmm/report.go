@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"wmm/axioms"
+	"wmm/conform"
 	"wmm/enumerate"
 	"wmm/litmus"
 	"wmm/model"
@@ -120,12 +121,12 @@ func reportTest(t *litmus.Test, m *axioms.Model, f reportFlags) (*reports.HTMLTe
 	}
 	order := func(x *model.Execution) []model.EventID { return enumerate.ConstrainedOrder(m, x) }
 	gs := reports.WitnessGraphs(r, m.Name(), order, f.maxGraphs)
-	return &reports.HTMLTest{Check: reports.NewCheck(r), Family: reports.FamilyOf(t), Graphs: gs, Undrawn: len(r.Outcomes) - len(gs)}, nil
+	return &reports.HTMLTest{Check: reports.NewCheck(r), Family: t.Family(), Graphs: gs, Undrawn: len(r.Outcomes) - len(gs)}, nil
 }
 
 // readRuns reads the engine results files and groups the runs by test.
-func readRuns(stdin io.Reader, files []string) (map[string][]*reports.EngineRun, error) {
-	out := map[string][]*reports.EngineRun{}
+func readRuns(stdin io.Reader, files []string) (map[string][]*conform.Record, error) {
+	out := map[string][]*conform.Record{}
 	for _, file := range files {
 		var r io.Reader = stdin
 		if file != "-" {
@@ -135,7 +136,7 @@ func readRuns(stdin io.Reader, files []string) (map[string][]*reports.EngineRun,
 			}
 			r = bytes.NewReader(data)
 		}
-		runs, err := reports.ReadEngineRuns(r, file)
+		runs, err := conform.ReadRecords(r, file)
 		if err != nil {
 			return nil, err
 		}
