@@ -158,7 +158,7 @@ func selectTest(args []string, fromCatalog bool, name string) ([]*litmus.Test, e
 // that names them.
 func selection(t *litmus.Test, outcome string) (func(model.Outcome) bool, string, error) {
 	if outcome != "" {
-		p, err := parseOutcome(t, outcome)
+		p, err := t.ParseProp(outcome, litmus.Pos{File: "--outcome", Line: 1, Col: 1})
 		if err != nil {
 			return nil, "", err
 		}
@@ -173,87 +173,4 @@ func selection(t *litmus.Test, outcome string) (func(model.Outcome) bool, string
 		return p.Eval, p.String(), nil
 	}
 	return c.Prop.Eval, c.Prop.String(), nil
-}
-
-// parseOutcome parses an --outcome proposition and resolves its names
-// against t as the loader resolves a condition's: a thread by name or
-// index, a local by name, a literal reduced modulo 2^width. A leading
-// quantifier is accepted and ignored. Errors point into the flag's text.
-func parseOutcome(t *litmus.Test, s string) (litmus.Prop, error) {
-	text, col := s, 1
-	if q := strings.TrimSpace(s); !strings.HasPrefix(q, "exists") && !strings.HasPrefix(q, "~exists") && !strings.HasPrefix(q, "forall") {
-		text, col = "exists ("+s+")", 1-len("exists (")
-	}
-	c, err := litmus.ParseCondition(text, litmus.Pos{File: "--outcome", Line: 1, Col: col})
-	if err != nil {
-		return nil, err
-	}
-	var errs litmus.ErrorList
-	walkAtoms(c.Prop, func(a *litmus.Atom) {
-		if err := resolveAtom(t, a); err != nil {
-			errs.Add(a.Pos, err.Error())
-		}
-	})
-	return c.Prop, errs.Err()
-}
-
-func walkAtoms(p litmus.Prop, f func(*litmus.Atom)) {
-	switch p := p.(type) {
-	case *litmus.Atom:
-		f(p)
-	case *litmus.And:
-		walkAtoms(p.L, f)
-		walkAtoms(p.R, f)
-	case *litmus.Or:
-		walkAtoms(p.L, f)
-		walkAtoms(p.R, f)
-	case *litmus.Not:
-		walkAtoms(p.P, f)
-	}
-}
-
-// resolveAtom resolves a's name against t and reduces its literal to the
-// name's width.
-func resolveAtom(t *litmus.Test, a *litmus.Atom) error {
-	bits := 32
-	switch a.Loc.Kind {
-	case litmus.LocLocal, litmus.LocTrap, litmus.LocStuck:
-		th, err := findThread(t, a.Loc.Thread)
-		if err != nil {
-			return err
-		}
-		a.Loc.Thread = th.Name
-		bits = 1
-		if a.Loc.Kind == litmus.LocLocal {
-			bits = 0
-			for _, l := range th.Code.Locals {
-				if l.Name == a.Loc.Local {
-					bits = l.Type.Bits()
-				}
-			}
-			if bits == 0 {
-				return fmt.Errorf("unknown local $%s in thread %s", a.Loc.Local, th.Name)
-			}
-		}
-	case litmus.LocMem:
-		bits = 8 * a.Loc.Width
-	}
-	if bits < 64 {
-		a.Value &= 1<<bits - 1
-	}
-	return nil
-}
-
-// findThread finds a thread by name or, as herd7 allows, by index.
-func findThread(t *litmus.Test, name string) (*litmus.Thread, error) {
-	for i := range t.Threads {
-		if t.Threads[i].Name == name {
-			return &t.Threads[i], nil
-		}
-	}
-	var i int
-	if _, err := fmt.Sscanf(name, "%d", &i); err == nil && fmt.Sprint(i) == name && i < len(t.Threads) {
-		return &t.Threads[i], nil
-	}
-	return nil, fmt.Errorf("unknown thread %s", name)
 }
