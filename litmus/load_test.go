@@ -439,3 +439,17 @@ func TestHasComments(t *testing.T) {
 		}
 	}
 }
+
+// TestInitialContents checks that init: entries apply in file order, a
+// later entry's zero bytes overwriting an earlier one's, and that only
+// non-zero bytes are kept.
+func TestInitialContents(t *testing.T) {
+	tests, err := Load("t.yaml", []byte("name: T\ninit: {i8[1]: 5, i64[0]: 6, i16[8]: 0x0700}\nthreads:\n  T0: nop\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[uint64]byte{0: 6, 9: 7}
+	if d := cmp.Diff(want, tests[0].InitialContents()); d != "" {
+		t.Errorf("InitialContents (-want +got):\n%s", d)
+	}
+}

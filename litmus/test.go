@@ -84,6 +84,29 @@ type Init struct {
 	Pos   Pos
 }
 
+// InitialContents returns the initial contents of the test's memory: the
+// init: entries applied in the order of the file, each writing its Width
+// bytes little-endian, so a later entry overwrites the bytes of an
+// earlier one that it overlaps, zero bytes included (LITMUS.md, "init").
+// Only non-zero bytes are in the map; every other byte is 0. It is the one
+// place that computes them: the model's allocation event and its value
+// domain both use it, and the engines' harnesses write the entries in the
+// same order.
+func (t *Test) InitialContents() map[uint64]byte {
+	mem := map[uint64]byte{}
+	for _, in := range t.Init {
+		for i := 0; i < in.Width; i++ {
+			addr := uint64(in.Addr) + uint64(i)
+			if b := byte(in.Value >> (8 * i)); b != 0 {
+				mem[addr] = b
+			} else {
+				delete(mem, addr)
+			}
+		}
+	}
+	return mem
+}
+
 // A Thread is one test thread: a function with no parameters and no
 // results whose declared locals are observable.
 type Thread struct {
