@@ -7,19 +7,34 @@ import (
 )
 
 // An Error is a problem in a litmus file, with the position it concerns.
+// Its message is Msg, or when Msg is empty the message of Err, the error
+// it stands for, which errors.Is and errors.As find through it. A message
+// never holds its own position: Error adds it.
 type Error struct {
 	Pos Pos
 	Msg string
+	Err error
 }
 
 // Error returns "file:line:col: msg", leaving out the parts of the position
 // that are unknown.
 func (e *Error) Error() string {
 	if e.Pos == (Pos{}) {
-		return e.Msg
+		return e.message()
 	}
-	return e.Pos.String() + ": " + e.Msg
+	return e.Pos.String() + ": " + e.message()
 }
+
+// message returns the message without the position.
+func (e *Error) message() string {
+	if e.Msg == "" && e.Err != nil {
+		return e.Err.Error()
+	}
+	return e.Msg
+}
+
+// Unwrap returns the error e stands for, if any.
+func (e *Error) Unwrap() error { return e.Err }
 
 // An ErrorList is a list of errors, sorted by position once the loader
 // returns it. The zero value is an empty list ready to use.
@@ -54,7 +69,7 @@ func compareErrors(a, b *Error) int {
 		cmp.Compare(a.Pos.File, b.Pos.File),
 		cmp.Compare(a.Pos.Line, b.Pos.Line),
 		cmp.Compare(a.Pos.Col, b.Pos.Col),
-		cmp.Compare(a.Msg, b.Msg),
+		cmp.Compare(a.message(), b.message()),
 	)
 }
 

@@ -31,6 +31,8 @@ func TestExplainGraphCommands(t *testing.T) {
 		{"explain-no-test", []string{"explain", "testdata/mp.yaml", "--test", "nosuch"}},
 		{"explain-bad-outcome", []string{"explain", "--catalog", "SB", "--outcome", `T9:r0=1 /\ T1:rx=1`}},
 		{"explain-syntax-outcome", []string{"explain", "--catalog", "SB", "--outcome", `T0:r0=`}},
+		// Issue 14: an unknown catalogue name as every command reports it.
+		{"explain-catalog-unknown", []string{"explain", "--catalog", "SBsc"}},
 		// Issue 14: the loader's rule for literals, not a second one.
 		{"explain-wide-outcome", []string{"explain", "--catalog", "SB+sc", "--outcome", `T0:r0=0x1_0000_0000 /\ T1:r0=0`}},
 		{"explain-no-files", []string{"explain"}},

@@ -127,15 +127,13 @@ func loadTests(args []string, fromCatalog bool) ([]*litmus.Test, error) {
 			return nil, err
 		}
 		if len(args) > 0 {
-			if entries, err = catalog.Select(entries, args...); err != nil {
-				return nil, err
-			}
+			entries, err = catalog.Select(entries, args...)
 		}
 		tests := make([]*litmus.Test, len(entries))
 		for i, e := range entries {
 			tests[i] = e.Test
 		}
-		return tests, nil
+		return tests, err
 	}
 	files, err := loadFiles(args)
 	var errs litmus.ErrorList

@@ -103,6 +103,10 @@ func printError(w io.Writer, err error) {
 		// The command has reported everything already.
 	case errors.As(err, &list):
 		for _, e := range list {
+			if e.Pos == (litmus.Pos{}) {
+				fmt.Fprintf(w, "wmm: %v\n", e) // an error of no file
+				continue
+			}
 			fmt.Fprintln(w, e)
 		}
 	case errors.As(err, &usage):
