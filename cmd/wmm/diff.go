@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 
@@ -11,6 +12,7 @@ import (
 	"wmm/litmus"
 	"wmm/model"
 	"wmm/reports"
+	"wmm/suite"
 )
 
 const diffLong = `Diff compares two memory models on litmus tests: for each test, the
@@ -93,19 +95,19 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 	tests, loadErr := loadTests(args, f.catalog)
 	var errs litmus.ErrorList
 	appendErrors(&errs, loadErr)
-	var jobs []job
+	var jobs []suite.Job
 	for _, t := range tests {
-		jobs = append(jobs, job{t, a}, job{t, b})
+		jobs = append(jobs, suite.Job{Test: t, Model: a}, suite.Job{Test: t, Model: b})
 	}
-	results := runJobs(jobs, f.unroll, stderr)
+	results := runJobs(jobs, enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0}, false, stderr)
 	var diffs []*reports.Diff
 	for i := 0; i < len(results); i += 2 {
-		t := jobs[i].test
-		if err := firstErr(results[i].err, results[i+1].err); err != nil {
+		t := jobs[i].Test
+		if err := cmp.Or(results[i].Err, results[i+1].Err); err != nil {
 			errs.Add(t.Pos, err.Error())
 			continue
 		}
-		d := reports.NewDiff(results[i].res, results[i+1].res)
+		d := reports.NewDiff(results[i].Res, results[i+1].Res)
 		if err := explainDiff(d, t, a, b, f.unroll); err != nil {
 			errs.Add(t.Pos, err.Error())
 			continue
@@ -122,15 +124,6 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 		fmt.Fprintln(stdout, reports.DiffSummary(diffs))
 	}
 	return errs.Err()
-}
-
-func firstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // explainDiff asks each model why it forbids the outcomes only the other
