@@ -42,16 +42,10 @@ type catalogFlags struct {
 
 func newCatalogCmd() *cobra.Command {
 	var f catalogFlags
-	cmd := &cobra.Command{
-		Use:     "catalog [--family F]... [--json]",
-		Short:   "List the bundled litmus tests",
-		Long:    catalogLong,
-		Example: catalogExample,
-		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
+	cmd := command("catalog [--family F]... [--json]", "List the bundled litmus tests", catalogLong, catalogExample, noArgs,
+		func(cmd *cobra.Command, args []string) error {
 			return doCatalog(cmd.OutOrStdout(), f)
-		},
-	}
+		})
 	cmd.Flags().StringSliceVar(&f.families, "family", nil, "list only this family (repeatable)")
 	cmd.Flags().BoolVar(&f.json, "json", false, "print one JSON object per test")
 	return cmd

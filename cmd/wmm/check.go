@@ -59,18 +59,10 @@ type checkFlags struct {
 
 func newCheckCmd() *cobra.Command {
 	var f checkFlags
-	cmd := &cobra.Command{
-		Use:     "check [FILE|DIR|NAME]...",
-		Short:   "Check litmus tests against the memory model",
-		Long:    checkLong + "\n\n" + modelHelp(),
-		Example: checkExample,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := f.needInputs(cmd, args); err != nil {
-				return err
-			}
+	cmd := command("check [FILE|DIR|NAME]...", "Check litmus tests against the memory model", checkLong+"\n\n"+modelHelp(), checkExample, f.needInputs,
+		func(cmd *cobra.Command, args []string) error {
 			return doCheck(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, f)
-		},
-	}
+		})
 	fl := cmd.Flags()
 	fl.StringSliceVar(&f.models, "model", nil, "memory model: wasm, js, js2017 or sc (repeatable; default wasm)")
 	fl.BoolVar(&f.json, "json", false, "print one JSON object per test and model (same as --format json)")

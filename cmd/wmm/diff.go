@@ -55,12 +55,8 @@ type diffFlags struct {
 
 func newDiffCmd() *cobra.Command {
 	var f diffFlags
-	cmd := &cobra.Command{
-		Use:     "diff --model A --model B [FILE|DIR|NAME]...",
-		Short:   "Compare the outcomes two models allow",
-		Long:    diffLong + "\n\n" + modelHelp(),
-		Example: diffExample,
-		RunE: func(cmd *cobra.Command, args []string) error {
+	cmd := command("diff --model A --model B [FILE|DIR|NAME]...", "Compare the outcomes two models allow", diffLong+"\n\n"+modelHelp(), diffExample, nil,
+		func(cmd *cobra.Command, args []string) error {
 			if len(f.models) != 2 {
 				return &usageError{cmd: cmd, err: fmt.Errorf("expected two models (--model A --model B), found %d", len(f.models))}
 			}
@@ -68,8 +64,7 @@ func newDiffCmd() *cobra.Command {
 				return err
 			}
 			return doDiff(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, f)
-		},
-	}
+		})
 	fl := cmd.Flags()
 	fl.StringSliceVar(&f.models, "model", nil, "the two models to compare: wasm, js, js2017 or sc, with +variants (give it twice)")
 	registerUnroll(fl, &f.unroll)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"wmm/axioms"
 	"wmm/enumerate"
@@ -70,28 +71,26 @@ type explainFlags struct {
 
 func newExplainCmd() *cobra.Command {
 	var f explainFlags
-	cmd := &cobra.Command{
-		Use:     "explain [--test NAME] [--outcome PROP] FILE...",
-		Short:   "Explain why the model allows or forbids an outcome",
-		Long:    explainLong,
-		Example: explainExample,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := f.needInputs(cmd, args); err != nil {
-				return err
-			}
+	cmd := command("explain [--test NAME] [--outcome PROP] FILE...", "Explain why the model allows or forbids an outcome", explainLong, explainExample, f.needInputs,
+		func(cmd *cobra.Command, args []string) error {
 			return doExplain(cmd.OutOrStdout(), args, f)
-		},
-	}
-	fl := cmd.Flags()
-	fl.StringVar(&f.test, "test", "", "explain only the test with this name")
-	fl.StringVar(&f.outcome, "outcome", "", "the outcomes to explain, as a proposition (default: the condition's)")
-	fl.StringVar(&f.model, "model", "wasm", "memory model: wasm, js, js2017 or sc")
-	fl.BoolVar(&f.json, "json", false, "print one JSON object per test")
-	f.register(fl, "explain")
-	fl.IntVar(&f.limit, "limit", 4, "outcomes explained in full per test (0: all)")
-	fl.IntVar(&f.examples, "examples", 1, "candidate executions printed per violated axiom")
-	fl.IntVar(&f.maxCandidates, "max-candidates", enumerate.DefaultMaxCandidates, "stop looking at candidates of forbidden outcomes after this many")
+		})
+	f.registerExplain(cmd.Flags(), "explain", "explained in full", "printed")
+	cmd.Flags().BoolVar(&f.json, "json", false, "print one JSON object per test")
 	return cmd
+}
+
+// registerExplain adds the flags explain and graph share; verb, shown and
+// printed say what the command does with a test, an outcome and a
+// candidate execution ("explain", "explained in full", "printed").
+func (f *explainFlags) registerExplain(fl *pflag.FlagSet, verb, shown, printed string) {
+	fl.StringVar(&f.test, "test", "", verb+" only the test with this name")
+	fl.StringVar(&f.outcome, "outcome", "", "the outcomes to "+verb+", as a proposition (default: the condition's)")
+	fl.StringVar(&f.model, "model", "wasm", "memory model: wasm, js, js2017 or sc")
+	f.register(fl, verb)
+	fl.IntVar(&f.limit, "limit", 4, "outcomes "+shown+" per test (0: all)")
+	fl.IntVar(&f.examples, "examples", 1, "candidate executions "+printed+" per violated axiom")
+	fl.IntVar(&f.maxCandidates, "max-candidates", enumerate.DefaultMaxCandidates, "stop looking at candidates of forbidden outcomes after this many")
 }
 
 // doExplain loads the tests, explains each, and returns the loading

@@ -52,21 +52,13 @@ type reportFlags struct {
 
 func newReportCmd() *cobra.Command {
 	var f reportFlags
-	cmd := &cobra.Command{
-		Use:     "report --html OUT.html [--results FILE]... FILE...",
-		Short:   "Write an HTML report of litmus tests, with graphs and engine results",
-		Long:    reportLong,
-		Example: reportExample,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := f.needInputs(cmd, args); err != nil {
-				return err
-			}
+	cmd := command("report --html OUT.html [--results FILE]... FILE...", "Write an HTML report of litmus tests, with graphs and engine results", reportLong, reportExample, f.needInputs,
+		func(cmd *cobra.Command, args []string) error {
 			if f.html == "" {
 				return &usageError{cmd: cmd, err: errors.New("no output file: give --html OUT.html")}
 			}
 			return doReport(cmd.InOrStdin(), cmd.OutOrStdout(), args, f)
-		},
-	}
+		})
 	fl := cmd.Flags()
 	fl.StringVar(&f.html, "html", "", "write the report to this file")
 	fl.StringVar(&f.title, "title", "wmm report", "the page's title")

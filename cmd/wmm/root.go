@@ -169,3 +169,9 @@ func needFiles(cmd *cobra.Command, args []string) error {
 	}
 	return nil
 }
+
+// command builds a subcommand from its help texts, its check of the
+// arguments (nil: any) and its run function.
+func command(use, short, long, example string, args cobra.PositionalArgs, run func(cmd *cobra.Command, args []string) error) *cobra.Command {
+	return &cobra.Command{Use: use, Short: short, Long: long, Example: example, Args: args, RunE: run}
+}

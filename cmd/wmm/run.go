@@ -88,6 +88,11 @@ func (f *engineFlags) register(cmd *cobra.Command) {
 	registerCatalog(fl, &f.catalog, "run the")
 }
 
+// needInputs checks that the command line names tests to run.
+func (f *engineFlags) needInputs(cmd *cobra.Command, args []string) error {
+	return needInputs(cmd, f.catalog, args)
+}
+
 // options converts the flags into engine options.
 func (f *engineFlags) options() (engine.Options, error) {
 	n, err := parseCount(f.iterations)
@@ -150,22 +155,14 @@ func (f *engineFlags) selectTests(tests []*litmus.Test) []*litmus.Test {
 
 func newRunCmd() *cobra.Command {
 	var flags engineFlags
-	cmd := &cobra.Command{
-		Use:     "run [--engine E] [--iterations N] FILE...",
-		Short:   "Run litmus tests on a real engine and print the observed outcomes",
-		Long:    runLong,
-		Example: runExample,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := needInputs(cmd, flags.catalog, args); err != nil {
-				return err
-			}
+	cmd := command("run [--engine E] [--iterations N] FILE...", "Run litmus tests on a real engine and print the observed outcomes", runLong, runExample, flags.needInputs,
+		func(cmd *cobra.Command, args []string) error {
 			opts, err := flags.options()
 			if err != nil {
 				return &usageError{cmd: cmd, err: err}
 			}
 			return doRun(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args, &flags, opts)
-		},
-	}
+		})
 	flags.register(cmd)
 	return cmd
 }

@@ -53,15 +53,8 @@ type validateFlags struct {
 
 func newValidateCmd() *cobra.Command {
 	var flags validateFlags
-	cmd := &cobra.Command{
-		Use:     "validate [--engine E] [--model M] FILE...",
-		Short:   "Run litmus tests on a real engine and compare with the model",
-		Long:    validateLong,
-		Example: validateExample,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := needInputs(cmd, flags.catalog, args); err != nil {
-				return err
-			}
+	cmd := command("validate [--engine E] [--model M] FILE...", "Run litmus tests on a real engine and compare with the model", validateLong, validateExample, flags.engineFlags.needInputs,
+		func(cmd *cobra.Command, args []string) error {
 			opts, err := flags.options()
 			if err != nil {
 				return &usageError{cmd: cmd, err: err}
@@ -71,8 +64,7 @@ func newValidateCmd() *cobra.Command {
 				return &usageError{cmd: cmd, err: fmt.Errorf("--model: %v", err)}
 			}
 			return doValidate(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args, &flags, opts, m)
-		},
-	}
+		})
 	flags.engineFlags.register(cmd)
 	cmd.Flags().StringVar(&flags.model, "model", "wasm", "the memory model: wasm, js, js2017 or sc")
 	flags.modelFlags.register(cmd.Flags())
