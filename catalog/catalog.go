@@ -85,7 +85,7 @@ func loadFiles(files []File) ([]Entry, error) {
 	)
 	for _, f := range files {
 		tests, err := litmus.Load(path.Join(Dir, f.Name), f.Data)
-		errs = append(errs, asErrorList(err)...)
+		errs.Wrap(litmus.Pos{}, err)
 		for _, t := range tests {
 			if p, dup := first[t.Name]; dup {
 				errs.Addf(t.Pos, "duplicate test name %s (first at %s)", t.Name, p)
@@ -97,18 +97,6 @@ func loadFiles(files []File) ([]Entry, error) {
 	}
 	errs.Sort()
 	return out, errs.Err()
-}
-
-// asErrorList turns an error from litmus.Load into a list of positioned
-// errors.
-func asErrorList(err error) litmus.ErrorList {
-	if err == nil {
-		return nil
-	}
-	if l, ok := err.(litmus.ErrorList); ok {
-		return l
-	}
-	return litmus.ErrorList{{Msg: err.Error()}}
 }
 
 // Families returns the names of the families, sorted.

@@ -9,8 +9,9 @@ import (
 	"wmm/model"
 )
 
-// errTooManyPaths says a thread has more paths than Options.MaxPaths.
-var errTooManyPaths = errors.New("too many paths")
+// ErrTooManyPaths says a thread has more paths than Options.MaxPaths
+// (errors.Is finds it in the error Run returns).
+var ErrTooManyPaths = errors.New("too many paths")
 
 // maxRounds bounds the fixpoint when loops make chains of writes long.
 const maxRounds = 64
@@ -53,7 +54,7 @@ func (s *searcher) fixDomain() error {
 		for i, th := range s.threads {
 			paths, ok := enumPaths(th.run, dom, i, s.maxWake, s.opts.MaxPaths)
 			if !ok {
-				return fmt.Errorf("%w: %s", errTooManyPaths, errorf(s.test, "thread %s has more than %d paths; simplify the test or lower --unroll", th.name, s.opts.MaxPaths))
+				return errorf(s.test, "%w: thread %s has more than %d paths; simplify the test or lower --unroll", ErrTooManyPaths, th.name, s.opts.MaxPaths)
 			}
 			th.paths = paths
 			if th.role == model.RoleSetup && !dom.global {

@@ -10,29 +10,13 @@ import (
 	"path/filepath"
 	"strings"
 
+	"wmm/position"
 	"wmm/wasm"
 )
 
-// A Pos is a position in a litmus file.
-type Pos struct {
-	File      string
-	Line, Col int // 1-based; 0 when unknown
-}
-
-// String returns "file:line:col", leaving out the parts that are unknown.
-func (p Pos) String() string {
-	s := p.File
-	if p.Line > 0 {
-		if s != "" {
-			s += ":"
-		}
-		s += fmt.Sprintf("%d:%d", p.Line, p.Col)
-	}
-	if s == "" {
-		s = "-"
-	}
-	return s
-}
+// A Pos is a position in a litmus file (position.Pos, the type wasm uses
+// too).
+type Pos = position.Pos
 
 // A Test is one litmus test, loaded and checked: every thread's code parsed
 // and validated, every name in the condition and observe list resolved.

@@ -104,12 +104,12 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 	}
 	results := runJobs(jobs, f.enumOptions(), format == "herd", stderr)
 	var errs litmus.ErrorList
-	appendErrors(&errs, loadErr)
+	errs.Wrap(litmus.Pos{}, loadErr)
 	failed := 0
 	var checks []*reports.Check
 	for i, r := range results {
 		if r.Err != nil {
-			errs.Add(jobs[i].Test.Pos, r.Err.Error())
+			errs.Wrap(jobs[i].Test.Pos, r.Err)
 			continue
 		}
 		c := reports.NewCheck(r.Res)

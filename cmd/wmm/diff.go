@@ -89,7 +89,7 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 	}
 	tests, loadErr := loadTests(args, f.catalog)
 	var errs litmus.ErrorList
-	appendErrors(&errs, loadErr)
+	errs.Wrap(litmus.Pos{}, loadErr)
 	var jobs []suite.Job
 	for _, t := range tests {
 		jobs = append(jobs, suite.Job{Test: t, Model: a}, suite.Job{Test: t, Model: b})
@@ -99,12 +99,12 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 	for i := 0; i < len(results); i += 2 {
 		t := jobs[i].Test
 		if err := cmp.Or(results[i].Err, results[i+1].Err); err != nil {
-			errs.Add(t.Pos, err.Error())
+			errs.Wrap(t.Pos, err)
 			continue
 		}
 		d := reports.NewDiff(results[i].Res, results[i+1].Res)
 		if err := explainDiff(d, t, a, b, f.unroll); err != nil {
-			errs.Add(t.Pos, err.Error())
+			errs.Wrap(t.Pos, err)
 			continue
 		}
 		diffs = append(diffs, d)

@@ -102,17 +102,17 @@ func doExplain(w io.Writer, args []string, f explainFlags) error {
 	}
 	tests, loadErr := selectTest(args, f.catalog, f.test)
 	var errs litmus.ErrorList
-	appendErrors(&errs, loadErr)
+	errs.Wrap(litmus.Pos{}, loadErr)
 	for i, t := range tests {
 		want, sel, err := selection(t, f.outcome)
 		if err != nil {
-			appendErrors(&errs, err)
+			errs.Wrap(litmus.Pos{}, err)
 			continue
 		}
 		opts := f.enumOptions()
 		ex, err := enumerate.ExplainWith(t, m, opts, want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates})
 		if err != nil {
-			errs.Add(t.Pos, err.Error())
+			errs.Wrap(t.Pos, err)
 			continue
 		}
 		r := &reports.Explain{Explanation: ex, Model: m.Name(), Selection: sel, Limit: f.limit,
@@ -146,7 +146,7 @@ func selectTest(args []string, fromCatalog bool, name string) ([]*litmus.Test, e
 		names = append(names, t.Name)
 	}
 	var errs litmus.ErrorList
-	appendErrors(&errs, err)
+	errs.Wrap(litmus.Pos{}, err)
 	errs.Addf(litmus.Pos{File: strings.Join(args, " ")}, "no test %s (tests: %s)", name, strings.Join(names, ", "))
 	return nil, errs.Err()
 }

@@ -50,7 +50,7 @@ func newFmtCmd() *cobra.Command {
 func doFmt(stdout, stderr io.Writer, paths []string, flags fmtFlags) error {
 	files, err := loadFiles(paths)
 	var errs litmus.ErrorList
-	appendErrors(&errs, err)
+	errs.Wrap(litmus.Pos{}, err)
 	printed := false
 	for _, f := range files {
 		if f.err != nil || len(f.tests) == 0 {
@@ -75,7 +75,7 @@ func doFmt(stdout, stderr io.Writer, paths []string, flags fmtFlags) error {
 			}
 		case flags.write:
 			if changed {
-				appendErrors(&errs, rewrite(stderr, f.path, old, out, flags.force))
+				errs.Wrap(litmus.Pos{}, rewrite(stderr, f.path, old, out, flags.force))
 			}
 		default:
 			if printed {

@@ -89,12 +89,12 @@ func doGraph(w io.Writer, args []string, f graphFlags) error {
 	}
 	tests, loadErr := selectTest(args, f.catalog, f.test)
 	var errs litmus.ErrorList
-	appendErrors(&errs, loadErr)
+	errs.Wrap(litmus.Pos{}, loadErr)
 	var graphs []namedGraph
 	for _, t := range tests {
 		gs, err := testGraphs(t, m, f)
 		if err != nil {
-			appendErrors(&errs, err)
+			errs.Wrap(litmus.Pos{}, err)
 			continue
 		}
 		for i, g := range gs {

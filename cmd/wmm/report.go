@@ -81,13 +81,13 @@ func doReport(stdin io.Reader, stdout io.Writer, args []string, f reportFlags) e
 	}
 	tests, loadErr := loadTests(args, f.catalog)
 	var errs litmus.ErrorList
-	appendErrors(&errs, loadErr)
+	errs.Wrap(litmus.Pos{}, loadErr)
 	rep := &reports.HTMLReport{Title: f.title, Model: m.Name()}
 	graphs := 0
 	for _, t := range tests {
 		ht, err := reportTest(t, m, f)
 		if err != nil {
-			errs.Add(t.Pos, err.Error())
+			errs.Wrap(t.Pos, err)
 			continue
 		}
 		ht.Runs = runs[t.Name]

@@ -174,7 +174,7 @@ func loadForEngine(paths []string, flags *engineFlags) (tests []*litmus.Test, r 
 		return nil, nil, nil, err
 	}
 	tests, lerr := loadTests(paths, flags.catalog)
-	appendErrors(&errs, lerr)
+	errs.Wrap(litmus.Pos{}, lerr)
 	return flags.selectTests(tests), r, errs, nil
 }
 
@@ -196,7 +196,7 @@ func doRun(ctx context.Context, stdout, stderr io.Writer, paths []string, flags 
 			sum.Skip(t, unsupported.Reason)
 			continue
 		case err != nil:
-			errs.Add(t.Pos, err.Error())
+			errs.Wrap(t.Pos, err)
 			continue
 		}
 		sum.Add(res, nil)

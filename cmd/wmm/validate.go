@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -89,7 +90,7 @@ func doValidate(ctx context.Context, stdout, stderr io.Writer, paths []string, f
 			sum.Skip(t, unsupported.Reason)
 			continue
 		case err != nil:
-			errs.Add(t.Pos, err.Error())
+			errs.Wrap(t.Pos, err)
 			continue
 		}
 		sum.Add(c.Result, c)
@@ -124,7 +125,11 @@ func validateOne(ctx context.Context, stderr io.Writer, t *litmus.Test, m *axiom
 	}
 	mres, err := enumerateRun(t, m, flags.enumOptions())
 	if err != nil {
-		return nil, fmt.Errorf("model %s: %v", m.Name(), err)
+		var e *litmus.Error
+		if errors.As(err, &e) { // keep the error's position in front
+			return nil, &litmus.Error{Pos: e.Pos, Err: fmt.Errorf("model %s: %w", m.Name(), cmp.Or(e.Err, errors.New(e.Msg)))}
+		}
+		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
 	}
 	res, err := runOne(ctx, stderr, t, r, opts)
 	if err != nil {
