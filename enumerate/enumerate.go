@@ -158,7 +158,8 @@ func Run(t *litmus.Test, m Model, opts Options) (*Result, error) {
 	return s.result(), nil
 }
 
-// errorf returns an error about test t.
+// errorf returns an error about test t, at its position (the message
+// does not repeat it); %w in format wraps an error as fmt.Errorf does.
 func errorf(t *litmus.Test, format string, args ...any) error {
-	return fmt.Errorf("%s: test %s: %s", t.Pos, t.Name, fmt.Sprintf(format, args...))
+	return &litmus.Error{Pos: t.Pos, Err: fmt.Errorf("test %s: "+format, append([]any{t.Name}, args...)...)}
 }

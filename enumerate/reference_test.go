@@ -241,7 +241,7 @@ func TestReferenceAgrees(t *testing.T) {
 				}
 				start := time.Now()
 				ref, err := runReference(tt, m, *referenceBudget)
-				if err == errBudget || errors.Is(err, errTooManyPaths) {
+				if err == errBudget || errors.Is(err, ErrTooManyPaths) {
 					skipped++
 					continue
 				}

@@ -109,14 +109,7 @@ func (s *searcher) initBytes() uint64 {
 // initial length and the init write of the initial contents (MODEL.md
 // §6.4), with the test's init: entries in it.
 func (s *searcher) allocation() *model.Event {
-	contents := map[uint64]byte{}
-	for _, in := range s.test.Init {
-		for i := 0; i < in.Width; i++ {
-			if b := byte(in.Value >> (8 * i)); b != 0 {
-				contents[uint64(in.Addr)+uint64(i)] = b
-			}
-		}
-	}
+	contents := s.test.InitialContents()
 	return &model.Event{
 		Len:   &model.Access{Region: model.Len, Kind: model.Write, Ord: model.SeqCst, Size: 1, LenWr: uint64(s.test.Memory.Pages) * model.PageSize},
 		Data:  &model.Access{Region: model.Data, Kind: model.Write, Ord: model.Init, Off: 0, Size: s.initBytes(), Sparse: contents},

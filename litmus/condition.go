@@ -182,13 +182,7 @@ func Observe(p Prop, outcomes []model.Outcome) (obs Observation, pos, neg int) {
 			neg++
 		}
 	}
-	switch {
-	case pos == 0:
-		return Never, pos, neg
-	case neg == 0:
-		return Always, pos, neg
-	}
-	return Sometimes, pos, neg
+	return ObservationOf(pos, neg), pos, neg
 }
 
 // Holds reports whether the condition holds over the allowed outcomes:

@@ -45,7 +45,7 @@ func Load(filename string, data []byte) ([]*Test, error) {
 		errs.Add(Pos{File: filename, Line: 1, Col: 1}, "no litmus test in file: expected a YAML mapping with name and threads")
 	}
 	errs.Sort()
-	errs.truncate(MaxErrors)
+	errs.Truncate(MaxErrors)
 	return tests, errs.Err()
 }
 
@@ -58,7 +58,7 @@ func LoadFile(path string) ([]*Test, error) {
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, ErrorList{{Pos: Pos{File: path}, Msg: err.Error()}}
+		return nil, ErrorList{{Pos: Pos{File: path}, Err: err}}
 	}
 	if isWast(path) {
 		return LoadWast(path, data)

@@ -5,8 +5,8 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
 	"math/big"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -439,5 +439,19 @@ func TestHasComments(t *testing.T) {
 		if got := HasComments([]byte(tc.src)); got != tc.want {
 			t.Errorf("HasComments(%q) = %v, want %v", tc.src, got, tc.want)
 		}
+	}
+}
+
+// TestInitialContents checks that init: entries apply in file order, a
+// later entry's zero bytes overwriting an earlier one's, and that only
+// non-zero bytes are kept.
+func TestInitialContents(t *testing.T) {
+	tests, err := Load("t.yaml", []byte("name: T\ninit: {i8[1]: 5, i64[0]: 6, i16[8]: 0x0700}\nthreads:\n  T0: nop\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[uint64]byte{0: 6, 9: 7}
+	if d := cmp.Diff(want, tests[0].InitialContents()); d != "" {
+		t.Errorf("InitialContents (-want +got):\n%s", d)
 	}
 }

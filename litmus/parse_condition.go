@@ -20,8 +20,9 @@ import (
 //
 // ParseCondition only parses: names are not checked against a test, an
 // indexed thread is kept as written (Loc.Thread "0"), and Atom.Value holds
-// the literal as a 64-bit two's complement pattern. Load resolves the names
-// of a test's condition and reduces each literal modulo 2^width of its name.
+// the literal as a 64-bit two's complement pattern. Load (and
+// Test.ParseProp) resolve the names against a test and check that each
+// literal fits its name's width (LITMUS.md, "The outcome").
 func ParseCondition(text string, pos Pos) (*Condition, error) {
 	c, _, err := parseCondition(text, linePos(text, pos))
 	if err != nil {

@@ -142,7 +142,7 @@ func TestParseConditionPositions(t *testing.T) {
 	}
 	and := c.Prop.(*And)
 	got := []Pos{c.Pos, and.L.(*Atom).Pos, and.R.(*Not).P.(*Atom).Pos}
-	want := []Pos{{"f", 5, 14}, {"f", 5, 22}, {"f", 6, 4}}
+	want := []Pos{{File: "f", Line: 5, Col: 14}, {File: "f", Line: 5, Col: 22}, {File: "f", Line: 6, Col: 4}}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("positions mismatch (-want +got):\n%s", d)
 	}

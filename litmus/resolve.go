@@ -35,8 +35,36 @@ func (l *loader) condition(f field) {
 	l.t.Condition = c
 }
 
-// resolveAtom resolves an atom's name against the test and reduces its
-// literal modulo 2^width of the name.
+// ParseProp parses a proposition over t's names, such as the outcomes
+// wmm explain --outcome selects ('T1:r0=1 /\ T1:r1=0'), and resolves it
+// exactly as Load resolves a test's condition: a thread by name or index,
+// a local with or without $, a memory atom within the maximum memory size,
+// a literal that fits its name's width (see resolveAtom). A leading
+// quantifier is accepted and ignored. pos is the position of text's first
+// byte; errors, an ErrorList, point into text.
+func (t *Test) ParseProp(text string, pos Pos) (Prop, error) {
+	if q := strings.TrimSpace(text); !strings.HasPrefix(q, "exists") && !strings.HasPrefix(q, "~exists") && !strings.HasPrefix(q, "forall") {
+		const open = "exists ("
+		text, pos.Col = open+text+")", pos.Col-len(open)
+	}
+	c, lits, err := parseCondition(text, linePos(text, pos))
+	if err != nil {
+		return nil, ErrorList{err}
+	}
+	l := &loader{t: t, memOK: true, threadsOK: true}
+	for _, lit := range lits {
+		l.resolveAtom(lit)
+	}
+	if err := l.errs.Err(); err != nil {
+		return nil, err
+	}
+	return c.Prop, nil
+}
+
+// resolveAtom resolves an atom's name against the test and sets its value
+// from the literal, which must fit the name's width: 0 to 2^width-1, or a
+// negative value down to -2^(width-1) taken as its two's complement. A
+// wider literal is an error (LITMUS.md, "The outcome").
 func (l *loader) resolveAtom(lit *literal) {
 	a := lit.atom
 	loc, bits, ok := l.resolveLoc(a.Loc, a.Pos)

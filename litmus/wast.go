@@ -92,7 +92,7 @@ func LoadWast(filename string, src []byte) ([]*Test, error) {
 	if len(imp.Tests) == 0 && len(errs) == 0 {
 		errs.Add(Pos{File: filename, Line: 1, Col: 1}, "unsupported: the script runs no function on a shared memory, so it has no litmus test")
 	}
-	errs.truncate(MaxErrors)
+	errs.Truncate(MaxErrors)
 	return imp.Tests, errs.Err()
 }
 

@@ -98,7 +98,7 @@ func WriteHerd(w io.Writer, c *Check, execs map[string]int, elapsed time.Duratio
 		p.linef("Positive: %d Negative: %d", pos, neg)
 	}
 	p.linef("Condition %s (%s)", cond.Quant, herdProp(cond.Prop, idx))
-	p.linef("Observation %s %s %d %d", t.Name, herdObservation(pos, neg), pos, neg)
+	p.linef("Observation %s %s %d %d", t.Name, litmus.ObservationOf(pos, neg).Herd(), pos, neg)
 	p.linef("Time %s %.2f", t.Name, elapsed.Seconds())
 	p.linef("Hash=%x", md5.Sum([]byte(litmus.Format(t))))
 	p.linef("")
@@ -126,18 +126,6 @@ func herdOK(q litmus.Quantifier, pos, neg int) bool {
 		return neg == 0
 	}
 	return pos > 0
-}
-
-// herdObservation classifies as herd does: Never when no execution
-// satisfies the proposition, Always when all do.
-func herdObservation(pos, neg int) string {
-	switch {
-	case pos == 0:
-		return "Never"
-	case neg == 0:
-		return "Always"
-	}
-	return "Sometimes"
 }
 
 // threadIndex maps thread names to their index in the file.

@@ -142,7 +142,7 @@ func TestParseModuleSExpr(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, err := ParseModuleSExpr(items[0])
-	if err != nil || m.Name != "a" || len(m.Funcs) != 1 || m.Pos != (Pos{1, 1}) {
+	if err != nil || m.Name != "a" || len(m.Funcs) != 1 || m.Pos != (Pos{Line: 1, Col: 1}) {
 		t.Errorf("ParseModuleSExpr(%s) = %+v, %v", items[0], m, err)
 	}
 	_, err = ParseModuleSExpr(items[1])

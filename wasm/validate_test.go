@@ -114,10 +114,10 @@ func TestValidateOddTrees(t *testing.T) {
 		f    *Func
 		want []string
 	}{
-		{"invalid op", &Func{Body: []Instr{{Op: Op(9999), Pos: Pos{1, 1}}}}, []string{"1:1: unknown instruction op(9999)"}},
-		{"invalid local type", &Func{Locals: []Local{{Type: 0x40, Pos: Pos{1, 2}}}}, []string{"1:2: local: invalid value type valtype(0x40)"}},
-		{"invalid block type", &Func{Body: []Instr{{Op: OpBlock, Result: 0x40, Pos: Pos{1, 3}}}}, []string{"1:3: block: invalid value type valtype(0x40)"}},
-		{"huge alignment", &Func{Body: []Instr{tI32(0), {Op: OpI32Load, Mem: MemArg{Align: 200}, Pos: Pos{1, 4}}, tOp(OpDrop)}},
+		{"invalid op", &Func{Body: []Instr{{Op: Op(9999), Pos: Pos{Line: 1, Col: 1}}}}, []string{"1:1: unknown instruction op(9999)"}},
+		{"invalid local type", &Func{Locals: []Local{{Type: 0x40, Pos: Pos{Line: 1, Col: 2}}}}, []string{"1:2: local: invalid value type valtype(0x40)"}},
+		{"invalid block type", &Func{Body: []Instr{{Op: OpBlock, Result: 0x40, Pos: Pos{Line: 1, Col: 3}}}}, []string{"1:3: block: invalid value type valtype(0x40)"}},
+		{"huge alignment", &Func{Body: []Instr{tI32(0), {Op: OpI32Load, Mem: MemArg{Align: 200}, Pos: Pos{Line: 1, Col: 4}}, tOp(OpDrop)}},
 			[]string{"1:4: i32.load: expected alignment at most 4, found 2^200"}},
 	}
 	for _, tt := range tests {

@@ -6,7 +6,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -43,16 +42,10 @@ type catalogFlags struct {
 
 func newCatalogCmd() *cobra.Command {
 	var f catalogFlags
-	cmd := &cobra.Command{
-		Use:     "catalog [--family F]... [--json]",
-		Short:   "List the bundled litmus tests",
-		Long:    catalogLong,
-		Example: catalogExample,
-		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
+	cmd := command("catalog [--family F]... [--json]", "List the bundled litmus tests", catalogLong, catalogExample, noArgs,
+		func(cmd *cobra.Command, args []string) error {
 			return doCatalog(cmd.OutOrStdout(), f)
-		},
-	}
+		})
 	cmd.Flags().StringSliceVar(&f.families, "family", nil, "list only this family (repeatable)")
 	cmd.Flags().BoolVar(&f.json, "json", false, "print one JSON object per test")
 	return cmd
@@ -79,7 +72,7 @@ func doCatalog(w io.Writer, f catalogFlags) error {
 	var lines []catalogLine
 	for _, e := range entries {
 		if len(f.families) == 0 || slices.Contains(f.families, e.Family) {
-			lines = append(lines, catalogLine{Family: e.Family, Name: e.Test.Name, Summary: firstSentence(e.Test.Doc)})
+			lines = append(lines, catalogLine{Family: e.Family, Name: e.Test.Name, Summary: catalog.Summary(e.Test.Doc)})
 		}
 	}
 	if f.json {
@@ -110,30 +103,4 @@ func writeCatalogJSON(w io.Writer, lines []catalogLine) error {
 		}
 	}
 	return nil
-}
-
-// firstSentence returns the first sentence of doc on one line: up to the
-// first period followed by a space, or the end. A period after an
-// abbreviation ("Fig. 18", "e.g. a") or before a digit does not end it.
-func firstSentence(doc string) string {
-	s := strings.Join(strings.Fields(doc), " ")
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] != '.' || s[i+1] != ' ' {
-			continue
-		}
-		if i+2 < len(s) && unicode.IsDigit(rune(s[i+2])) || isAbbreviation(s[:i]) {
-			continue
-		}
-		return s[:i+1]
-	}
-	return s
-}
-
-// abbreviations are the words that end with a period inside a sentence.
-var abbreviations = []string{"cf", "e.g", "eq", "etc", "fig", "i.e", "no", "resp", "sec", "vs"}
-
-// isAbbreviation reports whether text ends with an abbreviation.
-func isAbbreviation(text string) bool {
-	word := text[strings.LastIndexAny(text, " (")+1:]
-	return slices.Contains(abbreviations, strings.ToLower(word))
 }

@@ -3,11 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
-	"runtime"
-	"slices"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -15,6 +11,7 @@ import (
 	"wmm/enumerate"
 	"wmm/litmus"
 	"wmm/reports"
+	"wmm/suite"
 )
 
 const checkLong = `Check computes, for each litmus test, every outcome the memory model
@@ -62,18 +59,10 @@ type checkFlags struct {
 
 func newCheckCmd() *cobra.Command {
 	var f checkFlags
-	cmd := &cobra.Command{
-		Use:     "check [FILE|DIR|NAME]...",
-		Short:   "Check litmus tests against the memory model",
-		Long:    checkLong + "\n\n" + modelHelp(),
-		Example: checkExample,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := f.needInputs(cmd, args); err != nil {
-				return err
-			}
+	cmd := command("check [FILE|DIR|NAME]...", "Check litmus tests against the memory model", checkLong+"\n\n"+modelHelp(), checkExample, f.needInputs,
+		func(cmd *cobra.Command, args []string) error {
 			return doCheck(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, f)
-		},
-	}
+		})
 	fl := cmd.Flags()
 	fl.StringSliceVar(&f.models, "model", nil, "memory model: wasm, js, js2017 or sc (repeatable; default wasm)")
 	fl.BoolVar(&f.json, "json", false, "print one JSON object per test and model (same as --format json)")
@@ -97,12 +86,6 @@ func modelHelp() string {
 	return strings.TrimRight(sb.String(), "\n")
 }
 
-// A job is one test under one model.
-type job struct {
-	test  *litmus.Test
-	model *axioms.Model
-}
-
 // doCheck loads the tests, checks each under the models asked for, prints
 // the results in input order, and returns the loading errors (exit 2), or
 // an exitError when an expectation failed (exit 1).
@@ -115,21 +98,21 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 		return fmt.Errorf("unknown format %q (want text, json or herd)", format)
 	}
 	tests, loadErr := loadTests(args, f.catalog)
-	jobs, err := planJobs(tests, f)
+	jobs, err := suite.Plan(tests, f.models, f.variants, f.everyModel)
 	if err != nil {
 		return err
 	}
-	results := runJobsTally(jobs, f.unroll, format == "herd", stderr)
+	results := runJobs(jobs, f.enumOptions(), format == "herd", stderr)
 	var errs litmus.ErrorList
-	appendErrors(&errs, loadErr)
+	errs.Wrap(litmus.Pos{}, loadErr)
 	failed := 0
 	var checks []*reports.Check
 	for i, r := range results {
-		if r.err != nil {
-			errs.Add(jobs[i].test.Pos, r.err.Error())
+		if r.Err != nil {
+			errs.Wrap(jobs[i].Test.Pos, r.Err)
 			continue
 		}
-		c := reports.NewCheck(r.res)
+		c := reports.NewCheck(r.Res)
 		checks = append(checks, c)
 		if !c.Verdict.OK {
 			failed++
@@ -151,104 +134,25 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 }
 
 // writeCheck prints one result in the chosen format.
-func writeCheck(w io.Writer, format string, c *reports.Check, r result) error {
+func writeCheck(w io.Writer, format string, c *reports.Check, r suite.Result) error {
 	switch format {
 	case "json":
 		return reports.WriteJSON(w, c)
 	case "herd":
-		return reports.WriteHerd(w, c, r.tally.Counts(r.res.Names), r.elapsed)
+		return reports.WriteHerd(w, c, r.Tally.Counts(r.Res.Names), r.Elapsed)
 	}
 	reports.WriteText(w, c)
 	fmt.Fprintln(w)
 	return nil
 }
 
-// planJobs pairs each test with the models to check it under: the
-// --model list with the --variant list applied (wasm by default), or with
-// --every-model every model its expect: names.
-func planJobs(tests []*litmus.Test, f checkFlags) ([]job, error) {
-	names := f.models
-	if len(names) == 0 {
-		names = []string{"wasm"}
-	}
-	var chosen []*axioms.Model
-	for _, n := range names {
-		m, err := axioms.Lookup(n, f.variants...)
-		if err != nil {
-			return nil, err
-		}
-		chosen = append(chosen, m)
-	}
-	var jobs []job
-	for _, t := range tests {
-		if !f.everyModel {
-			for _, m := range chosen {
-				jobs = append(jobs, job{t, m})
-			}
-			continue
-		}
-		keys := []string{litmus.DefaultModel}
-		for k := range t.Expect {
-			if k = litmus.ModelKey(k); !slices.Contains(keys, k) {
-				keys = append(keys, k)
-			}
-		}
-		slices.Sort(keys[1:])
-		for _, k := range keys {
-			m, err := axioms.Lookup(k)
-			if err != nil {
-				return nil, fmt.Errorf("%s: test %s: %v", t.Pos, t.Name, err)
-			}
-			jobs = append(jobs, job{t, m})
-		}
-	}
-	return jobs, nil
-}
-
-// A result is the outcome of one job.
-type result struct {
-	res     *enumerate.Result
-	err     error
-	elapsed time.Duration
-	tally   *enumerate.Tally // executions per outcome, when counted
-}
-
 // runJobs checks the jobs on as many goroutines as there are CPUs and
-// returns the results in job order. On a terminal, runs longer than a
-// second show their progress on stderr.
-func runJobs(jobs []job, unroll int, stderr io.Writer) []result {
-	return runJobsTally(jobs, unroll, false, stderr)
-}
-
-// runJobsTally is runJobs, also counting the executions per outcome when
-// tally is set (herd's log counts them).
-func runJobsTally(jobs []job, unroll int, tally bool, stderr io.Writer) []result {
-	results := make([]result, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
+// returns the results in job order, counting the executions per outcome
+// when tally is set (herd's log counts them). On a terminal, runs longer
+// than a second show their progress on stderr.
+func runJobs(jobs []suite.Job, enum enumerate.Options, tally bool, stderr io.Writer) []suite.Result {
 	progress := newTestProgress(stderr, len(jobs))
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				start := time.Now()
-				opts := enumerate.Options{Unroll: unroll, UnrollSet: unroll >= 0}
-				t := &enumerate.Tally{}
-				if tally {
-					opts.OnCandidate = t.Add
-				}
-				r, err := enumerate.Run(jobs[i].test, jobs[i].model, opts)
-				results[i] = result{r, err, time.Since(start), t}
-				progress.done(jobs[i].test.Name)
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	results := suite.Run(jobs, suite.Options{Enum: enum, Tally: tally, Done: func(j suite.Job) { progress.done(j.Test.Name) }})
 	progress.finish()
 	return results
 }

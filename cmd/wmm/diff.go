@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 
@@ -11,6 +12,7 @@ import (
 	"wmm/litmus"
 	"wmm/model"
 	"wmm/reports"
+	"wmm/suite"
 )
 
 const diffLong = `Diff compares two memory models on litmus tests: for each test, the
@@ -53,12 +55,8 @@ type diffFlags struct {
 
 func newDiffCmd() *cobra.Command {
 	var f diffFlags
-	cmd := &cobra.Command{
-		Use:     "diff --model A --model B [FILE|DIR|NAME]...",
-		Short:   "Compare the outcomes two models allow",
-		Long:    diffLong + "\n\n" + modelHelp(),
-		Example: diffExample,
-		RunE: func(cmd *cobra.Command, args []string) error {
+	cmd := command("diff --model A --model B [FILE|DIR|NAME]...", "Compare the outcomes two models allow", diffLong+"\n\n"+modelHelp(), diffExample, nil,
+		func(cmd *cobra.Command, args []string) error {
 			if len(f.models) != 2 {
 				return &usageError{cmd: cmd, err: fmt.Errorf("expected two models (--model A --model B), found %d", len(f.models))}
 			}
@@ -66,8 +64,7 @@ func newDiffCmd() *cobra.Command {
 				return err
 			}
 			return doDiff(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, f)
-		},
-	}
+		})
 	fl := cmd.Flags()
 	fl.StringSliceVar(&f.models, "model", nil, "the two models to compare: wasm, js, js2017 or sc, with +variants (give it twice)")
 	registerUnroll(fl, &f.unroll)
@@ -92,22 +89,22 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 	}
 	tests, loadErr := loadTests(args, f.catalog)
 	var errs litmus.ErrorList
-	appendErrors(&errs, loadErr)
-	var jobs []job
+	errs.Wrap(litmus.Pos{}, loadErr)
+	var jobs []suite.Job
 	for _, t := range tests {
-		jobs = append(jobs, job{t, a}, job{t, b})
+		jobs = append(jobs, suite.Job{Test: t, Model: a}, suite.Job{Test: t, Model: b})
 	}
-	results := runJobs(jobs, f.unroll, stderr)
+	results := runJobs(jobs, enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0}, false, stderr)
 	var diffs []*reports.Diff
 	for i := 0; i < len(results); i += 2 {
-		t := jobs[i].test
-		if err := firstErr(results[i].err, results[i+1].err); err != nil {
-			errs.Add(t.Pos, err.Error())
+		t := jobs[i].Test
+		if err := cmp.Or(results[i].Err, results[i+1].Err); err != nil {
+			errs.Wrap(t.Pos, err)
 			continue
 		}
-		d := reports.NewDiff(results[i].res, results[i+1].res)
+		d := reports.NewDiff(results[i].Res, results[i+1].Res)
 		if err := explainDiff(d, t, a, b, f.unroll); err != nil {
-			errs.Add(t.Pos, err.Error())
+			errs.Wrap(t.Pos, err)
 			continue
 		}
 		diffs = append(diffs, d)
@@ -122,15 +119,6 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 		fmt.Fprintln(stdout, reports.DiffSummary(diffs))
 	}
 	return errs.Err()
-}
-
-func firstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // explainDiff asks each model why it forbids the outcomes only the other

@@ -35,16 +35,10 @@ type fmtFlags struct {
 
 func newFmtCmd() *cobra.Command {
 	var flags fmtFlags
-	cmd := &cobra.Command{
-		Use:     "fmt [-w] [-l] [-f] FILE...",
-		Short:   "Print litmus tests in canonical form",
-		Long:    fmtLong,
-		Example: fmtExample,
-		Args:    needFiles,
-		RunE: func(cmd *cobra.Command, args []string) error {
+	cmd := command("fmt [-w] [-l] [-f] FILE...", "Print litmus tests in canonical form", fmtLong, fmtExample, needFiles,
+		func(cmd *cobra.Command, args []string) error {
 			return doFmt(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, flags)
-		},
-	}
+		})
 	cmd.Flags().BoolVarP(&flags.write, "write", "w", false, "rewrite files whose form differs instead of printing them")
 	cmd.Flags().BoolVarP(&flags.list, "list", "l", false, "list files whose form differs instead of printing them")
 	cmd.Flags().BoolVarP(&flags.force, "force", "f", false, "with -w, rewrite files even when their comments are lost")
@@ -56,7 +50,7 @@ func newFmtCmd() *cobra.Command {
 func doFmt(stdout, stderr io.Writer, paths []string, flags fmtFlags) error {
 	files, err := loadFiles(paths)
 	var errs litmus.ErrorList
-	appendErrors(&errs, err)
+	errs.Wrap(litmus.Pos{}, err)
 	printed := false
 	for _, f := range files {
 		if f.err != nil || len(f.tests) == 0 {
@@ -81,7 +75,7 @@ func doFmt(stdout, stderr io.Writer, paths []string, flags fmtFlags) error {
 			}
 		case flags.write:
 			if changed {
-				appendErrors(&errs, rewrite(stderr, f.path, old, out, flags.force))
+				errs.Wrap(litmus.Pos{}, rewrite(stderr, f.path, old, out, flags.force))
 			}
 		default:
 			if printed {

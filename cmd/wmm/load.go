@@ -69,7 +69,7 @@ type loadedFile struct {
 func loadFiles(paths []string) ([]loadedFile, error) {
 	paths, err := expandPaths(paths)
 	var errs litmus.ErrorList
-	appendErrors(&errs, err)
+	errs.Wrap(litmus.Pos{}, err)
 	var files []loadedFile
 	seen := map[string]bool{}
 	for _, p := range paths {
@@ -78,7 +78,7 @@ func loadFiles(paths []string) ([]loadedFile, error) {
 		}
 		seen[filepath.Clean(p)] = true
 		tests, err := litmus.LoadFile(p)
-		appendErrors(&errs, err)
+		errs.Wrap(litmus.Pos{}, err)
 		files = append(files, loadedFile{path: p, tests: tests, err: err})
 	}
 	return files, errs.Err()
@@ -103,18 +103,6 @@ func uniqueTests(files []loadedFile) ([]*litmus.Test, error) {
 	return tests, errs.Err()
 }
 
-// appendErrors appends err, an ErrorList or any error, to errs.
-func appendErrors(errs *litmus.ErrorList, err error) {
-	var list litmus.ErrorList
-	switch {
-	case err == nil:
-	case errors.As(err, &list):
-		*errs = append(*errs, list...)
-	default:
-		errs.Add(litmus.Pos{}, err.Error())
-	}
-}
-
 // loadTests loads the tests a command runs: the files and directories in
 // args, or, with fromCatalog, the bundled catalogue, of which args select
 // tests or families (all when args is empty). The error, an ErrorList,
@@ -127,20 +115,18 @@ func loadTests(args []string, fromCatalog bool) ([]*litmus.Test, error) {
 			return nil, err
 		}
 		if len(args) > 0 {
-			if entries, err = catalog.Select(entries, args...); err != nil {
-				return nil, err
-			}
+			entries, err = catalog.Select(entries, args...)
 		}
 		tests := make([]*litmus.Test, len(entries))
 		for i, e := range entries {
 			tests[i] = e.Test
 		}
-		return tests, nil
+		return tests, err
 	}
 	files, err := loadFiles(args)
 	var errs litmus.ErrorList
-	appendErrors(&errs, err)
+	errs.Wrap(litmus.Pos{}, err)
 	tests, err := uniqueTests(files)
-	appendErrors(&errs, err)
+	errs.Wrap(litmus.Pos{}, err)
 	return tests, errs.Err()
 }
