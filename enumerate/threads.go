@@ -140,5 +140,9 @@ func (s *searcher) runSetup(o interp.Oracle) *interp.Trace {
 // jsConfig is the configuration of a JS thread: a Wasm thread's, with the
 // ordering of memory.buffer's length read (MODEL.md "JavaScript threads").
 func jsConfig(cfg interp.Config) jsinterp.Config {
-	return jsinterp.Config{Config: cfg}
+	c := jsinterp.Config{Config: cfg, BufferOrd: model.SeqCst}
+	if cfg.Sem.JSBufferUnord {
+		c.BufferOrd = model.Unord
+	}
+	return c
 }

@@ -175,7 +175,9 @@ func (m *machine) wait(e *js.Call, t *js.ElemType, ea uint64, args []value, dep 
 	ev.Data = &model.Access{Region: model.Data, Kind: model.Read, Ord: model.SeqCst, Off: ea, Size: uint64(t.Size), NoTears: true, Rd: rd}
 	m.branched = true // whether it suspends depends on the value read
 	if leUint(rd) != truncate(want, t.Size) {
-		ev.Susp = &model.Susp{Kind: model.Critical, Addr: ea}
+		if m.cfg.Sem.WaitCritical || !m.cfg.Sem.JSWaitNoCritical {
+			ev.Susp = &model.Susp{Kind: model.Critical, Addr: ea}
+		}
 		m.emit(ev, false, dep)
 		return str("not-equal").with(true), nil
 	}
