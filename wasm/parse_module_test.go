@@ -172,7 +172,7 @@ func scriptModules(items []*SExpr) []*SExpr {
 func TestThreadsScripts(t *testing.T) {
 	var files []string
 	for _, pat := range []string{"LB*.wast", "MP*.wast", "SB*.wast"} {
-		m, err := filepath.Glob(filepath.Join("..", "litmus", "testdata", "wast", pat))
+		m, err := filepath.Glob(filepath.Join("..", "wast", "testdata", "wast", pat))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -284,7 +284,7 @@ func parseTestInputs(t *testing.T) map[string]string {
 		}
 		inputs[file] = text
 	}
-	scripts, _ := filepath.Glob(filepath.Join("..", "litmus", "testdata", "wast", "*.wast"))
+	scripts, _ := filepath.Glob(filepath.Join("..", "wast", "testdata", "wast", "*.wast"))
 	for _, file := range scripts {
 		src, err := os.ReadFile(file)
 		if err != nil {

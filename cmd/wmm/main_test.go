@@ -193,7 +193,7 @@ func TestFmtWrite(t *testing.T) {
 // TestFmtWriteWast checks that fmt -w never replaces a .wast script by the
 // YAML it converts to, whether named or found in a directory.
 func TestFmtWriteWast(t *testing.T) {
-	script, err := os.ReadFile("../../litmus/testdata/wast/MP.wast")
+	script, err := os.ReadFile("../../wast/testdata/wast/MP.wast")
 	if err != nil {
 		t.Fatal(err)
 	}

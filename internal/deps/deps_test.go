@@ -26,6 +26,7 @@ var allowed = map[string][]string{
 	"axioms":          {"model"},
 	"interp":          {"wasm", "model"},
 	"litmus":          {"position", "model", "wasm", "gopkg.in/yaml.v3"},
+	"wast":            {"litmus", "wasm", "model", "position"},
 	"enumerate":       {"interp", "model", "litmus", "wasm"},
 	"engine":          {"model", "wasm", "litmus", "github.com/tetratelabs/wazero", "github.com/bytecodealliance/wasmtime-go"},
 	"conform":         {"engine", "enumerate", "litmus", "model"},
