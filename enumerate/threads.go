@@ -35,6 +35,9 @@ type searcher struct {
 	stats   Stats
 	results map[string]*rawOutcome // consistent, complete executions by raw key
 	witness map[string]*model.Execution
+	// witnessKey orders the witnesses of an ordinary run (see
+	// fastCandidate.record).
+	witnessKey map[string]witnessKey
 	order   []string // keys of results in discovery order
 }
 
