@@ -17,15 +17,15 @@ import (
 // repair: every tot fact it uses relates two placed events, or a placed
 // event to one placed later, and hb only grows.
 type TotSearch struct {
-	m    *Model
-	x    *model.Execution
-	hb   *model.Rel
+	m  *Model
+	x  *model.Execution
+	hb *model.Rel
 	// within, when set, is an order that every consistent tot contains
 	// (ForcedOrder): an event is enabled only after its predecessors in it.
 	within *model.Rel
 	cons   []bool // constrained events
-	pos  []int  // position of each placed event, -1 if not placed
-	ord  []model.EventID
+	pos    []int  // position of each placed event, -1 if not placed
+	ord    []model.EventID
 
 	hasSusp bool // suspension events that tot orders
 	queues  map[uint64]*queue

@@ -38,7 +38,7 @@ type searcher struct {
 	// witnessKey orders the witnesses of an ordinary run (see
 	// fastCandidate.record).
 	witnessKey map[string]witnessKey
-	order   []string // keys of results in discovery order
+	order      []string // keys of results in discovery order
 }
 
 // buildThreads lays out the threads: the setup thread (allocation, then
