@@ -137,10 +137,46 @@ func TestEvents(t *testing.T) {
 		_, tr := run(t, tc.src, newMem())
 		var parts []string
 		for _, e := range tr.Events {
-			parts = append(parts, e.String())
+			parts = append(parts, describe(e))
 		}
 		if got := strings.Join(parts, " | "); got != tc.want {
 			t.Errorf("%s\n got %s\nwant %s", tc.src, got, tc.want)
 		}
 	}
+}
+
+// describe prints an event's actions compactly, bytes in hex.
+func describe(e *model.Event) string {
+	var parts []string
+	if a := e.Len; a != nil {
+		switch a.Kind {
+		case model.Read:
+			parts = append(parts, fmt.Sprintf("rd_%s len %d", a.Ord, a.LenRd))
+		case model.RMW:
+			parts = append(parts, fmt.Sprintf("rmw len %d → %d", a.LenRd, a.LenWr))
+		}
+	}
+	if a := e.Data; a != nil {
+		name := map[model.AccKind]string{model.Read: "rd_" + a.Ord.String(), model.Write: "wr_" + a.Ord.String(), model.RMW: "rmw"}[a.Kind]
+		if a.NoTears {
+			name += " notears"
+		}
+		s := fmt.Sprintf("%s data[%d..%d)", name, a.Off, a.Off+a.Size)
+		if a.Rd != nil {
+			s += fmt.Sprintf(" % x", a.Rd)
+		}
+		if a.Kind == model.RMW {
+			s += " →"
+		}
+		if a.Wr != nil {
+			s += fmt.Sprintf(" % x", a.Wr)
+		} else if a.Kind != model.Read {
+			s += fmt.Sprintf(" zeros(%d)", a.Size)
+		}
+		parts = append(parts, s)
+	}
+	if e.Susp != nil {
+		parts = append(parts, e.Susp.String())
+	}
+	return strings.Join(parts, "; ")
 }
