@@ -36,6 +36,9 @@ type Var struct {
 	// a DataView, a caught error): such variables are const and are not
 	// registers.
 	Object bool
+	// Buffer says the object is a SharedArrayBuffer (memory.buffer or a
+	// view's buffer).
+	Buffer bool
 	Off    int // where its name is declared
 }
 

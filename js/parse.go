@@ -131,6 +131,18 @@ func (c *converter) isObj(e Expr) bool {
 	return false
 }
 
+// isBuffer reports whether e evaluates to a SharedArrayBuffer: X.buffer,
+// or a variable initialised with one.
+func (c *converter) isBuffer(e Expr) bool {
+	switch e := e.(type) {
+	case *Ident:
+		return e.Slot >= 0 && c.vars[e.Slot].Buffer
+	case *Member:
+		return e.Name == "buffer"
+	}
+	return false
+}
+
 // prim checks that e, an operand, is not an object.
 func (c *converter) prim(e Expr, where string) bool {
 	if e != nil && c.isObj(e) {
@@ -305,6 +317,10 @@ func (c *converter) decl(s *ast.LexicalDeclaration, top bool) Stmt {
 		v, ok := c.declare(string(id.Name), off(id), d.Const, top, obj)
 		if !ok {
 			continue
+		}
+		if obj && c.isBuffer(init) {
+			c.vars[v.Slot].Buffer = true
+			v.Buffer = true
 		}
 		d.Vars = append(d.Vars, v)
 		d.Inits = append(d.Inits, init)
@@ -670,6 +686,10 @@ func (c *converter) newExpr(e *ast.NewExpression) Expr {
 	for i, a := range e.ArgumentList {
 		x := c.expr(a)
 		if x == nil {
+			return nil
+		}
+		if i == 0 && c.isObj(x) && !c.isBuffer(x) {
+			c.errorf(x.Pos(), "unsupported: new %s(%s) copies a view or makes memory of its own: pass a buffer (memory.buffer or a view's .buffer)", ctor.Name, c.p.Text(span(a)))
 			return nil
 		}
 		if i == 0 && !c.isObj(x) {
