@@ -207,27 +207,7 @@ func FuzzParseModule(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, src string) {
-		m, err := ParseModule(src)
-		if err != nil {
-			if m != nil {
-				t.Fatalf("module and error both returned")
-			}
-			if n := len(errorSummary(t, err)); n == 0 || n > MaxErrors {
-				t.Fatalf("%d errors", n)
-			}
-			return
-		}
-		_ = ValidateModule(m)
-		text := FormatModule(m)
-		again, err := ParseModule(text)
-		if err != nil {
-			t.Fatalf("formatted text does not parse: %v\n%s", err, text)
-		}
-		if diff := cmp.Diff(m, again, ignorePos); diff != "" {
-			t.Fatalf("format then parse changed the module (-orig +again):\n%s\ntext:\n%s", diff, text)
-		}
-	})
+	f.Fuzz(func(t *testing.T, src string) { fuzzRoundTrip(t, src, ParseModule, ValidateModule, FormatModule) })
 }
 
 // watToBinary compiles WAT text with wabt's wat2wasm.
