@@ -189,14 +189,7 @@ func doRun(ctx context.Context, stdout, stderr io.Writer, paths []string, flags 
 	sum := &conform.Summary{Engine: r.Name()}
 	for _, t := range tests {
 		res, err := runOne(ctx, stderr, t, r, opts)
-		var unsupported *engine.UnsupportedError
-		switch {
-		case errors.As(err, &unsupported):
-			fmt.Fprintf(stderr, "%s: skipped: %s\n", t.Pos, unsupported.Reason)
-			sum.Skip(t, unsupported.Reason)
-			continue
-		case err != nil:
-			errs.Wrap(t.Pos, err)
+		if failed(stderr, sum, &errs, t, err) {
 			continue
 		}
 		sum.Add(res, nil)
@@ -212,6 +205,23 @@ func doRun(ctx context.Context, stdout, stderr io.Writer, paths []string, flags 
 		}
 	}
 	return errs.Err()
+}
+
+// failed reports the error of a test, if any, and says whether there was
+// one: a test the engine cannot run is skipped (said on stderr, counted in
+// sum), any other error goes to errs.
+func failed(stderr io.Writer, sum *conform.Summary, errs *litmus.ErrorList, t *litmus.Test, err error) bool {
+	var unsupported *engine.UnsupportedError
+	switch {
+	case errors.As(err, &unsupported):
+		fmt.Fprintf(stderr, "%s: skipped: %s\n", t.Pos, unsupported.Reason)
+		sum.Skip(t, unsupported.Reason)
+	case err != nil:
+		errs.Wrap(t.Pos, err)
+	default:
+		return false
+	}
+	return true
 }
 
 // interruptible returns a context that an interrupt (^C) cancels, so that

@@ -83,14 +83,7 @@ func doValidate(ctx context.Context, stdout, stderr io.Writer, paths []string, f
 	sum := &conform.Summary{Engine: r.Name(), Model: m.Name()}
 	for _, t := range tests {
 		c, err := validateOne(ctx, stderr, t, m, r, opts, flags)
-		var unsupported *engine.UnsupportedError
-		switch {
-		case errors.As(err, &unsupported):
-			fmt.Fprintf(stderr, "%s: skipped: %s\n", t.Pos, unsupported.Reason)
-			sum.Skip(t, unsupported.Reason)
-			continue
-		case err != nil:
-			errs.Wrap(t.Pos, err)
+		if failed(stderr, sum, &errs, t, err) {
 			continue
 		}
 		sum.Add(c.Result, c)
