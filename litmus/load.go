@@ -205,21 +205,12 @@ func (l *loader) fields(root *yaml.Node, fields map[string]field) {
 // described as what in messages.
 func (l *loader) mapping(n *yaml.Node, what string, known func(string) bool) map[string]field {
 	fields := map[string]field{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := resolveAlias(n.Content[i]), resolveAlias(n.Content[i+1])
-		if k.Kind != yaml.ScalarNode {
-			l.errorf(k, "expected a %s, found %s", what, describe(k))
+	for _, f := range l.pairs(n, what) {
+		if known != nil && !known(f.key.Value) {
+			l.errorf(f.key, "unknown %s %q%s", what, f.key.Value, suggest(f.key.Value))
 			continue
 		}
-		if first, dup := fields[k.Value]; dup {
-			l.errorf(k, "duplicate %s %s (first at line %d)", what, k.Value, first.key.Line)
-			continue
-		}
-		if known != nil && !known(k.Value) {
-			l.errorf(k, "unknown %s %q%s", what, k.Value, suggest(k.Value))
-			continue
-		}
-		fields[k.Value] = field{key: k, value: v}
+		fields[f.key.Value] = f
 	}
 	return fields
 }
