@@ -236,6 +236,19 @@ func (l *loader) pairs(n *yaml.Node, what string) []field {
 	return out
 }
 
+// node returns the value of f when it is a node of kind, and nil when f
+// is absent or (an error saying it expected what) of another kind.
+func (l *loader) node(f field, kind yaml.Kind, what string) *yaml.Node {
+	switch {
+	case f.value == nil:
+		return nil
+	case f.value.Kind != kind:
+		l.errorf(f.value, "expected %s, found %s", what, describe(f.value))
+		return nil
+	}
+	return f.value
+}
+
 // describe names the kind of a node for error messages.
 func describe(n *yaml.Node) string {
 	switch n.Kind {

@@ -151,12 +151,8 @@ func (l *loader) local(th *Thread, loc Loc, pos Pos) (Loc, int, bool) {
 
 // observe loads the observe: list.
 func (l *loader) observe(f field) {
-	if f.value == nil {
-		return
-	}
-	n := f.value
-	if n.Kind != yaml.SequenceNode {
-		l.errorf(n, "expected a list of names such as [T1:r0, \"i32[0]\", size], found %s", describe(n))
+	n := l.node(f, yaml.SequenceNode, "a list of names such as [T1:r0, \"i32[0]\", size]")
+	if n == nil {
 		return
 	}
 	out := make([]Loc, 0, len(n.Content))
