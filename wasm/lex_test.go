@@ -51,6 +51,17 @@ func checkErrors(t *testing.T, what string, cases []errorCase, f func(t *testing
 	}
 }
 
+// parsed parses src with parse, which must succeed, and returns what
+// check says of the result.
+func parsed[T any](t *testing.T, src string, parse func(string) (T, error), check func(T) error) error {
+	t.Helper()
+	x, err := parse(src)
+	if err != nil {
+		t.Fatalf("parsing %q: %v", src, err)
+	}
+	return check(x)
+}
+
 func errorSummary(t *testing.T, err error) []string {
 	t.Helper()
 	if err == nil {

@@ -109,13 +109,7 @@ func TestValidateModule(t *testing.T) {
 		{"return type", "(module (func (result i32) (return (i64.const 1))))", []string{"1:29: return: expected i32 operand, found i64"}},
 		{"param types", "(module (func (param i64) (result i32) (local.get 0)))", []string{"1:41: end of function: expected [i32] on the stack, found [i64]"}},
 		{"duplicate exports", `(module (memory (export "a") 1) (func (export "a")))`, []string{`1:33: duplicate export name "a"`}},
-	}, func(t *testing.T, src string) error {
-		m, err := ParseModule(src)
-		if err != nil {
-			t.Fatalf("ParseModule: %v", err)
-		}
-		return ValidateModule(m)
-	})
+	}, func(t *testing.T, src string) error { return parsed(t, src, ParseModule, ValidateModule) })
 }
 
 func TestParseModuleSExpr(t *testing.T) {
