@@ -78,11 +78,12 @@ type core struct {
 	region model.Region // the region the violation is about
 }
 
-// violationRegion returns the region v is about: the length when its
-// message speaks of a len cell or only the length region fits the roles
-// of its events (reader first or last, writers), the data otherwise.
+// violationRegion returns the region v is about: the length when the
+// axiom says so (Violation.Region) or only the length region fits the
+// roles of its events (reader first or last, writers), the data
+// otherwise.
 func violationRegion(x *model.Execution, v *model.Violation) model.Region {
-	if strings.Contains(v.Msg, "len cell") {
+	if v.Region == model.Len {
 		return model.Len
 	}
 	if len(v.Events) < 2 {

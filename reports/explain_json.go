@@ -186,7 +186,7 @@ func refutedOf(r *enumerate.Refuted) refutedJSON {
 }
 
 func violationOf(x *model.Execution, v *model.Violation) violationJSON {
-	return violationJSON{Axiom: v.Axiom, Clause: v.Clause, Message: v.Msg, Events: labelList(x, v.Events)}
+	return violationJSON{Axiom: v.Axiom, Clause: v.Clause, Message: v.Message(), Events: labelList(x, v.Events)}
 }
 
 func labelList(x *model.Execution, ids []model.EventID) []string {
