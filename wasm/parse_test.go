@@ -296,12 +296,5 @@ func fuzzRoundTrip[T comparable](t *testing.T, src string, parse func(string) (T
 		return
 	}
 	_ = validate(x)
-	text := format(x)
-	again, err := parse(text)
-	if err != nil {
-		t.Fatalf("formatted text does not parse: %v\n%s", err, text)
-	}
-	if diff := cmp.Diff(x, again, ignorePos); diff != "" {
-		t.Fatalf("format then parse changed the tree (-orig +again):\n%s\ntext:\n%s", diff, text)
-	}
+	reparse(t, "input", x, parse, format)
 }
