@@ -1,8 +1,6 @@
 package litmus
 
 import (
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -77,11 +75,7 @@ func RegisterFormat(ext string, load LoadFunc) {
 func LoadFile(path string) ([]*Test, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, ErrorList{{Pos: Pos{File: path}, Err: err}}
+		return nil, ErrorList{{Pos: Pos{File: path}, Err: PathErr(err)}}
 	}
 	formatsMu.Lock()
 	load := formats[filepath.Ext(path)]
