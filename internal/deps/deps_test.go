@@ -32,7 +32,7 @@ var allowed = map[string][]string{
 	"conform":         {"engine", "enumerate", "litmus", "model"},
 	"catalog":         {"litmus"},
 	"suite":           {"axioms", "enumerate", "litmus"},
-	"reports":         {"model", "litmus", "enumerate", "engine", "conform"},
+	"reports":         {"model", "litmus", "enumerate", "engine", "conform", "catalog"},
 	"cmd/wmm":         {"*"},
 	"internal/golden": {"github.com/google/go-cmp"},
 	"internal/deps":   {},
