@@ -31,7 +31,7 @@ var allowed = map[string][]string{
 	"engine":          {"model", "wasm", "litmus", "github.com/tetratelabs/wazero", "github.com/bytecodealliance/wasmtime-go"},
 	"conform":         {"engine", "enumerate", "litmus", "model"},
 	"catalog":         {"litmus"},
-	"suite":           {"axioms", "enumerate", "litmus"},
+	"suite":           {"axioms", "enumerate", "litmus", "model", "reports"},
 	"reports":         {"model", "litmus", "enumerate", "engine", "conform", "catalog"},
 	"cmd/wmm":         {"*"},
 	"internal/golden": {"github.com/google/go-cmp"},
