@@ -1,6 +1,7 @@
 package enumerate
 
 import (
+	"wmm/budget"
 	"wmm/interp"
 	"wmm/model"
 )
@@ -12,6 +13,7 @@ func (s *searcher) enumerate() error {
 	for _, th := range s.threads {
 		s.stats.Paths += len(th.paths)
 	}
+	s.opts.Budget.SetPhase(budget.PhaseSearch, 0)
 	return s.eachCombination(s.combination)
 }
 
@@ -53,6 +55,9 @@ type candidate struct {
 // combination builds the execution skeleton of one path per thread and
 // searches its reads-from assignments.
 func (s *searcher) combination(paths []*interp.Trace) error {
+	if err := s.opts.Budget.Err(); err != nil {
+		return err
+	}
 	x := &model.Execution{}
 	c := &candidate{s: s, x: x, paths: paths}
 	for ti, p := range paths {
@@ -298,6 +303,9 @@ func (c *candidate) assign(k int) error {
 // synchronisation edges they create, checks what can be checked, and goes
 // on with the next reading event.
 func (c *candidate) tryRead(k int, e model.EventID, choice []model.EventID) error {
+	if err := c.s.opts.Budget.Err(); err != nil {
+		return err
+	}
 	x := c.x
 	ev := x.Events[e]
 	c.setRF(ev, choice)
@@ -364,7 +372,13 @@ func (c *candidate) complete() error {
 	}
 	if v == nil {
 		s.stats.Candidates++
+		if err := s.opts.Budget.Candidate(); err != nil {
+			return err
+		}
 		v = c.searchTot()
+		if err := s.opts.Budget.Err(); err != nil {
+			return err // the search stopped early: v says nothing
+		}
 	}
 	if v == nil {
 		if err := s.record(c, c.weight); err != nil {
@@ -432,6 +446,9 @@ func (t *totDFS) note(v *model.Violation) {
 func (t *totDFS) run(remaining int) bool {
 	if remaining == 0 {
 		return t.finish()
+	}
+	if t.c.s.opts.Budget.Stopped() {
+		return false
 	}
 	key, memo := t.ts.Key()
 	if memo && t.dead[key] {
