@@ -99,6 +99,7 @@ func (s *searcher) record(c *candidate, weight int) error {
 		return nil
 	}
 	s.stats.Consistent += weight
+	s.opts.Budget.Executions(uint64(weight))
 	if c.paths[0].Status != model.Done {
 		return errorf(s.test, "the setup code does not complete (%s) in an allowed execution", c.paths[0].Status)
 	}

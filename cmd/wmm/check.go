@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"wmm/axioms"
+	"wmm/budget"
 	"wmm/enumerate"
 	"wmm/litmus"
 	"wmm/reports"
@@ -105,18 +107,27 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 	results := runJobs(jobs, f.enumOptions(), format == "herd", stderr)
 	var errs litmus.ErrorList
 	errs.Wrap(litmus.Pos{}, loadErr)
-	failed := 0
+	failed, unknown := 0, 0
 	var checks []*reports.Check
 	for i, r := range results {
-		if r.Err != nil {
+		var c *reports.Check
+		switch {
+		case errors.Is(r.Err, budget.ErrExceeded):
+			// The search ran out of a budget: no verdict, and the other
+			// tests go on.
+			c = reports.NewUnknown(jobs[i].Test, jobs[i].Model.Name(), r.Err)
+			unknown++
+			fmt.Fprintf(stderr, "%s: test %s (%s): result unknown: %s\n", jobs[i].Test.Pos, jobs[i].Test.Name, jobs[i].Model.Name(), c.Unknown.Reason)
+		case r.Err != nil:
 			errs.Wrap(jobs[i].Test.Pos, r.Err)
 			continue
+		default:
+			c = reports.NewCheck(r.Res)
+			if !c.Verdict.OK {
+				failed++
+			}
 		}
-		c := reports.NewCheck(r.Res)
 		checks = append(checks, c)
-		if !c.Verdict.OK {
-			failed++
-		}
 		if err := writeCheck(stdout, format, c, r); err != nil {
 			return err
 		}
@@ -126,6 +137,9 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 	}
 	if err := errs.Err(); err != nil {
 		return err
+	}
+	if unknown > 0 {
+		return fmt.Errorf("%d check(s) unknown: a budget ran out (see above)", unknown)
 	}
 	if failed > 0 {
 		return &exitError{code: exitFailed, err: fmt.Errorf("%d expectation(s) failed", failed)}
@@ -139,6 +153,10 @@ func writeCheck(w io.Writer, format string, c *reports.Check, r suite.Result) er
 	case "json":
 		return reports.WriteJSON(w, c)
 	case "herd":
+		if c.Unknown != nil {
+			_, err := fmt.Fprintf(w, "Test %s Unknown\n%s\n\n", c.Test.Name, c.Unknown.Reason)
+			return err
+		}
 		return reports.WriteHerd(w, c, r.Tally.Counts(r.Res.Names), r.Elapsed)
 	}
 	reports.WriteText(w, c)
