@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"wmm/budget"
 	"wmm/conform"
 	"wmm/engine"
 	"wmm/litmus"
@@ -247,14 +248,7 @@ type progress struct {
 }
 
 func newProgress(w io.Writer, name string) *progress {
-	f, ok := w.(*os.File)
-	tty := false
-	if ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-			tty = true
-		}
-	}
-	return &progress{w: w, name: name, start: time.Now(), tty: tty}
+	return &progress{w: w, name: name, start: time.Now(), tty: showProgress(w)}
 }
 
 func (p *progress) update(done, total int) {
@@ -262,7 +256,8 @@ func (p *progress) update(done, total int) {
 		return
 	}
 	p.shown = true
-	fmt.Fprintf(p.w, "\r%s: %d/%d iterations (%d%%)\x1b[K", p.name, done, total, done*100/max(total, 1))
+	rate := float64(done) / time.Since(p.start).Seconds()
+	fmt.Fprintf(p.w, "\r%s: %d/%d iterations (%d%%), %s/s\x1b[K", p.name, done, total, done*100/max(total, 1), budget.Group(int64(rate)))
 }
 
 func (p *progress) done() {
