@@ -2,6 +2,7 @@ package litmus
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"wmm/wasm"
@@ -10,12 +11,15 @@ import (
 // A wastSection is the part of a script that uses one shared memory: from
 // the module that defines it to the next such module.
 type wastSection struct {
-	pos     wasm.Pos // the module that defines the memory
-	mem     Memory
-	main    []*wastCall   // the main script's calls, in order
-	threads []*wastThread // the threads that make calls, in order
-	running int           // how many of them are not yet joined
-	joined  bool          // some thread that makes calls was joined
+	// unsupported lists the errors of what the importer left out of the
+	// section so far: its tests are not the script's, and get no verdict.
+	unsupported []string
+	pos         wasm.Pos // the module that defines the memory
+	mem         Memory
+	main        []*wastCall   // the main script's calls, in order
+	threads     []*wastThread // the threads that make calls, in order
+	running     int           // how many of them are not yet joined
+	joined      bool          // some thread that makes calls was joined
 	// stopped is set when something left out could have changed the
 	// memory: the section's later commands are skipped.
 	stopped bool
@@ -176,6 +180,8 @@ func (im *wastImporter) wait(c *wastCtx, cmd *wasm.SExpr) {
 func (im *wastImporter) closeSection() {
 	sec := im.sec
 	im.sec = nil
+	im.closing = sec
+	defer func() { im.closing = nil }()
 	switch {
 	case sec == nil:
 	case len(sec.threads) == 0:
@@ -242,6 +248,7 @@ func (im *wastImporter) concurrentTest(sec *wastSection) {
 	}
 	t.Condition = &Condition{Quant: Forall, Prop: andAll(conds), Pos: t.Pos}
 	t.Doc = d.concurrent(sec.threads)
+	t.Unsupported = slices.Clone(sec.unsupported)
 	im.out.Tests = append(im.out.Tests, t)
 }
 
@@ -283,6 +290,7 @@ func (im *wastImporter) sequentialTest(sec *wastSection, replay, calls []*wastCa
 	t.Threads = []Thread{{Name: "main", Code: code, Pos: t.Pos, Text: wasm.FormatFunc(code)}}
 	t.Condition = &Condition{Quant: Forall, Prop: andAll(props), Pos: t.Pos}
 	t.Doc = d.sequential(replay, calls)
+	t.Unsupported = slices.Clone(sec.unsupported)
 	im.out.Tests = append(im.out.Tests, t)
 }
 

@@ -125,3 +125,26 @@ func TestBudgetFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestWastUnsupportedNoVerdict checks that a .wast script whose check the
+// importer cannot translate gives no outcomes and no verdict (issue 12):
+// the result is unknown, the unsupported part is named, the exit status is
+// 2.
+func TestWastUnsupportedNoVerdict(t *testing.T) {
+	for _, format := range []string{"text", "json"} {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"check", "--format", format, filepath.Join("testdata", "limits", "wast_unsupported_check.wast")}, &stdout, &stderr)
+		out := stdout.String()
+		if code != exitInput {
+			t.Errorf("%s: exit status %d, want %d", format, code, exitInput)
+		}
+		for _, bad := range []string{"Outcomes", "Expect always: ok", `"ok":true`, `"observation":"`} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s: the output gives a verdict (%q):\n%s", format, bad, out)
+			}
+		}
+		if !strings.Contains(out, "unsupported: the check") || !strings.Contains(out, "unknown") {
+			t.Errorf("%s: the output does not say the result is unknown and why:\n%s", format, out)
+		}
+	}
+}
