@@ -55,12 +55,18 @@ type Model interface {
 	// CheckRead, so that its valid choices can be counted rather than
 	// enumerated.
 	FreeRead(x *model.Execution, e model.EventID, cells [][]model.EventID) bool
-	// TotOrderCycle returns a violation when the pairs that hb ⊆ tot and
-	// the other axioms force into tot, given reads-from, form a cycle (so
-	// no total order can exist), and nil when it cannot tell.
-	TotOrderCycle(x *model.Execution, hb *model.Rel) *model.Violation
+	// NoTearWriter reports whether no-tear (C4) counts w among the
+	// writers of r's data read, of which a read may have at most one.
+	NoTearWriter(x *model.Execution, r, w model.EventID) bool
+	// ForcedOrder returns hb with the pairs that hb ⊆ tot and the other
+	// axioms force into tot, given reads-from, closed; or a violation when
+	// they form a cycle (so no total order can exist).
+	ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *model.Violation)
 	// NewTotSearch starts the search for a total order.
 	NewTotSearch(x *model.Execution, hb *model.Rel) model.TotSearch
+	// NewTotSearchWithin starts the search for a total order that
+	// contains within (a ForcedOrder).
+	NewTotSearchWithin(x *model.Execution, hb, within *model.Rel) model.TotSearch
 	// Check is the model's complete consistency predicate on an execution
 	// with a total order of all events.
 	Check(x *model.Execution) *model.Violation

@@ -40,7 +40,7 @@ func binding(name string, v uint64) func(model.Outcome) bool {
 	}
 }
 
-// TestExplainNamesTheAxiom checks, on the examples of EXAMPLES.md, that
+// TestExplainNamesTheAxiom checks, on worked examples of MODEL.md, that
 // the simplest candidate of a forbidden outcome breaks the axiom the
 // example's reasoning names, and that an allowed outcome has a witness.
 func TestExplainNamesTheAxiom(t *testing.T) {

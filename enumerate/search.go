@@ -1,7 +1,9 @@
 package enumerate
 
 import (
+	"slices"
 	"wmm/budget"
+
 	"wmm/interp"
 	"wmm/model"
 )
@@ -10,10 +12,26 @@ import (
 func (s *searcher) enumerate() error {
 	s.results = map[string]*rawOutcome{}
 	s.witness = map[string]*model.Execution{}
+	s.witnessKey = map[string]witnessKey{}
 	for _, th := range s.threads {
 		s.stats.Paths += len(th.paths)
 	}
 	s.opts.Budget.SetPhase(budget.PhaseSearch, 0)
+	if !s.opts.Explain {
+		if err := s.fastEnumerate(); err != nil {
+			return err
+		}
+		// Outcomes in the order search.go discovers them: by the least
+		// execution of each.
+		slices.SortStableFunc(s.order, func(a, b string) int {
+			ka, kb := s.witnessKey[a], s.witnessKey[b]
+			if d := slices.Compare(ka.paths, kb.paths); d != 0 {
+				return d
+			}
+			return slices.Compare(ka.rf, kb.rf)
+		})
+		return nil
+	}
 	return s.eachCombination(s.combination)
 }
 
@@ -201,7 +219,13 @@ func (c *candidate) countPassive(hb *model.Rel) (int, *model.Violation) {
 }
 
 func (c *candidate) countRead(r model.EventID, cells [][]model.EventID, hb *model.Rel) (int, *model.Violation) {
-	x := c.x
+	return countReadIn(c.s.model, c.x, r, cells, hb)
+}
+
+// countReadIn counts the choices of writers for read r, per cell among
+// cells (len cell first), that pass m.CheckRead against hb, and leaves
+// the first in reads-from; with none, it returns the last violation.
+func countReadIn(m Model, x *model.Execution, r model.EventID, cells [][]model.EventID, hb *model.Rel) (int, *model.Violation) {
 	ev := x.Events[r]
 	choice := make([]model.EventID, len(cells))
 	var first []model.EventID
@@ -216,8 +240,8 @@ func (c *candidate) countRead(r model.EventID, cells [][]model.EventID, hb *mode
 			}
 			return
 		}
-		c.setRF(ev, choice)
-		if v := c.s.model.CheckRead(x, hb, r); v != nil {
+		setRF(x, ev, choice)
+		if v := m.CheckRead(x, hb, r); v != nil {
 			last = v
 			return
 		}
@@ -228,20 +252,22 @@ func (c *candidate) countRead(r model.EventID, cells [][]model.EventID, hb *mode
 	}
 	pick(0)
 	if n > 0 {
-		c.setRF(ev, first)
+		setRF(x, ev, first)
 	}
 	return n, last
 }
 
 // setRF records the writers chosen for the cells of ev, len cell first.
-func (c *candidate) setRF(ev *model.Event, choice []model.EventID) {
+func (c *candidate) setRF(ev *model.Event, choice []model.EventID) { setRF(c.x, ev, choice) }
+
+func setRF(x *model.Execution, ev *model.Event, choice []model.EventID) {
 	i := 0
 	if ev.Len.Reading() {
-		c.x.LenRF[ev.ID] = choice[0]
+		x.LenRF[ev.ID] = choice[0]
 		i = 1
 	}
 	if ev.Data.Reading() {
-		copy(c.x.DataRF[ev.ID], choice[i:])
+		copy(x.DataRF[ev.ID], choice[i:])
 	}
 }
 
@@ -367,15 +393,16 @@ func (c *candidate) complete() error {
 		// already final here.
 		c.weight, v = c.countPassive(c.hb)
 	}
+	var within *model.Rel
 	if v == nil && !s.opts.Explain {
-		v = s.model.TotOrderCycle(x, c.hb)
+		within, v = s.model.ForcedOrder(x, c.hb)
 	}
 	if v == nil {
 		s.stats.Candidates++
 		if err := s.opts.Budget.Candidate(); err != nil {
 			return err
 		}
-		v = c.searchTot()
+		v = searchTot(s, x, c.hb, within)
 		if err := s.opts.Budget.Err(); err != nil {
 			return err // the search stopped early: v says nothing
 		}
@@ -406,14 +433,20 @@ func (c *candidate) readViolation() *model.Violation {
 	return nil
 }
 
-// searchTot looks for a total order of the constrained events. On success
+// searchTot looks for a total order of the constrained events (within
+// the forced order, when not nil). On success
 // it sets x.Tot to a full total order that the complete predicate accepts
 // and returns nil; otherwise it returns the violation met deepest in the
 // search.
-func (c *candidate) searchTot() *model.Violation {
-	ts := c.s.model.NewTotSearch(c.x, c.hb.Clone())
-	t := &totDFS{c: c, ts: ts, dead: map[string]bool{}}
-	for i := range c.x.Events {
+func searchTot(s *searcher, x *model.Execution, hb, within *model.Rel) *model.Violation {
+	var ts model.TotSearch
+	if within != nil {
+		ts = s.model.NewTotSearchWithin(x, hb.Clone(), within)
+	} else {
+		ts = s.model.NewTotSearch(x, hb.Clone())
+	}
+	t := &totDFS{s: s, x: x, ts: ts}
+	for i := range x.Events {
 		if ts.Constrained(model.EventID(i)) {
 			t.todo++
 		}
@@ -429,9 +462,10 @@ func (c *candidate) searchTot() *model.Violation {
 
 // totDFS is the depth-first search over orders of the constrained events.
 type totDFS struct {
-	c     *candidate
+	s     *searcher
+	x     *model.Execution
 	ts    model.TotSearch
-	dead  map[string]bool
+	dead  map[string]bool // dead states by Key, made at the first one
 	todo  int
 	worst *model.Violation // the violation met with the most events placed
 	depth int
@@ -447,19 +481,22 @@ func (t *totDFS) run(remaining int) bool {
 	if remaining == 0 {
 		return t.finish()
 	}
-	if t.c.s.opts.Budget.Stopped() {
+	if t.s.opts.Budget.Stopped() {
 		return false
 	}
-	key, memo := t.ts.Key()
-	if memo && t.dead[key] {
-		return false
+	// The key of a state is made only once some state has died: a search
+	// that never backtracks out of a state builds none.
+	if len(t.dead) > 0 {
+		if key, memo := t.ts.Key(); memo && t.dead[key] {
+			return false
+		}
 	}
-	for i := range t.c.x.Events {
+	for i := range t.x.Events {
 		e := model.EventID(i)
 		if !t.ts.Enabled(e) {
 			continue
 		}
-		t.c.s.stats.TotSteps++
+		t.s.stats.TotSteps++
 		if v := t.ts.Place(e); v != nil {
 			t.note(v)
 			continue
@@ -469,7 +506,12 @@ func (t *totDFS) run(remaining int) bool {
 		}
 		t.ts.Undo()
 	}
-	if memo {
+	// Every move from here failed and was undone: the state is the one
+	// the call began in.
+	if key, memo := t.ts.Key(); memo {
+		if t.dead == nil {
+			t.dead = map[string]bool{}
+		}
 		t.dead[key] = true
 	}
 	return false
@@ -482,16 +524,16 @@ func (t *totDFS) finish() bool {
 		t.note(v)
 		return false
 	}
-	x := t.c.x
+	x := t.x
 	x.Tot = model.Linearize(x, t.ts.HB(), t.ts.Order())
 	if x.Tot == nil {
-		t.c.s.stats.Mismatches++
+		t.s.stats.Mismatches++
 		return false
 	}
-	if v := t.c.s.model.Check(x); v != nil {
+	if v := t.s.model.Check(x); v != nil {
 		t.note(v)
 		if _, memo := t.ts.Key(); memo {
-			t.c.s.stats.Mismatches++
+			t.s.stats.Mismatches++
 		}
 		x.Tot = nil
 		return false

@@ -35,7 +35,10 @@ type searcher struct {
 	stats   Stats
 	results map[string]*rawOutcome // consistent, complete executions by raw key
 	witness map[string]*model.Execution
-	order   []string // keys of results in discovery order
+	// witnessKey orders the witnesses of an ordinary run (see
+	// fastCandidate.record).
+	witnessKey map[string]witnessKey
+	order      []string // keys of results in discovery order
 }
 
 // buildThreads lays out the threads: the setup thread (allocation, then

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -49,8 +51,29 @@ func Load(filename string, data []byte) ([]*Test, error) {
 	return tests, errs.Err()
 }
 
-// LoadFile reads and loads the litmus file at path: a YAML file, or a
-// threads-proposal script when the name ends in .wast (see LoadWast).
+// A LoadFunc loads the tests of a file in a format other than YAML, with
+// positions in filename; like Load, it returns the tests that loaded with
+// an ErrorList for the rest.
+type LoadFunc func(filename string, src []byte) ([]*Test, error)
+
+// formats maps a file name extension to its LoadFunc.
+var (
+	formatsMu sync.Mutex
+	formats   = map[string]LoadFunc{}
+)
+
+// RegisterFormat makes LoadFile load files whose names end in ext with
+// load, as image.RegisterFormat does for image formats. Package wast
+// registers ".wast" (the threads proposal's scripts) when it is imported.
+func RegisterFormat(ext string, load LoadFunc) {
+	formatsMu.Lock()
+	defer formatsMu.Unlock()
+	formats[ext] = load
+}
+
+// LoadFile reads and loads the litmus file at path: a YAML file, or a file
+// of a registered format (a threads-proposal .wast script where package
+// wast is linked in).
 func LoadFile(path string) ([]*Test, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -60,8 +83,11 @@ func LoadFile(path string) ([]*Test, error) {
 		}
 		return nil, ErrorList{{Pos: Pos{File: path}, Err: err}}
 	}
-	if isWast(path) {
-		return LoadWast(path, data)
+	formatsMu.Lock()
+	load := formats[filepath.Ext(path)]
+	formatsMu.Unlock()
+	if load != nil {
+		return load(path, data)
 	}
 	return Load(path, data)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"wmm/internal/golden"
 	"wmm/wasm"
 )
 
@@ -453,4 +454,11 @@ func TestInitialContents(t *testing.T) {
 	if d := cmp.Diff(want, tests[0].InitialContents()); d != "" {
 		t.Errorf("InitialContents (-want +got):\n%s", d)
 	}
+}
+
+// compareGolden compares got with the golden file at path, which
+// -update rewrites.
+func compareGolden(t *testing.T, path, got string) {
+	t.Helper()
+	golden.Check(t, path, got, *update)
 }

@@ -369,7 +369,7 @@ func (p *condParser) name() Loc {
 
 // threadName parses the part of T:local, T:trap or T:stuck after T.
 func (p *condParser) threadName(thread string, start int) Loc {
-	if !validThreadName(thread) && !isDigits(thread) {
+	if !ValidThreadName(thread) && !isDigits(thread) {
 		p.off = start
 		p.errorf("bad thread name %q: expected a letter or _ then letters, digits and _, or a thread index", thread)
 		return Loc{}
@@ -395,6 +395,17 @@ func (p *condParser) threadName(thread string, start int) Loc {
 		return Loc{Kind: LocStuck, Thread: thread}
 	}
 	return Loc{Kind: LocLocal, Thread: thread, Local: local}
+}
+
+// ValidLocalName reports whether s can name a local in a condition ($
+// left out): one or more of the bytes isLocalByte allows.
+func ValidLocalName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isLocalByte(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isLocalByte reports whether c may appear in a local's name in a
@@ -452,9 +463,9 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// validThreadName reports whether s is a letter or _ followed by letters,
-// digits and _.
-func validThreadName(s string) bool {
+// ValidThreadName reports whether s can name a thread: a letter or _
+// followed by letters, digits and _.
+func ValidThreadName(s string) bool {
 	if s == "" || '0' <= s[0] && s[0] <= '9' {
 		return false
 	}

@@ -69,7 +69,7 @@ type Memory struct {
 type Init struct {
 	Width int // 1, 2, 4 or 8
 	Addr  uint32
-	Value uint64 // reduced modulo 2^(8*Width)
+	Value uint64 // fits Width bytes (a negative value as two's complement)
 	Pos   Pos
 }
 

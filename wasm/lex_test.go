@@ -30,6 +30,27 @@ func lexSummary(toks []Token) []string {
 }
 
 // errorSummary renders an ErrorList as "line:col: msg" lines.
+// An errorCase is a source text and the errors ("line:col: message") a
+// function must report for it, in order.
+type errorCase struct {
+	name string
+	src  string
+	want []string
+}
+
+// checkErrors runs f (what names it in failures) on the source of each
+// case and compares the errors it returns with the case's.
+func checkErrors(t *testing.T, what string, cases []errorCase, f func(t *testing.T, src string) error) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if d := cmp.Diff(tc.want, errorSummary(t, f(t, tc.src))); d != "" {
+				t.Errorf("%s(%q) errors (-want +got):\n%s", what, tc.src, d)
+			}
+		})
+	}
+}
+
 func errorSummary(t *testing.T, err error) []string {
 	t.Helper()
 	if err == nil {
@@ -84,11 +105,7 @@ func TestLex(t *testing.T) {
 }
 
 func TestLexErrors(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	checkErrors(t, "Lex", []errorCase{
 		{"unterminated string", `nop "abc`, []string{"1:5: unterminated string"}},
 		{"string ends at newline", "\"abc\nnop", []string{"1:1: unterminated string"}},
 		{"unterminated block comment", "nop\n  (; a (; b ;)", []string{"2:3: unterminated block comment"}},
@@ -101,15 +118,10 @@ func TestLexErrors(t *testing.T) {
 			`1:5: unexpected character ','`, `1:7: unexpected character '['`, `1:9: unexpected character 'é'`}},
 		{"invalid UTF-8", "nop \xff", []string{"1:5: invalid UTF-8 byte 0xff"}},
 		{"lone semicolon", "nop ; drop", []string{"1:5: unexpected character ';'"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := Lex(tt.src)
-			if diff := cmp.Diff(tt.want, errorSummary(t, err)); diff != "" {
-				t.Errorf("Lex(%q) errors (-want +got):\n%s", tt.src, diff)
-			}
-		})
-	}
+	}, func(t *testing.T, src string) error {
+		_, err := Lex(src)
+		return err
+	})
 }
 
 func TestLexErrorCap(t *testing.T) {

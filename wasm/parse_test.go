@@ -128,11 +128,7 @@ func TestParseFuncPositions(t *testing.T) {
 }
 
 func TestParseFuncErrors(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	checkErrors(t, "ParseFunc", []errorCase{
 		{"unknown instruction", "nop\n  i32.lod offset=4 nop", []string{"2:3: unknown instruction i32.lod"}},
 		{"unknown folded instruction", "(i32.ad (i32.const 1))", []string{"1:2: unknown instruction i32.ad"}},
 		{"several independent errors", "foo\n(bar)\ni32.const 1.5\nlocal.get $nope",
@@ -192,18 +188,13 @@ func TestParseFuncErrors(t *testing.T) {
 			}
 			return w
 		}()},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f, err := ParseFunc(tt.src)
-			if f != nil {
-				t.Errorf("ParseFunc(%q) returned a function with errors", tt.src)
-			}
-			if diff := cmp.Diff(tt.want, errorSummary(t, err)); diff != "" {
-				t.Errorf("ParseFunc(%q) errors (-want +got):\n%s", tt.src, diff)
-			}
-		})
-	}
+	}, func(t *testing.T, src string) error {
+		f, err := ParseFunc(src)
+		if f != nil {
+			t.Errorf("ParseFunc(%q) returned a function with errors", src)
+		}
+		return err
+	})
 }
 
 func TestParseFuncDeepNesting(t *testing.T) {

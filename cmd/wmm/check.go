@@ -188,8 +188,10 @@ func writeCheck(w io.Writer, format string, c *reports.Check, r suite.Result) er
 // when tally is set (herd's log counts them). On a terminal, runs longer
 // than a second show their progress on stderr.
 func runJobs(jobs []suite.Job, enum enumerate.Options, tally bool, stderr io.Writer) []suite.Result {
-	progress := newTestProgress(stderr, len(jobs))
-	results := suite.Run(jobs, suite.Options{Enum: enum, Tally: tally, Done: func(j suite.Job) { progress.done(j.Test.Name) }})
+	progress := newProgress(stderr)
+	stop := progress.watchSearches(len(jobs))
+	results := suite.Run(jobs, suite.Options{Enum: enum, Tally: tally, Done: func(j suite.Job) { progress.step(len(jobs), j.Test.Name) }})
+	stop()
 	progress.finish()
 	return results
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // TestExplainGraphCommands runs wmm explain and wmm graph in process on
-// catalogue tests of EXAMPLES.md and compares exit status, standard output
+// tests of the bundled catalogue and compares exit status, standard output
 // and standard error with testdata/NAME.golden (go test -update rewrites
 // them).
 func TestExplainGraphCommands(t *testing.T) {

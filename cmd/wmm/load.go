@@ -9,6 +9,7 @@ import (
 
 	"wmm/catalog"
 	"wmm/litmus"
+	_ "wmm/wast" // litmus.LoadFile reads threads-proposal .wast scripts
 )
 
 // expandPaths replaces each directory in paths by the .yaml, .yml and

@@ -230,38 +230,12 @@ func runOne(ctx context.Context, stderr io.Writer, t *litmus.Test, r engine.Runn
 	if n := len(t.Threads); n > runtime.NumCPU() {
 		fmt.Fprintf(stderr, "%s: warning: test %s has %d threads but this machine has %d cores; its threads cannot all run at once\n", t.Pos, t.Name, n, runtime.NumCPU())
 	}
-	p := newProgress(stderr, t.Name)
-	opts.Progress = p.update
+	p := newProgress(stderr)
+	opts.Progress = func(done, total int) {
+		rate := float64(done) / time.Since(p.start).Seconds()
+		p.show("%s: %d/%d iterations (%d%%), %s/s", t.Name, done, total, done*100/max(total, 1), budget.Group(int64(rate)))
+	}
 	res, err := engine.Run(ctx, t, r, opts)
-	p.done()
+	p.finish()
 	return res, err
-}
-
-// A progress prints a progress line on stderr, when it is a terminal and
-// the run has taken more than a second.
-type progress struct {
-	w     io.Writer
-	name  string
-	start time.Time
-	shown bool
-	tty   bool
-}
-
-func newProgress(w io.Writer, name string) *progress {
-	return &progress{w: w, name: name, start: time.Now(), tty: showProgress(w)}
-}
-
-func (p *progress) update(done, total int) {
-	if !p.tty || time.Since(p.start) < time.Second {
-		return
-	}
-	p.shown = true
-	rate := float64(done) / time.Since(p.start).Seconds()
-	fmt.Fprintf(p.w, "\r%s: %d/%d iterations (%d%%), %s/s\x1b[K", p.name, done, total, done*100/max(total, 1), budget.Group(int64(rate)))
-}
-
-func (p *progress) done() {
-	if p.shown {
-		fmt.Fprint(p.w, "\r\x1b[K")
-	}
 }
