@@ -110,7 +110,7 @@ type Candidate struct {
 	Violation *model.Violation // nil when consistent
 	Cut       bool             // some thread stopped at the unroll bound
 	raw       *rawOutcome
-	weight    int // consistent executions it stands for (see Executions)
+	weight    Count // consistent executions it stands for (see Executions)
 }
 
 // Outcome returns the candidate's outcome over the given names.
@@ -126,9 +126,9 @@ type Stats struct {
 	// passive reads (see Model.FreeRead), so there can be fewer candidates
 	// than consistent executions.
 	Candidates int
-	Consistent int // consistent complete executions (distinct events and reads-from)
-	Cut        int // consistent executions left incomplete: a thread reached the unroll bound
-	TotSteps   int // events placed by the tot search
+	Consistent Count // consistent complete executions (distinct events and reads-from)
+	Cut        Count // consistent executions left incomplete: a thread reached the unroll bound
+	TotSteps   int   // events placed by the tot search
 	// Mismatches counts executions whose tot search succeeded but which
 	// the complete predicate rejected; it is always 0 unless the fast
 	// checks have a bug.

@@ -67,7 +67,7 @@ type candidate struct {
 	passiveCands [][][]model.EventID
 	hb           *model.Rel
 	cut          bool
-	weight       int // consistent executions this candidate stands for
+	weight       Count // consistent executions this candidate stands for
 }
 
 // combination builds the execution skeleton of one path per thread and
@@ -109,7 +109,7 @@ func (s *searcher) combination(paths []*interp.Trace) error {
 		c.splitPassive()
 		// hb only grows, so a passive read with no valid choice under
 		// the static hb has none later either.
-		if n, _ := c.countPassive(c.hb); n == 0 {
+		if n, _ := c.countPassive(c.hb); n.IsZero() {
 			return nil
 		}
 	}
@@ -206,14 +206,14 @@ func (c *candidate) splitPassive() {
 // in reads-from, and returns the product: the number of consistent
 // executions this candidate stands for. It returns 0 and the violation of
 // a read that has no valid choice.
-func (c *candidate) countPassive(hb *model.Rel) (int, *model.Violation) {
-	total := 1
+func (c *candidate) countPassive(hb *model.Rel) (Count, *model.Violation) {
+	total := CountOf(1)
 	for k, r := range c.passive {
 		n, v := c.countRead(r, c.passiveCands[k], hb)
 		if n == 0 {
-			return 0, v
+			return Count{}, v
 		}
-		total *= n
+		total = total.Mul(CountOf(uint64(n)))
 	}
 	return total, nil
 }
@@ -387,7 +387,7 @@ func (c *candidate) complete() error {
 	if s.opts.Explain {
 		v = c.readViolation()
 	}
-	c.weight = 1
+	c.weight = CountOf(1)
 	if v == nil && len(c.passive) > 0 {
 		// Passive reads exist only without suspension events, so hb is
 		// already final here.

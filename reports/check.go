@@ -103,7 +103,7 @@ func WriteText(w io.Writer, c *Check) {
 		}
 		fmt.Fprintf(w, "Expect %s: %s\n", e.Word, status)
 	}
-	fmt.Fprintf(w, "Executions %d (candidates %d, cut %d)\n", c.Stats.Consistent, c.Stats.Candidates, c.Stats.Cut)
+	fmt.Fprintf(w, "Executions %s (candidates %d, cut %s)\n", c.Stats.Consistent, c.Stats.Candidates, c.Stats.Cut)
 	for _, n := range c.Notes {
 		fmt.Fprintf(w, "Note: %s\n", n)
 	}
@@ -118,8 +118,8 @@ type checkJSON struct {
 	Observation *string         `json:"observation"`
 	Expect      *string         `json:"expect"`
 	OK          bool            `json:"ok"`
-	Executions  int             `json:"executions"`
-	Cut         int             `json:"cut"`
+	Executions  enumerate.Count `json:"executions"` // a string when large
+	Cut         enumerate.Count `json:"cut"`
 	Candidates  int             `json:"candidates"`
 	Notes       []string        `json:"notes,omitempty"`
 	Unknown     *unknownJSON    `json:"unknown,omitempty"`
@@ -155,7 +155,7 @@ func WriteJSON(w io.Writer, c *Check) error {
 		if u.Budget != "" {
 			j.Unknown.Phase = p.Phase.String()
 		}
-		j.Candidates, j.Executions = int(p.Candidates), int(p.Executions)
+		j.Candidates, j.Executions = int(p.Candidates), enumerate.CountOf(uint64(p.Executions))
 		j.OK = false
 	}
 	if cond := c.Test.Condition; cond != nil {

@@ -148,3 +148,23 @@ func TestWastUnsupportedNoVerdict(t *testing.T) {
 		}
 	}
 }
+
+// TestExactCounts checks a count past 64 bits (issue 12: it printed 0).
+// Racing16's doc says why it has 2^64 executions.
+func TestExactCounts(t *testing.T) {
+	file := filepath.Join("testdata", "limits", "racing16.yaml")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", file}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "Executions 18446744073709551616 (") {
+		t.Errorf("text does not give 2^64 executions:\n%s", stdout.String())
+	}
+	stdout.Reset()
+	if code := run([]string{"check", "--json", file}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), `"executions":"18446744073709551616"`) {
+		t.Errorf("JSON does not give 2^64 executions as a string:\n%s", stdout.String())
+	}
+}
