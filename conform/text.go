@@ -74,8 +74,8 @@ func (c *Comparison) WriteForbidden(w io.Writer, repro string) {
 	for _, f := range c.Forbidden {
 		fmt.Fprintf(w, "%s: test %s: outcome %s seen %d of %d times on %s is forbidden by %s\n",
 			t.Pos, t.Name, f.Outcome, f.N, c.Result.Iterations, c.Result.Engine, c.Model)
-		if c.Cut > 0 {
-			fmt.Fprintf(w, "\tnote: the model's answer is bounded (%d executions cut at the loop bound); this outcome may need more loop iterations (--unroll)\n", c.Cut)
+		if !c.Cut.IsZero() {
+			fmt.Fprintf(w, "\tnote: the model's answer is bounded (%s executions cut at the loop bound); this outcome may need more loop iterations (--unroll)\n", c.Cut)
 		}
 		fmt.Fprintf(w, "\treproduce: %s\n", repro)
 	}

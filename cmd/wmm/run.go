@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"wmm/budget"
 	"wmm/conform"
 	"wmm/engine"
 	"wmm/litmus"
@@ -241,7 +242,8 @@ func runOne(ctx context.Context, stderr io.Writer, t *litmus.Test, r engine.Runn
 	}
 	p := newProgress(stderr)
 	opts.Progress = func(done, total int) {
-		p.show("%s: %d/%d iterations (%d%%)", t.Name, done, total, done*100/max(total, 1))
+		rate := float64(done) / time.Since(p.start).Seconds()
+		p.show("%s: %d/%d iterations (%d%%), %s/s", t.Name, done, total, done*100/max(total, 1), budget.Group(int64(rate)))
 	}
 	res, err := engine.Run(ctx, t, r, opts)
 	p.finish()
