@@ -27,8 +27,31 @@ func batchModule(p *plan, h *Harness) *wasm.Module {
 	for t := range p.test.Threads {
 		m.Funcs = append(m.Funcs, batchThread(p, h, t))
 	}
-	m.Funcs = append(m.Funcs, batchSetup(p, h), wakeFunc())
+	m.Funcs = append(m.Funcs, batchSetup(p, h), wakeFunc(), ctlLoadFunc(), ctlStoreFunc())
 	return m
+}
+
+// ctlLoadFunc builds ctl(addr): the atomic load of a control word. The
+// host reads the control area through it while the threads run, so that
+// the engine sees one kind of access to each word: its own atomics (the
+// wazero interpreter implements them under a lock, which Go's race
+// detector understands; a Go atomic on the same bytes it would not).
+func ctlLoadFunc() wasm.Func {
+	return wasm.Func{
+		Export:  "ctl",
+		Params:  []wasm.Local{{Type: wasm.I32}},
+		Results: []wasm.ValType{wasm.I32},
+		Body:    list(get(0), memOp(wasm.OpI32AtomicLoad, 0)),
+	}
+}
+
+// ctlStoreFunc builds setctl(addr, v): the atomic store of a control word.
+func ctlStoreFunc() wasm.Func {
+	return wasm.Func{
+		Export: "setctl",
+		Params: []wasm.Local{{Type: wasm.I32}, {Type: wasm.I32}},
+		Body:   list(get(0), get(1), memOp(wasm.OpI32AtomicStore, 0)),
+	}
 }
 
 func i32Params(n int) []wasm.ValType {

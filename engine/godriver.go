@@ -9,7 +9,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unsafe"
 )
 
 // The Go driver runs a harness on an engine that lives in this process
@@ -32,11 +31,49 @@ type goInstance interface {
 	// fn returns a function of the harness callable from one goroutine
 	// at a time (thread functions t<k>, setup, wake). ctx bounds the call.
 	fn(name string) (goFunc, error)
+	// global reads the exported i64 global name of thread t's instance
+	// (isolated mode: MirrorGlobal), after thread t's call returned.
+	global(t int, name string) (uint64, error)
+	// trap reports whether err, returned by a call, is a trap of the
+	// engine (rather than cancellation or a failure of the host).
+	trap(err error) bool
 	close()
 }
 
 // goFunc calls a function with i32/i64 parameters and results as uint64.
 type goFunc func(ctx context.Context, params []uint64) ([]uint64, error)
+
+// A ctlPort reads and writes the control words of a batch harness from
+// one goroutine while the threads run, through the harness's own atomic
+// functions ctl and setctl.
+type ctlPort struct {
+	ld, st goFunc
+}
+
+// newCtlPort returns a port for one goroutine's use.
+func newCtlPort(inst goInstance) (*ctlPort, error) {
+	ld, err := inst.fn("ctl")
+	if err != nil {
+		return nil, err
+	}
+	st, err := inst.fn("setctl")
+	if err != nil {
+		return nil, err
+	}
+	return &ctlPort{ld, st}, nil
+}
+
+func (c *ctlPort) load(addr uint32) uint32 {
+	res, err := c.ld(context.Background(), []uint64{uint64(addr)})
+	if err != nil || len(res) == 0 {
+		return 0
+	}
+	return uint32(res[0])
+}
+
+func (c *ctlPort) store(addr, v uint32) {
+	c.st(context.Background(), []uint64{uint64(addr), uint64(v)})
+}
 
 // errDeadline reports a batch that missed its deadline.
 var errDeadline = errors.New("batch deadline exceeded")
@@ -64,6 +101,7 @@ type batchDriver struct {
 	fns     []goFunc // the thread functions
 	setup   goFunc
 	wake    goFunc
+	ctl     *ctlPort // the driver goroutine's
 }
 
 // A worker is a goroutine locked to an OS thread that calls a function
@@ -136,6 +174,9 @@ func (d *batchDriver) open(ctx context.Context) error {
 	if d.setup, err = inst.fn("setup"); err != nil {
 		return err
 	}
+	if d.ctl, err = newCtlPort(inst); err != nil {
+		return err
+	}
 	d.wake, err = inst.fn("wake")
 	return err
 }
@@ -197,7 +238,11 @@ func batchSeed(seed uint64, b int) uint64 {
 func (d *batchDriver) batch(ctx context.Context, n int, seed uint64, delay uint32) error {
 	mem := d.inst.mem()
 	d.prepare(mem, n)
-	timer := time.AfterFunc(d.opts.Deadline, func() { atomic.StoreUint32(word(mem, ctlCancel), 1) })
+	timerCtl, err := newCtlPort(d.inst)
+	if err != nil {
+		return err
+	}
+	timer := time.AfterFunc(d.opts.Deadline, func() { timerCtl.store(ctlCancel, 1) })
 	res, err := d.setup(ctx, []uint64{uint64(n)})
 	timer.Stop()
 	if err != nil {
@@ -248,9 +293,8 @@ func (d *batchDriver) finished(mem []byte, n int) int {
 // them, or for the deadline.
 func (d *batchDriver) launch(ctx context.Context, n int, seed uint64, delay uint32) error {
 	done := make(chan callResult, len(d.workers))
-	mem := d.inst.mem()
-	sleeps := atomic.LoadUint32(word(mem, ctlSleeps))
-	defer func() { d.spin.update(atomic.LoadUint32(word(mem, ctlSleeps))-sleeps, n*len(d.workers)) }()
+	sleeps := d.ctl.load(ctlSleeps)
+	defer func() { d.spin.update(d.ctl.load(ctlSleeps)-sleeps, n*len(d.workers)) }()
 	params := []uint64{uint64(n), seed, uint64(delay) + 1, uint64(d.spin.limit)}
 	for t, w := range d.workers {
 		w.jobs <- workerJob{ctx: ctx, fn: d.fns[t], params: params, done: done}
@@ -292,14 +336,13 @@ const cancelGrace = 2 * time.Second
 // still does not return (in a wait with a long finite timeout) is
 // abandoned with its instance.
 func (d *batchDriver) cancel(done <-chan callResult) {
-	mem := d.inst.mem()
-	atomic.StoreUint32(word(mem, ctlCancel), 1)
+	d.ctl.store(ctlCancel, 1)
 	ctx := context.Background()
 	timeout := time.After(cancelGrace)
 	for returned := 0; returned < len(d.workers); {
 		d.wake(ctx, []uint64{ctlGen})
 		for t := range d.workers {
-			if a := atomic.LoadUint32(word(mem, ctlWaitAddr(t))); a != 0 {
+			if a := d.ctl.load(ctlWaitAddr(t)); a != 0 {
 				d.wake(ctx, []uint64{uint64(a - 1)})
 			}
 		}
@@ -352,15 +395,13 @@ func (d *batchDriver) count(mem []byte, n int) int {
 	return n
 }
 
-// word returns the control word at addr for atomic access.
-func word(mem []byte, addr uint32) *uint32 {
-	return (*uint32)(unsafe.Pointer(&mem[addr]))
-}
-
 // watchdog ends waits that can never be woken (see waits.go): it polls the
 // control area until stop is closed.
 func (d *batchDriver) watchdog(ctx context.Context, stop <-chan struct{}) {
-	mem := d.inst.mem()
+	c, err := newCtlPort(d.inst)
+	if err != nil {
+		return
+	}
 	threads := uint32(len(d.h.Locals))
 	tick := time.NewTicker(100 * time.Microsecond)
 	defer tick.Stop()
@@ -370,20 +411,20 @@ func (d *batchDriver) watchdog(ctx context.Context, stop <-chan struct{}) {
 			return
 		case <-tick.C:
 		}
-		g := atomic.LoadUint32(word(mem, ctlGen))
-		count := atomic.LoadUint32(word(mem, ctlCount))
-		stuck := atomic.LoadUint32(word(mem, ctlStuck))
-		wakes := atomic.LoadUint32(word(mem, ctlWakes))
-		if atomic.LoadUint32(word(mem, ctlGen)) != g {
+		g := c.load(ctlGen)
+		count := c.load(ctlCount)
+		stuck := c.load(ctlStuck)
+		wakes := c.load(ctlWakes)
+		if c.load(ctlGen) != g {
 			continue
 		}
 		pending, claimed := stuck>>16, stuck&0xFFFF
 		if pending == 0 || count+pending != threads || claimed != wakes {
 			continue
 		}
-		atomic.StoreUint32(word(mem, ctlAbort), g)
+		c.store(ctlAbort, g)
 		for t := range d.h.Locals {
-			if a := atomic.LoadUint32(word(mem, ctlWaitAddr(t))); a != 0 {
+			if a := c.load(ctlWaitAddr(t)); a != 0 {
 				d.wake(ctx, []uint64{uint64(a - 1)})
 			}
 		}

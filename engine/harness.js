@@ -20,6 +20,8 @@ const CTL_COUNT = 0, CTL_GEN = 128, CTL_ABORT = 192, CTL_STUCK = 256, CTL_WAKES 
 // The spin tuner of engine/spin.go.
 const SPIN_FLOOR = 1000;
 const PAGE = 65536;
+// The trapped status of a thread's record (engine/layout.go).
+const STATUS_TRAPPED = 2;
 
 function main() {
   const cfg = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
@@ -346,8 +348,17 @@ function isolatedWorker(d, module) {
     const inst = new WebAssembly.Instance(module, { env: { mem: d.mems[i] } });
     const fn = inst.exports['t' + d.t];
     gate(ctl, T, cfg.spinLimit);
-    let out = fn((seed + i * 0x9E3779B9) | 0, cfg.delays[i % cfg.delays.length] + 1);
-    if (!Array.isArray(out)) out = [out];
+    let out;
+    try {
+      out = fn((seed + i * 0x9E3779B9) | 0, cfg.delays[i % cfg.delays.length] + 1);
+      if (!Array.isArray(out)) out = [out];
+    } catch (e) {
+      // A trap of the engine's own: the locals it had are in their
+      // mirror globals (engine/isolated.go).
+      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+      out = [STATUS_TRAPPED];
+      for (let j = 0; j < cfg.locals[d.t]; j++) out.push(inst.exports['l' + d.t + '_' + j].value);
+    }
     const r = (i * T + d.t) * d.width;
     for (let j = 0; j < out.length; j++) d.results[r + j] = BigInt.asIntN(64, BigInt(out[j]));
     Atomics.store(ctl, 8 + d.t, i + 1);

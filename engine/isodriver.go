@@ -98,7 +98,12 @@ func isolatedInstance(ctx context.Context, eng goEngine, h *Harness, opts Option
 				if ictx.Err() != nil {
 					return "", false, ctx.Err()
 				}
-				return "", false, fmt.Errorf("test %s: %w", h.Test.Name, r.err)
+				if !inst.trap(r.err) {
+					return "", false, fmt.Errorf("test %s: %w", h.Test.Name, r.err)
+				}
+				if r.vals, err = trappedResult(inst, h, r.thread); err != nil {
+					return "", false, err
+				}
 			}
 			results[r.thread] = r.vals
 		case <-ictx.Done():
@@ -106,6 +111,21 @@ func isolatedInstance(ctx context.Context, eng goEngine, h *Harness, opts Option
 		}
 	}
 	return isolatedKey(h, results, inst.mem()), true, nil
+}
+
+// trappedResult returns the result of thread t's function when the
+// engine trapped in it: the trapped status, then the locals the thread
+// had at the trap, from their mirror globals.
+func trappedResult(inst goInstance, h *Harness, t int) ([]uint64, error) {
+	vals := []uint64{statusTrapped}
+	for j := range h.Locals[t] {
+		v, err := inst.global(t, MirrorGlobal(t, j))
+		if err != nil {
+			return nil, err
+		}
+		vals = append(vals, v)
+	}
+	return vals, nil
 }
 
 // writeInit writes the initial contents of the instance at base. Entries

@@ -603,4 +603,13 @@
     i32.const -1
     memory.atomic.notify
   )
+  (func (export "ctl") (param i32) (result i32)
+    local.get 0
+    i32.atomic.load
+  )
+  (func (export "setctl") (param i32) (param i32)
+    local.get 0
+    local.get 1
+    i32.atomic.store
+  )
 )
