@@ -240,7 +240,7 @@ function countBatch(cfg, view, n, res) {
 async function runIsolated(cfg) {
   const res = { counts: new Counter(), dropped: 0, notes: [], version: engineVersion() };
   const T = cfg.locals.length;
-  const K = Math.max(1, Math.min(256, cfg.iterations));
+  const K = Math.max(1, Math.min(cfg.group || 256, cfg.iterations));
   const start = Date.now();
   let done = 0;
   let workers = null;

@@ -7,8 +7,9 @@ import (
 	"time"
 )
 
-// isolatedCollect is how many instances an isolated run makes between two
-// collections (each instantiation allocates a module and its memory).
+// isolatedCollect is the most instances an isolated run makes between two
+// collections (each instantiation allocates a module and its memory);
+// fewer when the memories are large (Harness.Alive).
 const isolatedCollect = 64
 
 // runIsolated runs an isolated-mode harness: every instance gets a fresh
@@ -29,7 +30,7 @@ func runIsolated(ctx context.Context, eng goEngine, h *Harness, opts Options) (*
 	defer q.Restore()
 	start := time.Now()
 	for i := 0; i < opts.Iterations; i++ {
-		if i > 0 && i%isolatedCollect == 0 {
+		if i > 0 && i%max(h.Alive, 1) == 0 {
 			q.Collect()
 		}
 		if opts.Budget > 0 && time.Since(start) > opts.Budget {

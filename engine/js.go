@@ -61,6 +61,9 @@ type jsConfig struct {
 	DeadlineMs int64     `json:"deadlineMs"`
 	BudgetMs   int64     `json:"budgetMs"`
 	KeySize    int       `json:"keySize"`
+	// Group is how many isolated instances (and memories) the harness
+	// creates ahead at once, within the memory budget.
+	Group int `json:"group"`
 }
 
 type jsLayout struct {
@@ -98,7 +101,7 @@ func (j JS) config(h *Harness, opts Options, modulePath string) jsConfig {
 		ModulePath: modulePath, Isolated: h.Isolated, MemPages: h.MemPages, MemMax: h.MemMax,
 		TestPages: h.Test.Memory.Pages, Locals: h.Locals, Waits: h.Waits, Delays: h.Delays, SpinLimit: h.SpinLimit,
 		Iterations: opts.Iterations, Seed: uint32(opts.Seed), DeadlineMs: opts.Deadline.Milliseconds(),
-		BudgetMs: opts.Budget.Milliseconds(), KeySize: h.KeySize(),
+		BudgetMs: opts.Budget.Milliseconds(), KeySize: h.KeySize(), Group: h.alive(opts.MemBudget, 256),
 		Layout: jsLayout{Results: h.Layout.Results, RecordSize: h.Layout.RecordSize, Slots: h.Layout.Slots, Stride: h.Layout.Stride, Batch: h.Layout.Batch},
 		Init:   []jsWrite{}, Atoms: []jsAtom{},
 	}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -136,5 +137,36 @@ threads:
 		if got := strings.Join(histogram(res), "\n"); got != want {
 			t.Errorf("%s: got %s, want %s", r.Name(), got, want)
 		}
+	}
+}
+
+// TestMemoryBudgetRefusal checks that a test whose shared memory may grow
+// beyond the run's memory budget is refused before anything is
+// allocated, with the numbers and the flag in the message.
+func TestMemoryBudgetRefusal(t *testing.T) {
+	test := loadTest(t, `name: Huge
+memory: {pages: 1, max: 65536}
+threads:
+  T0: |
+    (local $r0 i32)
+    (local.set $r0 (memory.grow (i32.const 1)))
+`)
+	_, err := Compile(test, Options{MaxMemory: 65536, MemBudget: 1 << 30})
+	var u *UnsupportedError
+	if !errors.As(err, &u) {
+		t.Fatalf("got %v, want an UnsupportedError", err)
+	}
+	for _, want := range []string{"65536 pages (4.0 GiB)", "budget of 1.0 GiB", "--max-memory 65536"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q does not say %q", err, want)
+		}
+	}
+	// Within the budget, it runs, with as few instances alive as fit.
+	h, err := Compile(test, Options{MaxMemory: 65536, MemBudget: 9 << 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.Alive != 2 {
+		t.Errorf("alive = %d, want 2 (9 GiB / 4 GiB)", h.Alive)
 	}
 }

@@ -107,6 +107,7 @@ func (e *wazeroEngine) version() string {
 // browser); with a defined one, a single instance whose functions each
 // thread calls through its own api.Function.
 func (e *wazeroEngine) instantiate(ctx context.Context) (goInstance, error) {
+	ctx = withAllocator(ctx)
 	anon := wazero.NewModuleConfig().WithName("")
 	wi := &wazeroInstance{}
 	if e.memProvider == nil {
