@@ -83,7 +83,7 @@ func runGo(ctx context.Context, eng goEngine, h *Harness, opts Options) (*RawRes
 	if h.Isolated {
 		return runIsolated(ctx, eng, h, opts)
 	}
-	d := &batchDriver{eng: eng, h: h, opts: opts, raw: &RawResult{Counts: map[string]int{}, Version: eng.version()}, spin: newSpinTuner(h.SpinLimit)}
+	d := &batchDriver{eng: eng, h: h, opts: opts, raw: &RawResult{Counts: map[string]int{}, Version: eng.version()}}
 	return d.run(ctx)
 }
 
@@ -94,14 +94,17 @@ type batchDriver struct {
 	opts Options
 	raw  *RawResult
 
-	spin    *spinTuner
-	quiet   *quiet // the runtime settings while thread code runs
-	inst    goInstance
-	workers []*worker
-	fns     []goFunc // the thread functions
-	setup   goFunc
-	wake    goFunc
-	ctl     *ctlPort // the driver goroutine's
+	quiet *quiet // the runtime settings while thread code runs
+	// budgetEnd is when the run's time budget runs out (zero: never).
+	budgetEnd time.Time
+	// sleeps and arrivals count barrier sleeps and thread arrivals.
+	sleeps, arrivals uint64
+	inst             goInstance
+	workers          []*worker
+	fns              []goFunc // the thread functions
+	setup            goFunc
+	wake             goFunc
+	ctl              *ctlPort // the driver goroutine's
 }
 
 // A worker is a goroutine locked to an OS thread that calls a function
@@ -202,20 +205,28 @@ func (d *batchDriver) run(ctx context.Context) (*RawResult, error) {
 	}
 	defer func() { d.shut() }()
 	start := time.Now()
+	if d.opts.Budget > 0 {
+		d.budgetEnd = start.Add(d.opts.Budget)
+	}
 	total := d.opts.Iterations
 	for done, b := 0, 0; done < total; b++ {
 		if b > 0 {
 			d.quiet.Collect()
 		}
-		if d.opts.Budget > 0 && time.Since(start) > d.opts.Budget {
-			d.raw.Notes = append(d.raw.Notes, fmt.Sprintf("time budget of %s ran out after %d of %d iterations", d.opts.Budget, done, total))
+		if d.overBudget() {
+			d.raw.Notes = append(d.raw.Notes, fmt.Sprintf("time budget of %s ran out after %d of %d iterations", d.opts.Budget, d.raw.Iterations, total))
 			break
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		n := min(d.h.Layout.Batch, total-done)
-		if err := d.batch(ctx, n, batchSeed(d.opts.Seed, b), d.h.Delays[b%len(d.h.Delays)]); err != nil {
+		err := d.batch(ctx, n, batchSeed(d.opts.Seed, b), d.h.Delays[b%len(d.h.Delays)])
+		if errors.Is(err, errBudget) {
+			d.raw.Notes = append(d.raw.Notes, fmt.Sprintf("time budget of %s ran out inside a batch, after %d of %d iterations", d.opts.Budget, d.raw.Iterations, total))
+			break
+		}
+		if err != nil {
 			return nil, err
 		}
 		done += n
@@ -224,7 +235,27 @@ func (d *batchDriver) run(ctx context.Context) (*RawResult, error) {
 		}
 	}
 	d.raw.Elapsed = time.Since(start)
+	d.sleepNote()
 	return d.raw, nil
+}
+
+// overBudget reports whether the run's time budget has run out.
+func (d *batchDriver) overBudget() bool {
+	return !d.budgetEnd.IsZero() && !time.Now().Before(d.budgetEnd)
+}
+
+// errBudget ends a batch cancelled because the run's budget ran out.
+var errBudget = errors.New("time budget exceeded")
+
+// sleepNote says when threads often slept at the barrier: then they
+// rarely started an instance together.
+func (d *batchDriver) sleepNote() {
+	if d.arrivals == 0 {
+		return
+	}
+	if r := float64(d.sleeps) / float64(d.arrivals); r > 0.1 {
+		d.raw.Notes = append(d.raw.Notes, fmt.Sprintf("threads slept at the barrier in %.0f%% of arrivals: they could not run at once (%d threads, %d cores, or a loaded machine)", 100*r, len(d.h.Locals), runtime.NumCPU()))
+	}
 }
 
 // batchSeed derives the delays' seed of batch b.
@@ -254,7 +285,11 @@ func (d *batchDriver) batch(ctx context.Context, n int, seed uint64, delay uint3
 	if res[0] != 0 {
 		return fmt.Errorf("test %s: the setup code does not complete (it traps) in instance %d", d.h.Test.Name, res[0]-1)
 	}
-	bctx, cancel := context.WithTimeout(ctx, d.opts.Deadline)
+	end := time.Now().Add(d.opts.Deadline)
+	if !d.budgetEnd.IsZero() && d.budgetEnd.Before(end) {
+		end = d.budgetEnd
+	}
+	bctx, cancel := context.WithDeadline(ctx, end)
 	defer cancel()
 	errs := d.launch(bctx, n, seed, delay)
 	if errs == nil {
@@ -270,6 +305,11 @@ func (d *batchDriver) batch(ctx context.Context, n int, seed uint64, delay uint3
 	}
 	// The last finished instance's records may still be being written.
 	counted := d.count(mem, max(d.finished(mem, n)-1, 0))
+	if d.overBudget() {
+		// Cancelled for the budget: the unfinished instances were never
+		// meant to run.
+		return errBudget
+	}
 	d.raw.Dropped += n - counted
 	d.raw.Notes = append(d.raw.Notes, fmt.Sprintf("a batch missed its deadline of %s; %d unfinished instances were dropped and the engine restarted", d.opts.Deadline, n-counted))
 	d.shut()
@@ -294,8 +334,11 @@ func (d *batchDriver) finished(mem []byte, n int) int {
 func (d *batchDriver) launch(ctx context.Context, n int, seed uint64, delay uint32) error {
 	done := make(chan callResult, len(d.workers))
 	sleeps := d.ctl.load(ctlSleeps)
-	defer func() { d.spin.update(d.ctl.load(ctlSleeps)-sleeps, n*len(d.workers)) }()
-	params := []uint64{uint64(n), seed, uint64(delay) + 1, uint64(d.spin.limit)}
+	defer func() {
+		d.sleeps += uint64(d.ctl.load(ctlSleeps) - sleeps)
+		d.arrivals += uint64(n * len(d.workers))
+	}()
+	params := []uint64{uint64(n), seed, uint64(delay) + 1, uint64(d.h.SpinLimit)}
 	for t, w := range d.workers {
 		w.jobs <- workerJob{ctx: ctx, fn: d.fns[t], params: params, done: done}
 	}
@@ -375,6 +418,7 @@ func (d *batchDriver) prepare(mem []byte, n int) {
 func (d *batchDriver) count(mem []byte, n int) int {
 	l := &d.h.Layout
 	key := make([]byte, 0, d.h.KeySize())
+	saw := make([]uint32, len(d.h.Locals))
 	for i := range n {
 		key = key[:0]
 		for t, locals := range d.h.Locals {
@@ -382,6 +426,7 @@ func (d *batchDriver) count(mem []byte, n int) int {
 			if mem[rec] == statusNone {
 				return i
 			}
+			saw[t] = sawMask(mem[rec:])
 			key = append(key, mem[rec])
 			key = append(key, mem[rec+8:rec+8+8*uint32(locals)]...)
 		}
@@ -391,6 +436,12 @@ func (d *batchDriver) count(mem []byte, n int) int {
 		}
 		d.raw.Counts[string(key)]++
 		d.raw.Iterations++
+		if len(saw) >= 2 {
+			d.raw.Measured++
+			if concurrent(saw) {
+				d.raw.Concurrent++
+			}
+		}
 	}
 	return n
 }

@@ -94,6 +94,8 @@ type jsResult struct {
 	ElapsedMs  int64          `json:"elapsedMs"`
 	Version    string         `json:"version"`
 	Notes      []string       `json:"notes"`
+	Measured   int            `json:"measured"`
+	Concurrent int            `json:"concurrent"`
 }
 
 func (j JS) config(h *Harness, opts Options, modulePath string) jsConfig {
@@ -199,7 +201,8 @@ func (j JS) read(out interface{ Read([]byte) (int, error) }, opts Options) (*jsR
 // raw converts the harness's result, whose keys are hex.
 func (j JS) raw(h *Harness, res *jsResult) (*RawResult, error) {
 	raw := &RawResult{Counts: map[string]int{}, Iterations: res.Iterations, Dropped: res.Dropped,
-		Elapsed: time.Duration(res.ElapsedMs) * time.Millisecond, Version: res.Version, Notes: res.Notes}
+		Elapsed: time.Duration(res.ElapsedMs) * time.Millisecond, Version: res.Version, Notes: res.Notes,
+		Measured: res.Measured, Concurrent: res.Concurrent}
 	for k, n := range res.Counts {
 		b, err := hex.DecodeString(k)
 		if err != nil || len(b) != h.KeySize() {

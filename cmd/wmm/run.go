@@ -69,6 +69,7 @@ type engineFlags struct {
 	test       string
 	testRE     *regexp.Regexp
 	catalog    bool
+	spin       uint32
 }
 
 func (f *engineFlags) register(cmd *cobra.Command) {
@@ -84,6 +85,7 @@ func (f *engineFlags) register(cmd *cobra.Command) {
 	fl.DurationVar(&f.deadline, "deadline", 20*time.Second, "longest time one batch may take before it is cancelled")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop each test after this much time, with the iterations done so far (0: no limit)")
 	fl.Uint64Var(&f.seed, "seed", 0, "seed of the random delays (0: a fixed default)")
+	fl.Uint32Var(&f.spin, "spin", 0, "turns a thread spins at the barrier before it sleeps (0: 100000, or 500 when threads outnumber cores)")
 	fl.StringVar(&f.test, "test", "", "run only the tests whose name matches this regular expression")
 	registerCatalog(fl, &f.catalog, "run the")
 }
@@ -119,7 +121,7 @@ func (f *engineFlags) options() (engine.Options, error) {
 	}
 	return engine.Options{
 		Iterations: n, Batch: f.batch, Delay: delay, Stride: f.stride, Memory: mem, MaxMemory: f.maxMemory,
-		Deadline: f.deadline, Budget: f.timeout, Seed: f.seed,
+		Deadline: f.deadline, Budget: f.timeout, Seed: f.seed, SpinLimit: f.spin,
 	}, nil
 }
 
@@ -312,6 +314,9 @@ func writeRunText(w io.Writer, res *engine.Result, v *validation) {
 	if v != nil {
 		v.writeText(w)
 	}
+	if c, ok := res.Concurrency(); ok {
+		fmt.Fprintf(w, "Concurrency %.1f%% of instances had every thread running at once\n", 100*c)
+	}
 	fmt.Fprintf(w, "Rate %.0f iterations/s (%.2f s)\n\n", res.Rate(), res.Elapsed.Seconds())
 }
 
@@ -370,6 +375,7 @@ type engineJSON struct {
 	NotSeen       *[]model.Outcome `json:"not_seen,omitempty"`
 	Coverage      *float64         `json:"coverage,omitempty"`
 	Rate          int64            `json:"iterations_per_second"`
+	Concurrency   *float64         `json:"concurrency,omitempty"`
 	Notes         []string         `json:"notes,omitempty"`
 }
 
@@ -384,6 +390,9 @@ func engineJSONOf(res *engine.Result, v *validation) engineJSON {
 	t := res.Test
 	j := engineJSON{Name: t.Name, Engine: res.Engine, Version: res.Version, Mode: res.Config.Mode, Iterations: res.Iterations,
 		Dropped: res.Dropped, Rate: int64(res.Rate()), Notes: res.Notes, Histogram: []histogramJSON{}}
+	if c, ok := res.Concurrency(); ok {
+		j.Concurrency = &c
+	}
 	lines := judgedLines(res, v)
 	for _, l := range lines {
 		h := histogramJSON{Outcome: l.outcome, Count: l.n}
