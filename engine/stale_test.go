@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"wmm/wasm"
 )
@@ -168,5 +169,38 @@ threads:
 	}
 	if h.Alive != 2 {
 		t.Errorf("alive = %d, want 2 (9 GiB / 4 GiB)", h.Alive)
+	}
+}
+
+// TestBudgetInsideBatch checks that the run's time budget ends a batch in
+// progress: a thread that spins forever would otherwise hold the batch
+// until its deadline (a minute here).
+func TestBudgetInsideBatch(t *testing.T) {
+	test := loadTest(t, `name: Forever
+threads:
+  T0: |
+    (loop $l (br $l))
+  T1: |
+    (local $r0 i32)
+    (local.set $r0 (i32.const 1))
+`)
+	for _, r := range engines(t) {
+		if _, ok := r.(Wazero); !ok && r.Name() != "node" {
+			continue
+		}
+		t.Run(r.Name(), func(t *testing.T) {
+			start := time.Now()
+			res, err := Run(context.Background(), test, r, Options{Iterations: 100, Budget: 300 * time.Millisecond, Deadline: time.Minute})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Generous: the point is the minute of the deadline.
+			if d := time.Since(start); d > 20*time.Second {
+				t.Errorf("the run took %s with a budget of 300ms", d)
+			}
+			if res.Iterations != 0 || !strings.Contains(strings.Join(res.Notes, "\n"), "ran out inside a batch") {
+				t.Errorf("iterations %d, notes %q; want 0 and a note that the budget ran out inside a batch", res.Iterations, res.Notes)
+			}
+		})
 	}
 }
