@@ -30,6 +30,10 @@ type Result struct {
 	Measured, Concurrent int
 
 	trapped, stuck map[string]bool
+	// h and raw are the harness and the raw counts the result came from
+	// (for reproducers).
+	h   *Harness
+	raw map[string]int
 }
 
 // A Count is one line of a histogram.
@@ -151,7 +155,7 @@ func (h *Harness) decodeKey(key string) (rawOutcome, error) {
 func (h *Harness) Decode(raw *RawResult) (*Result, error) {
 	t := h.Test
 	res := &Result{Test: t, Iterations: raw.Iterations, Dropped: raw.Dropped, Elapsed: raw.Elapsed, Version: raw.Version, Notes: raw.Notes,
-		Measured: raw.Measured, Concurrent: raw.Concurrent, trapped: map[string]bool{}, stuck: map[string]bool{}}
+		Measured: raw.Measured, Concurrent: raw.Concurrent, h: h, raw: raw.Counts, trapped: map[string]bool{}, stuck: map[string]bool{}}
 	type entry struct {
 		r rawOutcome
 		n int

@@ -48,6 +48,7 @@ const validateExample = `  wmm validate --catalog                    the whole c
 type validateFlags struct {
 	engineFlags
 	model string
+	repro string
 	modelFlags
 }
 
@@ -75,6 +76,7 @@ func newValidateCmd() *cobra.Command {
 	}
 	flags.engineFlags.register(cmd)
 	cmd.Flags().StringVar(&flags.model, "model", "wasm", "the memory model: wasm, js, js2017 or sc")
+	cmd.Flags().StringVar(&flags.repro, "repro", "", "for each test with forbidden outcomes, write a standalone reproducer (test.wat/.wasm, repro.cjs for node/deno/bun, main.go for wazero) to a directory under this one")
 	flags.modelFlags.register(cmd.Flags())
 	return cmd
 }
@@ -107,6 +109,18 @@ func doValidate(ctx context.Context, stdout, stderr io.Writer, paths []string, f
 			writeRunText(stdout, v.res, v)
 		}
 		v.reportForbidden(stderr)
+		if flags.repro != "" && len(v.forbidden) > 0 {
+			var os []model.Outcome
+			for _, f := range v.forbidden {
+				os = append(os, f.outcome)
+			}
+			dir, err := engine.WriteRepro(flags.repro, v.res, v.names, os)
+			if err != nil {
+				errs.Add(t.Pos, fmt.Sprintf("--repro: %v", err))
+			} else {
+				fmt.Fprintf(stderr, "%s: test %s: reproducer written to %s\n", t.Pos, t.Name, dir)
+			}
+		}
 	}
 	if !flags.json {
 		sum.write(stdout)
