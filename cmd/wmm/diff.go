@@ -50,6 +50,7 @@ type diffFlags struct {
 	unroll  int
 	json    bool
 	catalog bool
+	budgetFlags
 }
 
 func newDiffCmd() *cobra.Command {
@@ -67,6 +68,7 @@ func newDiffCmd() *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringSliceVar(&f.models, "model", nil, "the two models to compare: wasm, js, js2017 or sc, with +variants (give it twice)")
 	registerUnroll(fl, &f.unroll)
+	f.budgetFlags.register(fl, "candidate executions one test's search may look at (0: no limit); past it the result is unknown", 0)
 	fl.BoolVar(&f.json, "json", false, "print one JSON object per test")
 	registerCatalog(fl, &f.catalog, "compare over the")
 	return cmd
@@ -93,7 +95,8 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 	for _, t := range tests {
 		jobs = append(jobs, suite.Job{Test: t, Model: a}, suite.Job{Test: t, Model: b})
 	}
-	results := runJobs(jobs, enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0}, false, stderr)
+	opts := enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0, Limits: f.limits(true)}
+	results := runJobs(jobs, opts, false, stderr)
 	var diffs []*reports.Diff
 	for i := 0; i < len(results); i += 2 {
 		t := jobs[i].Test
@@ -102,7 +105,7 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 			continue
 		}
 		d := reports.NewDiff(results[i].Res, results[i+1].Res)
-		if err := suite.ExplainDiff(d, t, a, b, enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0}); err != nil {
+		if err := suite.ExplainDiff(d, t, a, b, opts); err != nil {
 			errs.Wrap(t.Pos, err)
 			continue
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -65,8 +66,6 @@ type explainFlags struct {
 	json     bool
 	limit    int
 	examples int
-	// maxCandidates bounds the search for candidates of forbidden outcomes.
-	maxCandidates int
 }
 
 func newExplainCmd() *cobra.Command {
@@ -90,7 +89,19 @@ func (f *explainFlags) registerExplain(fl *pflag.FlagSet, verb, shown, printed s
 	f.register(fl, verb)
 	fl.IntVar(&f.limit, "limit", 4, "outcomes "+shown+" per test (0: all)")
 	fl.IntVar(&f.examples, "examples", 1, "candidate executions "+printed+" per violated axiom")
-	fl.IntVar(&f.maxCandidates, "max-candidates", enumerate.DefaultMaxCandidates, "stop looking at candidates of forbidden outcomes after this many")
+	// --max-candidates bounds the search for candidates of forbidden
+	// outcomes here, not the ordinary search.
+	f.maxCandidates.v = enumerate.DefaultMaxCandidates
+	mc := fl.Lookup("max-candidates")
+	mc.DefValue, mc.Usage = strconv.Itoa(enumerate.DefaultMaxCandidates), "stop looking at candidates of forbidden outcomes after this many"
+}
+
+// explainOptions returns the enumerator's options: the candidate budget
+// is --max-candidates's only for the search of forbidden outcomes.
+func (f *explainFlags) explainOptions() enumerate.Options {
+	opts := f.enumOptions()
+	opts.Limits.Candidates = 0
+	return opts
 }
 
 // doExplain loads the tests, explains each, and returns the loading
@@ -109,8 +120,7 @@ func doExplain(w io.Writer, args []string, f explainFlags) error {
 			errs.Wrap(litmus.Pos{}, err)
 			continue
 		}
-		opts := f.enumOptions()
-		ex, err := enumerate.ExplainWith(t, m, opts, want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates})
+		ex, err := enumerate.ExplainWith(t, m, f.explainOptions(), want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates.v})
 		if err != nil {
 			errs.Wrap(t.Pos, err)
 			continue

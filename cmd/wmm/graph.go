@@ -116,7 +116,7 @@ type namedGraph struct {
 
 // testGraphs returns the graphs of one test.
 func testGraphs(t *litmus.Test, m *axioms.Model, f graphFlags) ([]*reports.Graph, error) {
-	opts := f.enumOptions()
+	opts := f.explainOptions()
 	order := func(x *model.Execution) []model.EventID { return enumerate.ConstrainedOrder(m, x) }
 	if f.all {
 		r, err := enumerate.Run(t, m, opts)
@@ -129,7 +129,7 @@ func testGraphs(t *litmus.Test, m *axioms.Model, f graphFlags) ([]*reports.Graph
 	if err != nil {
 		return nil, err
 	}
-	ex, err := enumerate.ExplainWith(t, m, opts, want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates})
+	ex, err := enumerate.ExplainWith(t, m, opts, want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates.v})
 	if err != nil {
 		return nil, err
 	}

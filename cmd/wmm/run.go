@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"wmm/budget"
 	"wmm/conform"
 	"wmm/engine"
 	"wmm/litmus"
@@ -69,6 +70,7 @@ type engineFlags struct {
 	test       string
 	testRE     *regexp.Regexp
 	catalog    bool
+	spin       uint32
 }
 
 func (f *engineFlags) register(cmd *cobra.Command) {
@@ -84,6 +86,7 @@ func (f *engineFlags) register(cmd *cobra.Command) {
 	fl.DurationVar(&f.deadline, "deadline", 20*time.Second, "longest time one batch may take before it is cancelled")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop each test after this much time, with the iterations done so far (0: no limit)")
 	fl.Uint64Var(&f.seed, "seed", 0, "seed of the random delays (0: a fixed default)")
+	fl.Uint32Var(&f.spin, "spin", 0, "turns a thread spins at the barrier before it sleeps (0: 100000, or 500 when threads outnumber cores)")
 	fl.StringVar(&f.test, "test", "", "run only the tests whose name matches this regular expression")
 	registerCatalog(fl, &f.catalog, "run the")
 }
@@ -124,7 +127,7 @@ func (f *engineFlags) options() (engine.Options, error) {
 	}
 	return engine.Options{
 		Iterations: n, Batch: f.batch, Delay: delay, Stride: f.stride, Memory: mem, MaxMemory: f.maxMemory,
-		Deadline: f.deadline, Budget: f.timeout, Seed: f.seed,
+		Deadline: f.deadline, Budget: f.timeout, Seed: f.seed, SpinLimit: f.spin,
 	}, nil
 }
 
@@ -241,7 +244,8 @@ func runOne(ctx context.Context, stderr io.Writer, t *litmus.Test, r engine.Runn
 	}
 	p := newProgress(stderr)
 	opts.Progress = func(done, total int) {
-		p.show("%s: %d/%d iterations (%d%%)", t.Name, done, total, done*100/max(total, 1))
+		rate := float64(done) / time.Since(p.start).Seconds()
+		p.show("%s: %d/%d iterations (%d%%), %s/s", t.Name, done, total, done*100/max(total, 1), budget.Group(int64(rate)))
 	}
 	res, err := engine.Run(ctx, t, r, opts)
 	p.finish()
