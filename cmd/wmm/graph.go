@@ -52,10 +52,8 @@ const graphExample = `  wmm graph catalog/sb.yaml --test SB+sc -o /tmp/graphs
 // graphFlags are the flags of wmm graph.
 type graphFlags struct {
 	explainFlags
-	all    bool
-	format string
-	dotSVG bool
-	out    string
+	all, dotSVG bool
+	format, out string // the output format and directory
 }
 
 func newGraphCmd() *cobra.Command {
