@@ -32,3 +32,28 @@ func isAbbreviation(text string) bool {
 	word := text[strings.LastIndexAny(text, " (")+1:]
 	return slices.Contains(abbreviations, strings.ToLower(word))
 }
+
+// A Line is one test in the listing of the catalogue (wmm catalog).
+type Line struct {
+	Family  string `json:"family"`
+	Name    string `json:"name"`
+	Summary string `json:"summary"`
+}
+
+// List returns the listing of entries, or of the entries of the families
+// named; an unknown family is an *UnknownError, as Select gives, that
+// suggests the closest families or lists them all.
+func List(entries []Entry, families ...string) ([]Line, error) {
+	for _, fam := range families {
+		if !slices.Contains(Families(), fam) {
+			return nil, &UnknownError{Name: fam, Suggest: closestNames(fam, Families(), 5), Families: Families()}
+		}
+	}
+	var lines []Line
+	for _, e := range entries {
+		if len(families) == 0 || slices.Contains(families, e.Family) {
+			lines = append(lines, Line{Family: e.Family, Name: e.Test.Name, Summary: Summary(e.Test.Doc)})
+		}
+	}
+	return lines, nil
+}

@@ -26,7 +26,7 @@ type Comparison struct {
 	Forbidden     []Line // observed outcomes the model forbids
 	ForbiddenRuns int    // the runs that produced them
 	NotSeen       []model.Outcome
-	Cut           int // model executions left out by the loop bound
+	Cut           enumerate.Count // model executions left out by the loop bound
 }
 
 // A Line is one line of a histogram: an outcome, how often it was seen,

@@ -47,6 +47,9 @@ func WriteText(w io.Writer, res *engine.Result, c *Comparison) {
 	if c != nil {
 		c.writeText(w)
 	}
+	if cc, ok := res.Concurrency(); ok {
+		fmt.Fprintf(w, "Concurrency %.1f%% of instances had every thread running at once\n", 100*cc)
+	}
 	fmt.Fprintf(w, "Rate %.0f iterations/s (%.2f s)\n\n", res.Rate(), res.Elapsed.Seconds())
 }
 
@@ -74,8 +77,8 @@ func (c *Comparison) WriteForbidden(w io.Writer, repro string) {
 	for _, f := range c.Forbidden {
 		fmt.Fprintf(w, "%s: test %s: outcome %s seen %d of %d times on %s is forbidden by %s\n",
 			t.Pos, t.Name, f.Outcome, f.N, c.Result.Iterations, c.Result.Engine, c.Model)
-		if c.Cut > 0 {
-			fmt.Fprintf(w, "\tnote: the model's answer is bounded (%d executions cut at the loop bound); this outcome may need more loop iterations (--unroll)\n", c.Cut)
+		if !c.Cut.IsZero() {
+			fmt.Fprintf(w, "\tnote: the model's answer is bounded (%s executions cut at the loop bound); this outcome may need more loop iterations (--unroll)\n", c.Cut)
 		}
 		fmt.Fprintf(w, "\treproduce: %s\n", repro)
 	}

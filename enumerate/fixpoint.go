@@ -1,17 +1,18 @@
 package enumerate
 
 import (
-	"errors"
 	"fmt"
 
+	"wmm/budget"
 	"wmm/interp"
 	"wmm/litmus"
 	"wmm/model"
 )
 
-// ErrTooManyPaths says a thread has more paths than Options.MaxPaths
+// ErrTooManyPaths says a thread has more paths than the path budget
+// (Options.Budget, else Options.MaxPaths) allows.
 // (errors.Is finds it in the error Run returns).
-var ErrTooManyPaths = errors.New("too many paths")
+var ErrTooManyPaths = budget.ErrTooManyPaths
 
 // maxRounds bounds the fixpoint when loops make chains of writes long.
 const maxRounds = 64
@@ -47,14 +48,15 @@ func (s *searcher) fixDomain() error {
 	// paths write into D_r+1 (next).
 	for r := 0; ; r++ {
 		s.stats.Rounds = r + 1
+		s.opts.Budget.SetPhase(budget.PhaseValues, r+1)
 		next := &domain{}
 		*next = *dom
 		next.threads = make([]*writeSet, len(dom.threads))
 		maxDep, maxWrites, grows := 0, 0, false
 		for i, th := range s.threads {
-			paths, ok := enumPaths(th.run, dom, i, s.maxWake, s.opts.MaxPaths)
-			if !ok {
-				return errorf(s.test, "%w: thread %s has more than %d paths; simplify the test or lower --unroll", ErrTooManyPaths, th.name, s.opts.MaxPaths)
+			paths, err := enumPaths(th.run, dom, i, s.maxWake, th.name, s.opts.Budget)
+			if err != nil {
+				return errorf(s.test, "%w", err)
 			}
 			th.paths = paths
 			if th.role == model.RoleSetup && !dom.global {

@@ -25,6 +25,11 @@ type Test struct {
 	Name string
 	Doc  string
 	Pos  Pos // where the test's document starts
+	// Unsupported lists, for a test imported from a .wast script, the
+	// errors ("file:line:col: unsupported: ...") of what the importer left
+	// out of its part of the script: the test is then not the script's,
+	// and must get no outcomes and no verdict.
+	Unsupported []string
 
 	Memory Memory
 	Init   []Init     // initial contents, in the file's order

@@ -281,7 +281,7 @@ Outcomes marked * satisfy the test's condition.</p>
 {{if hasInit .Check.Test}}<p>Initial contents: <code>{{inits .Check.Test}}</code></p>{{end}}
 <details><summary>The whole test</summary><pre>{{.YAML}}</pre></details>
 <p>Condition <code>{{condition .Check}}</code>: observation <b>{{observation .Check}}</b>, expected <b>{{expect .Check}}</b>: {{if .Check.Verdict.OK}}<span class="ok">ok</span>{{else}}<span class="failed">FAILED</span>{{end}}.
-{{.Check.Stats.Consistent}} consistent execution(s){{if .Check.Stats.Cut}}, {{.Check.Stats.Cut}} cut by the loop bound{{end}}.</p>
+{{.Check.Stats.Consistent}} consistent execution(s){{if not .Check.Stats.Cut.IsZero}}, {{.Check.Stats.Cut}} cut by the loop bound{{end}}.</p>
 <table><thead><tr><th>Allowed outcome ({{len .Outcomes}})</th></tr></thead><tbody>
 {{- range .Outcomes}}<tr><td class="mono">{{if .Satisfies}}<span class="sat">* </span>{{end}}{{.Text}}</td></tr>{{end}}
 </tbody></table>

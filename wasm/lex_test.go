@@ -30,6 +30,30 @@ func lexSummary(toks []Token) []string {
 }
 
 // errorSummary renders an ErrorList as "line:col: msg" lines.
+// An outputCase is a source text and what a function must make of it.
+type outputCase[W any] struct {
+	name string
+	src  string
+	want W
+}
+
+// checkOutputs runs f (what names it in failures) on the source of each
+// case, which must succeed, and compares its output with the case's.
+func checkOutputs[W any](t *testing.T, what string, cases []outputCase[W], f func(src string) (W, error)) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := f(tc.src)
+			if err != nil {
+				t.Fatalf("%s(%q): %v", what, tc.src, err)
+			}
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Errorf("%s(%q) (-want +got):\n%s", what, tc.src, d)
+			}
+		})
+	}
+}
+
 // An errorCase is a source text and the errors ("line:col: message") a
 // function must report for it, in order.
 type errorCase struct {
@@ -51,6 +75,17 @@ func checkErrors(t *testing.T, what string, cases []errorCase, f func(t *testing
 	}
 }
 
+// parsed parses src with parse, which must succeed, and returns what
+// check says of the result.
+func parsed[T any](t *testing.T, src string, parse func(string) (T, error), check func(T) error) error {
+	t.Helper()
+	x, err := parse(src)
+	if err != nil {
+		t.Fatalf("parsing %q: %v", src, err)
+	}
+	return check(x)
+}
+
 func errorSummary(t *testing.T, err error) []string {
 	t.Helper()
 	if err == nil {
@@ -68,11 +103,7 @@ func errorSummary(t *testing.T, err error) []string {
 }
 
 func TestLex(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	checkOutputs(t, "Lex", []outputCase[[]string]{
 		{"empty", "", nil},
 		{"parens and keywords", "(i32.load offset=4)", []string{
 			"1:1 ( (", "1:2 keyword i32.load", "1:11 keyword offset=4", "1:19 ) )"}},
@@ -90,18 +121,10 @@ func TestLex(t *testing.T) {
 		{"string with raw UTF-8", `"é" x`, []string{`1:1 string "é" ="é"`, "1:6 keyword x"}},
 		{"string next to paren", `("m")`, []string{"1:1 ( (", `1:2 string "m" ="m"`, "1:5 ) )"}},
 		{"binary string bytes", `"\00\ff"`, []string{`1:1 string "\00\ff" ="\x00\xff"`}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			toks, err := Lex(tt.src)
-			if err != nil {
-				t.Fatalf("Lex(%q): %v", tt.src, err)
-			}
-			if diff := cmp.Diff(tt.want, lexSummary(toks)); diff != "" {
-				t.Errorf("Lex(%q) tokens (-want +got):\n%s", tt.src, diff)
-			}
-		})
-	}
+	}, func(src string) ([]string, error) {
+		toks, err := Lex(src)
+		return lexSummary(toks), err
+	})
 }
 
 func TestLexErrors(t *testing.T) {
@@ -131,13 +154,27 @@ func TestLexErrorCap(t *testing.T) {
 	}
 }
 
+// A literalCase is a numeric literal, the width it is read at, and the
+// bits and status the reader must give.
+type literalCase struct {
+	text string
+	bits int
+	want uint64
+	st   litStatus
+}
+
+// checkLiterals runs parse (called name in failures) on every case.
+func checkLiterals(t *testing.T, name string, parse func(string, int) (uint64, litStatus), cases []literalCase) {
+	t.Helper()
+	for _, tc := range cases {
+		if got, st := parse(tc.text, tc.bits); got != tc.want || st != tc.st {
+			t.Errorf("%s(%q, %d) = %#x, %d; want %#x, %d", name, tc.text, tc.bits, got, st, tc.want, tc.st)
+		}
+	}
+}
+
 func TestParseInt(t *testing.T) {
-	tests := []struct {
-		text string
-		bits int
-		want uint64
-		st   litStatus
-	}{
+	checkLiterals(t, "parseInt", parseInt, []literalCase{
 		{"0", 32, 0, litOK},
 		{"42", 32, 42, litOK},
 		{"1_000_000", 32, 1000000, litOK},
@@ -169,22 +206,11 @@ func TestParseInt(t *testing.T) {
 		{"--1", 32, 0, litMalformed},
 		{"+", 32, 0, litMalformed},
 		{"12a", 32, 0, litMalformed},
-	}
-	for _, tt := range tests {
-		got, st := parseInt(tt.text, tt.bits)
-		if got != tt.want || st != tt.st {
-			t.Errorf("parseInt(%q, %d) = %#x, %d; want %#x, %d", tt.text, tt.bits, got, st, tt.want, tt.st)
-		}
-	}
+	})
 }
 
 func TestParseFloat(t *testing.T) {
-	tests := []struct {
-		text string
-		bits int
-		want uint64
-		st   litStatus
-	}{
+	checkLiterals(t, "parseFloat", parseFloat, []literalCase{
 		{"0", 32, 0, litOK},
 		{"-0", 32, 0x80000000, litOK},
 		{"-0.0", 64, 1 << 63, litOK},
@@ -240,13 +266,7 @@ func TestParseFloat(t *testing.T) {
 		{"1._5", 32, 0, litMalformed},
 		{"", 32, 0, litMalformed},
 		{"-", 32, 0, litMalformed},
-	}
-	for _, tt := range tests {
-		got, st := parseFloat(tt.text, tt.bits)
-		if got != tt.want || st != tt.st {
-			t.Errorf("parseFloat(%q, %d) = %#x, %d; want %#x, %d", tt.text, tt.bits, got, st, tt.want, tt.st)
-		}
-	}
+	})
 }
 
 func FuzzLex(f *testing.F) {

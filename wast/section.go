@@ -2,6 +2,7 @@ package wast
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"wmm/litmus"
 
@@ -11,12 +12,15 @@ import (
 // A wastSection is the part of a script that uses one shared memory: from
 // the module that defines it to the next such module.
 type wastSection struct {
-	pos     wasm.Pos // the module that defines the memory
-	mem     litmus.Memory
-	main    []*wastCall   // the main script's calls, in order
-	threads []*wastThread // the threads that make calls, in order
-	running int           // how many of them are not yet joined
-	joined  bool          // some thread that makes calls was joined
+	// unsupported lists the errors of what the importer left out of the
+	// section so far: its tests are not the script's, and get no verdict.
+	unsupported []string
+	pos         wasm.Pos // the module that defines the memory
+	mem         litmus.Memory
+	main        []*wastCall   // the main script's calls, in order
+	threads     []*wastThread // the threads that make calls, in order
+	running     int           // how many of them are not yet joined
+	joined      bool          // some thread that makes calls was joined
 	// stopped is set when something left out could have changed the
 	// memory: the section's later commands are skipped.
 	stopped bool
@@ -177,6 +181,8 @@ func (im *wastImporter) wait(c *wastCtx, cmd *wasm.SExpr) {
 func (im *wastImporter) closeSection() {
 	sec := im.sec
 	im.sec = nil
+	im.closing = sec
+	defer func() { im.closing = nil }()
 	switch {
 	case sec == nil:
 	case len(sec.threads) == 0:
@@ -243,6 +249,7 @@ func (im *wastImporter) concurrentTest(sec *wastSection) {
 	}
 	t.Condition = &litmus.Condition{Quant: litmus.Forall, Prop: andAll(conds), Pos: t.Pos}
 	t.Doc = d.concurrent(sec.threads)
+	t.Unsupported = slices.Clone(sec.unsupported)
 	im.out.Tests = append(im.out.Tests, t)
 }
 
@@ -284,6 +291,7 @@ func (im *wastImporter) sequentialTest(sec *wastSection, replay, calls []*wastCa
 	t.Threads = []litmus.Thread{{Name: "main", Code: code, Pos: t.Pos, Text: wasm.FormatFunc(code)}}
 	t.Condition = &litmus.Condition{Quant: litmus.Forall, Prop: andAll(props), Pos: t.Pos}
 	t.Doc = d.sequential(replay, calls)
+	t.Unsupported = slices.Clone(sec.unsupported)
 	im.out.Tests = append(im.out.Tests, t)
 }
 

@@ -5,6 +5,7 @@
 package wast
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -141,6 +142,8 @@ type wastImporter struct {
 	out  *Result
 	main *wastCtx
 	sec  *wastSection // the current section; nil before the first memory
+	// closing is the section being turned into tests, by closeSection.
+	closing *wastSection
 }
 
 // pos turns a position in the script into a litmus position.
@@ -157,6 +160,9 @@ func (im *wastImporter) errorf(p wasm.Pos, format string, args ...any) {
 // that report and give up in one statement.
 func (im *wastImporter) unsupported(p wasm.Pos, format string, args ...any) bool {
 	im.out.Errors.Addf(im.pos(p), "unsupported: "+format, args...)
+	if sec := cmp.Or(im.sec, im.closing); sec != nil {
+		sec.unsupported = append(sec.unsupported, im.out.Errors[len(im.out.Errors)-1].Error())
+	}
 	return false
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"wmm/axioms"
+	"wmm/budget"
 	"wmm/enumerate"
 	"wmm/litmus"
 	"wmm/reports"
@@ -102,21 +104,49 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 	if err != nil {
 		return err
 	}
-	results := runJobs(jobs, f.enumOptions(), format == "herd", stderr)
+	// A test with parts the .wast importer left out is not the script's:
+	// it is not searched, and its result is unknown.
+	var searched []suite.Job
+	for _, j := range jobs {
+		if len(j.Test.Unsupported) == 0 {
+			searched = append(searched, j)
+		}
+	}
+	ran := runJobs(searched, f.enumOptions(), format == "herd", stderr)
+	results := make([]suite.Result, len(jobs))
+	for i, k := 0, 0; i < len(jobs); i++ {
+		if len(jobs[i].Test.Unsupported) == 0 {
+			results[i] = ran[k]
+			k++
+		}
+	}
 	var errs litmus.ErrorList
 	errs.Wrap(litmus.Pos{}, loadErr)
-	failed := 0
+	failed, unknown := 0, 0
 	var checks []*reports.Check
 	for i, r := range results {
-		if r.Err != nil {
+		var c *reports.Check
+		switch {
+		case len(jobs[i].Test.Unsupported) > 0:
+			u := jobs[i].Test.Unsupported
+			c = reports.NewUnknown(jobs[i].Test, jobs[i].Model.Name(), fmt.Errorf("the importer left out part of the script (%s), so the test is not the script's and gets no verdict", strings.Join(u, "; ")))
+			unknown++
+		case errors.Is(r.Err, budget.ErrExceeded):
+			// The search ran out of a budget: no verdict, and the other
+			// tests go on.
+			c = reports.NewUnknown(jobs[i].Test, jobs[i].Model.Name(), r.Err)
+			unknown++
+			fmt.Fprintf(stderr, "%s: test %s (%s): result unknown: %s\n", jobs[i].Test.Pos, jobs[i].Test.Name, jobs[i].Model.Name(), c.Unknown.Reason)
+		case r.Err != nil:
 			errs.Wrap(jobs[i].Test.Pos, r.Err)
 			continue
+		default:
+			c = reports.NewCheck(r.Res)
+			if !c.Verdict.OK {
+				failed++
+			}
 		}
-		c := reports.NewCheck(r.Res)
 		checks = append(checks, c)
-		if !c.Verdict.OK {
-			failed++
-		}
 		if err := writeCheck(stdout, format, c, r); err != nil {
 			return err
 		}
@@ -126,6 +156,9 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 	}
 	if err := errs.Err(); err != nil {
 		return err
+	}
+	if unknown > 0 {
+		return fmt.Errorf("%d check(s) unknown (see above)", unknown)
 	}
 	if failed > 0 {
 		return &exitError{code: exitFailed, err: fmt.Errorf("%d expectation(s) failed", failed)}
@@ -139,6 +172,10 @@ func writeCheck(w io.Writer, format string, c *reports.Check, r suite.Result) er
 	case "json":
 		return reports.WriteJSON(w, c)
 	case "herd":
+		if c.Unknown != nil {
+			_, err := fmt.Fprintf(w, "Test %s Unknown\n%s\n\n", c.Test.Name, c.Unknown.Reason)
+			return err
+		}
 		return reports.WriteHerd(w, c, r.Tally.Counts(r.Res.Names), r.Elapsed)
 	}
 	reports.WriteText(w, c)
@@ -152,7 +189,9 @@ func writeCheck(w io.Writer, format string, c *reports.Check, r suite.Result) er
 // than a second show their progress on stderr.
 func runJobs(jobs []suite.Job, enum enumerate.Options, tally bool, stderr io.Writer) []suite.Result {
 	progress := newProgress(stderr)
+	stop := progress.watchSearches(len(jobs))
 	results := suite.Run(jobs, suite.Options{Enum: enum, Tally: tally, Done: func(j suite.Job) { progress.step(len(jobs), j.Test.Name) }})
+	stop()
 	progress.finish()
 	return results
 }

@@ -10,7 +10,6 @@ import (
 	"wmm/axioms"
 	"wmm/enumerate"
 	"wmm/litmus"
-	"wmm/model"
 	"wmm/reports"
 	"wmm/suite"
 )
@@ -51,6 +50,7 @@ type diffFlags struct {
 	unroll  int
 	json    bool
 	catalog bool
+	budgetFlags
 }
 
 func newDiffCmd() *cobra.Command {
@@ -68,6 +68,7 @@ func newDiffCmd() *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringSliceVar(&f.models, "model", nil, "the two models to compare: wasm, js, js2017 or sc, with +variants (give it twice)")
 	registerUnroll(fl, &f.unroll)
+	f.budgetFlags.register(fl, "candidate executions one test's search may look at (0: no limit); past it the result is unknown", 0)
 	fl.BoolVar(&f.json, "json", false, "print one JSON object per test")
 	registerCatalog(fl, &f.catalog, "compare over the")
 	return cmd
@@ -94,7 +95,8 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 	for _, t := range tests {
 		jobs = append(jobs, suite.Job{Test: t, Model: a}, suite.Job{Test: t, Model: b})
 	}
-	results := runJobs(jobs, enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0}, false, stderr)
+	opts := enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0, Limits: f.limits(true)}
+	results := runJobs(jobs, opts, false, stderr)
 	var diffs []*reports.Diff
 	for i := 0; i < len(results); i += 2 {
 		t := jobs[i].Test
@@ -103,7 +105,7 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 			continue
 		}
 		d := reports.NewDiff(results[i].Res, results[i+1].Res)
-		if err := explainDiff(d, t, a, b, f.unroll); err != nil {
+		if err := suite.ExplainDiff(d, t, a, b, opts); err != nil {
 			errs.Wrap(t.Pos, err)
 			continue
 		}
@@ -119,30 +121,6 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 		fmt.Fprintln(stdout, reports.DiffSummary(diffs))
 	}
 	return errs.Err()
-}
-
-// explainDiff asks each model why it forbids the outcomes only the other
-// allows.
-func explainDiff(d *reports.Diff, t *litmus.Test, a, b *axioms.Model, unroll int) error {
-	for _, side := range []struct {
-		only   []*reports.DiffOutcome
-		strict *axioms.Model
-	}{{d.OnlyA, b}, {d.OnlyB, a}} {
-		if len(side.only) == 0 {
-			continue
-		}
-		want := &model.OutcomeSet{}
-		for _, do := range side.only {
-			want.Add(do.Outcome)
-		}
-		opts := enumerate.Options{Unroll: unroll, UnrollSet: unroll >= 0}
-		ex, err := enumerate.Explain(t, side.strict, opts, func(o model.Outcome) bool { return want.Contains(d.Over(o)) }, 1)
-		if err != nil {
-			return err
-		}
-		d.Explain(side.only, ex)
-	}
-	return nil
 }
 
 // writeDiff prints one diff as text or JSON.

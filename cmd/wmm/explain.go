@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -58,15 +59,10 @@ const explainExample = `  wmm explain catalog/sb.yaml --test SB+sc
 
 // explainFlags are the flags of wmm explain.
 type explainFlags struct {
-	test    string
-	outcome string
-	model   string
+	test, outcome, model string
 	inputFlags
-	json     bool
-	limit    int
-	examples int
-	// maxCandidates bounds the search for candidates of forbidden outcomes.
-	maxCandidates int
+	json            bool
+	limit, examples int
 }
 
 func newExplainCmd() *cobra.Command {
@@ -90,7 +86,19 @@ func (f *explainFlags) registerExplain(fl *pflag.FlagSet, verb, shown, printed s
 	f.register(fl, verb)
 	fl.IntVar(&f.limit, "limit", 4, "outcomes "+shown+" per test (0: all)")
 	fl.IntVar(&f.examples, "examples", 1, "candidate executions "+printed+" per violated axiom")
-	fl.IntVar(&f.maxCandidates, "max-candidates", enumerate.DefaultMaxCandidates, "stop looking at candidates of forbidden outcomes after this many")
+	// --max-candidates bounds the search for candidates of forbidden
+	// outcomes here, not the ordinary search.
+	f.maxCandidates.v = enumerate.DefaultMaxCandidates
+	mc := fl.Lookup("max-candidates")
+	mc.DefValue, mc.Usage = strconv.Itoa(enumerate.DefaultMaxCandidates), "stop looking at candidates of forbidden outcomes after this many"
+}
+
+// explainOptions returns the enumerator's options: the candidate budget
+// is --max-candidates's only for the search of forbidden outcomes.
+func (f *explainFlags) explainOptions() enumerate.Options {
+	opts := f.enumOptions()
+	opts.Limits.Candidates = 0
+	return opts
 }
 
 // doExplain loads the tests, explains each, and returns the loading
@@ -109,8 +117,7 @@ func doExplain(w io.Writer, args []string, f explainFlags) error {
 			errs.Wrap(litmus.Pos{}, err)
 			continue
 		}
-		opts := f.enumOptions()
-		ex, err := enumerate.ExplainWith(t, m, opts, want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates})
+		ex, err := enumerate.ExplainWith(t, m, f.explainOptions(), want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates.v})
 		if err != nil {
 			errs.Wrap(t.Pos, err)
 			continue
@@ -151,25 +158,15 @@ func selectTest(args []string, fromCatalog bool, name string) ([]*litmus.Test, e
 	return nil, errs.Err()
 }
 
-// selection returns the outcomes to explain: those satisfying the
-// --outcome proposition, or the condition's proposition (its negation for
-// forall), or every outcome when the test has no condition; with a phrase
+// selection returns the outcomes to explain (Test.Selected) with a phrase
 // that names them.
 func selection(t *litmus.Test, outcome string) (func(model.Outcome) bool, string, error) {
-	if outcome != "" {
-		p, err := t.ParseProp(outcome, litmus.Pos{File: "--outcome", Line: 1, Col: 1})
-		if err != nil {
-			return nil, "", err
-		}
-		return p.Eval, p.String(), nil
+	p, err := t.Selected(outcome, litmus.Pos{File: "--outcome", Line: 1, Col: 1})
+	if err != nil {
+		return nil, "", err
 	}
-	c := t.Condition
-	switch {
-	case c == nil:
-		return func(model.Outcome) bool { return true }, "any values", nil
-	case c.Quant == litmus.Forall:
-		p := &litmus.Not{P: c.Prop}
-		return p.Eval, p.String(), nil
+	if outcome == "" && t.Condition == nil {
+		return p.Eval, "any values", nil
 	}
-	return c.Prop.Eval, c.Prop.String(), nil
+	return p.Eval, p.String(), nil
 }

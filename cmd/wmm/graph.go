@@ -52,10 +52,8 @@ const graphExample = `  wmm graph catalog/sb.yaml --test SB+sc -o /tmp/graphs
 // graphFlags are the flags of wmm graph.
 type graphFlags struct {
 	explainFlags
-	all    bool
-	format string
-	dotSVG bool
-	out    string
+	all, dotSVG bool
+	format, out string // the output format and directory
 }
 
 func newGraphCmd() *cobra.Command {
@@ -98,7 +96,7 @@ func doGraph(w io.Writer, args []string, f graphFlags) error {
 			continue
 		}
 		for i, g := range gs {
-			graphs = append(graphs, namedGraph{name: fmt.Sprintf("%s-%d", fileName(t.Name), i+1), g: g})
+			graphs = append(graphs, namedGraph{name: reports.GraphName(t.Name, i+1), g: g})
 		}
 	}
 	if err := writeGraphs(w, graphs, f); err != nil {
@@ -116,7 +114,7 @@ type namedGraph struct {
 
 // testGraphs returns the graphs of one test.
 func testGraphs(t *litmus.Test, m *axioms.Model, f graphFlags) ([]*reports.Graph, error) {
-	opts := f.enumOptions()
+	opts := f.explainOptions()
 	order := func(x *model.Execution) []model.EventID { return enumerate.ConstrainedOrder(m, x) }
 	if f.all {
 		r, err := enumerate.Run(t, m, opts)
@@ -129,22 +127,11 @@ func testGraphs(t *litmus.Test, m *axioms.Model, f graphFlags) ([]*reports.Graph
 	if err != nil {
 		return nil, err
 	}
-	ex, err := enumerate.ExplainWith(t, m, opts, want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates})
+	ex, err := enumerate.ExplainWith(t, m, opts, want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates.v})
 	if err != nil {
 		return nil, err
 	}
 	return (&reports.Explain{Explanation: ex, Model: m.Name(), Selection: sel, Limit: f.limit, Order: order}).Graphs(), nil
-}
-
-// fileName turns a test name into a file name: letters, digits and . _ +
-// - are kept, anything else becomes _.
-func fileName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._+-", r)) {
-			return r
-		}
-		return '_'
-	}, s)
 }
 
 // writeGraphs writes every graph to its file in f.out, or to w, and lists

@@ -66,6 +66,8 @@ func newRootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{cmd: cmd, err: err}
 	})
+	quiet = false
+	root.PersistentFlags().BoolVarP(&quiet, "quiet", "q", false, "print no progress lines (they appear only on a terminal, for runs longer than a second)")
 	for _, newCmd := range commands {
 		root.AddCommand(newCmd())
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"wmm/budget"
 	"wmm/conform"
 	"wmm/engine"
 	"wmm/litmus"
@@ -69,6 +70,7 @@ type engineFlags struct {
 	test       string
 	testRE     *regexp.Regexp
 	catalog    bool
+	spin       uint32
 }
 
 func (f *engineFlags) register(cmd *cobra.Command) {
@@ -84,6 +86,7 @@ func (f *engineFlags) register(cmd *cobra.Command) {
 	fl.DurationVar(&f.deadline, "deadline", 20*time.Second, "longest time one batch may take before it is cancelled")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop each test after this much time, with the iterations done so far (0: no limit)")
 	fl.Uint64Var(&f.seed, "seed", 0, "seed of the random delays (0: a fixed default)")
+	fl.Uint32Var(&f.spin, "spin", 0, "turns a thread spins at the barrier before it sleeps (0: 100000, or 500 when threads outnumber cores)")
 	fl.StringVar(&f.test, "test", "", "run only the tests whose name matches this regular expression")
 	registerCatalog(fl, &f.catalog, "run the")
 }
@@ -124,7 +127,7 @@ func (f *engineFlags) options() (engine.Options, error) {
 	}
 	return engine.Options{
 		Iterations: n, Batch: f.batch, Delay: delay, Stride: f.stride, Memory: mem, MaxMemory: f.maxMemory,
-		Deadline: f.deadline, Budget: f.timeout, Seed: f.seed,
+		Deadline: f.deadline, Budget: f.timeout, Seed: f.seed, SpinLimit: f.spin,
 	}, nil
 }
 
@@ -189,14 +192,7 @@ func doRun(ctx context.Context, stdout, stderr io.Writer, paths []string, flags 
 	sum := &conform.Summary{Engine: r.Name()}
 	for _, t := range tests {
 		res, err := runOne(ctx, stderr, t, r, opts)
-		var unsupported *engine.UnsupportedError
-		switch {
-		case errors.As(err, &unsupported):
-			fmt.Fprintf(stderr, "%s: skipped: %s\n", t.Pos, unsupported.Reason)
-			sum.Skip(t, unsupported.Reason)
-			continue
-		case err != nil:
-			errs.Wrap(t.Pos, err)
+		if failed(stderr, sum, &errs, t, err) {
 			continue
 		}
 		sum.Add(res, nil)
@@ -212,6 +208,23 @@ func doRun(ctx context.Context, stdout, stderr io.Writer, paths []string, flags 
 		}
 	}
 	return errs.Err()
+}
+
+// failed reports the error of a test, if any, and says whether there was
+// one: a test the engine cannot run is skipped (said on stderr, counted in
+// sum), any other error goes to errs.
+func failed(stderr io.Writer, sum *conform.Summary, errs *litmus.ErrorList, t *litmus.Test, err error) bool {
+	var unsupported *engine.UnsupportedError
+	switch {
+	case errors.As(err, &unsupported):
+		fmt.Fprintf(stderr, "%s: skipped: %s\n", t.Pos, unsupported.Reason)
+		sum.Skip(t, unsupported.Reason)
+	case err != nil:
+		errs.Wrap(t.Pos, err)
+	default:
+		return false
+	}
+	return true
 }
 
 // interruptible returns a context that an interrupt (^C) cancels, so that
@@ -231,7 +244,8 @@ func runOne(ctx context.Context, stderr io.Writer, t *litmus.Test, r engine.Runn
 	}
 	p := newProgress(stderr)
 	opts.Progress = func(done, total int) {
-		p.show("%s: %d/%d iterations (%d%%)", t.Name, done, total, done*100/max(total, 1))
+		rate := float64(done) / time.Since(p.start).Seconds()
+		p.show("%s: %d/%d iterations (%d%%), %s/s", t.Name, done, total, done*100/max(total, 1), budget.Group(int64(rate)))
 	}
 	res, err := engine.Run(ctx, t, r, opts)
 	p.finish()
