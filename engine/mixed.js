@@ -13,7 +13,7 @@ const fs = require('fs');
 
 // A waiter still suspended this long after every other thread finished
 // is taken to be suspended forever.
-const STUCK_MS = 100;
+const STUCK_MS = 250;
 
 if (isMainThread) {
   main().then((result) => {
