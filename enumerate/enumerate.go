@@ -76,6 +76,10 @@ type Options struct {
 	UnrollSet bool
 	// MaxPaths bounds the paths of one thread (0: 200000).
 	MaxPaths int
+	// Workers bounds the goroutines that search one test (0:
+	// GOMAXPROCS). The result does not depend on it. A run with
+	// OnCandidate searches on one goroutine.
+	Workers int
 	// Explain turns off the early pruning of reads-from choices, so that
 	// OnCandidate sees every candidate whose values match (C1), each with
 	// the axiom it breaks. It is slow; use it on one test.
