@@ -57,7 +57,7 @@ func TestReferenceAgreesFamilies(t *testing.T) {
 			if extra, missing := got.Minus(want), want.Minus(&got); len(extra)+len(missing) > 0 {
 				t.Errorf("%s/%s: outcomes differ from the reference:\nonly fast: %v\nonly reference: %v", tt.Name, key, extra, missing)
 			}
-			if fast.Stats.Consistent != ref.execs || fast.Stats.Cut != ref.cut {
+			if fast.Stats.Consistent != CountOf(uint64(ref.execs)) || fast.Stats.Cut != CountOf(uint64(ref.cut)) {
 				t.Errorf("%s/%s: %d consistent executions (%d cut), reference %d (%d cut)", tt.Name, key, fast.Stats.Consistent, fast.Stats.Cut, ref.execs, ref.cut)
 			}
 			t.Logf("%s/%s: %d executions, as the reference", tt.Name, key, ref.execs)
@@ -84,7 +84,7 @@ func TestWorkersDeterministic(t *testing.T) {
 		one, err1 := Run(tt, axioms.Wasm, Options{Workers: 1})
 		four, err4 := Run(tt, axioms.Wasm, Options{Workers: 4})
 		if err1 != nil || err4 != nil {
-			if !errors.Is(err1, errTooManyPaths) || !errors.Is(err4, errTooManyPaths) {
+			if !errors.Is(err1, ErrTooManyPaths) || !errors.Is(err4, ErrTooManyPaths) {
 				t.Errorf("%s: errors %v and %v", tt.Name, err1, err4)
 			}
 			continue

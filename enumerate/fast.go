@@ -186,6 +186,9 @@ type fastCandidate struct {
 // groupCombination builds the events of one group per thread and
 // searches reads-from.
 func (s *searcher) groupCombination(groups []*group) error {
+	if err := s.opts.Budget.Err(); err != nil {
+		return err
+	}
 	x := &model.Execution{}
 	c := &fastCandidate{s: s, x: x, groups: groups, events: map[*interp.Trace][]*model.Event{}, keyParts: map[*interp.Trace]string{}}
 	for ti, g := range groups {
@@ -407,6 +410,9 @@ func (c *fastCandidate) setCell(cl readCell, w model.EventID) {
 // checks what can be checked, goes on with the next read, and takes the
 // edges back.
 func (c *fastCandidate) tryRead(k int, e model.EventID) error {
+	if err := c.s.opts.Budget.Err(); err != nil {
+		return err
+	}
 	x := c.x
 	ev := x.Events[e]
 	mark := c.trail.Mark()
@@ -484,7 +490,13 @@ func (c *fastCandidate) complete() error {
 	}
 	if v == nil {
 		s.stats.Candidates++
+		if err := s.opts.Budget.Candidate(); err != nil {
+			return err
+		}
 		v = searchTot(s, x, c.hb, within)
+		if err := s.opts.Budget.Err(); err != nil {
+			return err // the search stopped early: v says nothing
+		}
 	}
 	if v == nil {
 		if err := c.record(weight); err != nil {
@@ -504,8 +516,8 @@ func (c *fastCandidate) complete() error {
 // (passive reads exist only without suspension events, so hb is final
 // here), leaves the first such choice in reads-from, and returns the
 // product.
-func (c *fastCandidate) countPassive() (int, *model.Violation) {
-	total := 1
+func (c *fastCandidate) countPassive() (Count, *model.Violation) {
+	total := CountOf(1)
 	for k, r := range c.passive {
 		cells := make([][]model.EventID, len(c.passiveCands[k]))
 		for i, ws := range c.passiveCands[k] {
@@ -517,16 +529,16 @@ func (c *fastCandidate) countPassive() (int, *model.Violation) {
 				}
 			}
 			if len(cells[i]) == 0 {
-				return 0, model.NewViolation(model.AxValue, "", cl.reg, []model.EventID{r}, func() string {
+				return Count{}, model.NewViolation(model.AxValue, "", cl.reg, []model.EventID{r}, func() string {
 					return fmt.Sprintf("%s reads %d at %s cell %d, which no write it may read from wrote", c.x.Label(r), want, cl.reg, cl.cell)
 				})
 			}
 		}
 		n, v := countReadIn(c.s.model, c.x, r, cells, c.hb)
 		if n == 0 {
-			return 0, v
+			return Count{}, v
 		}
-		total *= n
+		total = total.Mul(CountOf(uint64(n)))
 	}
 	return total, nil
 }
@@ -540,13 +552,14 @@ func (s *searcher) rawOf(paths []*interp.Trace) *rawOutcome {
 // keeps, per outcome, as witness the execution that the search of
 // search.go would have found first: the least by path indices, then by
 // the writers of the active cells.
-func (c *fastCandidate) record(weight int) error {
+func (c *fastCandidate) record(weight Count) error {
 	s := c.s
 	if c.cut {
-		s.stats.Cut += weight
+		s.stats.Cut = s.stats.Cut.Add(weight)
 		return nil
 	}
-	s.stats.Consistent += weight
+	s.stats.Consistent = s.stats.Consistent.Add(weight)
+	s.opts.Budget.Executions(weight.Saturated())
 	if c.paths[0].Status != model.Done {
 		return errorf(s.test, "the setup code does not complete (%s) in an allowed execution", c.paths[0].Status)
 	}

@@ -83,8 +83,8 @@ func (c *fastCandidate) fork(i, n int) *fastCandidate {
 // merge adds the counts and outcomes of a worker's searcher w to s.
 func (s *searcher) merge(w *searcher) {
 	s.stats.Candidates += w.stats.Candidates
-	s.stats.Consistent += w.stats.Consistent
-	s.stats.Cut += w.stats.Cut
+	s.stats.Consistent = s.stats.Consistent.Add(w.stats.Consistent)
+	s.stats.Cut = s.stats.Cut.Add(w.stats.Cut)
 	s.stats.TotSteps += w.stats.TotSteps
 	s.stats.Mismatches += w.stats.Mismatches
 	for _, k := range w.order {

@@ -2,6 +2,7 @@ package enumerate
 
 import (
 	"slices"
+	"wmm/budget"
 
 	"wmm/interp"
 	"wmm/model"
@@ -15,6 +16,7 @@ func (s *searcher) enumerate() error {
 	for _, th := range s.threads {
 		s.stats.Paths += len(th.paths)
 	}
+	s.opts.Budget.SetPhase(budget.PhaseSearch, 0)
 	if !s.opts.Explain {
 		if err := s.fastEnumerate(); err != nil {
 			return err
@@ -61,12 +63,15 @@ type candidate struct {
 	passiveCands [][][]model.EventID
 	hb           *model.Rel
 	cut          bool
-	weight       int // consistent executions this candidate stands for
+	weight       Count // consistent executions this candidate stands for
 }
 
 // combination builds the execution skeleton of one path per thread and
 // searches its reads-from assignments.
 func (s *searcher) combination(paths []*interp.Trace) error {
+	if err := s.opts.Budget.Err(); err != nil {
+		return err
+	}
 	x := &model.Execution{}
 	c := &candidate{s: s, x: x, paths: paths}
 	for ti, p := range paths {
@@ -100,7 +105,7 @@ func (s *searcher) combination(paths []*interp.Trace) error {
 		c.splitPassive()
 		// hb only grows, so a passive read with no valid choice under
 		// the static hb has none later either.
-		if n, _ := c.countPassive(c.hb); n == 0 {
+		if n, _ := c.countPassive(c.hb); n.IsZero() {
 			return nil
 		}
 	}
@@ -197,14 +202,14 @@ func (c *candidate) splitPassive() {
 // in reads-from, and returns the product: the number of consistent
 // executions this candidate stands for. It returns 0 and the violation of
 // a read that has no valid choice.
-func (c *candidate) countPassive(hb *model.Rel) (int, *model.Violation) {
-	total := 1
+func (c *candidate) countPassive(hb *model.Rel) (Count, *model.Violation) {
+	total := CountOf(1)
 	for k, r := range c.passive {
 		n, v := c.countRead(r, c.passiveCands[k], hb)
 		if n == 0 {
-			return 0, v
+			return Count{}, v
 		}
-		total *= n
+		total = total.Mul(CountOf(uint64(n)))
 	}
 	return total, nil
 }
@@ -320,6 +325,9 @@ func (c *candidate) assign(k int) error {
 // synchronisation edges they create, checks what can be checked, and goes
 // on with the next reading event.
 func (c *candidate) tryRead(k int, e model.EventID, choice []model.EventID) error {
+	if err := c.s.opts.Budget.Err(); err != nil {
+		return err
+	}
 	x := c.x
 	ev := x.Events[e]
 	c.setRF(ev, choice)
@@ -375,7 +383,7 @@ func (c *candidate) complete() error {
 	if s.opts.Explain {
 		v = c.readViolation()
 	}
-	c.weight = 1
+	c.weight = CountOf(1)
 	if v == nil && len(c.passive) > 0 {
 		// Passive reads exist only without suspension events, so hb is
 		// already final here.
@@ -387,7 +395,13 @@ func (c *candidate) complete() error {
 	}
 	if v == nil {
 		s.stats.Candidates++
+		if err := s.opts.Budget.Candidate(); err != nil {
+			return err
+		}
 		v = searchTot(s, x, c.hb, within)
+		if err := s.opts.Budget.Err(); err != nil {
+			return err // the search stopped early: v says nothing
+		}
 	}
 	if v == nil {
 		if err := s.record(c, c.weight); err != nil {
@@ -466,6 +480,9 @@ func (t *totDFS) note(v *model.Violation) {
 func (t *totDFS) run(remaining int) bool {
 	if remaining == 0 {
 		return t.finish()
+	}
+	if t.s.opts.Budget.Stopped() {
+		return false
 	}
 	// The key of a state is made only once some state has died: a search
 	// that never backtracks out of a state builds none.

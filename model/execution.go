@@ -258,7 +258,7 @@ func (x *Execution) rfLines(e EventID) []string {
 				parts = append(parts, "len from "+x.Label(rr.Writer))
 				continue
 			}
-			parts = append(parts, fmt.Sprintf("[%d,%d) from %s", rr.From, rr.To, x.Label(rr.Writer)))
+			parts = append(parts, Range(rr.From, rr.To)+" from "+x.Label(rr.Writer))
 		}
 		if len(parts) > 0 {
 			out = append(out, "reads "+strings.Join(parts, ", "))

@@ -9,7 +9,11 @@
 // parser; names are kept only for printing.
 package wasm
 
-import "fmt"
+import (
+	"fmt"
+
+	"wmm/position"
+)
 
 // A ValType is a WebAssembly value type. Its value is the binary encoding.
 type ValType byte
@@ -46,21 +50,10 @@ func (t ValType) Bits() int {
 }
 
 // A Pos is a position in a source text: 1-based line and column (in
-// bytes). The zero Pos means "unknown" (for example, synthesized code).
-type Pos struct {
-	Line, Col int
-}
-
-// IsValid reports whether p is a known position.
-func (p Pos) IsValid() bool { return p.Line > 0 }
-
-// String returns "line:col", or "-" for an unknown position.
-func (p Pos) String() string {
-	if !p.IsValid() {
-		return "-"
-	}
-	return fmt.Sprintf("%d:%d", p.Line, p.Col)
-}
+// bytes), without a file: the loader maps it into the file's text. The
+// zero Pos means "unknown" (for example, synthesized code). It is
+// position.Pos, the type litmus uses too.
+type Pos = position.Pos
 
 // A MemArg holds the immediates of a memory instruction.
 type MemArg struct {
@@ -156,9 +149,28 @@ type Module struct {
 	Name      string // $name without "$", may be empty
 	HasMemory bool
 	Memory    Memory
-	Funcs     []Func
-	Pos       Pos
+	// Globals are mutable globals, zero at instantiation. Only generated
+	// code uses them (the engine harness): the text parser does not read
+	// them and the interpreter does not run them.
+	Globals []Global
+	Funcs   []Func
+	Pos     Pos
 }
+
+// A Global is a mutable global of a generated module, initially zero,
+// exported under Export when it is not empty.
+type Global struct {
+	Type   ValType
+	Export string
+}
+
+// Instructions that only generated code uses (the engine harness): the
+// encoder and the printer know them; the text parser, the validator and
+// the interpreter do not, so no test can contain them.
+const (
+	OpGlobalGet Op = 0x7F00 + iota // global.get, Instr.Index the global
+	OpGlobalSet                    // global.set, Instr.Index the global
+)
 
 // PageSize is the size of a WebAssembly page in bytes.
 const PageSize = 65536

@@ -13,9 +13,11 @@ import (
 )
 
 // normalizeRun replaces what varies between runs of deterministic tests:
-// the rates and the engine's version.
+// the rates, the concurrency, barrier sleeps and the engine's version.
 func normalizeRun(s string) string {
 	s = regexp.MustCompile(`Rate \d+ iterations/s \([0-9.]+ s\)`).ReplaceAllString(s, "Rate R iterations/s (T s)")
+	s = regexp.MustCompile(`(?m)^Concurrency [0-9.]+% .*\n`).ReplaceAllString(s, "")
+	s = regexp.MustCompile(`(?m)^Note: threads slept at the barrier .*\n`).ReplaceAllString(s, "")
 	s = regexp.MustCompile(`(Test \S+ on )[^:\n]*:`).ReplaceAllString(s, "${1}ENGINE:")
 	// The rate column of validate's summary.
 	return regexp.MustCompile(`(?m)^(\S+ +\d+ +\d+ +\d+/\d+ \(\d+%\)) +\d+$`).ReplaceAllString(s, "${1} R")
@@ -39,6 +41,10 @@ func TestEngineCommands(t *testing.T) {
 		{"validate-missing-file", []string{"validate", "-n", "10", "testdata/run/missing.yaml"}},
 		{"validate-catalog", []string{"validate", "-n", "100", "--catalog", "Copy+overlap", "Fill+oob"}},
 		{"run-no-input", []string{"run", "-n", "10"}},
+		// Issue 12: a run that ran nothing is not a success (exit 2).
+		{"run-none-selected", []string{"run", "-n", "10", "--test", "^NoSuchTest$", "testdata/run/det.yaml"}},
+		{"run-all-skipped", []string{"run", "-n", "10", "testdata/run/big.yaml"}},
+		{"validate-zero-iterations", []string{"validate", "--timeout", "1ns", "-n", "1000", "--test", "^Single$", "testdata/run/det.yaml"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
