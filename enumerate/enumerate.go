@@ -55,6 +55,11 @@ type Model interface {
 	// CheckRead, so that its valid choices can be counted rather than
 	// enumerated.
 	FreeRead(x *model.Execution, e model.EventID, cells [][]model.EventID) bool
+	// CountRead counts the choices of writers for read r, among the
+	// candidates per cell (len cell first), that pass CheckRead against
+	// hb, and returns the least of them, or a violation when there is
+	// none.
+	CountRead(x *model.Execution, hb *model.Rel, r model.EventID, cells [][]model.EventID) (uint64, []model.EventID, *model.Violation)
 	// NoTearWriter reports whether no-tear (C4) counts w among the
 	// writers of r's data read, of which a read may have at most one.
 	NoTearWriter(x *model.Execution, r, w model.EventID) bool

@@ -538,7 +538,7 @@ func (c *fastCandidate) countPassive() (Count, *model.Violation) {
 		if n == 0 {
 			return Count{}, v
 		}
-		total = total.Mul(CountOf(uint64(n)))
+		total = total.Mul(CountOf(n))
 	}
 	return total, nil
 }

@@ -209,48 +209,25 @@ func (c *candidate) countPassive(hb *model.Rel) (Count, *model.Violation) {
 		if n == 0 {
 			return Count{}, v
 		}
-		total = total.Mul(CountOf(uint64(n)))
+		total = total.Mul(CountOf(n))
 	}
 	return total, nil
 }
 
-func (c *candidate) countRead(r model.EventID, cells [][]model.EventID, hb *model.Rel) (int, *model.Violation) {
+func (c *candidate) countRead(r model.EventID, cells [][]model.EventID, hb *model.Rel) (uint64, *model.Violation) {
 	return countReadIn(c.s.model, c.x, r, cells, hb)
 }
 
 // countReadIn counts the choices of writers for read r, per cell among
-// cells (len cell first), that pass m.CheckRead against hb, and leaves
-// the first in reads-from; with none, it returns the last violation.
-func countReadIn(m Model, x *model.Execution, r model.EventID, cells [][]model.EventID, hb *model.Rel) (int, *model.Violation) {
-	ev := x.Events[r]
-	choice := make([]model.EventID, len(cells))
-	var first []model.EventID
-	var last *model.Violation
-	n := 0
-	var pick func(i int)
-	pick = func(i int) {
-		if i < len(cells) {
-			for _, w := range cells[i] {
-				choice[i] = w
-				pick(i + 1)
-			}
-			return
-		}
-		setRF(x, ev, choice)
-		if v := m.CheckRead(x, hb, r); v != nil {
-			last = v
-			return
-		}
-		if n == 0 {
-			first = append([]model.EventID(nil), choice...)
-		}
-		n++
-	}
-	pick(0)
+// cells (len cell first), that pass m.CheckRead against hb
+// (Model.CountRead), and leaves the least in reads-from; with none, it
+// returns the violation.
+func countReadIn(m Model, x *model.Execution, r model.EventID, cells [][]model.EventID, hb *model.Rel) (uint64, *model.Violation) {
+	n, first, v := m.CountRead(x, hb, r, cells)
 	if n > 0 {
-		setRF(x, ev, first)
+		setRF(x, x.Events[r], first)
 	}
-	return n, last
+	return n, v
 }
 
 // setRF records the writers chosen for the cells of ev, len cell first.
