@@ -11,15 +11,23 @@
 //     domain allows (values read, grow failure, how a wait ends, how many
 //     waiters a notify wakes); each run is a path: its events in program
 //     order, final locals and status.
-//  3. Reads-from. For each combination of one path per thread, every byte
-//     read chooses a write of the same value (C1) that the static
-//     happens-before does not exclude (C2); reads are assigned one at a
-//     time, synchronisation edges added as they appear, and a partial
-//     assignment is abandoned as soon as hb is cyclic or C2 or C4 fails.
+//  3. Reads-from. The paths of each thread that emit the same events but
+//     for the values read form a group; for each combination of one group
+//     per thread, every read chooses its writers, cell by cell, among the
+//     writes the static happens-before does not exclude (C2), at most one
+//     tear-free same-range write per tear-free read (C4), and the choice
+//     selects the paths that read what the writers wrote (C1; fast.go).
+//     Reads are assigned one at a time, synchronisation edges added as they
+//     appear and retracted on backtracking, and a partial assignment is
+//     abandoned as soon as hb is cyclic or C2 or C4 fails. Reads whose
+//     choice matters to no other check are counted (Model.CountRead). The
+//     search of one combination splits over goroutines (Options.Workers).
 //  4. Total order. Over the events whose position the model constrains
-//     (SC accesses, RMWs, suspension events), a depth-first search for one
-//     order that passes sc-last-visible and suspension consistency,
-//     checking each prefix and memoising dead states.
+//     (SC accesses, RMWs, suspension events), within the order that C3 and
+//     hb ⊆ tot force (Model.ForcedOrder), first the greedy order, then a
+//     depth-first search for one order that passes sc-last-visible and
+//     suspension consistency, checking each prefix and memoising dead
+//     states. MODEL.md §13.1a lists every skip and the axiom behind it.
 //  5. Every execution found is checked once more with the model's complete
 //     predicate (axioms.Model.Check) on a full total order.
 //
