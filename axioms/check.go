@@ -97,13 +97,15 @@ func forReads(x *model.Execution, f func(r model.EventID, reg model.Region, cell
 func checkWellFormed(_ *Model, c *checkCtx) *model.Violation {
 	return forReads(c.x, func(r model.EventID, reg model.Region, cell uint64, w model.EventID) *model.Violation {
 		if w < 0 || int(w) >= len(c.x.Events) {
-			return &model.Violation{Axiom: model.AxWellFormed, Events: []model.EventID{r},
-				Msg: fmt.Sprintf("%s reads %s cell %d from no write", c.label(r), reg, cell)}
+			return model.NewViolation(model.AxWellFormed, "", reg, []model.EventID{r}, func() string {
+				return fmt.Sprintf("%s reads %s cell %d from no write", c.label(r), reg, cell)
+			})
 		}
 		wa := c.x.Events[w].Access(reg)
 		if w == r || !wa.Writing() || !wa.Covers(cell) {
-			return &model.Violation{Axiom: model.AxWellFormed, Events: []model.EventID{r, w},
-				Msg: fmt.Sprintf("%s reads %s cell %d from %s, which does not write it", c.label(r), reg, cell, c.label(w))}
+			return model.NewViolation(model.AxWellFormed, "", reg, []model.EventID{r, w}, func() string {
+				return fmt.Sprintf("%s reads %s cell %d from %s, which does not write it", c.label(r), reg, cell, c.label(w))
+			})
 		}
 		return nil
 	})
@@ -114,8 +116,9 @@ func checkValues(_ *Model, c *checkCtx) *model.Violation {
 		got := c.x.Events[r].Access(reg).ReadCell(cell)
 		want := c.x.Events[w].Access(reg).WriteCell(cell)
 		if got != want {
-			return &model.Violation{Axiom: model.AxValue, Events: []model.EventID{r, w},
-				Msg: fmt.Sprintf("%s reads %d at %s cell %d, but %s wrote %d there", c.label(r), got, reg, cell, c.label(w), want)}
+			return model.NewViolation(model.AxValue, "", reg, []model.EventID{r, w}, func() string {
+				return fmt.Sprintf("%s reads %d at %s cell %d, but %s wrote %d there", c.label(r), got, reg, cell, c.label(w), want)
+			})
 		}
 		return nil
 	})
@@ -123,8 +126,7 @@ func checkValues(_ *Model, c *checkCtx) *model.Violation {
 
 func checkAcyclic(_ *Model, c *checkCtx) *model.Violation {
 	if e, ok := c.hb.Irreflexive(); !ok {
-		return &model.Violation{Axiom: model.AxHBAcyclic, Events: []model.EventID{e},
-			Msg: fmt.Sprintf("%s happens before itself (an hb cycle)", c.label(e))}
+		return hbCycle(c.x, e)
 	}
 	return nil
 }
@@ -135,8 +137,9 @@ func checkHBInTot(_ *Model, c *checkCtx) *model.Violation {
 		for b := 0; b < n; b++ {
 			ea, eb := model.EventID(a), model.EventID(b)
 			if c.hb.Has(ea, eb) && !c.tot(ea, eb) {
-				return &model.Violation{Axiom: model.AxHBTot, Events: []model.EventID{ea, eb},
-					Msg: fmt.Sprintf("%s hb %s but %s tot %s", c.label(ea), c.label(eb), c.label(eb), c.label(ea))}
+				return model.NewViolation(model.AxHBTot, "", model.Data, []model.EventID{ea, eb}, func() string {
+					return fmt.Sprintf("%s hb %s but %s tot %s", c.label(ea), c.label(eb), c.label(eb), c.label(ea))
+				})
 			}
 		}
 	}
@@ -150,8 +153,10 @@ func checkInit(_ *Model, c *checkCtx) *model.Violation {
 		}
 		for _, e := range c.x.Events {
 			if e != i && e.Data != nil && e.Data.Size > 0 && e.Data.Overlap(i.Data) && !c.hb.Has(i.ID, e.ID) {
-				return &model.Violation{Axiom: model.AxInit, Events: []model.EventID{i.ID, e.ID},
-					Msg: fmt.Sprintf("init write %s does not happen before the overlapping %s", c.label(i.ID), c.label(e.ID))}
+				ii, ee := i.ID, e.ID
+				return model.NewViolation(model.AxInit, "", model.Data, []model.EventID{ii, ee}, func() string {
+					return fmt.Sprintf("init write %s does not happen before the overlapping %s", c.label(ii), c.label(ee))
+				})
 			}
 		}
 	}
@@ -168,17 +173,27 @@ func checkHBConsistent(_ *Model, c *checkCtx) *model.Violation {
 // hbConsistent checks C2 for one cell that r reads from w, against hb.
 func hbConsistent(x *model.Execution, hb *model.Rel, r model.EventID, reg model.Region, cell uint64, w model.EventID) *model.Violation {
 	if hb.Has(r, w) {
-		return &model.Violation{Axiom: model.AxHB, Clause: "a", Events: []model.EventID{r, w},
-			Msg: fmt.Sprintf("%s reads from %s, which it happens before", x.Label(r), x.Label(w))}
+		return model.NewViolation(model.AxHB, "a", reg, []model.EventID{r, w}, func() string {
+			return fmt.Sprintf("%s reads from %s, which it happens before", x.Label(r), x.Label(w))
+		})
 	}
-	for _, e := range x.Events {
-		a := e.Access(reg)
-		if e.ID != w && a.Writing() && a.Covers(cell) && hb.Has(w, e.ID) && hb.Has(e.ID, r) {
-			return &model.Violation{Axiom: model.AxHB, Clause: "c", Events: []model.EventID{w, e.ID, r},
-				Msg: fmt.Sprintf("%s reads %s cell %d from %s, but %s hb %s hb %s overwrites it", x.Label(r), reg, cell, x.Label(w), x.Label(w), x.Label(e.ID), x.Label(r))}
-		}
+	if e := shadowing(x, hb, r, reg, cell, w); e != model.NoEvent {
+		return model.NewViolation(model.AxHB, "c", reg, []model.EventID{w, e, r}, func() string {
+			return fmt.Sprintf("%s reads %s cell %d from %s, but %s hb %s hb %s overwrites it", x.Label(r), reg, cell, x.Label(w), x.Label(w), x.Label(e), x.Label(r))
+		})
 	}
 	return nil
+}
+
+// shadowing returns a write of cell other than w with w hb it hb r (so
+// that r reading cell from w breaks C2 (c)), or NoEvent.
+func shadowing(x *model.Execution, hb *model.Rel, r model.EventID, reg model.Region, cell uint64, w model.EventID) model.EventID {
+	for _, e := range x.WritesCovering(reg, cell) {
+		if e != w && hb.Has(w, e) && hb.Has(e, r) {
+			return e
+		}
+	}
+	return model.NoEvent
 }
 
 func checkSCLastVisible(m *Model, c *checkCtx) *model.Violation {
@@ -207,18 +222,21 @@ func (m *Model) scLastVisible(x *model.Execution, hb *model.Rel, tot func(a, b m
 		switch w2 := p.w2; p.clause {
 		case "i":
 			if tot(w, w2) && tot(w2, r) {
-				v = &model.Violation{Axiom: model.AxSCLast, Clause: "i", Events: []model.EventID{w, w2, r},
-					Msg: fmt.Sprintf("%s reads from %s (they synchronise), but %s tot %s tot %s and %s writes the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2)) + scWord(x.Events[w2].Access(reg))}
+				v = model.NewViolation(model.AxSCLast, "i", reg, []model.EventID{w, w2, r}, func() string {
+					return fmt.Sprintf("%s reads from %s (they synchronise), but %s tot %s tot %s and %s writes the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2)) + scWord(x.Events[w2].Access(reg))
+				})
 			}
 		case "ii":
 			if tot(w2, r) {
-				v = &model.Violation{Axiom: model.AxSCLast, Clause: "ii", Events: []model.EventID{w, w2, r},
-					Msg: fmt.Sprintf("%s reads from %s, but %s hb %s tot %s, and %s, %s are SC of the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2), x.Label(r))}
+				v = model.NewViolation(model.AxSCLast, "ii", reg, []model.EventID{w, w2, r}, func() string {
+					return fmt.Sprintf("%s reads from %s, but %s hb %s tot %s, and %s, %s are SC of the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2), x.Label(r))
+				})
 			}
 		case "iii":
 			if tot(w, w2) {
-				v = &model.Violation{Axiom: model.AxSCLast, Clause: "iii", Events: []model.EventID{w, w2, r},
-					Msg: fmt.Sprintf("%s reads from %s, but %s tot %s hb %s, and %s, %s are SC writes of the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w), x.Label(w2))}
+				v = model.NewViolation(model.AxSCLast, "iii", reg, []model.EventID{w, w2, r}, func() string {
+					return fmt.Sprintf("%s reads from %s, but %s tot %s hb %s, and %s, %s are SC writes of the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w), x.Label(w2))
+				})
 			}
 		}
 		return v == nil
@@ -290,6 +308,20 @@ func checkNoTear(m *Model, c *checkCtx) *model.Violation {
 	return nil
 }
 
+// NoTearWriter reports whether no-tear (C4, MODEL.md §8.4) counts w
+// among the writers of event r's data read: r is tear-free and w is a
+// tear-free write of r's range (or, under init-notear, a zero fill). A
+// read that breaks no-tear takes bytes from two counted writers, so a
+// search may give each read at most one and skip the other choices.
+func (m *Model) NoTearWriter(x *model.Execution, r, w model.EventID) bool {
+	ra := x.Events[r].Data
+	if !ra.Reading() || !m.tearfree(ra) {
+		return false
+	}
+	we := x.Events[w]
+	return (ra.Same(we.Data) && m.tearfree(we.Data)) || (m.InitNoTear && isZeroFill(we))
+}
+
 // noTear checks C4 for the data read of event r (MODEL.md §8.4).
 func (m *Model) noTear(x *model.Execution, r model.EventID) *model.Violation {
 	ra := x.Events[r].Data
@@ -304,8 +336,9 @@ func (m *Model) noTear(x *model.Execution, r model.EventID) *model.Violation {
 		}
 	}
 	if len(counted) > 1 {
-		return &model.Violation{Axiom: model.AxNoTear, Events: append([]model.EventID{r}, counted...),
-			Msg: fmt.Sprintf("tear-free %s reads from %s and %s, both tear-free writes of its range", x.Label(r), x.Label(counted[0]), x.Label(counted[1]))}
+		return model.NewViolation(model.AxNoTear, "", model.Data, append([]model.EventID{r}, counted...), func() string {
+			return fmt.Sprintf("tear-free %s reads from %s and %s, both tear-free writes of its range", x.Label(r), x.Label(counted[0]), x.Label(counted[1]))
+		})
 	}
 	return nil
 }
@@ -323,13 +356,7 @@ func checkSCLatest(_ *Model, c *checkCtx) *model.Violation {
 			}
 		}
 		if latest != w {
-			msg := fmt.Sprintf("%s reads %s cell %d from %s, but the latest write before it is ", x.Label(r), reg, cell, x.Label(w))
-			if latest == model.NoEvent {
-				msg += "none"
-			} else {
-				msg += x.Label(latest)
-			}
-			return &model.Violation{Axiom: model.AxSC, Events: []model.EventID{r, w}, Msg: msg}
+			return scNotLatest(x, r, reg, cell, w, latest)
 		}
 		return nil
 	})
@@ -397,10 +424,30 @@ func scSingleRead(x *model.Execution, r model.EventID) *model.Violation {
 			}
 			ci, cj := a.Off+uint64(i), a.Off+uint64(j)
 			if x.Events[wa].Data.Covers(cj) && x.Events[wb].Data.Covers(ci) {
-				return &model.Violation{Axiom: model.AxSC, Events: []model.EventID{r, wa, wb},
-					Msg: fmt.Sprintf("%s reads cell %d from %s and cell %d from %s, but each writes both", x.Label(r), ci, x.Label(wa), cj, x.Label(wb))}
+				return model.NewViolation(model.AxSC, "", model.Data, []model.EventID{r, wa, wb}, func() string {
+					return fmt.Sprintf("%s reads cell %d from %s and cell %d from %s, but each writes both", x.Label(r), ci, x.Label(wa), cj, x.Label(wb))
+				})
 			}
 		}
 	}
 	return nil
+}
+
+// hbCycle is the violation of an hb that relates e to itself.
+func hbCycle(x *model.Execution, e model.EventID) *model.Violation {
+	return model.NewViolation(model.AxHBAcyclic, "", model.Data, []model.EventID{e}, func() string {
+		return x.Label(e) + " happens before itself (an hb cycle)"
+	})
+}
+
+// scNotLatest is the violation of the sc model where r reads cell from w
+// while latest (or no write, NoEvent) is the tot-latest write before it.
+func scNotLatest(x *model.Execution, r model.EventID, reg model.Region, cell uint64, w, latest model.EventID) *model.Violation {
+	return model.NewViolation(model.AxSC, "", reg, []model.EventID{r, w}, func() string {
+		msg := fmt.Sprintf("%s reads %s cell %d from %s, but the latest write before it is ", x.Label(r), reg, cell, x.Label(w))
+		if latest == model.NoEvent {
+			return msg + "none"
+		}
+		return msg + x.Label(latest)
+	})
 }

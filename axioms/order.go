@@ -22,9 +22,20 @@ import (
 // found here is a cycle of every completion. A nil result says nothing:
 // the tot search decides.
 func (m *Model) TotOrderCycle(x *model.Execution, hb *model.Rel) *model.Violation {
+	_, v := m.ForcedOrder(x, hb)
+	return v
+}
+
+// ForcedOrder is TotOrderCycle that also returns the order it derived:
+// hb and the pairs that C3 and hb ⊆ tot force into tot, transitively
+// closed. Every consistent total order contains it, so a tot search may
+// place an event only after its predecessors in it (NewTotSearchWithin)
+// without losing an order. The order is nil when the violation is not.
+func (m *Model) ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *model.Violation) {
 	// The patterns depend on hb only: collect them once.
 	type rule struct {
 		r, w model.EventID
+		reg  model.Region
 		scPattern
 	}
 	var rules []rule
@@ -35,28 +46,29 @@ func (m *Model) TotOrderCycle(x *model.Execution, hb *model.Rel) *model.Violatio
 			}
 			for _, w := range x.Writers(re.ID, reg) {
 				m.scPatterns(x, hb, re.ID, reg, w, func(p scPattern) bool {
-					rules = append(rules, rule{re.ID, w, p})
+					rules = append(rules, rule{re.ID, w, reg, p})
 					return true
 				})
 			}
 		}
 	}
 	if len(rules) == 0 {
-		return nil
+		return hb, nil
 	}
 	order := hb.Clone()
 	var cycle *model.Violation
 	changed := true
 	// add puts a before b; it reports false, with the violation, when b
 	// is already before a.
-	add := func(a, b model.EventID, rl rule, why string) bool {
+	add := func(a, b model.EventID, rl rule, why func() string) bool {
 		if order.Has(a, b) {
 			return true
 		}
 		if a == b || order.Has(b, a) {
-			cycle = &model.Violation{Axiom: model.AxSCLast, Clause: rl.clause, Events: []model.EventID{a, b},
-				Msg: fmt.Sprintf("%s must come before %s in tot (clause (%s): %s reads from %s%s), but the order that hb and the reads-from choices already force puts %s first",
-					x.Label(a), x.Label(b), rl.clause, x.Label(rl.r), x.Label(rl.w), why, x.Label(b))}
+			cycle = model.NewViolation(model.AxSCLast, rl.clause, rl.reg, []model.EventID{a, b}, func() string {
+				return fmt.Sprintf("%s must come before %s in tot (clause (%s): %s reads from %s%s), but the order that hb and the reads-from choices already force puts %s first",
+					x.Label(a), x.Label(b), rl.clause, x.Label(rl.r), x.Label(rl.w), why(), x.Label(b))
+			})
 			return false
 		}
 		order.AddClosed(a, b)
@@ -70,20 +82,20 @@ func (m *Model) TotOrderCycle(x *model.Execution, hb *model.Rel) *model.Violatio
 			switch r, w, w2 := rl.r, rl.w, rl.w2; rl.clause {
 			case "i": // not W tot V tot R
 				if order.Has(w, w2) {
-					ok = add(r, w2, rl, ", which is before "+x.Label(w2))
+					ok = add(r, w2, rl, func() string { return ", which is before " + x.Label(w2) })
 				}
 				if ok && order.Has(w2, r) {
-					ok = add(w2, w, rl, ", and "+x.Label(w2)+" is before it")
+					ok = add(w2, w, rl, func() string { return ", and " + x.Label(w2) + " is before it" })
 				}
 			case "ii": // not V tot R, as W hb V
-				ok = add(r, w2, rl, ", which happens before "+x.Label(w2))
+				ok = add(r, w2, rl, func() string { return ", which happens before " + x.Label(w2) })
 			case "iii": // not W tot V, as V hb R
-				ok = add(w2, w, rl, ", and "+x.Label(w2)+" happens before it")
+				ok = add(w2, w, rl, func() string { return ", and " + x.Label(w2) + " happens before it" })
 			}
 			if !ok {
-				return cycle
+				return nil, cycle
 			}
 		}
 	}
-	return nil
+	return order, nil
 }

@@ -17,12 +17,15 @@ import (
 // repair: every tot fact it uses relates two placed events, or a placed
 // event to one placed later, and hb only grows.
 type TotSearch struct {
-	m    *Model
-	x    *model.Execution
-	hb   *model.Rel
-	cons []bool // constrained events
-	pos  []int  // position of each placed event, -1 if not placed
-	ord  []model.EventID
+	m  *Model
+	x  *model.Execution
+	hb *model.Rel
+	// within, when set, is an order that every consistent tot contains
+	// (ForcedOrder): an event is enabled only after its predecessors in it.
+	within *model.Rel
+	cons   []bool // constrained events
+	pos    []int  // position of each placed event, -1 if not placed
+	ord    []model.EventID
 
 	hasSusp bool // suspension events that tot orders
 	queues  map[uint64]*queue
@@ -45,6 +48,18 @@ type undoRec struct {
 // edges, closed). The search owns hb and adds suspension edges to it.
 func (m *Model) NewTotSearch(x *model.Execution, hb *model.Rel) model.TotSearch {
 	return m.newTotSearch(x, hb)
+}
+
+// NewTotSearchWithin is NewTotSearch for a search that places an event
+// only after its predecessors in within, an order that every consistent
+// tot contains (ForcedOrder): it finds the same orders as NewTotSearch's,
+// first the same one, and tries fewer that fail. The orders it skips put
+// some pair against C3 or hb ⊆ tot (C6), which is what ForcedOrder
+// derives its pairs from.
+func (m *Model) NewTotSearchWithin(x *model.Execution, hb, within *model.Rel) model.TotSearch {
+	t := m.newTotSearch(x, hb)
+	t.within = within
+	return t
 }
 
 func (m *Model) newTotSearch(x *model.Execution, hb *model.Rel) *TotSearch {
@@ -77,7 +92,7 @@ func (t *TotSearch) Enabled(e model.EventID) bool {
 		return false
 	}
 	for a := range t.x.Events {
-		if t.cons[a] && t.pos[a] < 0 && a != int(e) && t.hb.Has(model.EventID(a), e) {
+		if t.cons[a] && t.pos[a] < 0 && a != int(e) && (t.hb.Has(model.EventID(a), e) || (t.within != nil && t.within.Has(model.EventID(a), e))) {
 			return false
 		}
 	}
@@ -139,7 +154,7 @@ func (t *TotSearch) check(e model.EventID, hbChanged bool) *model.Violation {
 	x := t.x
 	if hbChanged {
 		if a, ok := t.hb.Irreflexive(); !ok {
-			return &model.Violation{Axiom: model.AxHBAcyclic, Events: []model.EventID{a}, Msg: x.Label(a) + " happens before itself (an hb cycle)"}
+			return hbCycle(x, a)
 		}
 		if v := forReads(x, func(r model.EventID, reg model.Region, cell uint64, w model.EventID) *model.Violation {
 			return hbConsistent(x, t.hb, r, reg, cell, w)
@@ -202,13 +217,7 @@ func (t *TotSearch) checkSC(e model.EventID) *model.Violation {
 			c := a.Off + i
 			w := x.Writer(e, reg, c)
 			if latest := t.latest(reg, c, len(t.ord)-1); latest != w {
-				msg := x.Label(e) + " reads " + reg.String() + " cell " + strconv.FormatUint(c, 10) + " from " + x.Label(w) + ", but the latest write before it is "
-				if latest == model.NoEvent {
-					msg += "none"
-				} else {
-					msg += x.Label(latest)
-				}
-				return &model.Violation{Axiom: model.AxSC, Events: []model.EventID{e, w}, Msg: msg}
+				return scNotLatest(x, e, reg, c, w, latest)
 			}
 		}
 	}

@@ -15,7 +15,6 @@ package catalog
 
 import (
 	"embed"
-	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -86,7 +85,7 @@ func loadFiles(files []File) ([]Entry, error) {
 	)
 	for _, f := range files {
 		tests, err := litmus.Load(path.Join(Dir, f.Name), f.Data)
-		errs = append(errs, asErrorList(err)...)
+		errs.Wrap(litmus.Pos{}, err)
 		for _, t := range tests {
 			if p, dup := first[t.Name]; dup {
 				errs.Addf(t.Pos, "duplicate test name %s (first at %s)", t.Name, p)
@@ -98,18 +97,6 @@ func loadFiles(files []File) ([]Entry, error) {
 	}
 	errs.Sort()
 	return out, errs.Err()
-}
-
-// asErrorList turns an error from litmus.Load into a list of positioned
-// errors.
-func asErrorList(err error) litmus.ErrorList {
-	if err == nil {
-		return nil
-	}
-	if l, ok := err.(litmus.ErrorList); ok {
-		return l
-	}
-	return litmus.ErrorList{{Msg: err.Error()}}
 }
 
 // Families returns the names of the families, sorted.
@@ -130,37 +117,4 @@ func Lookup(entries []Entry, name string) (Entry, bool) {
 		}
 	}
 	return Entry{}, false
-}
-
-// Select returns the entries whose test name or family is one of names, in
-// catalogue order. A name that matches nothing is an error, so that a typo
-// does not silently select fewer tests.
-func Select(entries []Entry, names ...string) ([]Entry, error) {
-	used := map[string]bool{}
-	for _, n := range names {
-		used[n] = false
-	}
-	var out []Entry
-	for _, e := range entries {
-		selected := false
-		for _, key := range []string{e.Test.Name, e.Family} {
-			if _, ok := used[key]; ok {
-				used[key] = true
-				selected = true
-			}
-		}
-		if selected {
-			out = append(out, e)
-		}
-	}
-	var missing []string
-	for _, n := range names {
-		if !used[n] {
-			missing = append(missing, n)
-		}
-	}
-	if len(missing) > 0 {
-		return out, fmt.Errorf("no test or family called %s in the catalogue", strings.Join(missing, ", "))
-	}
-	return out, nil
 }

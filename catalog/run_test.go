@@ -13,6 +13,7 @@ import (
 	"wmm/catalog"
 	"wmm/enumerate"
 	"wmm/litmus"
+	"wmm/wast"
 )
 
 // TestRunCatalogue checks every test of the catalogue under every model
@@ -36,8 +37,8 @@ func TestRunCatalogue(t *testing.T) {
 	t.Logf("%d tests: %s", len(entries), familyCounts(perFamily))
 }
 
-// TestRunWast imports every script of litmus/testdata/wast (the threads
-// proposal's test/core/threads) and of litmus/testdata/wast-good, and checks each test made from it under
+// TestRunWast imports every script of wast/testdata/wast (the threads
+// proposal's test/core/threads) and of wast/testdata/wast-good, and checks each test made from it under
 // the wasm model: what the script asserts must always hold. What the
 // importer refuses is logged with the reason. The scripts whose every
 // command the importer supports must import without an error, so that a
@@ -45,15 +46,15 @@ func TestRunCatalogue(t *testing.T) {
 func TestRunWast(t *testing.T) {
 	complete := []string{"LB.wast", "LB_atomic.wast", "MP.wast", "MP_atomic.wast", "SB.wast", "SB_atomic.wast",
 		"simple.wast", "thread.wast", "wait_notify.wast"}
-	paths, err := filepath.Glob(filepath.Join("..", "litmus", "testdata", "wast", "*.wast"))
+	paths, err := filepath.Glob(filepath.Join("..", "wast", "testdata", "wast", "*.wast"))
 	if err != nil || len(paths) == 0 {
-		t.Fatalf("no scripts in litmus/testdata/wast (%v)", err)
+		t.Fatalf("no scripts in wast/testdata/wast (%v)", err)
 	}
 	// The importer's own examples, which exercise setup code, arguments,
 	// early returns, expected traps and scripts without threads.
-	own, err := filepath.Glob(filepath.Join("..", "litmus", "testdata", "wast-good", "*.wast"))
+	own, err := filepath.Glob(filepath.Join("..", "wast", "testdata", "wast-good", "*.wast"))
 	if err != nil || len(own) == 0 {
-		t.Fatalf("no scripts in litmus/testdata/wast-good (%v)", err)
+		t.Fatalf("no scripts in wast/testdata/wast-good (%v)", err)
 	}
 	for _, p := range own {
 		complete = append(complete, filepath.Base(p))
@@ -65,7 +66,7 @@ func TestRunWast(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		imp := litmus.ImportWast(name, data)
+		imp := wast.Import(name, data)
 		if slices.Contains(complete, name) && (len(imp.Errors) > 0 || len(imp.Tests) == 0) {
 			t.Errorf("%s: want every command imported, got %d tests and errors:\n%s", name, len(imp.Tests), joinErrors(imp.Errors))
 		}

@@ -44,7 +44,7 @@ func TestDomainBound(t *testing.T) {
 			if extra, missing := b.Minus(&a), a.Minus(&b); len(extra)+len(missing) > 0 {
 				t.Errorf("%s: %d rounds find outcomes %v that %d rounds miss (and miss %v)", tt.Name, rounds, extra, fast.Stats.Rounds, missing)
 			}
-			if fast.Stats.Consistent != slow.Stats.Consistent || fast.Stats.Cut != slow.Stats.Cut {
+			if fast.Stats.Consistent.Cmp(slow.Stats.Consistent) != 0 || fast.Stats.Cut.Cmp(slow.Stats.Cut) != 0 {
 				t.Errorf("%s: %d rounds: %d executions (%d cut); %d rounds: %d (%d cut)", tt.Name, fast.Stats.Rounds, fast.Stats.Consistent, fast.Stats.Cut, rounds, slow.Stats.Consistent, slow.Stats.Cut)
 			}
 		}

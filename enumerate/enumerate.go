@@ -28,7 +28,11 @@
 package enumerate
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
+
+	"wmm/budget"
 
 	"wmm/litmus"
 	"wmm/model"
@@ -51,12 +55,18 @@ type Model interface {
 	// CheckRead, so that its valid choices can be counted rather than
 	// enumerated.
 	FreeRead(x *model.Execution, e model.EventID, cells [][]model.EventID) bool
-	// TotOrderCycle returns a violation when the pairs that hb ⊆ tot and
-	// the other axioms force into tot, given reads-from, form a cycle (so
-	// no total order can exist), and nil when it cannot tell.
-	TotOrderCycle(x *model.Execution, hb *model.Rel) *model.Violation
+	// NoTearWriter reports whether no-tear (C4) counts w among the
+	// writers of r's data read, of which a read may have at most one.
+	NoTearWriter(x *model.Execution, r, w model.EventID) bool
+	// ForcedOrder returns hb with the pairs that hb ⊆ tot and the other
+	// axioms force into tot, given reads-from, closed; or a violation when
+	// they form a cycle (so no total order can exist).
+	ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *model.Violation)
 	// NewTotSearch starts the search for a total order.
 	NewTotSearch(x *model.Execution, hb *model.Rel) model.TotSearch
+	// NewTotSearchWithin starts the search for a total order that
+	// contains within (a ForcedOrder).
+	NewTotSearchWithin(x *model.Execution, hb, within *model.Rel) model.TotSearch
 	// Check is the model's complete consistency predicate on an execution
 	// with a total order of all events.
 	Check(x *model.Execution) *model.Violation
@@ -68,8 +78,17 @@ type Options struct {
 	// otherwise the test's unroll: applies, or litmus.DefaultUnroll.
 	Unroll    int
 	UnrollSet bool
-	// MaxPaths bounds the paths of one thread (0: 200000).
+	// MaxPaths bounds the paths of one thread (0: budget.Defaults.Paths)
+	// when Limits.Paths is 0.
 	MaxPaths int
+	// Limits bound the run (time, memory, candidates, paths per thread;
+	// see package budget); a zero field means no limit. A run out of
+	// budget returns an error that wraps a *budget.Exceeded, which says
+	// how far it got; errors.Is(err, budget.ErrExceeded) holds.
+	Limits budget.Limits
+	// Budget, when set, is the meter that accounts for the run instead of
+	// one Run starts from Limits: the caller starts it, and calls its Done.
+	Budget *budget.Meter
 	// Explain turns off the early pruning of reads-from choices, so that
 	// OnCandidate sees every candidate whose values match (C1), each with
 	// the axiom it breaks. It is slow; use it on one test.
@@ -91,7 +110,7 @@ type Candidate struct {
 	Violation *model.Violation // nil when consistent
 	Cut       bool             // some thread stopped at the unroll bound
 	raw       *rawOutcome
-	weight    int // consistent executions it stands for (see Executions)
+	weight    Count // consistent executions it stands for (see Executions)
 }
 
 // Outcome returns the candidate's outcome over the given names.
@@ -107,9 +126,9 @@ type Stats struct {
 	// passive reads (see Model.FreeRead), so there can be fewer candidates
 	// than consistent executions.
 	Candidates int
-	Consistent int // consistent complete executions (distinct events and reads-from)
-	Cut        int // consistent executions left incomplete: a thread reached the unroll bound
-	TotSteps   int // events placed by the tot search
+	Consistent Count // consistent complete executions (distinct events and reads-from)
+	Cut        Count // consistent executions left incomplete: a thread reached the unroll bound
+	TotSteps   int   // events placed by the tot search
 	// Mismatches counts executions whose tot search succeeded but which
 	// the complete predicate rejected; it is always 0 unless the fast
 	// checks have a bug.
@@ -135,8 +154,13 @@ type Result struct {
 
 // Run computes the executions of t that m allows.
 func Run(t *litmus.Test, m Model, opts Options) (*Result, error) {
-	if opts.MaxPaths == 0 {
-		opts.MaxPaths = 200000
+	if opts.Budget == nil {
+		l := opts.Limits
+		if l.Paths == 0 {
+			l.Paths = cmp.Or(opts.MaxPaths, budget.Defaults.Paths)
+		}
+		opts.Budget = budget.Start(t.Name+" ("+m.Name()+")", l)
+		defer opts.Budget.Done()
 	}
 	unroll := litmus.DefaultUnroll
 	switch {
@@ -153,12 +177,16 @@ func Run(t *litmus.Test, m Model, opts Options) (*Result, error) {
 		return nil, err
 	}
 	if err := s.enumerate(); err != nil {
+		if errors.Is(err, budget.ErrExceeded) {
+			err = errorf(s.test, "%w", err)
+		}
 		return nil, err
 	}
 	return s.result(), nil
 }
 
-// errorf returns an error about test t.
+// errorf returns an error about test t, at its position (the message
+// does not repeat it); %w in format wraps an error as fmt.Errorf does.
 func errorf(t *litmus.Test, format string, args ...any) error {
-	return fmt.Errorf("%s: test %s: %s", t.Pos, t.Name, fmt.Sprintf(format, args...))
+	return &litmus.Error{Pos: t.Pos, Err: fmt.Errorf("test %s: "+format, append([]any{t.Name}, args...)...)}
 }

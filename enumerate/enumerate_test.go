@@ -42,7 +42,7 @@ func expectKeys(tt *litmus.Test) []string {
 
 // TestVerdicts runs every test of testdata under every model (with
 // variants) it states an expectation for. The expectations come from
-// MODEL.md and EXAMPLES.md; each test's doc says why.
+// MODEL.md's reasoning; each test's doc says why.
 func TestVerdicts(t *testing.T) {
 	for _, tt := range loadTestdata(t) {
 		for _, key := range expectKeys(tt) {
@@ -75,8 +75,8 @@ func TestVerdicts(t *testing.T) {
 	}
 }
 
-// TestOutcomeSets checks complete outcome sets where MODEL.md or
-// EXAMPLES.md lists them.
+// TestOutcomeSets checks complete outcome sets where MODEL.md lists them
+// or its reasoning gives them.
 func TestOutcomeSets(t *testing.T) {
 	want := map[string][]string{
 		// EXAMPLES G1: trap at the first store (grow failed or not yet

@@ -1,8 +1,10 @@
 package enumerate
 
 import (
+	"errors"
 	"slices"
 
+	"wmm/budget"
 	"wmm/interp"
 	"wmm/litmus"
 	"wmm/model"
@@ -111,12 +113,24 @@ func ExplainWith(t *litmus.Test, m Model, opts Options, want func(model.Outcome)
 	if col.max <= 0 {
 		col.max = DefaultMaxCandidates
 	}
+	if s != nil && opts.Budget == nil {
+		// The second search has a budget of its own, but for candidates:
+		// eo.MaxCandidates bounds those.
+		l := opts.Limits
+		l.Candidates = 0
+		l.Paths = 0
+		s.opts.Budget = budget.Start(t.Name+" ("+m.Name()+", explain)", l)
+		defer s.opts.Budget.Done()
+	}
 	if s != nil {
 		forbidden := func(r *rawOutcome) bool {
 			o := col.outcome(r)
 			return want(o) && !allowed.Contains(o)
 		}
 		if ex.Truncated, err = s.explainSearch(col.add, forbidden); err != nil {
+			if errors.Is(err, budget.ErrExceeded) {
+				err = errorf(t, "%w", err)
+			}
 			return nil, err
 		}
 	}

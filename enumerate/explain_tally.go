@@ -7,11 +7,14 @@ import "wmm/litmus"
 // valid writers of passive reads instead of enumerating them (see
 // Model.FreeRead), their product. The sum over the consistent candidates
 // of a run is its Stats.Consistent plus Stats.Cut.
-func (c *Candidate) Executions() int {
+func (c *Candidate) Executions() Count {
 	if c.Violation != nil {
-		return 0
+		return Count{}
 	}
-	return max(c.weight, 1)
+	if c.weight.IsZero() {
+		return CountOf(1)
+	}
+	return c.weight
 }
 
 // A Tally counts the consistent executions of a run per outcome. Pass its
@@ -19,7 +22,7 @@ func (c *Candidate) Executions() int {
 // numbers over the run's observed names.
 type Tally struct {
 	raws   map[string]*rawOutcome
-	counts map[string]int
+	counts map[string]Count
 }
 
 // Add counts the executions a complete candidate stands for.
@@ -28,19 +31,20 @@ func (t *Tally) Add(c *Candidate) {
 		return
 	}
 	if t.raws == nil {
-		t.raws, t.counts = map[string]*rawOutcome{}, map[string]int{}
+		t.raws, t.counts = map[string]*rawOutcome{}, map[string]Count{}
 	}
 	k := c.raw.key()
 	t.raws[k] = c.raw
-	t.counts[k] += c.Executions()
+	t.counts[k] = t.counts[k].Add(c.Executions())
 }
 
 // Counts returns the consistent executions per outcome over names, keyed
 // by the outcome's String().
-func (t *Tally) Counts(names []litmus.Loc) map[string]int {
-	out := map[string]int{}
+func (t *Tally) Counts(names []litmus.Loc) map[string]Count {
+	out := map[string]Count{}
 	for k, r := range t.raws {
-		out[r.over(names).String()] += t.counts[k]
+		o := r.over(names).String()
+		out[o] = out[o].Add(t.counts[k])
 	}
 	return out
 }

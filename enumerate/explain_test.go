@@ -40,7 +40,7 @@ func binding(name string, v uint64) func(model.Outcome) bool {
 	}
 }
 
-// TestExplainNamesTheAxiom checks, on the examples of EXAMPLES.md, that
+// TestExplainNamesTheAxiom checks, on worked examples of MODEL.md, that
 // the simplest candidate of a forbidden outcome breaks the axiom the
 // example's reasoning names, and that an allowed outcome has a witness.
 func TestExplainNamesTheAxiom(t *testing.T) {
@@ -252,10 +252,10 @@ func TestTally(t *testing.T) {
 			t.Fatalf("%s: %v", e.Test.Name, err)
 		}
 		counts := tally.Counts(r.Names)
-		sum := 0
+		var sum enumerate.Count
 		var keys []string
 		for k, n := range counts {
-			sum += n
+			sum = sum.Add(n)
 			keys = append(keys, k)
 		}
 		var want []string
@@ -264,8 +264,8 @@ func TestTally(t *testing.T) {
 		}
 		slices.Sort(keys)
 		slices.Sort(want)
-		if sum != r.Stats.Consistent || !slices.Equal(keys, want) {
-			t.Errorf("%s: tally counts %d executions over %d outcomes, the run %d over %d", e.Test.Name, sum, len(keys), r.Stats.Consistent, len(want))
+		if sum.Cmp(r.Stats.Consistent) != 0 || !slices.Equal(keys, want) {
+			t.Errorf("%s: tally counts %s executions over %d outcomes, the run %s over %d", e.Test.Name, sum, len(keys), r.Stats.Consistent, len(want))
 		}
 	}
 }

@@ -1,13 +1,21 @@
 package enumerate
 
 import (
-	"errors"
 	"fmt"
 
+	"wmm/budget"
 	"wmm/interp"
 	"wmm/litmus"
 	"wmm/model"
 )
+
+// ErrTooManyPaths says a thread has more paths than the path budget
+// (Options.Budget, else Options.MaxPaths) allows.
+// (errors.Is finds it in the error Run returns).
+var ErrTooManyPaths = budget.ErrTooManyPaths
+
+// maxRounds bounds the fixpoint when loops make chains of writes long.
+const maxRounds = 64
 
 // fixDomain computes the value domain (step 1 of the package comment) and
 // leaves every thread's paths under it in thread.paths.
@@ -28,19 +36,8 @@ import (
 // such stores the domain is seeded with the constants of the test's
 // condition, so that an outcome the condition asks about is found when the
 // model allows it; other thin-air values are not enumerated (a note says so).
-// errTooManyPaths says a thread has more paths than Options.MaxPaths.
-var errTooManyPaths = errors.New("too many paths")
-
-// maxRounds bounds the fixpoint when loops make chains of writes long.
-const maxRounds = 64
-
 func (s *searcher) fixDomain() error {
-	dom := &domain{init: map[uint64]byte{}, initSize: s.initBytes(), initLen: uint64(s.test.Memory.Pages) * model.PageSize, global: s.opts.Explain}
-	for _, in := range s.test.Init {
-		for i := 0; i < in.Width; i++ {
-			dom.init[uint64(in.Addr)+uint64(i)] = byte(in.Value >> (8 * i))
-		}
-	}
+	dom := &domain{init: s.test.InitialContents(), initSize: s.initBytes(), initLen: uint64(s.test.Memory.Pages) * model.PageSize, global: s.opts.Explain}
 	for _, th := range s.threads {
 		dom.threads = append(dom.threads, newWriteSet())
 		dom.roles = append(dom.roles, th.role)
@@ -51,14 +48,15 @@ func (s *searcher) fixDomain() error {
 	// paths write into D_r+1 (next).
 	for r := 0; ; r++ {
 		s.stats.Rounds = r + 1
+		s.opts.Budget.SetPhase(budget.PhaseValues, r+1)
 		next := &domain{}
 		*next = *dom
 		next.threads = make([]*writeSet, len(dom.threads))
 		maxDep, maxWrites, grows := 0, 0, false
 		for i, th := range s.threads {
-			paths, ok := enumPaths(th.run, dom, i, s.maxWake, s.opts.MaxPaths)
-			if !ok {
-				return fmt.Errorf("%w: %s", errTooManyPaths, errorf(s.test, "thread %s has more than %d paths; simplify the test or lower --unroll", th.name, s.opts.MaxPaths))
+			paths, err := enumPaths(th.run, dom, i, s.maxWake, th.name, s.opts.Budget)
+			if err != nil {
+				return errorf(s.test, "%w", err)
 			}
 			th.paths = paths
 			if th.role == model.RoleSetup && !dom.global {

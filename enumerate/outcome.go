@@ -75,8 +75,7 @@ func (r *rawOutcome) value(l litmus.Loc) uint64 {
 	case litmus.LocStuck:
 		return b2u(r.status[ti] == model.Blocked)
 	case litmus.LocLocal:
-		code := s.test.Threads[ti].Code
-		if i, ok := code.LocalIndex(l.Local); ok {
+		if i, ok := s.test.Threads[ti].LocalIndex(l.Local); ok {
 			return r.locals[ti][i]
 		}
 	}
@@ -93,12 +92,13 @@ func b2u(b bool) uint64 {
 // record counts the consistent executions a candidate stands for and
 // keeps its raw outcome and, the first time that outcome appears, the
 // execution as a witness.
-func (s *searcher) record(c *candidate, weight int) error {
+func (s *searcher) record(c *candidate, weight Count) error {
 	if c.cut {
-		s.stats.Cut += weight
+		s.stats.Cut = s.stats.Cut.Add(weight)
 		return nil
 	}
-	s.stats.Consistent += weight
+	s.stats.Consistent = s.stats.Consistent.Add(weight)
+	s.opts.Budget.Executions(weight.Saturated())
 	if c.paths[0].Status != model.Done {
 		return errorf(s.test, "the setup code does not complete (%s) in an allowed execution", c.paths[0].Status)
 	}
@@ -134,8 +134,8 @@ func (s *searcher) result() *Result {
 		}
 	}
 	res.Outcomes = set.Sorted()
-	if s.stats.Cut > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("%d execution(s) reached the loop bound (unroll %d) and were left out", s.stats.Cut, s.unroll))
+	if !s.stats.Cut.IsZero() {
+		res.Notes = append(res.Notes, fmt.Sprintf("%s execution(s) reached the loop bound (unroll %d) and were left out", s.stats.Cut, s.unroll))
 	}
 	return res
 }

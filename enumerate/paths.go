@@ -3,6 +3,8 @@ package enumerate
 import (
 	"slices"
 
+	"wmm/budget"
+
 	"wmm/interp"
 	"wmm/model"
 )
@@ -222,9 +224,13 @@ type replay struct {
 	counts  []int
 	maxWake uint32 // the most waiters a notify can wake
 	writes  []*model.Event
+	meter   *budget.Meter
 }
 
 func (o *replay) choose(n int) int {
+	if o.meter.Stopped() {
+		panic(stopPath{})
+	}
 	c := 0
 	if i := len(o.choices); i < len(o.prefix) {
 		c = o.prefix[i]
@@ -297,19 +303,33 @@ func (o *replay) WaitEnd(canTimeout, canBlock bool) interp.WaitEnd {
 
 func (o *replay) Notify(k uint32) uint32 { return uint32(o.choose(int(min(k, o.maxWake)) + 1)) }
 
-// enumPaths runs thread t under every answer the domain allows and returns
-// its traces, at most limit of them (ok is false when there were more).
-func enumPaths(run func(interp.Oracle) *interp.Trace, dom *domain, t int, maxWake uint32, limit int) (traces []*interp.Trace, ok bool) {
+// enumPaths runs thread t (named name) under every answer the domain
+// allows and returns its traces; the meter counts them and may stop the
+// enumeration, even in the middle of a path (see stopPath).
+func enumPaths(run func(interp.Oracle) *interp.Trace, dom *domain, t int, maxWake uint32, name string, meter *budget.Meter) (traces []*interp.Trace, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(stopPath); !ok {
+				panic(r)
+			}
+			traces, err = nil, meter.Err()
+		}
+	}()
 	var prefix []int
 	for {
-		o := &replay{dom: dom, thread: t, prefix: prefix, maxWake: maxWake}
+		o := &replay{dom: dom, thread: t, prefix: prefix, maxWake: maxWake, meter: meter}
 		traces = append(traces, run(o))
-		if len(traces) > limit {
-			return traces, false
+		if err := meter.Path(name, len(traces)); err != nil {
+			return nil, err
 		}
 		var more bool
 		if prefix, more = o.next(); !more {
-			return traces, true
+			return traces, nil
 		}
 	}
 }
+
+// stopPath is the panic with which the replay oracle ends the run of a
+// thread in the middle once the meter says a budget has run out: one path
+// of a loop unrolled a million times is long. enumPaths recovers it.
+type stopPath struct{}

@@ -1,6 +1,9 @@
 package enumerate
 
 import (
+	"slices"
+	"wmm/budget"
+
 	"wmm/interp"
 	"wmm/model"
 )
@@ -9,8 +12,25 @@ import (
 func (s *searcher) enumerate() error {
 	s.results = map[string]*rawOutcome{}
 	s.witness = map[string]*model.Execution{}
+	s.witnessKey = map[string]witnessKey{}
 	for _, th := range s.threads {
 		s.stats.Paths += len(th.paths)
+	}
+	s.opts.Budget.SetPhase(budget.PhaseSearch, 0)
+	if !s.opts.Explain {
+		if err := s.fastEnumerate(); err != nil {
+			return err
+		}
+		// Outcomes in the order search.go discovers them: by the least
+		// execution of each.
+		slices.SortStableFunc(s.order, func(a, b string) int {
+			ka, kb := s.witnessKey[a], s.witnessKey[b]
+			if d := slices.Compare(ka.paths, kb.paths); d != 0 {
+				return d
+			}
+			return slices.Compare(ka.rf, kb.rf)
+		})
+		return nil
 	}
 	return s.eachCombination(s.combination)
 }
@@ -47,12 +67,15 @@ type candidate struct {
 	passiveCands [][][]model.EventID
 	hb           *model.Rel
 	cut          bool
-	weight       int // consistent executions this candidate stands for
+	weight       Count // consistent executions this candidate stands for
 }
 
 // combination builds the execution skeleton of one path per thread and
 // searches its reads-from assignments.
 func (s *searcher) combination(paths []*interp.Trace) error {
+	if err := s.opts.Budget.Err(); err != nil {
+		return err
+	}
 	x := &model.Execution{}
 	c := &candidate{s: s, x: x, paths: paths}
 	for ti, p := range paths {
@@ -86,7 +109,7 @@ func (s *searcher) combination(paths []*interp.Trace) error {
 		c.splitPassive()
 		// hb only grows, so a passive read with no valid choice under
 		// the static hb has none later either.
-		if n, _ := c.countPassive(c.hb); n == 0 {
+		if n, _ := c.countPassive(c.hb); n.IsZero() {
 			return nil
 		}
 	}
@@ -183,20 +206,26 @@ func (c *candidate) splitPassive() {
 // in reads-from, and returns the product: the number of consistent
 // executions this candidate stands for. It returns 0 and the violation of
 // a read that has no valid choice.
-func (c *candidate) countPassive(hb *model.Rel) (int, *model.Violation) {
-	total := 1
+func (c *candidate) countPassive(hb *model.Rel) (Count, *model.Violation) {
+	total := CountOf(1)
 	for k, r := range c.passive {
 		n, v := c.countRead(r, c.passiveCands[k], hb)
 		if n == 0 {
-			return 0, v
+			return Count{}, v
 		}
-		total *= n
+		total = total.Mul(CountOf(uint64(n)))
 	}
 	return total, nil
 }
 
 func (c *candidate) countRead(r model.EventID, cells [][]model.EventID, hb *model.Rel) (int, *model.Violation) {
-	x := c.x
+	return countReadIn(c.s.model, c.x, r, cells, hb)
+}
+
+// countReadIn counts the choices of writers for read r, per cell among
+// cells (len cell first), that pass m.CheckRead against hb, and leaves
+// the first in reads-from; with none, it returns the last violation.
+func countReadIn(m Model, x *model.Execution, r model.EventID, cells [][]model.EventID, hb *model.Rel) (int, *model.Violation) {
 	ev := x.Events[r]
 	choice := make([]model.EventID, len(cells))
 	var first []model.EventID
@@ -211,8 +240,8 @@ func (c *candidate) countRead(r model.EventID, cells [][]model.EventID, hb *mode
 			}
 			return
 		}
-		c.setRF(ev, choice)
-		if v := c.s.model.CheckRead(x, hb, r); v != nil {
+		setRF(x, ev, choice)
+		if v := m.CheckRead(x, hb, r); v != nil {
 			last = v
 			return
 		}
@@ -223,20 +252,22 @@ func (c *candidate) countRead(r model.EventID, cells [][]model.EventID, hb *mode
 	}
 	pick(0)
 	if n > 0 {
-		c.setRF(ev, first)
+		setRF(x, ev, first)
 	}
 	return n, last
 }
 
 // setRF records the writers chosen for the cells of ev, len cell first.
-func (c *candidate) setRF(ev *model.Event, choice []model.EventID) {
+func (c *candidate) setRF(ev *model.Event, choice []model.EventID) { setRF(c.x, ev, choice) }
+
+func setRF(x *model.Execution, ev *model.Event, choice []model.EventID) {
 	i := 0
 	if ev.Len.Reading() {
-		c.x.LenRF[ev.ID] = choice[0]
+		x.LenRF[ev.ID] = choice[0]
 		i = 1
 	}
 	if ev.Data.Reading() {
-		copy(c.x.DataRF[ev.ID], choice[i:])
+		copy(x.DataRF[ev.ID], choice[i:])
 	}
 }
 
@@ -298,6 +329,9 @@ func (c *candidate) assign(k int) error {
 // synchronisation edges they create, checks what can be checked, and goes
 // on with the next reading event.
 func (c *candidate) tryRead(k int, e model.EventID, choice []model.EventID) error {
+	if err := c.s.opts.Budget.Err(); err != nil {
+		return err
+	}
 	x := c.x
 	ev := x.Events[e]
 	c.setRF(ev, choice)
@@ -353,18 +387,25 @@ func (c *candidate) complete() error {
 	if s.opts.Explain {
 		v = c.readViolation()
 	}
-	c.weight = 1
+	c.weight = CountOf(1)
 	if v == nil && len(c.passive) > 0 {
 		// Passive reads exist only without suspension events, so hb is
 		// already final here.
 		c.weight, v = c.countPassive(c.hb)
 	}
+	var within *model.Rel
 	if v == nil && !s.opts.Explain {
-		v = s.model.TotOrderCycle(x, c.hb)
+		within, v = s.model.ForcedOrder(x, c.hb)
 	}
 	if v == nil {
 		s.stats.Candidates++
-		v = c.searchTot()
+		if err := s.opts.Budget.Candidate(); err != nil {
+			return err
+		}
+		v = searchTot(s, x, c.hb, within)
+		if err := s.opts.Budget.Err(); err != nil {
+			return err // the search stopped early: v says nothing
+		}
 	}
 	if v == nil {
 		if err := s.record(c, c.weight); err != nil {
@@ -392,14 +433,20 @@ func (c *candidate) readViolation() *model.Violation {
 	return nil
 }
 
-// searchTot looks for a total order of the constrained events. On success
+// searchTot looks for a total order of the constrained events (within
+// the forced order, when not nil). On success
 // it sets x.Tot to a full total order that the complete predicate accepts
 // and returns nil; otherwise it returns the violation met deepest in the
 // search.
-func (c *candidate) searchTot() *model.Violation {
-	ts := c.s.model.NewTotSearch(c.x, c.hb.Clone())
-	t := &totDFS{c: c, ts: ts, dead: map[string]bool{}}
-	for i := range c.x.Events {
+func searchTot(s *searcher, x *model.Execution, hb, within *model.Rel) *model.Violation {
+	var ts model.TotSearch
+	if within != nil {
+		ts = s.model.NewTotSearchWithin(x, hb.Clone(), within)
+	} else {
+		ts = s.model.NewTotSearch(x, hb.Clone())
+	}
+	t := &totDFS{s: s, x: x, ts: ts}
+	for i := range x.Events {
 		if ts.Constrained(model.EventID(i)) {
 			t.todo++
 		}
@@ -415,9 +462,10 @@ func (c *candidate) searchTot() *model.Violation {
 
 // totDFS is the depth-first search over orders of the constrained events.
 type totDFS struct {
-	c     *candidate
+	s     *searcher
+	x     *model.Execution
 	ts    model.TotSearch
-	dead  map[string]bool
+	dead  map[string]bool // dead states by Key, made at the first one
 	todo  int
 	worst *model.Violation // the violation met with the most events placed
 	depth int
@@ -433,16 +481,22 @@ func (t *totDFS) run(remaining int) bool {
 	if remaining == 0 {
 		return t.finish()
 	}
-	key, memo := t.ts.Key()
-	if memo && t.dead[key] {
+	if t.s.opts.Budget.Stopped() {
 		return false
 	}
-	for i := range t.c.x.Events {
+	// The key of a state is made only once some state has died: a search
+	// that never backtracks out of a state builds none.
+	if len(t.dead) > 0 {
+		if key, memo := t.ts.Key(); memo && t.dead[key] {
+			return false
+		}
+	}
+	for i := range t.x.Events {
 		e := model.EventID(i)
 		if !t.ts.Enabled(e) {
 			continue
 		}
-		t.c.s.stats.TotSteps++
+		t.s.stats.TotSteps++
 		if v := t.ts.Place(e); v != nil {
 			t.note(v)
 			continue
@@ -452,7 +506,12 @@ func (t *totDFS) run(remaining int) bool {
 		}
 		t.ts.Undo()
 	}
-	if memo {
+	// Every move from here failed and was undone: the state is the one
+	// the call began in.
+	if key, memo := t.ts.Key(); memo {
+		if t.dead == nil {
+			t.dead = map[string]bool{}
+		}
 		t.dead[key] = true
 	}
 	return false
@@ -465,16 +524,16 @@ func (t *totDFS) finish() bool {
 		t.note(v)
 		return false
 	}
-	x := t.c.x
+	x := t.x
 	x.Tot = model.Linearize(x, t.ts.HB(), t.ts.Order())
 	if x.Tot == nil {
-		t.c.s.stats.Mismatches++
+		t.s.stats.Mismatches++
 		return false
 	}
-	if v := t.c.s.model.Check(x); v != nil {
+	if v := t.s.model.Check(x); v != nil {
 		t.note(v)
 		if _, memo := t.ts.Key(); memo {
-			t.c.s.stats.Mismatches++
+			t.s.stats.Mismatches++
 		}
 		x.Tot = nil
 		return false

@@ -2,6 +2,7 @@ package enumerate
 
 import (
 	"wmm/interp"
+	"wmm/jsinterp"
 	"wmm/litmus"
 	"wmm/model"
 	"wmm/wasm"
@@ -35,7 +36,10 @@ type searcher struct {
 	stats   Stats
 	results map[string]*rawOutcome // consistent, complete executions by raw key
 	witness map[string]*model.Execution
-	order   []string // keys of results in discovery order
+	// witnessKey orders the witnesses of an ordinary run (see
+	// fastCandidate.record).
+	witnessKey map[string]witnessKey
+	order      []string // keys of results in discovery order
 }
 
 // buildThreads lays out the threads: the setup thread (allocation, then
@@ -47,7 +51,7 @@ func (s *searcher) buildThreads() error {
 	s.threads = append(s.threads, &thread{name: "setup", role: model.RoleSetup, run: s.runSetup})
 	waiters := 0
 	for _, th := range t.Threads {
-		if hasWait(th.Code.Body) {
+		if th.JS != nil && th.JS.HasWait || th.Code != nil && hasWait(th.Code.Body) {
 			waiters++
 		}
 	}
@@ -64,8 +68,11 @@ func (s *searcher) buildThreads() error {
 		for _, a := range th.After {
 			after = append(after, index[a])
 		}
-		s.threads = append(s.threads, &thread{name: th.Name, role: model.RoleTest, code: code, after: after,
-			run: func(o interp.Oracle) *interp.Trace { return interp.Run(code, tc, o) }})
+		run := func(o interp.Oracle) *interp.Trace { return interp.Run(code, tc, o) }
+		if prog := th.JS; prog != nil {
+			run = func(o interp.Oracle) *interp.Trace { return jsinterp.Run(prog, jsConfig(cfg), o) }
+		}
+		s.threads = append(s.threads, &thread{name: th.Name, role: model.RoleTest, code: code, after: after, run: run})
 	}
 	s.obs = t.MemLocs()
 	if len(s.obs) > 0 {
@@ -105,14 +112,7 @@ func (s *searcher) initBytes() uint64 {
 // initial length and the init write of the initial contents (MODEL.md
 // §6.4), with the test's init: entries in it.
 func (s *searcher) allocation() *model.Event {
-	contents := map[uint64]byte{}
-	for _, in := range s.test.Init {
-		for i := 0; i < in.Width; i++ {
-			if b := byte(in.Value >> (8 * i)); b != 0 {
-				contents[uint64(in.Addr)+uint64(i)] = b
-			}
-		}
-	}
+	contents := s.test.InitialContents()
 	return &model.Event{
 		Len:   &model.Access{Region: model.Len, Kind: model.Write, Ord: model.SeqCst, Size: 1, LenWr: uint64(s.test.Memory.Pages) * model.PageSize},
 		Data:  &model.Access{Region: model.Data, Kind: model.Write, Ord: model.Init, Off: 0, Size: s.initBytes(), Sparse: contents},
@@ -138,4 +138,14 @@ func (s *searcher) runSetup(o interp.Oracle) *interp.Trace {
 	}
 	tr.Status, tr.Trap = st.Status, st.Trap
 	return tr
+}
+
+// jsConfig is the configuration of a JS thread: a Wasm thread's, with the
+// ordering of memory.buffer's length read (MODEL.md "JavaScript threads").
+func jsConfig(cfg interp.Config) jsinterp.Config {
+	c := jsinterp.Config{Config: cfg, BufferOrd: model.SeqCst}
+	if cfg.Sem.JSBufferUnord {
+		c.BufferOrd = model.Unord
+	}
+	return c
 }

@@ -63,10 +63,11 @@ const (
 	Ne
 )
 
-// An Atom compares one observable name with a literal. Value is the literal
-// already reduced modulo 2^Bits, where Bits is the width of the name (32 or
-// 64 for a local, 8·width for a memory atom, 1 for trap and stuck, 32 for
-// size).
+// An Atom compares one observable name with a literal. Value is the
+// literal as a value of the name's width (32 or 64 bits for a local,
+// 8·width for a memory atom, 1 for trap and stuck, 32 for size): a negative
+// literal is its two's complement; a literal wider than the name is an
+// error when the condition is resolved (LITMUS.md, "The outcome").
 type Atom struct {
 	Loc   Loc
 	Op    CmpOp
@@ -182,13 +183,7 @@ func Observe(p Prop, outcomes []model.Outcome) (obs Observation, pos, neg int) {
 			neg++
 		}
 	}
-	switch {
-	case pos == 0:
-		return Never, pos, neg
-	case neg == 0:
-		return Always, pos, neg
-	}
-	return Sometimes, pos, neg
+	return ObservationOf(pos, neg), pos, neg
 }
 
 // Holds reports whether the condition holds over the allowed outcomes:

@@ -9,6 +9,10 @@ import (
 	"wmm/wasm"
 )
 
+// ValidTestName reports whether s can name a test (LITMUS.md): letters,
+// digits and _ . + -.
+func ValidTestName(s string) bool { return testNameRE.MatchString(s) }
+
 // testNameRE is the syntax of a test's name (LITMUS.md).
 var testNameRE = regexp.MustCompile(`^[A-Za-z0-9_.+-]+$`)
 
@@ -156,9 +160,12 @@ func (l *loader) threads(root *yaml.Node, f field) {
 
 func (l *loader) thread(kv field) bool {
 	name := kv.key.Value
-	if !validThreadName(name) {
+	if !ValidThreadName(name) {
 		l.errorf(kv.key, "bad thread name %s: use a letter or _ then letters, digits and _", quoteShort(name))
 		return false
+	}
+	if kv.value.Kind == yaml.MappingNode {
+		return l.jsThread(kv, name)
 	}
 	code, ok := l.code(kv, "thread "+name)
 	if !ok {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,16 +14,19 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"wmm/internal/golden"
 	"wmm/wasm"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
-// sameTest compares tests except for positions and the code's original
-// text, which Format does not keep.
+// sameTest compares tests except for positions, the code's original
+// text and a .wast import's unsupported parts, which Format does not keep.
 var sameTest = cmp.Options{
 	cmpopts.IgnoreTypes(Pos{}, wasm.Pos{}),
 	cmpopts.IgnoreFields(Thread{}, "Text"),
+	cmpopts.IgnoreFields(Test{}, "Unsupported"),
+	cmp.Comparer(func(a, b *big.Int) bool { return a.Cmp(b) == 0 }),
 }
 
 // TestLoadGood loads every file of testdata/good (the examples of
@@ -438,4 +442,25 @@ func TestHasComments(t *testing.T) {
 			t.Errorf("HasComments(%q) = %v, want %v", tc.src, got, tc.want)
 		}
 	}
+}
+
+// TestInitialContents checks that init: entries apply in file order, a
+// later entry's zero bytes overwriting an earlier one's, and that only
+// non-zero bytes are kept.
+func TestInitialContents(t *testing.T) {
+	tests, err := Load("t.yaml", []byte("name: T\ninit: {i8[1]: 5, i64[0]: 6, i16[8]: 0x0700}\nthreads:\n  T0: nop\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[uint64]byte{0: 6, 9: 7}
+	if d := cmp.Diff(want, tests[0].InitialContents()); d != "" {
+		t.Errorf("InitialContents (-want +got):\n%s", d)
+	}
+}
+
+// compareGolden compares got with the golden file at path, which
+// -update rewrites.
+func compareGolden(t *testing.T, path, got string) {
+	t.Helper()
+	golden.Check(t, path, got, *update)
 }

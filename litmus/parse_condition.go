@@ -20,8 +20,9 @@ import (
 //
 // ParseCondition only parses: names are not checked against a test, an
 // indexed thread is kept as written (Loc.Thread "0"), and Atom.Value holds
-// the literal as a 64-bit two's complement pattern. Load resolves the names
-// of a test's condition and reduces each literal modulo 2^width of its name.
+// the literal as a 64-bit two's complement pattern. Load (and
+// Test.ParseProp) resolve the names against a test and check that each
+// literal fits its name's width (LITMUS.md, "The outcome").
 func ParseCondition(text string, pos Pos) (*Condition, error) {
 	c, _, err := parseCondition(text, linePos(text, pos))
 	if err != nil {
@@ -304,7 +305,12 @@ func (p *condParser) atom() Prop {
 	p.skipSpace()
 	lit := &literal{atom: a, pos: p.at(p.off)}
 	start := p.off
-	lit.neg, lit.mag = p.integer()
+	if v, n, ok := namedValue(p.text[p.off:]); ok {
+		p.off += n
+		lit.mag = v
+	} else {
+		lit.neg, lit.mag = p.integer()
+	}
 	lit.text = p.text[start:p.off]
 	if lit.neg {
 		a.Value = -lit.mag
@@ -368,7 +374,7 @@ func (p *condParser) name() Loc {
 
 // threadName parses the part of T:local, T:trap or T:stuck after T.
 func (p *condParser) threadName(thread string, start int) Loc {
-	if !validThreadName(thread) && !isDigits(thread) {
+	if !ValidThreadName(thread) && !isDigits(thread) {
 		p.off = start
 		p.errorf("bad thread name %q: expected a letter or _ then letters, digits and _, or a thread index", thread)
 		return Loc{}
@@ -394,6 +400,17 @@ func (p *condParser) threadName(thread string, start int) Loc {
 		return Loc{Kind: LocStuck, Thread: thread}
 	}
 	return Loc{Kind: LocLocal, Thread: thread, Local: local}
+}
+
+// ValidLocalName reports whether s can name a local in a condition ($
+// left out): one or more of the bytes isLocalByte allows.
+func ValidLocalName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isLocalByte(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isLocalByte reports whether c may appear in a local's name in a
@@ -451,11 +468,39 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// validThreadName reports whether s is a letter or _ followed by letters,
-// digits and _.
-func validThreadName(s string) bool {
+// ValidThreadName reports whether s can name a thread: a letter or _
+// followed by letters, digits and _.
+func ValidThreadName(s string) bool {
 	if s == "" || '0' <= s[0] && s[0] <= '9' {
 		return false
 	}
 	return wordLen(s) == len(s)
+}
+
+// NamedValues are the words a condition accepts for values that are not
+// numbers in JavaScript (LITMUS.md "JavaScript threads"): undefined, the
+// booleans, and the results of Atomics.wait, which are the codes of
+// Wasm's wait.
+var NamedValues = []struct {
+	Name  string
+	Value uint64
+}{
+	{"undefined", 1 << 63},
+	{"true", 1},
+	{"false", 0},
+	{"ok", 0},
+	{"not-equal", 1},
+	{"timed-out", 2},
+}
+
+// namedValue reads one of NamedValues at the start of s: its value and
+// length.
+func namedValue(s string) (uint64, int, bool) {
+	for _, nv := range NamedValues {
+		rest, ok := strings.CutPrefix(s, nv.Name)
+		if ok && (rest == "" || !isWordByte(rest[0]) && rest[0] != '-') {
+			return nv.Value, len(nv.Name), true
+		}
+	}
+	return 0, 0, false
 }

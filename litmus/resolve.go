@@ -35,8 +35,54 @@ func (l *loader) condition(f field) {
 	l.t.Condition = c
 }
 
-// resolveAtom resolves an atom's name against the test and reduces its
-// literal modulo 2^width of the name.
+// ParseProp parses a proposition over t's names, such as the outcomes
+// wmm explain --outcome selects ('T1:r0=1 /\ T1:r1=0'), and resolves it
+// exactly as Load resolves a test's condition: a thread by name or index,
+// a local with or without $, a memory atom within the maximum memory size,
+// a literal that fits its name's width (see resolveAtom). A leading
+// quantifier is accepted and ignored. pos is the position of text's first
+// byte; errors, an ErrorList, point into text.
+func (t *Test) ParseProp(text string, pos Pos) (Prop, error) {
+	if q := strings.TrimSpace(text); !strings.HasPrefix(q, "exists") && !strings.HasPrefix(q, "~exists") && !strings.HasPrefix(q, "forall") {
+		const open = "exists ("
+		text, pos.Col = open+text+")", pos.Col-len(open)
+	}
+	c, lits, err := parseCondition(text, linePos(text, pos))
+	if err != nil {
+		return nil, ErrorList{err}
+	}
+	l := &loader{t: t, memOK: true, threadsOK: true}
+	for _, lit := range lits {
+		l.resolveAtom(lit)
+	}
+	if err := l.errs.Err(); err != nil {
+		return nil, err
+	}
+	return c.Prop, nil
+}
+
+// Selected returns the proposition that selects the outcomes wmm explain
+// and wmm graph look at: prop, parsed as ParseProp parses it (pos is the
+// position of its first byte), when it is not empty; else the condition's
+// proposition, or its negation for forall (the outcomes that break it);
+// else, for a test without a condition, True (every outcome).
+func (t *Test) Selected(prop string, pos Pos) (Prop, error) {
+	c := t.Condition
+	switch {
+	case prop != "":
+		return t.ParseProp(prop, pos)
+	case c == nil:
+		return True{}, nil
+	case c.Quant == Forall:
+		return &Not{P: c.Prop}, nil
+	}
+	return c.Prop, nil
+}
+
+// resolveAtom resolves an atom's name against the test and sets its value
+// from the literal, which must fit the name's width: 0 to 2^width-1, or a
+// negative value down to -2^(width-1) taken as its two's complement. A
+// wider literal is an error (LITMUS.md, "The outcome").
 func (l *loader) resolveAtom(lit *literal) {
 	a := lit.atom
 	loc, bits, ok := l.resolveLoc(a.Loc, a.Pos)
@@ -112,10 +158,12 @@ func (l *loader) findThread(name string, pos Pos) *Thread {
 
 // local finds a thread's local by name.
 func (l *loader) local(th *Thread, loc Loc, pos Pos) (Loc, int, bool) {
-	for _, v := range th.Code.Locals {
-		if v.Name == loc.Local {
-			return loc, v.Type.Bits(), true
-		}
+	if bits, ok := th.LocalBits(loc.Local); ok {
+		return loc, bits, true
+	}
+	if th.IsJS() {
+		l.errs.Addf(pos, "unknown register %s in JS thread %s (its registers are its top-level let and const variables that hold numbers)", loc.Local, th.Name)
+		return loc, 0, false
 	}
 	l.errs.Addf(pos, "unknown local $%s in thread %s", loc.Local, th.Name)
 	return loc, 0, false
@@ -123,12 +171,8 @@ func (l *loader) local(th *Thread, loc Loc, pos Pos) (Loc, int, bool) {
 
 // observe loads the observe: list.
 func (l *loader) observe(f field) {
-	if f.value == nil {
-		return
-	}
-	n := f.value
-	if n.Kind != yaml.SequenceNode {
-		l.errorf(n, "expected a list of names such as [T1:r0, \"i32[0]\", size], found %s", describe(n))
+	n := l.node(f, yaml.SequenceNode, "a list of names such as [T1:r0, \"i32[0]\", size]")
+	if n == nil {
 		return
 	}
 	out := make([]Loc, 0, len(n.Content))

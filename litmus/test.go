@@ -7,30 +7,17 @@ package litmus
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 
+	"wmm/js"
+	"wmm/position"
 	"wmm/wasm"
 )
 
-// A Pos is a position in a litmus file.
-type Pos struct {
-	File      string
-	Line, Col int // 1-based; 0 when unknown
-}
-
-// String returns "file:line:col", leaving out the parts that are unknown.
-func (p Pos) String() string {
-	s := p.File
-	if p.Line > 0 {
-		if s != "" {
-			s += ":"
-		}
-		s += fmt.Sprintf("%d:%d", p.Line, p.Col)
-	}
-	if s == "" {
-		s = "-"
-	}
-	return s
-}
+// A Pos is a position in a litmus file (position.Pos, the type wasm uses
+// too).
+type Pos = position.Pos
 
 // A Test is one litmus test, loaded and checked: every thread's code parsed
 // and validated, every name in the condition and observe list resolved.
@@ -38,6 +25,11 @@ type Test struct {
 	Name string
 	Doc  string
 	Pos  Pos // where the test's document starts
+	// Unsupported lists, for a test imported from a .wast script, the
+	// errors ("file:line:col: unsupported: ...") of what the importer left
+	// out of its part of the script: the test is then not the script's,
+	// and must get no outcomes and no verdict.
+	Unsupported []string
 
 	Memory Memory
 	Init   []Init     // initial contents, in the file's order
@@ -78,15 +70,41 @@ type Memory struct {
 type Init struct {
 	Width int // 1, 2, 4 or 8
 	Addr  uint32
-	Value uint64 // reduced modulo 2^(8*Width)
+	Value uint64 // fits Width bytes (a negative value as two's complement)
 	Pos   Pos
+}
+
+// InitialContents returns the initial contents of the test's memory: the
+// init: entries applied in the order of the file, each writing its Width
+// bytes little-endian, so a later entry overwrites the bytes of an
+// earlier one that it overlaps, zero bytes included (LITMUS.md, "init").
+// Only non-zero bytes are in the map; every other byte is 0. It is the one
+// place that computes them: the model's allocation event and its value
+// domain both use it, and the engines' harnesses write the entries in the
+// same order.
+func (t *Test) InitialContents() map[uint64]byte {
+	mem := map[uint64]byte{}
+	for _, in := range t.Init {
+		for i := 0; i < in.Width; i++ {
+			addr := uint64(in.Addr) + uint64(i)
+			if b := byte(in.Value >> (8 * i)); b != 0 {
+				mem[addr] = b
+			} else {
+				delete(mem, addr)
+			}
+		}
+	}
+	return mem
 }
 
 // A Thread is one test thread: a function with no parameters and no
 // results whose declared locals are observable.
 type Thread struct {
 	Name string
-	Code *wasm.Func
+	Code *wasm.Func // nil for a JS thread
+	// JS is the code of a JavaScript thread ({js: CODE} in the file), nil
+	// for a WebAssembly thread.
+	JS   *js.Program
 	Pos  Pos    // where the thread's name is in the file
 	Text string // the code as written in the file
 	// After names the threads this one starts after: it is spawned once
@@ -157,6 +175,36 @@ func (o Observation) String() string {
 		return "always"
 	}
 	return "?"
+}
+
+// Family returns the family of a test: the name of the file it was loaded
+// from without its extension and a ".litmus" before it ("catalog/sb.yaml"
+// and "x/SB.litmus.yaml" are sb and SB). The catalogue's families are
+// these names of its files.
+func (t *Test) Family() string {
+	base := filepath.Base(t.Pos.File)
+	return strings.TrimSuffix(strings.TrimSuffix(base, filepath.Ext(base)), ".litmus")
+}
+
+// Herd returns the word herd7 and litmus7 print on their Observation
+// line: "Never", "Sometimes" or "Always".
+func (o Observation) Herd() string {
+	w := o.String()
+	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// ObservationOf classifies a proposition by how many outcomes (or runs, or
+// executions) satisfy it (pos) and how many do not (neg), as herd7 does:
+// Never when none does (so also when there are none), Always when all do,
+// Sometimes otherwise.
+func ObservationOf(pos, neg int) Observation {
+	switch {
+	case pos == 0:
+		return Never
+	case neg == 0:
+		return Always
+	}
+	return Sometimes
 }
 
 // An Expect is the set of observations a test's author accepts, with the

@@ -10,6 +10,8 @@ package model
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -237,9 +239,25 @@ func (e *Event) IsSC() bool {
 	return (e.Data != nil && e.Data.Ord == SeqCst) || (e.Len != nil && e.Len.Ord == SeqCst)
 }
 
-// String prints the event's actions, for example
-// "rd_unord len 65536; wr_seqcst data[0..4) = 01 00 00 00".
+// String prints the event: its instruction and position, when known, and
+// its actions, for example "i32.atomic.load (3:20): rd_unord len = 65536;
+// rd_seqcst notears data[4,8) = 0". It is the one printer of events: text
+// explanations, JSON and graphs use it.
 func (e *Event) String() string {
+	instr := e.Instr
+	if e.Pos != "" {
+		instr += " (" + e.Pos + ")"
+	}
+	if instr == "" {
+		return e.Actions()
+	}
+	return instr + ": " + e.Actions()
+}
+
+// Actions prints the event's actions, for example "rd_unord len = 65536;
+// wr_seqcst data[0,4) = 1", "no action" for an event without any, and a
+// trap after them.
+func (e *Event) Actions() string {
 	var parts []string
 	for _, a := range []*Access{e.Len, e.Data} {
 		if a != nil {
@@ -253,17 +271,25 @@ func (e *Event) String() string {
 		parts = append(parts, "fence")
 	}
 	if len(parts) == 0 {
-		parts = append(parts, "ε")
+		parts = append(parts, "no action")
 	}
 	s := strings.Join(parts, "; ")
 	if e.Trap != NoTrap {
-		s += "; trap (" + e.Trap.String() + ")"
+		s += "; then trap (" + e.Trap.String() + ")"
 	}
 	return s
 }
 
-// String prints the access, for example "rmw data[0..4) 00 00 00 00 → 01
-// 00 00 00" or "rd_unord len 65536".
+// Range prints the byte range [lo, hi) as "[lo,hi)": the one notation for
+// byte ranges (data[4,8), "reads bytes [4,6) from T0.0").
+func Range(lo, hi uint64) string {
+	return "[" + strconv.FormatUint(lo, 10) + "," + strconv.FormatUint(hi, 10) + ")"
+}
+
+// String prints the access: its kind and ordering, the notears flag, the
+// region and range, and the values, integers read little-endian:
+// "rd_seqcst notears data[4,8) = 0", "rmw len 65536 → 131072",
+// "wr_init data[0,65536) = zeros".
 func (a *Access) String() string {
 	var name string
 	switch a.Kind {
@@ -271,42 +297,41 @@ func (a *Access) String() string {
 		name = "rd_" + a.Ord.String()
 	case Write:
 		name = "wr_" + a.Ord.String()
-	case RMW:
+	default:
 		name = "rmw"
 	}
 	if a.Region == Len {
 		switch a.Kind {
 		case Read:
-			return fmt.Sprintf("%s len %d", name, a.LenRd)
+			return fmt.Sprintf("%s len = %d", name, a.LenRd)
 		case Write:
-			return fmt.Sprintf("%s len %d", name, a.LenWr)
+			return fmt.Sprintf("%s len = %d", name, a.LenWr)
 		}
 		return fmt.Sprintf("%s len %d → %d", name, a.LenRd, a.LenWr)
 	}
-	rng := fmt.Sprintf("data[%d..%d)", a.Off, a.Off+a.Size)
 	if a.NoTears {
 		name += " notears"
 	}
+	rng := "data" + Range(a.Off, a.Off+a.Size)
 	switch a.Kind {
 	case Read:
-		return fmt.Sprintf("%s %s %s", name, rng, hexBytes(a.Rd))
+		return fmt.Sprintf("%s %s = %s", name, rng, BytesText(a.Rd))
 	case Write:
-		return fmt.Sprintf("%s %s %s", name, rng, a.writtenString())
+		return fmt.Sprintf("%s %s = %s", name, rng, a.WrittenText())
 	}
-	return fmt.Sprintf("%s %s %s → %s", name, rng, hexBytes(a.Rd), a.writtenString())
+	return fmt.Sprintf("%s %s %s → %s", name, rng, BytesText(a.Rd), a.WrittenText())
 }
 
-func (a *Access) writtenString() string {
-	if a.Wr != nil {
-		return hexBytes(a.Wr)
+// BytesText prints up to 8 bytes as the little-endian unsigned integer
+// they encode, more as hex bytes.
+func BytesText(b []byte) string {
+	if len(b) <= 8 {
+		var v uint64
+		for i := len(b) - 1; i >= 0; i-- {
+			v = v<<8 | uint64(b[i])
+		}
+		return strconv.FormatUint(v, 10)
 	}
-	if len(a.Sparse) == 0 {
-		return fmt.Sprintf("zeros(%d)", a.Size)
-	}
-	return fmt.Sprintf("zeros(%d) with %d bytes set", a.Size, len(a.Sparse))
-}
-
-func hexBytes(b []byte) string {
 	var sb strings.Builder
 	for i, x := range b {
 		if i > 0 {
@@ -315,6 +340,37 @@ func hexBytes(b []byte) string {
 		fmt.Fprintf(&sb, "%02x", x)
 	}
 	return sb.String()
+}
+
+// WrittenText prints what a write writes: its bytes as BytesText does, or,
+// for a sparse write (the allocation, grow's zero fill), "zeros" and the
+// runs of bytes that are not zero ("zeros but [8,12) = 7").
+func (a *Access) WrittenText() string {
+	if a.Wr != nil {
+		return BytesText(a.Wr)
+	}
+	var addrs []uint64
+	for k, v := range a.Sparse {
+		if v != 0 {
+			addrs = append(addrs, k)
+		}
+	}
+	if len(addrs) == 0 {
+		return "zeros"
+	}
+	slices.Sort(addrs)
+	var runs []string
+	for i := 0; i < len(addrs); {
+		j := i
+		var b []byte
+		for j < len(addrs) && addrs[j] == addrs[i]+uint64(j-i) {
+			b = append(b, a.Sparse[addrs[j]])
+			j++
+		}
+		runs = append(runs, Range(addrs[i], addrs[j-1]+1)+" = "+BytesText(b))
+		i = j
+	}
+	return "zeros but " + strings.Join(runs, ", ")
 }
 
 // String prints the suspension action.

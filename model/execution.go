@@ -75,6 +75,8 @@ type Execution struct {
 
 	// Tot lists every event once, in total order (tot); nil until chosen.
 	Tot []EventID
+
+	widx *writeIndex // see WritesCovering
 }
 
 // NoEvent marks a missing event in reads-from tables.
@@ -153,10 +155,13 @@ func (x *Execution) Static() *Rel {
 	return r
 }
 
-// Clone returns a copy of x that owns its reads-from and total order (the
-// parts a search changes in place); events and threads are shared.
+// Clone returns a copy of x that owns its reads-from, total order and
+// lists of events and threads (the parts a search changes in place); the
+// events themselves are shared.
 func (x *Execution) Clone() *Execution {
 	y := *x
+	y.Events = append([]*Event(nil), x.Events...)
+	y.Threads = append([]Thread(nil), x.Threads...)
 	y.DataRF = make([][]EventID, len(x.DataRF))
 	for i, rf := range x.DataRF {
 		y.DataRF[i] = append([]EventID(nil), rf...)
@@ -245,11 +250,70 @@ func (x *Execution) rfLines(e EventID) []string {
 				parts = append(parts, "len from "+x.Label(rr.Writer))
 				continue
 			}
-			parts = append(parts, fmt.Sprintf("[%d,%d) from %s", rr.From, rr.To, x.Label(rr.Writer)))
+			parts = append(parts, Range(rr.From, rr.To)+" from "+x.Label(rr.Writer))
 		}
 		if len(parts) > 0 {
 			out = append(out, "reads "+strings.Join(parts, ", "))
 		}
 	}
 	return out
+}
+
+// writeIndex lists, per cell, the events that write it.
+type writeIndex struct {
+	events int // len(x.Events) when built
+	data   map[uint64][]EventID
+	length []EventID
+}
+
+// WritesCovering returns the events whose access in region r writes cell
+// c, in event order; c must be a cell some event of x reads (in the data
+// region). The index behind it is built on first use: the events of x
+// (their ranges and kinds) must not change afterwards.
+func (x *Execution) WritesCovering(r Region, c uint64) []EventID {
+	ix := x.widx
+	if ix == nil || ix.events != len(x.Events) {
+		ix = x.buildWriteIndex()
+	}
+	if r == Len {
+		return ix.length
+	}
+	return ix.data[c]
+}
+
+func (x *Execution) buildWriteIndex() *writeIndex {
+	ix := &writeIndex{events: len(x.Events), data: map[uint64][]EventID{}}
+	// Cells read are the ones asked about; index only those, so that an
+	// init write covering whole pages costs nothing per byte.
+	for _, e := range x.Events {
+		if a := e.Data; a.Reading() {
+			for i := uint64(0); i < a.Size; i++ {
+				ix.data[a.Off+i] = nil
+			}
+		}
+	}
+	for _, e := range x.Events {
+		if a := e.Len; a.Writing() {
+			ix.length = append(ix.length, e.ID)
+		}
+		a := e.Data
+		if !a.Writing() {
+			continue
+		}
+		if a.Size <= uint64(len(ix.data)) {
+			for i := uint64(0); i < a.Size; i++ {
+				if ws, ok := ix.data[a.Off+i]; ok {
+					ix.data[a.Off+i] = append(ws, e.ID)
+				}
+			}
+			continue
+		}
+		for c, ws := range ix.data {
+			if a.Covers(c) {
+				ix.data[c] = append(ws, e.ID)
+			}
+		}
+	}
+	x.widx = ix
+	return ix
 }

@@ -1,7 +1,9 @@
 package model
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -59,6 +61,30 @@ func (o Outcome) MarshalJSON() ([]byte, error) {
 	}
 	sb.WriteByte('}')
 	return []byte(sb.String()), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes: a JSON object of names and
+// unsigned integers, keeping the order of its keys.
+func (o *Outcome) UnmarshalJSON(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return fmt.Errorf("expected an object, found %s", data)
+	}
+	out := Outcome{}
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		var v uint64
+		if err := dec.Decode(&v); err != nil {
+			return fmt.Errorf("value of %v: %v", k, err)
+		}
+		out = append(out, Binding{Name: fmt.Sprint(k), Value: v})
+	}
+	*o = out
+	return nil
 }
 
 // Compare orders outcomes over the same names lexicographically by value,

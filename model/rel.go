@@ -59,22 +59,55 @@ func (r *Rel) Close() {
 
 // AddClosed adds the edge a → b to a transitive relation and keeps it
 // transitive: every x with x = a or x r a gets b and b's successors.
-func (r *Rel) AddClosed(a, b EventID) {
+func (r *Rel) AddClosed(a, b EventID) { r.AddClosedTrail(a, b, nil) }
+
+// A Trail records the rows of a relation as they were before
+// AddClosedTrail changed them, so that UndoTo can restore them: a search
+// extends happens-before by one choice's edges and retracts them on
+// backtracking without copying the whole relation.
+type Trail struct {
+	rows  []int32
+	words []uint64
+}
+
+// Mark returns the trail's current length, for UndoTo.
+func (t *Trail) Mark() int { return len(t.rows) }
+
+// AddClosedTrail is AddClosed that saves every row it changes on t (when
+// t is not nil).
+func (r *Rel) AddClosedTrail(a, b EventID, t *Trail) {
 	if r.Has(a, b) {
 		return
 	}
-	br := r.Row(b)
-	add := make([]uint64, r.w)
-	copy(add, br)
+	var buf [4]uint64
+	add := buf[:0]
+	if r.w > len(buf) {
+		add = make([]uint64, 0, r.w)
+	}
+	add = append(add, r.Row(b)...)
 	add[int(b)/64] |= 1 << (uint(b) % 64)
 	for x := 0; x < r.n; x++ {
 		if x == int(a) || r.Has(EventID(x), a) {
 			xr := r.Row(EventID(x))
+			if t != nil {
+				t.rows = append(t.rows, int32(x))
+				t.words = append(t.words, xr...)
+			}
 			for i := range xr {
 				xr[i] |= add[i]
 			}
 		}
 	}
+}
+
+// UndoTo restores the rows saved on t since mark, latest first, and
+// shortens t to mark.
+func (r *Rel) UndoTo(t *Trail, mark int) {
+	for i := len(t.rows) - 1; i >= mark; i-- {
+		copy(r.Row(EventID(t.rows[i])), t.words[i*r.w:(i+1)*r.w])
+	}
+	t.rows = t.rows[:mark]
+	t.words = t.words[:mark*r.w]
 }
 
 // Irreflexive reports whether no event is related to itself; for a

@@ -5,10 +5,12 @@ package reports
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
+	"wmm/budget"
 	"wmm/enumerate"
 	"wmm/litmus"
 	"wmm/model"
@@ -24,6 +26,34 @@ type Check struct {
 	Verdict  litmus.Verdict
 	Stats    enumerate.Stats
 	Notes    []string
+	// Unknown, when set, says why the check has no result: a budget ran
+	// out, or the test could not be imported in full. Such a check has no
+	// outcomes and no verdict (Verdict.OK is false).
+	Unknown *Unknown
+}
+
+// Unknown says why a check has no result.
+type Unknown struct {
+	// Reason is the whole message: "out of time (--timeout 1s) in ...".
+	Reason string
+	// Budget names the budget that ran out (time, memory, candidate,
+	// path), Limit its value and Flag the flag that raises it; all empty
+	// when no budget ran out.
+	Budget, Limit, Flag string
+	Progress            budget.Progress
+}
+
+// NewUnknown returns the check of test t under the model called
+// modelName that has no result because of err: an error that wraps a
+// *budget.Exceeded, or any other reason.
+func NewUnknown(t *litmus.Test, modelName string, err error) *Check {
+	u := &Unknown{Reason: err.Error()}
+	var ex *budget.Exceeded
+	if errors.As(err, &ex) {
+		u.Reason = ex.Error()
+		u.Budget, u.Limit, u.Flag, u.Progress = ex.Kind.String(), ex.Limit, ex.Kind.Flag(), ex.Progress
+	}
+	return &Check{Test: t, Model: modelName, Unknown: u}
 }
 
 // NewCheck judges an enumeration result against the test's condition and
@@ -47,6 +77,13 @@ func NewCheck(r *enumerate.Result) *Check {
 //	Executions 3 (candidates 4, cut 0)
 func WriteText(w io.Writer, c *Check) {
 	fmt.Fprintf(w, "Test %s (%s)\n", c.Test.Name, c.Model)
+	if u := c.Unknown; u != nil {
+		fmt.Fprintf(w, "Result unknown: %s\n", u.Reason)
+		if cond := c.Test.Condition; cond != nil && u.Budget != "" {
+			fmt.Fprintf(w, "Condition %s\n", cond)
+		}
+		return
+	}
 	fmt.Fprintf(w, "Outcomes %d\n", len(c.Outcomes))
 	for _, o := range c.Outcomes {
 		mark := "  "
@@ -66,7 +103,7 @@ func WriteText(w io.Writer, c *Check) {
 		}
 		fmt.Fprintf(w, "Expect %s: %s\n", e.Word, status)
 	}
-	fmt.Fprintf(w, "Executions %d (candidates %d, cut %d)\n", c.Stats.Consistent, c.Stats.Candidates, c.Stats.Cut)
+	fmt.Fprintf(w, "Executions %s (candidates %d, cut %s)\n", c.Stats.Consistent, c.Stats.Candidates, c.Stats.Cut)
 	for _, n := range c.Notes {
 		fmt.Fprintf(w, "Note: %s\n", n)
 	}
@@ -81,10 +118,25 @@ type checkJSON struct {
 	Observation *string         `json:"observation"`
 	Expect      *string         `json:"expect"`
 	OK          bool            `json:"ok"`
-	Executions  int             `json:"executions"`
-	Cut         int             `json:"cut"`
+	Executions  enumerate.Count `json:"executions"` // a string when large
+	Cut         enumerate.Count `json:"cut"`
 	Candidates  int             `json:"candidates"`
 	Notes       []string        `json:"notes,omitempty"`
+	Unknown     *unknownJSON    `json:"unknown,omitempty"`
+}
+
+// unknownJSON is the "unknown" object of LITMUS.md: why a check has no
+// result, and how far its search got.
+type unknownJSON struct {
+	Reason     string  `json:"reason"`
+	Budget     string  `json:"budget,omitempty"`
+	Limit      string  `json:"limit,omitempty"`
+	Flag       string  `json:"flag,omitempty"`
+	Phase      string  `json:"phase,omitempty"`
+	Paths      int64   `json:"paths"`
+	Candidates int64   `json:"candidates"`
+	Executions int64   `json:"executions"`
+	Seconds    float64 `json:"seconds"`
 }
 
 // WriteJSON prints c as one JSON object on one line.
@@ -96,12 +148,31 @@ func WriteJSON(w io.Writer, c *Check) error {
 	if j.Outcomes == nil {
 		j.Outcomes = []model.Outcome{}
 	}
+	if u := c.Unknown; u != nil {
+		p := u.Progress
+		j.Unknown = &unknownJSON{Reason: u.Reason, Budget: u.Budget, Limit: u.Limit, Flag: u.Flag,
+			Paths: p.Paths, Candidates: p.Candidates, Executions: p.Executions, Seconds: p.Elapsed.Seconds()}
+		if u.Budget != "" {
+			j.Unknown.Phase = p.Phase.String()
+		}
+		j.Candidates, j.Executions = int(p.Candidates), enumerate.CountOf(uint64(p.Executions))
+		j.OK = false
+	}
 	if cond := c.Test.Condition; cond != nil {
 		s, o := cond.String(), c.Verdict.Observation.String()
 		j.Condition, j.Observation = &s, &o
 	}
 	if e := c.Verdict.Expect; e != nil {
 		j.Expect = &e.Word
+	}
+	if c.Unknown != nil {
+		j.Observation = nil
+		if c.Unknown.Budget == "" {
+			j.Condition = nil // not the test's own: the importer left parts out
+		}
+		if e, ok := c.Test.ExpectFor(c.Model); ok {
+			j.Expect = &e.Word
+		}
 	}
 	b, err := json.Marshal(j)
 	if err != nil {
@@ -114,16 +185,25 @@ func WriteJSON(w io.Writer, c *Check) error {
 // Summary returns one line about a set of checks (a test under a model
 // each): how many, of how many tests, and which expectations failed.
 func Summary(checks []*Check) string {
-	var failed []string
+	var failed, unknown []string
 	tests := map[*litmus.Test]bool{}
 	for _, c := range checks {
 		tests[c.Test] = true
-		if !c.Verdict.OK {
+		switch {
+		case c.Unknown != nil:
+			unknown = append(unknown, c.Test.Name+" ("+c.Model+")")
+		case !c.Verdict.OK:
 			failed = append(failed, c.Test.Name+" ("+c.Model+")")
 		}
 	}
 	what := fmt.Sprintf("%d check(s) of %d test(s)", len(checks), len(tests))
+	if len(unknown) > 0 {
+		what += fmt.Sprintf(", %d unknown: %s", len(unknown), strings.Join(unknown, ", "))
+	}
 	if len(failed) == 0 {
+		if len(unknown) > 0 {
+			return what + ", every expectation of the others holds"
+		}
 		return what + ", every expectation holds"
 	}
 	return fmt.Sprintf("%s, %d expectation(s) failed: %s", what, len(failed), strings.Join(failed, ", "))

@@ -260,7 +260,7 @@ func (p *printer) execution(x *model.Execution, ind string) {
 		p.linef("%s  %s%s", ind, t.Name, status)
 		for _, id := range t.Events {
 			ev := x.Events[id]
-			p.linef("%s    %-*s %s", ind, width, x.Label(id), EventText(ev))
+			p.linef("%s    %-*s %s", ind, width, x.Label(id), ev.String())
 		}
 	}
 	p.linef("%sReads-from", ind)
@@ -316,7 +316,7 @@ func cellsText(e enumerate.Edge) string {
 	if e.Region == model.Len {
 		return "len"
 	}
-	return fmt.Sprintf("bytes [%d,%d)", e.Lo, e.Hi)
+	return "bytes " + model.Range(e.Lo, e.Hi)
 }
 
 // rfLines returns one line per reading event: "T1.1 reads bytes [4,6)
@@ -326,7 +326,7 @@ func rfLines(x *model.Execution) []string {
 	for _, e := range x.Events {
 		var data, length []string
 		for _, rr := range x.RFRanges(e.ID, model.Data) {
-			data = append(data, fmt.Sprintf("[%d,%d) from %s", rr.From, rr.To, x.Label(rr.Writer)))
+			data = append(data, model.Range(rr.From, rr.To)+" from "+x.Label(rr.Writer))
 		}
 		for _, rr := range x.RFRanges(e.ID, model.Len) {
 			length = append(length, "len from "+x.Label(rr.Writer))

@@ -78,11 +78,12 @@ type core struct {
 	region model.Region // the region the violation is about
 }
 
-// violationRegion returns the region v is about: the length when its
-// message speaks of a len cell or only the length region fits the roles
-// of its events (reader first or last, writers), the data otherwise.
+// violationRegion returns the region v is about: the length when the
+// axiom says so (Violation.Region) or only the length region fits the
+// roles of its events (reader first or last, writers), the data
+// otherwise.
 func violationRegion(x *model.Execution, v *model.Violation) model.Region {
-	if strings.Contains(v.Msg, "len cell") {
+	if v.Region == model.Len {
 		return model.Len
 	}
 	if len(v.Events) < 2 {
@@ -197,122 +198,6 @@ func PathText(x *model.Execution, path []enumerate.Edge) string {
 		parts[i] = fmt.Sprintf("%s %s %s", x.Label(e.From), e.Kind, x.Label(e.To))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// EventText prints an event's instruction and actions, for example
-// "i32.atomic.load (3:20): rd_unord len = 65536; rd_seqcst notears
-// data[4,8) = 0".
-func EventText(ev *model.Event) string {
-	var acts []string
-	for _, a := range []*model.Access{ev.Len, ev.Data} {
-		if a != nil {
-			acts = append(acts, AccessText(a))
-		}
-	}
-	if ev.Susp != nil {
-		acts = append(acts, ev.Susp.String())
-	}
-	if ev.Fence {
-		acts = append(acts, "fence")
-	}
-	if len(acts) == 0 {
-		acts = append(acts, "no action")
-	}
-	s := strings.Join(acts, "; ")
-	if ev.Trap != model.NoTrap {
-		s += "; then trap (" + ev.Trap.String() + ")"
-	}
-	instr := ev.Instr
-	if ev.Pos != "" {
-		instr += " (" + ev.Pos + ")"
-	}
-	if instr == "" {
-		return s
-	}
-	return instr + ": " + s
-}
-
-// AccessText prints one access: its kind and ordering, the notears flag,
-// the region and range, and the values, integers read little-endian:
-// "rd_seqcst notears data[4,8) = 0", "rmw len 65536 → 131072",
-// "wr_init data[0,65536) = zeros".
-func AccessText(a *model.Access) string {
-	var name string
-	switch a.Kind {
-	case model.Read:
-		name = "rd_" + a.Ord.String()
-	case model.Write:
-		name = "wr_" + a.Ord.String()
-	default:
-		name = "rmw"
-	}
-	if a.Region == model.Len {
-		switch a.Kind {
-		case model.Read:
-			return fmt.Sprintf("%s len = %d", name, a.LenRd)
-		case model.Write:
-			return fmt.Sprintf("%s len = %d", name, a.LenWr)
-		}
-		return fmt.Sprintf("%s len %d → %d", name, a.LenRd, a.LenWr)
-	}
-	if a.NoTears {
-		name += " notears"
-	}
-	rng := fmt.Sprintf("data[%d,%d)", a.Off, a.Off+a.Size)
-	switch a.Kind {
-	case model.Read:
-		return fmt.Sprintf("%s %s = %s", name, rng, bytesValue(a.Rd))
-	case model.Write:
-		return fmt.Sprintf("%s %s = %s", name, rng, writtenValue(a))
-	}
-	return fmt.Sprintf("%s %s %s → %s", name, rng, bytesValue(a.Rd), writtenValue(a))
-}
-
-// bytesValue prints up to 8 bytes as the little-endian unsigned integer
-// they encode, more as hex bytes.
-func bytesValue(b []byte) string {
-	if v := littleEndian(b); v != nil {
-		return fmt.Sprint(*v)
-	}
-	var sb strings.Builder
-	for i, x := range b {
-		if i > 0 {
-			sb.WriteByte(' ')
-		}
-		fmt.Fprintf(&sb, "%02x", x)
-	}
-	return sb.String()
-}
-
-// writtenValue prints what a write writes: its bytes as bytesValue does,
-// or, for a sparse write (the allocation, grow's zero fill), "zeros" and
-// the runs of bytes that are not zero.
-func writtenValue(a *model.Access) string {
-	if a.Wr != nil {
-		return bytesValue(a.Wr)
-	}
-	var addrs []uint64
-	for k, v := range a.Sparse {
-		if v != 0 {
-			addrs = append(addrs, k)
-		}
-	}
-	if len(addrs) == 0 {
-		return "zeros"
-	}
-	slices.Sort(addrs)
-	var runs []string
-	for i := 0; i < len(addrs); {
-		j := i
-		var b []byte
-		for j < len(addrs) && addrs[j] == addrs[i]+uint64(j-i) {
-			b = append(b, a.Sparse[addrs[j]])
-			j++
-		}
-		runs = append(runs, fmt.Sprintf("[%d,%d) = %s", addrs[i], addrs[j-1]+1, bytesValue(b)))
-		i = j
-	}
-	return "zeros but " + strings.Join(runs, ", ")
 }
 
 // RuleText says in one sentence what an axiom (and clause) requires, with

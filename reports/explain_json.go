@@ -186,7 +186,7 @@ func refutedOf(r *enumerate.Refuted) refutedJSON {
 }
 
 func violationOf(x *model.Execution, v *model.Violation) violationJSON {
-	return violationJSON{Axiom: v.Axiom, Clause: v.Clause, Message: v.Msg, Events: labelList(x, v.Events)}
+	return violationJSON{Axiom: v.Axiom, Clause: v.Clause, Message: v.Message(), Events: labelList(x, v.Events)}
 }
 
 func labelList(x *model.Execution, ids []model.EventID) []string {
@@ -274,7 +274,7 @@ func eventOf(x *model.Execution, ev *model.Event) eventJSON {
 }
 
 func accessOf(a *model.Access) actionJSON {
-	j := actionJSON{Ord: a.Ord.String(), Region: a.Region.String(), NoTears: a.NoTears, Text: AccessText(a)}
+	j := actionJSON{Ord: a.Ord.String(), Region: a.Region.String(), NoTears: a.NoTears, Text: a.String()}
 	switch a.Kind {
 	case model.Read:
 		j.Kind = "rd"
@@ -300,7 +300,7 @@ func accessOf(a *model.Access) actionJSON {
 		if a.Wr != nil {
 			j.Written = littleEndian(a.Wr)
 		} else {
-			j.Bytes = writtenValue(a)
+			j.Bytes = a.WrittenText()
 		}
 	}
 	return j

@@ -154,33 +154,6 @@ func TestCore(t *testing.T) {
 	}
 }
 
-// TestAccessText checks how actions print: kind and ordering, notears,
-// ranges half-open, values little-endian, sparse writes as zeros.
-func TestAccessText(t *testing.T) {
-	tests := []struct {
-		a    *model.Access
-		want string
-	}{
-		{&model.Access{Region: model.Len, Kind: model.Read, Ord: model.Unord, Size: 1, LenRd: 65536}, "rd_unord len = 65536"},
-		{&model.Access{Region: model.Len, Kind: model.RMW, Ord: model.SeqCst, Size: 1, LenRd: 65536, LenWr: 131072}, "rmw len 65536 → 131072"},
-		{&model.Access{Region: model.Data, Kind: model.Read, Ord: model.SeqCst, Off: 4, Size: 4, NoTears: true, Rd: []byte{1, 2, 0, 0}}, "rd_seqcst notears data[4,8) = 513"},
-		{&model.Access{Region: model.Data, Kind: model.RMW, Ord: model.SeqCst, Off: 0, Size: 2, Rd: []byte{1, 0}, Wr: []byte{2, 0}}, "rmw data[0,2) 1 → 2"},
-		{&model.Access{Region: model.Data, Kind: model.Write, Ord: model.Init, Size: 65536, Sparse: map[uint64]byte{8: 7, 9: 1, 20: 0, 30: 255}}, "wr_init data[0,65536) = zeros but [8,10) = 263, [30,31) = 255"},
-		{&model.Access{Region: model.Data, Kind: model.Write, Ord: model.Unord, Off: 65536, Size: 65536}, "wr_unord data[65536,131072) = zeros"},
-		{&model.Access{Region: model.Data, Kind: model.Read, Ord: model.Unord, Off: 0, Size: 16, Rd: make([]byte, 16)}, "rd_unord data[0,16) = 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00"},
-	}
-	for _, tc := range tests {
-		if got := AccessText(tc.a); got != tc.want {
-			t.Errorf("AccessText = %q, want %q", got, tc.want)
-		}
-	}
-	ev := &model.Event{Data: &model.Access{Region: model.Data, Kind: model.Read, Ord: model.SeqCst, Off: 0, Size: 4, Rd: []byte{0, 0, 0, 0}},
-		Susp: &model.Susp{Kind: model.Wait, Addr: 0, Timeout: -1}, Trap: model.TrapOOB, Instr: "memory.atomic.wait32", Pos: "2:5"}
-	if got, want := EventText(ev), "memory.atomic.wait32 (2:5): rd_seqcst data[0,4) = 0; wait data[0] timeout -1; then trap (out of bounds)"; got != want {
-		t.Errorf("EventText = %q, want %q", got, want)
-	}
-}
-
 // TestWrap checks the wrapping of captions.
 func TestWrap(t *testing.T) {
 	got := wrap("aaa bbb ccc dddd e", 7)

@@ -160,7 +160,7 @@ func rfLabel(e enumerate.Edge) string {
 	if e.Region == model.Len {
 		return e.Kind.String() + " len"
 	}
-	return fmt.Sprintf("%s [%d,%d)", e.Kind, e.Lo, e.Hi)
+	return fmt.Sprintf("%s %s", e.Kind, model.Range(e.Lo, e.Hi))
 }
 
 // nodeLines returns an event's text: its instruction, then its actions.
@@ -175,10 +175,10 @@ func nodeLines(ev *model.Event) ([]string, []bool) {
 		add(ev.Instr, false)
 	}
 	if ev.Len != nil {
-		add(AccessText(ev.Len), true)
+		add(ev.Len.String(), true)
 	}
 	if ev.Data != nil {
-		add(AccessText(ev.Data), false)
+		add(ev.Data.String(), false)
 	}
 	if ev.Susp != nil {
 		add(ev.Susp.String(), false)

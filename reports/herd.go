@@ -4,10 +4,12 @@ import (
 	"crypto/md5"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
 
+	"wmm/enumerate"
 	"wmm/litmus"
 	"wmm/model"
 )
@@ -56,7 +58,7 @@ import (
 //     form (litmus.Format): it identifies the test as herd's hash does,
 //     but is not the hash herd computes (herd hashes its own printing of
 //     the test's code and initial state).
-func WriteHerd(w io.Writer, c *Check, execs map[string]int, elapsed time.Duration) error {
+func WriteHerd(w io.Writer, c *Check, execs map[string]enumerate.Count, elapsed time.Duration) error {
 	t := c.Test
 	p := &printer{w: w}
 	cond := t.Condition
@@ -69,21 +71,21 @@ func WriteHerd(w io.Writer, c *Check, execs map[string]int, elapsed time.Duratio
 	for _, o := range c.Outcomes {
 		p.linef("%s", herdState(o, idx))
 	}
-	pos, neg := 0, 0
+	var pos, neg enumerate.Count
 	for _, o := range c.Outcomes {
-		n := 1
-		if execs[o.String()] > 0 {
-			n = execs[o.String()]
+		n := enumerate.CountOf(1)
+		if e := execs[o.String()]; !e.IsZero() {
+			n = e
 		}
 		if cond.Prop.Eval(o) {
-			pos += n
+			pos = pos.Add(n)
 		} else {
-			neg += n
+			neg = neg.Add(n)
 		}
 	}
-	ok := herdOK(cond.Quant, pos, neg)
+	ok := herdOK(cond.Quant, clampInt(pos), clampInt(neg))
 	loop := ""
-	if c.Stats.Cut > 0 {
+	if !c.Stats.Cut.IsZero() {
 		loop = "Loop "
 	}
 	verdict := "No"
@@ -93,12 +95,12 @@ func WriteHerd(w io.Writer, c *Check, execs map[string]int, elapsed time.Duratio
 	p.linef("%s%s", loop, verdict)
 	p.linef("Witnesses")
 	if cond.Quant == litmus.NotExists {
-		p.linef("Positive: %d Negative: %d", neg, pos)
+		p.linef("Positive: %s Negative: %s", neg, pos)
 	} else {
-		p.linef("Positive: %d Negative: %d", pos, neg)
+		p.linef("Positive: %s Negative: %s", pos, neg)
 	}
 	p.linef("Condition %s (%s)", cond.Quant, herdProp(cond.Prop, idx))
-	p.linef("Observation %s %s %d %d", t.Name, herdObservation(pos, neg), pos, neg)
+	p.linef("Observation %s %s %s %s", t.Name, litmus.ObservationOf(clampInt(pos), clampInt(neg)).Herd(), pos, neg)
 	p.linef("Time %s %.2f", t.Name, elapsed.Seconds())
 	p.linef("Hash=%x", md5.Sum([]byte(litmus.Format(t))))
 	p.linef("")
@@ -126,18 +128,6 @@ func herdOK(q litmus.Quantifier, pos, neg int) bool {
 		return neg == 0
 	}
 	return pos > 0
-}
-
-// herdObservation classifies as herd does: Never when no execution
-// satisfies the proposition, Always when all do.
-func herdObservation(pos, neg int) string {
-	switch {
-	case pos == 0:
-		return "Never"
-	case neg == 0:
-		return "Always"
-	}
-	return "Sometimes"
 }
 
 // threadIndex maps thread names to their index in the file.
@@ -212,4 +202,10 @@ func herdParen(child, parent litmus.Prop, idx map[string]int) string {
 		}
 	}
 	return "(" + s + ")"
+}
+
+// clampInt returns n as an int, the largest int when it does not fit
+// (herdOK and the observation only tell zero from more).
+func clampInt(n enumerate.Count) int {
+	return int(min(n.Saturated(), math.MaxInt))
 }

@@ -103,7 +103,7 @@ func iriwStates(sc bool) []string {
 }
 
 // herdCheck builds the Check of a herdCase.
-func herdCheck(t *testing.T, hc herdCase) (*Check, map[string]int) {
+func herdCheck(t *testing.T, hc herdCase) (*Check, map[string]enumerate.Count) {
 	lt := loadTest(t, hc.file, hc.test)
 	if hc.quant != 0 {
 		c := *lt.Condition
@@ -113,19 +113,19 @@ func herdCheck(t *testing.T, hc herdCase) (*Check, map[string]int) {
 	if hc.noCond {
 		lt.Condition = nil
 	}
-	execs := map[string]int{}
+	execs := map[string]enumerate.Count{}
 	var outcomes []model.Outcome
-	total := 0
+	var total enumerate.Count
 	for _, e := range hc.execs {
 		i := strings.LastIndexByte(e, '=')
 		o := outcome(t, e[:i])
 		n, _ := strconv.Atoi(e[i+1:])
 		outcomes = append(outcomes, o)
-		execs[o.String()] = n
-		total += n
+		execs[o.String()] = enumerate.CountOf(uint64(n))
+		total = total.Add(enumerate.CountOf(uint64(n)))
 	}
 	c := &Check{Test: lt, Model: "wasm", Outcomes: outcomes, Verdict: lt.Judge("wasm", outcomes),
-		Stats: enumerate.Stats{Consistent: total, Cut: hc.cut}}
+		Stats: enumerate.Stats{Consistent: total, Cut: enumerate.CountOf(uint64(hc.cut))}}
 	return c, execs
 }
 

@@ -2,13 +2,12 @@ package reports
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
-	"path/filepath"
 	"strings"
 
+	"wmm/conform"
 	"wmm/litmus"
 	"wmm/model"
 )
@@ -30,90 +29,7 @@ type HTMLTest struct {
 	// Undrawn the number of allowed outcomes left without one.
 	Graphs  []*Graph
 	Undrawn int
-	Runs    []*EngineRun // engine results for the test, if any
-}
-
-// An EngineRun is one engine's observations of a test: the JSON object
-// that wmm run --json and wmm validate --json print (LITMUS.md).
-type EngineRun struct {
-	Name       string
-	Engine     string
-	Iterations int
-	Histogram  []EngineCount
-}
-
-// An EngineCount is how often an engine produced one outcome.
-type EngineCount struct {
-	Outcome model.Outcome
-	Count   int
-}
-
-// ReadEngineRuns reads the JSON lines of wmm run --json or wmm validate
-// --json. Fields other than name, engine, iterations and histogram are
-// ignored; outcomes keep the order of their names.
-func ReadEngineRuns(r io.Reader, file string) ([]*EngineRun, error) {
-	dec := json.NewDecoder(r)
-	var out []*EngineRun
-	for n := 1; ; n++ {
-		var raw struct {
-			Name       string `json:"name"`
-			Engine     string `json:"engine"`
-			Iterations int    `json:"iterations"`
-			Histogram  []struct {
-				Outcome json.RawMessage `json:"outcome"`
-				Count   int             `json:"count"`
-			} `json:"histogram"`
-		}
-		err := dec.Decode(&raw)
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: object %d: %v", file, n, err)
-		}
-		if raw.Name == "" || raw.Engine == "" {
-			return nil, fmt.Errorf("%s: object %d: expected the name and engine of a run, found neither", file, n)
-		}
-		run := &EngineRun{Name: raw.Name, Engine: raw.Engine, Iterations: raw.Iterations}
-		for _, h := range raw.Histogram {
-			o, err := decodeOutcome(h.Outcome)
-			if err != nil {
-				return nil, fmt.Errorf("%s: object %d: outcome: %v", file, n, err)
-			}
-			run.Histogram = append(run.Histogram, EngineCount{Outcome: o, Count: h.Count})
-		}
-		out = append(out, run)
-	}
-}
-
-// decodeOutcome decodes a JSON object of names and unsigned integers,
-// keeping the order of its keys.
-func decodeOutcome(raw json.RawMessage) (model.Outcome, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil, fmt.Errorf("expected an object, found %s", raw)
-	}
-	var o model.Outcome
-	for dec.More() {
-		k, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		var v uint64
-		if err := dec.Decode(&v); err != nil {
-			return nil, fmt.Errorf("value of %v: %v", k, err)
-		}
-		o = append(o, model.Binding{Name: fmt.Sprint(k), Value: v})
-	}
-	return o, nil
-}
-
-// FamilyOf returns the family of a test loaded from a file: the file's
-// name without its extension ("catalog/sb.yaml" is sb).
-func FamilyOf(t *litmus.Test) string {
-	base := filepath.Base(t.Pos.File)
-	return strings.TrimSuffix(base, filepath.Ext(base))
+	Runs    []*conform.Record // engine results for the test, if any
 }
 
 // A bar is one row of an engine histogram chart.
@@ -127,7 +43,7 @@ type bar struct {
 // bars lines up an engine's histogram with the allowed outcomes: every
 // allowed outcome (observed or not) and every observed one, in outcome
 // order.
-func bars(c *Check, run *EngineRun) []bar {
+func bars(c *Check, run *conform.Record) []bar {
 	names := make([]string, len(c.Names))
 	for i, n := range c.Names {
 		names[i] = n.String()
@@ -158,7 +74,7 @@ func bars(c *Check, run *EngineRun) []bar {
 // chartSVG draws an engine's histogram as horizontal bars beside the
 // allowed set: observed allowed outcomes blue, observed forbidden ones
 // red, allowed outcomes never observed as empty frames.
-func chartSVG(c *Check, run *EngineRun) template.HTML {
+func chartSVG(c *Check, run *conform.Record) template.HTML {
 	bs := bars(c, run)
 	most := 1
 	labelW := 0
@@ -365,7 +281,7 @@ Outcomes marked * satisfy the test's condition.</p>
 {{if hasInit .Check.Test}}<p>Initial contents: <code>{{inits .Check.Test}}</code></p>{{end}}
 <details><summary>The whole test</summary><pre>{{.YAML}}</pre></details>
 <p>Condition <code>{{condition .Check}}</code>: observation <b>{{observation .Check}}</b>, expected <b>{{expect .Check}}</b>: {{if .Check.Verdict.OK}}<span class="ok">ok</span>{{else}}<span class="failed">FAILED</span>{{end}}.
-{{.Check.Stats.Consistent}} consistent execution(s){{if .Check.Stats.Cut}}, {{.Check.Stats.Cut}} cut by the loop bound{{end}}.</p>
+{{.Check.Stats.Consistent}} consistent execution(s){{if not .Check.Stats.Cut.IsZero}}, {{.Check.Stats.Cut}} cut by the loop bound{{end}}.</p>
 <table><thead><tr><th>Allowed outcome ({{len .Outcomes}})</th></tr></thead><tbody>
 {{- range .Outcomes}}<tr><td class="mono">{{if .Satisfies}}<span class="sat">* </span>{{end}}{{.Text}}</td></tr>{{end}}
 </tbody></table>

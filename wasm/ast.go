@@ -9,7 +9,11 @@
 // parser; names are kept only for printing.
 package wasm
 
-import "fmt"
+import (
+	"fmt"
+
+	"wmm/position"
+)
 
 // A ValType is a WebAssembly value type. Its value is the binary encoding.
 type ValType byte
@@ -46,21 +50,10 @@ func (t ValType) Bits() int {
 }
 
 // A Pos is a position in a source text: 1-based line and column (in
-// bytes). The zero Pos means "unknown" (for example, synthesized code).
-type Pos struct {
-	Line, Col int
-}
-
-// IsValid reports whether p is a known position.
-func (p Pos) IsValid() bool { return p.Line > 0 }
-
-// String returns "line:col", or "-" for an unknown position.
-func (p Pos) String() string {
-	if !p.IsValid() {
-		return "-"
-	}
-	return fmt.Sprintf("%d:%d", p.Line, p.Col)
-}
+// bytes), without a file: the loader maps it into the file's text. The
+// zero Pos means "unknown" (for example, synthesized code). It is
+// position.Pos, the type litmus uses too.
+type Pos = position.Pos
 
 // A MemArg holds the immediates of a memory instruction.
 type MemArg struct {

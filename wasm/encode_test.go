@@ -525,7 +525,7 @@ func TestEncodeErrors(t *testing.T) {
 		m    *Module
 		want string
 	}{
-		{"shared-without-max", &Module{Pos: Pos{1, 1}, HasMemory: true, Memory: Memory{Min: 1, Shared: true}},
+		{"shared-without-max", &Module{Pos: Pos{Line: 1, Col: 1}, HasMemory: true, Memory: Memory{Min: 1, Shared: true}},
 			"1:1: shared memory needs a maximum size"},
 		{"shared-import-without-max", &Module{HasMemory: true, Memory: Memory{Min: 1, Shared: true, ImportName: "m"}},
 			"shared memory needs a maximum size"},

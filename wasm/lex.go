@@ -86,7 +86,7 @@ func (lx *lexer) pos(off int) Pos {
 // errorf records an error, ignoring those beyond the cap.
 func (lx *lexer) errorf(pos Pos, format string, args ...any) {
 	if len(lx.errs) < MaxErrors {
-		lx.errs.Add(pos, format, args...)
+		lx.errs.Addf(pos, format, args...)
 	}
 }
 

@@ -72,7 +72,7 @@ func (p *parser) errorf(pos Pos, format string, args ...any) {
 	if n := len(p.errs); n > 0 && p.errs[n-1].Pos == pos {
 		return
 	}
-	p.errs.Add(pos, format, args...)
+	p.errs.Addf(pos, format, args...)
 	if len(p.errs) >= MaxErrors {
 		panic(bailout{})
 	}

@@ -61,11 +61,7 @@ func TestParseModule(t *testing.T) {
 }
 
 func TestParseModuleErrors(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	checkErrors(t, "ParseModule", []errorCase{
 		{"unsupported field", "(module\n  (table 1 funcref)\n  (global i32 (i32.const 0)))",
 			[]string{"2:4: unsupported module field: table", "3:4: unsupported module field: global"}},
 		{"atom as field", "(module foo)", []string{"1:9: expected module field, found foo"}},
@@ -90,26 +86,17 @@ func TestParseModuleErrors(t *testing.T) {
 		{"param after body", "(module (func nop (param i32)))", []string{"1:20: unexpected (param ...): declarations must come before instructions"}},
 		{"unknown memory name", "(module (memory $m 1) (func (drop (memory.size $n))))", []string{"1:48: memory.size: unknown memory $n"}},
 		{"two modules", "(module) (module)", []string{"1:2: unsupported module field: module", "1:11: unsupported module field: module"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			m, err := ParseModule(tt.src)
-			if m != nil {
-				t.Errorf("ParseModule returned a module with errors")
-			}
-			if diff := cmp.Diff(tt.want, errorSummary(t, err)); diff != "" {
-				t.Errorf("ParseModule(%q) errors (-want +got):\n%s", tt.src, diff)
-			}
-		})
-	}
+	}, func(t *testing.T, src string) error {
+		m, err := ParseModule(src)
+		if m != nil {
+			t.Errorf("ParseModule returned a module with errors")
+		}
+		return err
+	})
 }
 
 func TestValidateModule(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	checkErrors(t, "ValidateModule", []errorCase{
 		{"valid", `(module (memory 1 1 shared) (func (export "run") (result i32) (i32.atomic.load (i32.const 0))))`, nil},
 		{"shared memory needs a maximum", "(module (memory 1 shared))", []string{"1:1: memory: a shared memory must have a maximum"}},
 		{"minimum above maximum", "(module (memory 2 1))", []string{"1:1: memory: minimum 2 is greater than maximum 1"}},
@@ -122,18 +109,7 @@ func TestValidateModule(t *testing.T) {
 		{"return type", "(module (func (result i32) (return (i64.const 1))))", []string{"1:29: return: expected i32 operand, found i64"}},
 		{"param types", "(module (func (param i64) (result i32) (local.get 0)))", []string{"1:41: end of function: expected [i32] on the stack, found [i64]"}},
 		{"duplicate exports", `(module (memory (export "a") 1) (func (export "a")))`, []string{`1:33: duplicate export name "a"`}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			m, err := ParseModule(tt.src)
-			if err != nil {
-				t.Fatalf("ParseModule: %v", err)
-			}
-			if diff := cmp.Diff(tt.want, errorSummary(t, ValidateModule(m))); diff != "" {
-				t.Errorf("ValidateModule(%q) (-want +got):\n%s", tt.src, diff)
-			}
-		})
-	}
+	}, func(t *testing.T, src string) error { return parsed(t, src, ParseModule, ValidateModule) })
 }
 
 func TestParseModuleSExpr(t *testing.T) {
@@ -142,7 +118,7 @@ func TestParseModuleSExpr(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, err := ParseModuleSExpr(items[0])
-	if err != nil || m.Name != "a" || len(m.Funcs) != 1 || m.Pos != (Pos{1, 1}) {
+	if err != nil || m.Name != "a" || len(m.Funcs) != 1 || m.Pos != (Pos{Line: 1, Col: 1}) {
 		t.Errorf("ParseModuleSExpr(%s) = %+v, %v", items[0], m, err)
 	}
 	_, err = ParseModuleSExpr(items[1])
@@ -172,7 +148,7 @@ func scriptModules(items []*SExpr) []*SExpr {
 func TestThreadsScripts(t *testing.T) {
 	var files []string
 	for _, pat := range []string{"LB*.wast", "MP*.wast", "SB*.wast"} {
-		m, err := filepath.Glob(filepath.Join("..", "litmus", "testdata", "wast", pat))
+		m, err := filepath.Glob(filepath.Join("..", "wast", "testdata", "wast", pat))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -225,27 +201,7 @@ func FuzzParseModule(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, src string) {
-		m, err := ParseModule(src)
-		if err != nil {
-			if m != nil {
-				t.Fatalf("module and error both returned")
-			}
-			if n := len(errorSummary(t, err)); n == 0 || n > MaxErrors {
-				t.Fatalf("%d errors", n)
-			}
-			return
-		}
-		_ = ValidateModule(m)
-		text := FormatModule(m)
-		again, err := ParseModule(text)
-		if err != nil {
-			t.Fatalf("formatted text does not parse: %v\n%s", err, text)
-		}
-		if diff := cmp.Diff(m, again, ignorePos); diff != "" {
-			t.Fatalf("format then parse changed the module (-orig +again):\n%s\ntext:\n%s", diff, text)
-		}
-	})
+	f.Fuzz(func(t *testing.T, src string) { fuzzRoundTrip(t, src, ParseModule, ValidateModule, FormatModule) })
 }
 
 // watToBinary compiles WAT text with wabt's wat2wasm.
@@ -284,7 +240,7 @@ func parseTestInputs(t *testing.T) map[string]string {
 		}
 		inputs[file] = text
 	}
-	scripts, _ := filepath.Glob(filepath.Join("..", "litmus", "testdata", "wast", "*.wast"))
+	scripts, _ := filepath.Glob(filepath.Join("..", "wast", "testdata", "wast", "*.wast"))
 	for _, file := range scripts {
 		src, err := os.ReadFile(file)
 		if err != nil {

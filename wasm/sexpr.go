@@ -53,7 +53,7 @@ func readSeq(toks []Token, errs *ErrorList) []*SExpr {
 		switch tok.Kind {
 		case TokLParen:
 			if len(open) >= maxNesting && !tooDeep {
-				errs.Add(tok.Pos, "lists nested more than %d deep", maxNesting)
+				errs.Addf(tok.Pos, "lists nested more than %d deep", maxNesting)
 				tooDeep = true
 			}
 			l := &SExpr{Tok: tok}

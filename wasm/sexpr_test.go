@@ -50,25 +50,16 @@ func TestReadSExprs(t *testing.T) {
 }
 
 func TestReadSExprsErrors(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	checkErrors(t, "ReadSExprs", []errorCase{
 		{"unexpected close", "nop )\n)", []string{"1:5: unexpected )", "2:1: unexpected )"}},
 		{"unclosed", "(a (b\n(c)", []string{"1:1: unclosed (", "1:4: unclosed ("}},
 		{"lexical and structural errors together", "(a \"x\n", []string{"1:1: unclosed (", "1:4: unterminated string"}},
 		{"too deep", strings.Repeat("(", maxNesting+1) + strings.Repeat(")", maxNesting+1),
 			[]string{fmt.Sprintf("1:%d: lists nested more than %d deep", maxNesting+1, maxNesting)}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadSExprs(tt.src)
-			if diff := cmp.Diff(tt.want, errorSummary(t, err)); diff != "" {
-				t.Errorf("ReadSExprs errors (-want +got):\n%s", diff)
-			}
-		})
-	}
+	}, func(t *testing.T, src string) error {
+		_, err := ReadSExprs(src)
+		return err
+	})
 }
 
 func TestSExprHelpers(t *testing.T) {

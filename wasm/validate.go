@@ -78,7 +78,7 @@ func (v *validator) errorf(pos Pos, format string, args ...any) {
 
 // note records an error that does not disturb the operand stack.
 func (v *validator) note(pos Pos, format string, args ...any) {
-	v.errs.Add(pos, format, args...)
+	v.errs.Addf(pos, format, args...)
 	if len(v.errs) >= MaxErrors {
 		panic(bailout{})
 	}
@@ -451,11 +451,11 @@ func validateLimits(m *Module, errs *ErrorList) {
 	mem := m.Memory
 	switch {
 	case mem.Min > MaxPages:
-		errs.Add(m.Pos, "memory: expected at most %d pages, found minimum %d", MaxPages, mem.Min)
+		errs.Addf(m.Pos, "memory: expected at most %d pages, found minimum %d", MaxPages, mem.Min)
 	case mem.HasMax && mem.Max > MaxPages:
-		errs.Add(m.Pos, "memory: expected at most %d pages, found maximum %d", MaxPages, mem.Max)
+		errs.Addf(m.Pos, "memory: expected at most %d pages, found maximum %d", MaxPages, mem.Max)
 	case mem.HasMax && mem.Min > mem.Max:
-		errs.Add(m.Pos, "memory: minimum %d is greater than maximum %d", mem.Min, mem.Max)
+		errs.Addf(m.Pos, "memory: minimum %d is greater than maximum %d", mem.Min, mem.Max)
 	case mem.Shared && !mem.HasMax:
 		errs.Add(m.Pos, "memory: a shared memory must have a maximum")
 	}
@@ -469,7 +469,7 @@ func validateExports(m *Module, errs *ErrorList) {
 			return
 		}
 		if seen[name] {
-			errs.Add(pos, "duplicate export name %q", name)
+			errs.Addf(pos, "duplicate export name %q", name)
 		}
 		seen[name] = true
 	}

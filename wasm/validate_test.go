@@ -48,11 +48,7 @@ func TestValidateAccepts(t *testing.T) {
 }
 
 func TestValidateRejects(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	checkErrors(t, "Validate", []errorCase{
 		{"operand type", "i32.const 1 i64.const 2 i32.add drop", []string{"1:25: i32.add: expected i32 operand, found i64"}},
 		{"missing operand", "i32.const 1\ni32.add drop", []string{"2:1: i32.add: expected i32 operand, found nothing"}},
 		{"store value type", "(i64.store (i32.const 0) (i32.const 1))", []string{"1:2: i64.store: expected i64 operand, found i32"}},
@@ -82,18 +78,7 @@ func TestValidateRejects(t *testing.T) {
 		{"known types after br still count", "(block br 0 i64.const 1 i32.add drop)", []string{"1:25: i32.add: expected i32 operand, found i64"}},
 		{"independent errors in order", "(drop (i32.atomic.load align=1 (i32.const 0)))\n(drop (i32.add (i32.const 1) (i64.const 2)))\n(drop (i32.load8_u align=2 (i32.const 0)))",
 			[]string{"1:8: i32.atomic.load: expected alignment 4, found 1", "2:8: i32.add: expected i32 operand, found i64", "3:8: i32.load8_u: expected alignment at most 1, found 2"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f, err := ParseFunc(tt.src)
-			if err != nil {
-				t.Fatalf("ParseFunc: %v", err)
-			}
-			if diff := cmp.Diff(tt.want, errorSummary(t, Validate(f))); diff != "" {
-				t.Errorf("Validate(%q) (-want +got):\n%s", tt.src, diff)
-			}
-		})
-	}
+	}, func(t *testing.T, src string) error { return parsed(t, src, ParseFunc, Validate) })
 }
 
 func TestValidateErrorCap(t *testing.T) {
@@ -114,10 +99,10 @@ func TestValidateOddTrees(t *testing.T) {
 		f    *Func
 		want []string
 	}{
-		{"invalid op", &Func{Body: []Instr{{Op: Op(9999), Pos: Pos{1, 1}}}}, []string{"1:1: unknown instruction op(9999)"}},
-		{"invalid local type", &Func{Locals: []Local{{Type: 0x40, Pos: Pos{1, 2}}}}, []string{"1:2: local: invalid value type valtype(0x40)"}},
-		{"invalid block type", &Func{Body: []Instr{{Op: OpBlock, Result: 0x40, Pos: Pos{1, 3}}}}, []string{"1:3: block: invalid value type valtype(0x40)"}},
-		{"huge alignment", &Func{Body: []Instr{tI32(0), {Op: OpI32Load, Mem: MemArg{Align: 200}, Pos: Pos{1, 4}}, tOp(OpDrop)}},
+		{"invalid op", &Func{Body: []Instr{{Op: Op(9999), Pos: Pos{Line: 1, Col: 1}}}}, []string{"1:1: unknown instruction op(9999)"}},
+		{"invalid local type", &Func{Locals: []Local{{Type: 0x40, Pos: Pos{Line: 1, Col: 2}}}}, []string{"1:2: local: invalid value type valtype(0x40)"}},
+		{"invalid block type", &Func{Body: []Instr{{Op: OpBlock, Result: 0x40, Pos: Pos{Line: 1, Col: 3}}}}, []string{"1:3: block: invalid value type valtype(0x40)"}},
+		{"huge alignment", &Func{Body: []Instr{tI32(0), {Op: OpI32Load, Mem: MemArg{Align: 200}, Pos: Pos{Line: 1, Col: 4}}, tOp(OpDrop)}},
 			[]string{"1:4: i32.load: expected alignment at most 4, found 2^200"}},
 	}
 	for _, tt := range tests {

@@ -1,16 +1,12 @@
 package main
 
 import (
-	"encoding/json"
-	"fmt"
 	"io"
-	"slices"
-	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
 	"wmm/catalog"
+	"wmm/reports"
 )
 
 const catalogLong = `Catalog lists the litmus tests bundled with wmm, one line per test: its
@@ -43,97 +39,28 @@ type catalogFlags struct {
 
 func newCatalogCmd() *cobra.Command {
 	var f catalogFlags
-	cmd := &cobra.Command{
-		Use:     "catalog [--family F]... [--json]",
-		Short:   "List the bundled litmus tests",
-		Long:    catalogLong,
-		Example: catalogExample,
-		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
+	cmd := command("catalog [--family F]... [--json]", "List the bundled litmus tests", catalogLong, catalogExample, noArgs,
+		func(cmd *cobra.Command, args []string) error {
 			return doCatalog(cmd.OutOrStdout(), f)
-		},
-	}
+		})
 	cmd.Flags().StringSliceVar(&f.families, "family", nil, "list only this family (repeatable)")
 	cmd.Flags().BoolVar(&f.json, "json", false, "print one JSON object per test")
 	return cmd
 }
 
-// A catalogLine is one test in the listing.
-type catalogLine struct {
-	Family  string `json:"family"`
-	Name    string `json:"name"`
-	Summary string `json:"summary"`
-}
-
 // doCatalog lists the catalogue, or the families asked for.
 func doCatalog(w io.Writer, f catalogFlags) error {
-	for _, fam := range f.families {
-		if !slices.Contains(catalog.Families(), fam) {
-			return fmt.Errorf("no family %q in the catalogue (families: %s)", fam, strings.Join(catalog.Families(), ", "))
-		}
-	}
 	entries, err := catalog.Load()
 	if err != nil {
 		return err
 	}
-	var lines []catalogLine
-	for _, e := range entries {
-		if len(f.families) == 0 || slices.Contains(f.families, e.Family) {
-			lines = append(lines, catalogLine{Family: e.Family, Name: e.Test.Name, Summary: firstSentence(e.Test.Doc)})
-		}
+	lines, err := catalog.List(entries, f.families...)
+	if err != nil {
+		return err
 	}
 	if f.json {
-		return writeCatalogJSON(w, lines)
+		return reports.WriteCatalogJSON(w, lines)
 	}
-	writeCatalogText(w, lines)
+	reports.WriteCatalogText(w, lines)
 	return nil
-}
-
-// writeCatalogText prints the lines in aligned columns.
-func writeCatalogText(w io.Writer, lines []catalogLine) {
-	famW, nameW := 0, 0
-	for _, l := range lines {
-		famW, nameW = max(famW, len(l.Family)), max(nameW, len(l.Name))
-	}
-	for _, l := range lines {
-		fmt.Fprintf(w, "%-*s  %-*s  %s\n", famW, l.Family, nameW, l.Name, l.Summary)
-	}
-}
-
-// writeCatalogJSON prints one JSON object per line.
-func writeCatalogJSON(w io.Writer, lines []catalogLine) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, l := range lines {
-		if err := enc.Encode(l); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// firstSentence returns the first sentence of doc on one line: up to the
-// first period followed by a space, or the end. A period after an
-// abbreviation ("Fig. 18", "e.g. a") or before a digit does not end it.
-func firstSentence(doc string) string {
-	s := strings.Join(strings.Fields(doc), " ")
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] != '.' || s[i+1] != ' ' {
-			continue
-		}
-		if i+2 < len(s) && unicode.IsDigit(rune(s[i+2])) || isAbbreviation(s[:i]) {
-			continue
-		}
-		return s[:i+1]
-	}
-	return s
-}
-
-// abbreviations are the words that end with a period inside a sentence.
-var abbreviations = []string{"cf", "e.g", "eq", "etc", "fig", "i.e", "no", "resp", "sec", "vs"}
-
-// isAbbreviation reports whether text ends with an abbreviation.
-func isAbbreviation(text string) bool {
-	word := text[strings.LastIndexAny(text, " (")+1:]
-	return slices.Contains(abbreviations, strings.ToLower(word))
 }

@@ -1,20 +1,19 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"runtime"
-	"slices"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"wmm/axioms"
+	"wmm/budget"
 	"wmm/enumerate"
 	"wmm/litmus"
 	"wmm/reports"
+	"wmm/suite"
 )
 
 const checkLong = `Check computes, for each litmus test, every outcome the memory model
@@ -62,18 +61,10 @@ type checkFlags struct {
 
 func newCheckCmd() *cobra.Command {
 	var f checkFlags
-	cmd := &cobra.Command{
-		Use:     "check [FILE|DIR|NAME]...",
-		Short:   "Check litmus tests against the memory model",
-		Long:    checkLong + "\n\n" + modelHelp(),
-		Example: checkExample,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := f.needInputs(cmd, args); err != nil {
-				return err
-			}
+	cmd := command("check [FILE|DIR|NAME]...", "Check litmus tests against the memory model", checkLong+"\n\n"+modelHelp(), checkExample, f.needInputs,
+		func(cmd *cobra.Command, args []string) error {
 			return doCheck(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, f)
-		},
-	}
+		})
 	fl := cmd.Flags()
 	fl.StringSliceVar(&f.models, "model", nil, "memory model: wasm, js, js2017 or sc (repeatable; default wasm)")
 	fl.BoolVar(&f.json, "json", false, "print one JSON object per test and model (same as --format json)")
@@ -97,12 +88,6 @@ func modelHelp() string {
 	return strings.TrimRight(sb.String(), "\n")
 }
 
-// A job is one test under one model.
-type job struct {
-	test  *litmus.Test
-	model *axioms.Model
-}
-
 // doCheck loads the tests, checks each under the models asked for, prints
 // the results in input order, and returns the loading errors (exit 2), or
 // an exitError when an expectation failed (exit 1).
@@ -115,25 +100,53 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 		return fmt.Errorf("unknown format %q (want text, json or herd)", format)
 	}
 	tests, loadErr := loadTests(args, f.catalog)
-	jobs, err := planJobs(tests, f)
+	jobs, err := suite.Plan(tests, f.models, f.variants, f.everyModel)
 	if err != nil {
 		return err
 	}
-	results := runJobsTally(jobs, f.unroll, format == "herd", stderr)
+	// A test with parts the .wast importer left out is not the script's:
+	// it is not searched, and its result is unknown.
+	var searched []suite.Job
+	for _, j := range jobs {
+		if len(j.Test.Unsupported) == 0 {
+			searched = append(searched, j)
+		}
+	}
+	ran := runJobs(searched, f.enumOptions(), format == "herd", stderr)
+	results := make([]suite.Result, len(jobs))
+	for i, k := 0, 0; i < len(jobs); i++ {
+		if len(jobs[i].Test.Unsupported) == 0 {
+			results[i] = ran[k]
+			k++
+		}
+	}
 	var errs litmus.ErrorList
-	appendErrors(&errs, loadErr)
-	failed := 0
+	errs.Wrap(litmus.Pos{}, loadErr)
+	failed, unknown := 0, 0
 	var checks []*reports.Check
 	for i, r := range results {
-		if r.err != nil {
-			errs.Add(jobs[i].test.Pos, r.err.Error())
+		var c *reports.Check
+		switch {
+		case len(jobs[i].Test.Unsupported) > 0:
+			u := jobs[i].Test.Unsupported
+			c = reports.NewUnknown(jobs[i].Test, jobs[i].Model.Name(), fmt.Errorf("the importer left out part of the script (%s), so the test is not the script's and gets no verdict", strings.Join(u, "; ")))
+			unknown++
+		case errors.Is(r.Err, budget.ErrExceeded):
+			// The search ran out of a budget: no verdict, and the other
+			// tests go on.
+			c = reports.NewUnknown(jobs[i].Test, jobs[i].Model.Name(), r.Err)
+			unknown++
+			fmt.Fprintf(stderr, "%s: test %s (%s): result unknown: %s\n", jobs[i].Test.Pos, jobs[i].Test.Name, jobs[i].Model.Name(), c.Unknown.Reason)
+		case r.Err != nil:
+			errs.Wrap(jobs[i].Test.Pos, r.Err)
 			continue
+		default:
+			c = reports.NewCheck(r.Res)
+			if !c.Verdict.OK {
+				failed++
+			}
 		}
-		c := reports.NewCheck(r.res)
 		checks = append(checks, c)
-		if !c.Verdict.OK {
-			failed++
-		}
 		if err := writeCheck(stdout, format, c, r); err != nil {
 			return err
 		}
@@ -144,6 +157,9 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 	if err := errs.Err(); err != nil {
 		return err
 	}
+	if unknown > 0 {
+		return fmt.Errorf("%d check(s) unknown (see above)", unknown)
+	}
 	if failed > 0 {
 		return &exitError{code: exitFailed, err: fmt.Errorf("%d expectation(s) failed", failed)}
 	}
@@ -151,104 +167,31 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 }
 
 // writeCheck prints one result in the chosen format.
-func writeCheck(w io.Writer, format string, c *reports.Check, r result) error {
+func writeCheck(w io.Writer, format string, c *reports.Check, r suite.Result) error {
 	switch format {
 	case "json":
 		return reports.WriteJSON(w, c)
 	case "herd":
-		return reports.WriteHerd(w, c, r.tally.Counts(r.res.Names), r.elapsed)
+		if c.Unknown != nil {
+			_, err := fmt.Fprintf(w, "Test %s Unknown\n%s\n\n", c.Test.Name, c.Unknown.Reason)
+			return err
+		}
+		return reports.WriteHerd(w, c, r.Tally.Counts(r.Res.Names), r.Elapsed)
 	}
 	reports.WriteText(w, c)
 	fmt.Fprintln(w)
 	return nil
 }
 
-// planJobs pairs each test with the models to check it under: the
-// --model list with the --variant list applied (wasm by default), or with
-// --every-model every model its expect: names.
-func planJobs(tests []*litmus.Test, f checkFlags) ([]job, error) {
-	names := f.models
-	if len(names) == 0 {
-		names = []string{"wasm"}
-	}
-	var chosen []*axioms.Model
-	for _, n := range names {
-		m, err := axioms.Lookup(n, f.variants...)
-		if err != nil {
-			return nil, err
-		}
-		chosen = append(chosen, m)
-	}
-	var jobs []job
-	for _, t := range tests {
-		if !f.everyModel {
-			for _, m := range chosen {
-				jobs = append(jobs, job{t, m})
-			}
-			continue
-		}
-		keys := []string{litmus.DefaultModel}
-		for k := range t.Expect {
-			if k = litmus.ModelKey(k); !slices.Contains(keys, k) {
-				keys = append(keys, k)
-			}
-		}
-		slices.Sort(keys[1:])
-		for _, k := range keys {
-			m, err := axioms.Lookup(k)
-			if err != nil {
-				return nil, fmt.Errorf("%s: test %s: %v", t.Pos, t.Name, err)
-			}
-			jobs = append(jobs, job{t, m})
-		}
-	}
-	return jobs, nil
-}
-
-// A result is the outcome of one job.
-type result struct {
-	res     *enumerate.Result
-	err     error
-	elapsed time.Duration
-	tally   *enumerate.Tally // executions per outcome, when counted
-}
-
 // runJobs checks the jobs on as many goroutines as there are CPUs and
-// returns the results in job order. On a terminal, runs longer than a
-// second show their progress on stderr.
-func runJobs(jobs []job, unroll int, stderr io.Writer) []result {
-	return runJobsTally(jobs, unroll, false, stderr)
-}
-
-// runJobsTally is runJobs, also counting the executions per outcome when
-// tally is set (herd's log counts them).
-func runJobsTally(jobs []job, unroll int, tally bool, stderr io.Writer) []result {
-	results := make([]result, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	progress := newTestProgress(stderr, len(jobs))
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				start := time.Now()
-				opts := enumerate.Options{Unroll: unroll, UnrollSet: unroll >= 0}
-				t := &enumerate.Tally{}
-				if tally {
-					opts.OnCandidate = t.Add
-				}
-				r, err := enumerate.Run(jobs[i].test, jobs[i].model, opts)
-				results[i] = result{r, err, time.Since(start), t}
-				progress.done(jobs[i].test.Name)
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+// returns the results in job order, counting the executions per outcome
+// when tally is set (herd's log counts them). On a terminal, runs longer
+// than a second show their progress on stderr.
+func runJobs(jobs []suite.Job, enum enumerate.Options, tally bool, stderr io.Writer) []suite.Result {
+	progress := newProgress(stderr)
+	stop := progress.watchSearches(len(jobs))
+	results := suite.Run(jobs, suite.Options{Enum: enum, Tally: tally, Done: func(j suite.Job) { progress.step(len(jobs), j.Test.Name) }})
+	stop()
 	progress.finish()
 	return results
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 
@@ -9,8 +10,8 @@ import (
 	"wmm/axioms"
 	"wmm/enumerate"
 	"wmm/litmus"
-	"wmm/model"
 	"wmm/reports"
+	"wmm/suite"
 )
 
 const diffLong = `Diff compares two memory models on litmus tests: for each test, the
@@ -49,16 +50,13 @@ type diffFlags struct {
 	unroll  int
 	json    bool
 	catalog bool
+	budgetFlags
 }
 
 func newDiffCmd() *cobra.Command {
 	var f diffFlags
-	cmd := &cobra.Command{
-		Use:     "diff --model A --model B [FILE|DIR|NAME]...",
-		Short:   "Compare the outcomes two models allow",
-		Long:    diffLong + "\n\n" + modelHelp(),
-		Example: diffExample,
-		RunE: func(cmd *cobra.Command, args []string) error {
+	cmd := command("diff --model A --model B [FILE|DIR|NAME]...", "Compare the outcomes two models allow", diffLong+"\n\n"+modelHelp(), diffExample, nil,
+		func(cmd *cobra.Command, args []string) error {
 			if len(f.models) != 2 {
 				return &usageError{cmd: cmd, err: fmt.Errorf("expected two models (--model A --model B), found %d", len(f.models))}
 			}
@@ -66,11 +64,11 @@ func newDiffCmd() *cobra.Command {
 				return err
 			}
 			return doDiff(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, f)
-		},
-	}
+		})
 	fl := cmd.Flags()
 	fl.StringSliceVar(&f.models, "model", nil, "the two models to compare: wasm, js, js2017 or sc, with +variants (give it twice)")
 	registerUnroll(fl, &f.unroll)
+	f.budgetFlags.register(fl, "candidate executions one test's search may look at (0: no limit); past it the result is unknown", 0)
 	fl.BoolVar(&f.json, "json", false, "print one JSON object per test")
 	registerCatalog(fl, &f.catalog, "compare over the")
 	return cmd
@@ -92,22 +90,23 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 	}
 	tests, loadErr := loadTests(args, f.catalog)
 	var errs litmus.ErrorList
-	appendErrors(&errs, loadErr)
-	var jobs []job
+	errs.Wrap(litmus.Pos{}, loadErr)
+	var jobs []suite.Job
 	for _, t := range tests {
-		jobs = append(jobs, job{t, a}, job{t, b})
+		jobs = append(jobs, suite.Job{Test: t, Model: a}, suite.Job{Test: t, Model: b})
 	}
-	results := runJobs(jobs, f.unroll, stderr)
+	opts := enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0, Limits: f.limits(true)}
+	results := runJobs(jobs, opts, false, stderr)
 	var diffs []*reports.Diff
 	for i := 0; i < len(results); i += 2 {
-		t := jobs[i].test
-		if err := firstErr(results[i].err, results[i+1].err); err != nil {
-			errs.Add(t.Pos, err.Error())
+		t := jobs[i].Test
+		if err := cmp.Or(results[i].Err, results[i+1].Err); err != nil {
+			errs.Wrap(t.Pos, err)
 			continue
 		}
-		d := reports.NewDiff(results[i].res, results[i+1].res)
-		if err := explainDiff(d, t, a, b, f.unroll); err != nil {
-			errs.Add(t.Pos, err.Error())
+		d := reports.NewDiff(results[i].Res, results[i+1].Res)
+		if err := suite.ExplainDiff(d, t, a, b, opts); err != nil {
+			errs.Wrap(t.Pos, err)
 			continue
 		}
 		diffs = append(diffs, d)
@@ -122,39 +121,6 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 		fmt.Fprintln(stdout, reports.DiffSummary(diffs))
 	}
 	return errs.Err()
-}
-
-func firstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// explainDiff asks each model why it forbids the outcomes only the other
-// allows.
-func explainDiff(d *reports.Diff, t *litmus.Test, a, b *axioms.Model, unroll int) error {
-	for _, side := range []struct {
-		only   []*reports.DiffOutcome
-		strict *axioms.Model
-	}{{d.OnlyA, b}, {d.OnlyB, a}} {
-		if len(side.only) == 0 {
-			continue
-		}
-		want := &model.OutcomeSet{}
-		for _, do := range side.only {
-			want.Add(do.Outcome)
-		}
-		opts := enumerate.Options{Unroll: unroll, UnrollSet: unroll >= 0}
-		ex, err := enumerate.Explain(t, side.strict, opts, func(o model.Outcome) bool { return want.Contains(d.Over(o)) }, 1)
-		if err != nil {
-			return err
-		}
-		d.Explain(side.only, ex)
-	}
-	return nil
 }
 
 // writeDiff prints one diff as text or JSON.

@@ -3,9 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"wmm/axioms"
 	"wmm/enumerate"
@@ -64,34 +66,42 @@ type explainFlags struct {
 	json     bool
 	limit    int
 	examples int
-	// maxCandidates bounds the search for candidates of forbidden outcomes.
-	maxCandidates int
 }
 
 func newExplainCmd() *cobra.Command {
 	var f explainFlags
-	cmd := &cobra.Command{
-		Use:     "explain [--test NAME] [--outcome PROP] FILE...",
-		Short:   "Explain why the model allows or forbids an outcome",
-		Long:    explainLong,
-		Example: explainExample,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := f.needInputs(cmd, args); err != nil {
-				return err
-			}
+	cmd := command("explain [--test NAME] [--outcome PROP] FILE...", "Explain why the model allows or forbids an outcome", explainLong, explainExample, f.needInputs,
+		func(cmd *cobra.Command, args []string) error {
 			return doExplain(cmd.OutOrStdout(), args, f)
-		},
-	}
-	fl := cmd.Flags()
-	fl.StringVar(&f.test, "test", "", "explain only the test with this name")
-	fl.StringVar(&f.outcome, "outcome", "", "the outcomes to explain, as a proposition (default: the condition's)")
-	fl.StringVar(&f.model, "model", "wasm", "memory model: wasm, js, js2017 or sc")
-	fl.BoolVar(&f.json, "json", false, "print one JSON object per test")
-	f.register(fl, "explain")
-	fl.IntVar(&f.limit, "limit", 4, "outcomes explained in full per test (0: all)")
-	fl.IntVar(&f.examples, "examples", 1, "candidate executions printed per violated axiom")
-	fl.IntVar(&f.maxCandidates, "max-candidates", enumerate.DefaultMaxCandidates, "stop looking at candidates of forbidden outcomes after this many")
+		})
+	f.registerExplain(cmd.Flags(), "explain", "explained in full", "printed")
+	cmd.Flags().BoolVar(&f.json, "json", false, "print one JSON object per test")
 	return cmd
+}
+
+// registerExplain adds the flags explain and graph share; verb, shown and
+// printed say what the command does with a test, an outcome and a
+// candidate execution ("explain", "explained in full", "printed").
+func (f *explainFlags) registerExplain(fl *pflag.FlagSet, verb, shown, printed string) {
+	fl.StringVar(&f.test, "test", "", verb+" only the test with this name")
+	fl.StringVar(&f.outcome, "outcome", "", "the outcomes to "+verb+", as a proposition (default: the condition's)")
+	fl.StringVar(&f.model, "model", "wasm", "memory model: wasm, js, js2017 or sc")
+	f.register(fl, verb)
+	fl.IntVar(&f.limit, "limit", 4, "outcomes "+shown+" per test (0: all)")
+	fl.IntVar(&f.examples, "examples", 1, "candidate executions "+printed+" per violated axiom")
+	// --max-candidates bounds the search for candidates of forbidden
+	// outcomes here, not the ordinary search.
+	f.maxCandidates.v = enumerate.DefaultMaxCandidates
+	mc := fl.Lookup("max-candidates")
+	mc.DefValue, mc.Usage = strconv.Itoa(enumerate.DefaultMaxCandidates), "stop looking at candidates of forbidden outcomes after this many"
+}
+
+// explainOptions returns the enumerator's options: the candidate budget
+// is --max-candidates's only for the search of forbidden outcomes.
+func (f *explainFlags) explainOptions() enumerate.Options {
+	opts := f.enumOptions()
+	opts.Limits.Candidates = 0
+	return opts
 }
 
 // doExplain loads the tests, explains each, and returns the loading
@@ -103,17 +113,16 @@ func doExplain(w io.Writer, args []string, f explainFlags) error {
 	}
 	tests, loadErr := selectTest(args, f.catalog, f.test)
 	var errs litmus.ErrorList
-	appendErrors(&errs, loadErr)
+	errs.Wrap(litmus.Pos{}, loadErr)
 	for i, t := range tests {
 		want, sel, err := selection(t, f.outcome)
 		if err != nil {
-			appendErrors(&errs, err)
+			errs.Wrap(litmus.Pos{}, err)
 			continue
 		}
-		opts := f.enumOptions()
-		ex, err := enumerate.ExplainWith(t, m, opts, want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates})
+		ex, err := enumerate.ExplainWith(t, m, f.explainOptions(), want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates.v})
 		if err != nil {
-			errs.Add(t.Pos, err.Error())
+			errs.Wrap(t.Pos, err)
 			continue
 		}
 		r := &reports.Explain{Explanation: ex, Model: m.Name(), Selection: sel, Limit: f.limit,
@@ -147,113 +156,20 @@ func selectTest(args []string, fromCatalog bool, name string) ([]*litmus.Test, e
 		names = append(names, t.Name)
 	}
 	var errs litmus.ErrorList
-	appendErrors(&errs, err)
+	errs.Wrap(litmus.Pos{}, err)
 	errs.Addf(litmus.Pos{File: strings.Join(args, " ")}, "no test %s (tests: %s)", name, strings.Join(names, ", "))
 	return nil, errs.Err()
 }
 
-// selection returns the outcomes to explain: those satisfying the
-// --outcome proposition, or the condition's proposition (its negation for
-// forall), or every outcome when the test has no condition; with a phrase
+// selection returns the outcomes to explain (Test.Selected) with a phrase
 // that names them.
 func selection(t *litmus.Test, outcome string) (func(model.Outcome) bool, string, error) {
-	if outcome != "" {
-		p, err := parseOutcome(t, outcome)
-		if err != nil {
-			return nil, "", err
-		}
-		return p.Eval, p.String(), nil
-	}
-	c := t.Condition
-	switch {
-	case c == nil:
-		return func(model.Outcome) bool { return true }, "any values", nil
-	case c.Quant == litmus.Forall:
-		p := &litmus.Not{P: c.Prop}
-		return p.Eval, p.String(), nil
-	}
-	return c.Prop.Eval, c.Prop.String(), nil
-}
-
-// parseOutcome parses an --outcome proposition and resolves its names
-// against t as the loader resolves a condition's: a thread by name or
-// index, a local by name, a literal reduced modulo 2^width. A leading
-// quantifier is accepted and ignored. Errors point into the flag's text.
-func parseOutcome(t *litmus.Test, s string) (litmus.Prop, error) {
-	text, col := s, 1
-	if q := strings.TrimSpace(s); !strings.HasPrefix(q, "exists") && !strings.HasPrefix(q, "~exists") && !strings.HasPrefix(q, "forall") {
-		text, col = "exists ("+s+")", 1-len("exists (")
-	}
-	c, err := litmus.ParseCondition(text, litmus.Pos{File: "--outcome", Line: 1, Col: col})
+	p, err := t.Selected(outcome, litmus.Pos{File: "--outcome", Line: 1, Col: 1})
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	var errs litmus.ErrorList
-	walkAtoms(c.Prop, func(a *litmus.Atom) {
-		if err := resolveAtom(t, a); err != nil {
-			errs.Add(a.Pos, err.Error())
-		}
-	})
-	return c.Prop, errs.Err()
-}
-
-func walkAtoms(p litmus.Prop, f func(*litmus.Atom)) {
-	switch p := p.(type) {
-	case *litmus.Atom:
-		f(p)
-	case *litmus.And:
-		walkAtoms(p.L, f)
-		walkAtoms(p.R, f)
-	case *litmus.Or:
-		walkAtoms(p.L, f)
-		walkAtoms(p.R, f)
-	case *litmus.Not:
-		walkAtoms(p.P, f)
+	if outcome == "" && t.Condition == nil {
+		return p.Eval, "any values", nil
 	}
-}
-
-// resolveAtom resolves a's name against t and reduces its literal to the
-// name's width.
-func resolveAtom(t *litmus.Test, a *litmus.Atom) error {
-	bits := 32
-	switch a.Loc.Kind {
-	case litmus.LocLocal, litmus.LocTrap, litmus.LocStuck:
-		th, err := findThread(t, a.Loc.Thread)
-		if err != nil {
-			return err
-		}
-		a.Loc.Thread = th.Name
-		bits = 1
-		if a.Loc.Kind == litmus.LocLocal {
-			bits = 0
-			for _, l := range th.Code.Locals {
-				if l.Name == a.Loc.Local {
-					bits = l.Type.Bits()
-				}
-			}
-			if bits == 0 {
-				return fmt.Errorf("unknown local $%s in thread %s", a.Loc.Local, th.Name)
-			}
-		}
-	case litmus.LocMem:
-		bits = 8 * a.Loc.Width
-	}
-	if bits < 64 {
-		a.Value &= 1<<bits - 1
-	}
-	return nil
-}
-
-// findThread finds a thread by name or, as herd7 allows, by index.
-func findThread(t *litmus.Test, name string) (*litmus.Thread, error) {
-	for i := range t.Threads {
-		if t.Threads[i].Name == name {
-			return &t.Threads[i], nil
-		}
-	}
-	var i int
-	if _, err := fmt.Sscanf(name, "%d", &i); err == nil && fmt.Sprint(i) == name && i < len(t.Threads) {
-		return &t.Threads[i], nil
-	}
-	return nil, fmt.Errorf("unknown thread %s", name)
+	return p.Eval, p.String(), nil
 }

@@ -35,16 +35,10 @@ type fmtFlags struct {
 
 func newFmtCmd() *cobra.Command {
 	var flags fmtFlags
-	cmd := &cobra.Command{
-		Use:     "fmt [-w] [-l] [-f] FILE...",
-		Short:   "Print litmus tests in canonical form",
-		Long:    fmtLong,
-		Example: fmtExample,
-		Args:    needFiles,
-		RunE: func(cmd *cobra.Command, args []string) error {
+	cmd := command("fmt [-w] [-l] [-f] FILE...", "Print litmus tests in canonical form", fmtLong, fmtExample, needFiles,
+		func(cmd *cobra.Command, args []string) error {
 			return doFmt(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, flags)
-		},
-	}
+		})
 	cmd.Flags().BoolVarP(&flags.write, "write", "w", false, "rewrite files whose form differs instead of printing them")
 	cmd.Flags().BoolVarP(&flags.list, "list", "l", false, "list files whose form differs instead of printing them")
 	cmd.Flags().BoolVarP(&flags.force, "force", "f", false, "with -w, rewrite files even when their comments are lost")
@@ -54,34 +48,34 @@ func newFmtCmd() *cobra.Command {
 // doFmt formats each file. Files are handled independently: one with an
 // error is skipped and the error returned with the others'.
 func doFmt(stdout, stderr io.Writer, paths []string, flags fmtFlags) error {
-	files, err := loadFiles(paths)
+	files, err := litmus.LoadPaths(paths)
 	var errs litmus.ErrorList
-	appendErrors(&errs, err)
+	errs.Wrap(litmus.Pos{}, err)
 	printed := false
 	for _, f := range files {
-		if f.err != nil || len(f.tests) == 0 {
+		if f.Err != nil || len(f.Tests) == 0 {
 			continue
 		}
-		old, rerr := os.ReadFile(f.path)
+		old, rerr := os.ReadFile(f.Path)
 		if rerr != nil {
-			errs.Add(litmus.Pos{File: f.path}, unwrapPathError(rerr).Error())
+			errs.Add(litmus.Pos{File: f.Path}, litmus.PathErr(rerr).Error())
 			continue
 		}
-		out := []byte(litmus.FormatFile(f.tests))
+		out := []byte(litmus.FormatFile(f.Tests))
 		changed := !bytes.Equal(old, out)
-		if (flags.list || flags.write) && !isYAMLFile(f.path) {
+		if (flags.list || flags.write) && !isYAMLFile(f.Path) {
 			// A .wast script is converted, not formatted: never replace it.
-			fmt.Fprintf(stderr, "%s: not a YAML litmus file: wmm fmt prints its tests as YAML (redirect that output to keep it)\n", f.path)
+			fmt.Fprintf(stderr, "%s: not a YAML litmus file: wmm fmt prints its tests as YAML (redirect that output to keep it)\n", f.Path)
 			continue
 		}
 		switch {
 		case flags.list:
 			if changed {
-				fmt.Fprintln(stdout, f.path)
+				fmt.Fprintln(stdout, f.Path)
 			}
 		case flags.write:
 			if changed {
-				appendErrors(&errs, rewrite(stderr, f.path, old, out, flags.force))
+				errs.Wrap(litmus.Pos{}, rewrite(stderr, f.Path, old, out, flags.force))
 			}
 		default:
 			if printed {
@@ -108,10 +102,10 @@ func rewrite(stderr io.Writer, path string, old, out []byte, force bool) error {
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return errors.New(path + ": " + unwrapPathError(err).Error())
+		return errors.New(path + ": " + litmus.PathErr(err).Error())
 	}
 	if err := os.WriteFile(path, out, info.Mode().Perm()); err != nil {
-		return errors.New(path + ": " + unwrapPathError(err).Error())
+		return errors.New(path + ": " + litmus.PathErr(err).Error())
 	}
 	return nil
 }

@@ -60,29 +60,15 @@ type graphFlags struct {
 
 func newGraphCmd() *cobra.Command {
 	var f graphFlags
-	cmd := &cobra.Command{
-		Use:     "graph [--test NAME] [--outcome PROP] [--all] FILE...",
-		Short:   "Draw executions of litmus tests (SVG or DOT)",
-		Long:    graphLong,
-		Example: graphExample,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := f.needInputs(cmd, args); err != nil {
-				return err
-			}
+	cmd := command("graph [--test NAME] [--outcome PROP] [--all] FILE...", "Draw executions of litmus tests (SVG or DOT)", graphLong, graphExample, f.needInputs,
+		func(cmd *cobra.Command, args []string) error {
 			if f.format != "svg" && f.format != "dot" {
 				return &usageError{cmd: cmd, err: fmt.Errorf("unknown format %q (want svg or dot)", f.format)}
 			}
 			return doGraph(cmd.OutOrStdout(), args, f)
-		},
-	}
+		})
 	fl := cmd.Flags()
-	fl.StringVar(&f.test, "test", "", "draw only the test with this name")
-	fl.StringVar(&f.outcome, "outcome", "", "the outcomes to draw, as a proposition (default: the condition's)")
-	fl.StringVar(&f.model, "model", "wasm", "memory model: wasm, js, js2017 or sc")
-	f.register(fl, "draw")
-	fl.IntVar(&f.limit, "limit", 4, "outcomes drawn per test (0: all)")
-	fl.IntVar(&f.examples, "examples", 1, "candidate executions drawn per violated axiom")
-	fl.IntVar(&f.maxCandidates, "max-candidates", enumerate.DefaultMaxCandidates, "stop looking at candidates of forbidden outcomes after this many")
+	f.registerExplain(fl, "draw", "drawn", "drawn")
 	fl.BoolVar(&f.all, "all", false, "draw one execution of every allowed outcome")
 	fl.StringVar(&f.format, "format", "svg", "output format: svg or dot")
 	fl.BoolVar(&f.dotSVG, "dot-svg", false, "render SVG with graphviz's dot instead of wmm's layout")
@@ -103,12 +89,12 @@ func doGraph(w io.Writer, args []string, f graphFlags) error {
 	}
 	tests, loadErr := selectTest(args, f.catalog, f.test)
 	var errs litmus.ErrorList
-	appendErrors(&errs, loadErr)
+	errs.Wrap(litmus.Pos{}, loadErr)
 	var graphs []namedGraph
 	for _, t := range tests {
 		gs, err := testGraphs(t, m, f)
 		if err != nil {
-			appendErrors(&errs, err)
+			errs.Wrap(litmus.Pos{}, err)
 			continue
 		}
 		for i, g := range gs {
@@ -130,7 +116,7 @@ type namedGraph struct {
 
 // testGraphs returns the graphs of one test.
 func testGraphs(t *litmus.Test, m *axioms.Model, f graphFlags) ([]*reports.Graph, error) {
-	opts := f.enumOptions()
+	opts := f.explainOptions()
 	order := func(x *model.Execution) []model.EventID { return enumerate.ConstrainedOrder(m, x) }
 	if f.all {
 		r, err := enumerate.Run(t, m, opts)
@@ -143,7 +129,7 @@ func testGraphs(t *litmus.Test, m *axioms.Model, f graphFlags) ([]*reports.Graph
 	if err != nil {
 		return nil, err
 	}
-	ex, err := enumerate.ExplainWith(t, m, opts, want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates})
+	ex, err := enumerate.ExplainWith(t, m, opts, want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates.v})
 	if err != nil {
 		return nil, err
 	}

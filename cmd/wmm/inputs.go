@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -28,21 +29,23 @@ func (f *inputFlags) needInputs(cmd *cobra.Command, args []string) error {
 	return needInputs(cmd, f.catalog, args)
 }
 
-// modelFlags say how the model runs a test: its variants and the loop
-// bound.
+// modelFlags say how the model runs a test: its variants, the loop
+// bound and the budgets of the search.
 type modelFlags struct {
 	variants []string
 	unroll   int
+	budgetFlags
 }
 
 func (f *modelFlags) register(fl *pflag.FlagSet) {
 	fl.StringSliceVar(&f.variants, "variant", nil, "model variants, comma-separated (wmm check --help lists them)")
 	registerUnroll(fl, &f.unroll)
+	f.budgetFlags.register(fl, "candidate executions one test's search may look at (0: no limit); past it the result is unknown", 0)
 }
 
 // enumOptions returns the enumerator's options the flags ask for.
 func (f *modelFlags) enumOptions() enumerate.Options {
-	return enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0}
+	return enumerate.Options{Unroll: f.unroll, UnrollSet: f.unroll >= 0, Limits: f.limits(true)}
 }
 
 // registerCatalog adds --catalog; verb says what the command does with
@@ -53,7 +56,23 @@ func registerCatalog(fl *pflag.FlagSet, p *bool, verb string) {
 
 // registerUnroll adds --unroll.
 func registerUnroll(fl *pflag.FlagSet, p *int) {
-	fl.IntVar(p, "unroll", -1, "loop iterations the model explores beyond the first; -1 takes the test's unroll:, else 2")
+	*p = -1
+	fl.Var(&unrollValue{p}, "unroll", "loop iterations the model explores beyond the first; -1 takes the test's unroll:, else 2")
+}
+
+// unrollValue is the pflag.Value of --unroll: -1 or more.
+type unrollValue struct{ p *int }
+
+func (u *unrollValue) String() string { return strconv.Itoa(*u.p) }
+func (u *unrollValue) Type() string   { return "int" }
+
+func (u *unrollValue) Set(s string) error {
+	v := intValue{min: -1, max: 1 << 30, what: "-1 (the test's unroll:) or an iteration count from 0 to 1073741824"}
+	if err := v.Set(s); err != nil {
+		return err
+	}
+	*u.p = v.v
+	return nil
 }
 
 // needInputs checks that the command line names tests to work on: files,

@@ -17,9 +17,31 @@
 //
 // Usage:
 //
-//	wmm check FILE...      load and check litmus tests
-//	wmm fmt [-w] FILE...   print (or rewrite) tests in canonical form
-//	wmm version            print the version of wmm
+//	wmm catalog [--family F]... [--json]
+//		list the bundled litmus tests
+//	wmm check [FILE|DIR|NAME]...
+//		check litmus tests against the memory model
+//	wmm diff --model A --model B [FILE|DIR|NAME]...
+//		compare the outcomes two models allow
+//	wmm explain [--test NAME] [--outcome PROP] FILE...
+//		explain why the model allows or forbids an outcome
+//	wmm fmt [-w] [-l] [-f] FILE...
+//		print litmus tests in canonical form
+//	wmm graph [--test NAME] [--outcome PROP] [--all] FILE...
+//		draw executions of litmus tests (SVG or DOT)
+//	wmm report --html OUT.html [--results FILE]... FILE...
+//		write an HTML report of litmus tests, with graphs and engine results
+//	wmm run [--engine E] [--iterations N] FILE...
+//		run litmus tests on a real engine and print the observed outcomes
+//	wmm show NAME...
+//		print bundled litmus tests with their docs
+//	wmm validate [--engine E] [--model M] FILE...
+//		run litmus tests on a real engine and compare with the model
+//	wmm version
+//		print the version of wmm
+//
+// Commands that check tests take --catalog to work on the bundled
+// catalogue instead of files (names then select tests or families).
 //
 // Run "wmm help COMMAND" for a command's flags and examples. Exit status:
 // 0 on success, 1 when an expectation fails, 2 when some input could not

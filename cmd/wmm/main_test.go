@@ -99,6 +99,29 @@ func TestRootHelp(t *testing.T) {
 	}
 }
 
+// TestManual checks that the command's manual, the doc comment of
+// main.go, lists every command with its usage line (cobra's Use) and no
+// command that does not exist.
+func TestManual(t *testing.T) {
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	for _, line := range strings.Split(string(src), "\n") {
+		if use, ok := strings.CutPrefix(line, "//\twmm "); ok {
+			listed = append(listed, use)
+		}
+	}
+	var want []string
+	for _, newCmd := range commands {
+		want = append(want, newCmd().Use)
+	}
+	if d := cmp.Diff(want, listed); d != "" {
+		t.Errorf("the usage lines of main.go's doc comment differ from the commands (-want +got):\n%s", d)
+	}
+}
+
 // TestCommandDocs checks that every subcommand has a long help and
 // examples, as the project's habits ask.
 func TestCommandDocs(t *testing.T) {
@@ -170,7 +193,7 @@ func TestFmtWrite(t *testing.T) {
 // TestFmtWriteWast checks that fmt -w never replaces a .wast script by the
 // YAML it converts to, whether named or found in a directory.
 func TestFmtWriteWast(t *testing.T) {
-	script, err := os.ReadFile("../../litmus/testdata/wast/MP.wast")
+	script, err := os.ReadFile("../../wast/testdata/wast/MP.wast")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"wmm/axioms"
+	"wmm/conform"
 	"wmm/enumerate"
 	"wmm/litmus"
 	"wmm/model"
@@ -51,21 +52,13 @@ type reportFlags struct {
 
 func newReportCmd() *cobra.Command {
 	var f reportFlags
-	cmd := &cobra.Command{
-		Use:     "report --html OUT.html [--results FILE]... FILE...",
-		Short:   "Write an HTML report of litmus tests, with graphs and engine results",
-		Long:    reportLong,
-		Example: reportExample,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := f.needInputs(cmd, args); err != nil {
-				return err
-			}
+	cmd := command("report --html OUT.html [--results FILE]... FILE...", "Write an HTML report of litmus tests, with graphs and engine results", reportLong, reportExample, f.needInputs,
+		func(cmd *cobra.Command, args []string) error {
 			if f.html == "" {
 				return &usageError{cmd: cmd, err: errors.New("no output file: give --html OUT.html")}
 			}
 			return doReport(cmd.InOrStdin(), cmd.OutOrStdout(), args, f)
-		},
-	}
+		})
 	fl := cmd.Flags()
 	fl.StringVar(&f.html, "html", "", "write the report to this file")
 	fl.StringVar(&f.title, "title", "wmm report", "the page's title")
@@ -88,13 +81,13 @@ func doReport(stdin io.Reader, stdout io.Writer, args []string, f reportFlags) e
 	}
 	tests, loadErr := loadTests(args, f.catalog)
 	var errs litmus.ErrorList
-	appendErrors(&errs, loadErr)
+	errs.Wrap(litmus.Pos{}, loadErr)
 	rep := &reports.HTMLReport{Title: f.title, Model: m.Name()}
 	graphs := 0
 	for _, t := range tests {
 		ht, err := reportTest(t, m, f)
 		if err != nil {
-			errs.Add(t.Pos, err.Error())
+			errs.Wrap(t.Pos, err)
 			continue
 		}
 		ht.Runs = runs[t.Name]
@@ -120,12 +113,12 @@ func reportTest(t *litmus.Test, m *axioms.Model, f reportFlags) (*reports.HTMLTe
 	}
 	order := func(x *model.Execution) []model.EventID { return enumerate.ConstrainedOrder(m, x) }
 	gs := reports.WitnessGraphs(r, m.Name(), order, f.maxGraphs)
-	return &reports.HTMLTest{Check: reports.NewCheck(r), Family: reports.FamilyOf(t), Graphs: gs, Undrawn: len(r.Outcomes) - len(gs)}, nil
+	return &reports.HTMLTest{Check: reports.NewCheck(r), Family: t.Family(), Graphs: gs, Undrawn: len(r.Outcomes) - len(gs)}, nil
 }
 
 // readRuns reads the engine results files and groups the runs by test.
-func readRuns(stdin io.Reader, files []string) (map[string][]*reports.EngineRun, error) {
-	out := map[string][]*reports.EngineRun{}
+func readRuns(stdin io.Reader, files []string) (map[string][]*conform.Record, error) {
+	out := map[string][]*conform.Record{}
 	for _, file := range files {
 		var r io.Reader = stdin
 		if file != "-" {
@@ -135,7 +128,7 @@ func readRuns(stdin io.Reader, files []string) (map[string][]*reports.EngineRun,
 			}
 			r = bytes.NewReader(data)
 		}
-		runs, err := reports.ReadEngineRuns(r, file)
+		runs, err := conform.ReadRecords(r, file)
 		if err != nil {
 			return nil, err
 		}

@@ -66,6 +66,8 @@ func newRootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{cmd: cmd, err: err}
 	})
+	quiet = false
+	root.PersistentFlags().BoolVarP(&quiet, "quiet", "q", false, "print no progress lines (they appear only on a terminal, for runs longer than a second)")
 	for _, newCmd := range commands {
 		root.AddCommand(newCmd())
 	}
@@ -103,6 +105,10 @@ func printError(w io.Writer, err error) {
 		// The command has reported everything already.
 	case errors.As(err, &list):
 		for _, e := range list {
+			if e.Pos == (litmus.Pos{}) {
+				fmt.Fprintf(w, "wmm: %v\n", e) // an error of no file
+				continue
+			}
 			fmt.Fprintln(w, e)
 		}
 	case errors.As(err, &usage):
@@ -164,4 +170,10 @@ func needFiles(cmd *cobra.Command, args []string) error {
 		return &usageError{cmd: cmd, err: errors.New("no files given")}
 	}
 	return nil
+}
+
+// command builds a subcommand from its help texts, its check of the
+// arguments (nil: any) and its run function.
+func command(use, short, long, example string, args cobra.PositionalArgs, run func(cmd *cobra.Command, args []string) error) *cobra.Command {
+	return &cobra.Command{Use: use, Short: short, Long: long, Example: example, Args: args, RunE: run}
 }

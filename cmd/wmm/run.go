@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,9 +15,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"wmm/budget"
+	"wmm/conform"
 	"wmm/engine"
 	"wmm/litmus"
-	"wmm/model"
 )
 
 var runLong = `Run runs litmus tests on a real WebAssembly engine, many times, and prints
@@ -38,7 +38,8 @@ Engines (--engine):
 The histogram marks with * the outcomes that satisfy the test's condition.
 With --json, run prints one JSON object per test as LITMUS.md specifies.
 A test the runner cannot run is reported and skipped. Exit status: 0 on
-success, 2 when some input could not be read or the engine cannot start.`
+success, 2 when some input could not be read, the engine cannot start, no
+test ran (all skipped, or none selected) or a test ran zero iterations.`
 
 const runExample = `  wmm run sb.yaml                         100000 iterations on wazero
   wmm run --engine node --iterations 1e6 --catalog sb
@@ -88,6 +89,11 @@ func (f *engineFlags) register(cmd *cobra.Command) {
 	fl.Uint32Var(&f.spin, "spin", 0, "turns a thread spins at the barrier before it sleeps (0: 100000, or 500 when threads outnumber cores)")
 	fl.StringVar(&f.test, "test", "", "run only the tests whose name matches this regular expression")
 	registerCatalog(fl, &f.catalog, "run the")
+}
+
+// needInputs checks that the command line names tests to run.
+func (f *engineFlags) needInputs(cmd *cobra.Command, args []string) error {
+	return needInputs(cmd, f.catalog, args)
 }
 
 // options converts the flags into engine options.
@@ -152,22 +158,14 @@ func (f *engineFlags) selectTests(tests []*litmus.Test) []*litmus.Test {
 
 func newRunCmd() *cobra.Command {
 	var flags engineFlags
-	cmd := &cobra.Command{
-		Use:     "run [--engine E] [--iterations N] FILE...",
-		Short:   "Run litmus tests on a real engine and print the observed outcomes",
-		Long:    runLong,
-		Example: runExample,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := needInputs(cmd, flags.catalog, args); err != nil {
-				return err
-			}
+	cmd := command("run [--engine E] [--iterations N] FILE...", "Run litmus tests on a real engine and print the observed outcomes", runLong, runExample, flags.needInputs,
+		func(cmd *cobra.Command, args []string) error {
 			opts, err := flags.options()
 			if err != nil {
 				return &usageError{cmd: cmd, err: err}
 			}
 			return doRun(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args, &flags, opts)
-		},
-	}
+		})
 	flags.register(cmd)
 	return cmd
 }
@@ -179,7 +177,7 @@ func loadForEngine(paths []string, flags *engineFlags) (tests []*litmus.Test, r 
 		return nil, nil, nil, err
 	}
 	tests, lerr := loadTests(paths, flags.catalog)
-	appendErrors(&errs, lerr)
+	errs.Wrap(litmus.Pos{}, lerr)
 	return flags.selectTests(tests), r, errs, nil
 }
 
@@ -191,24 +189,42 @@ func doRun(ctx context.Context, stdout, stderr io.Writer, paths []string, flags 
 	if err != nil {
 		return err
 	}
+	sum := &conform.Summary{Engine: r.Name()}
 	for _, t := range tests {
 		res, err := runOne(ctx, stderr, t, r, opts)
-		var unsupported *engine.UnsupportedError
-		switch {
-		case errors.As(err, &unsupported):
-			fmt.Fprintf(stderr, "%s: skipped: %s\n", t.Pos, unsupported.Reason)
-			continue
-		case err != nil:
-			errs.Add(t.Pos, err.Error())
+		if failed(stderr, sum, &errs, t, err) {
 			continue
 		}
+		sum.Add(res, nil)
 		if flags.json {
-			writeEngineJSON(stdout, engineJSONOf(res, nil))
+			conform.WriteJSON(stdout, conform.NewRecord(res, nil))
 		} else {
-			writeRunText(stdout, res, nil)
+			conform.WriteText(stdout, res, nil)
+		}
+	}
+	if len(errs) == 0 {
+		if err := sum.Err(); err != nil {
+			return err
 		}
 	}
 	return errs.Err()
+}
+
+// failed reports the error of a test, if any, and says whether there was
+// one: a test the engine cannot run is skipped (said on stderr, counted in
+// sum), any other error goes to errs.
+func failed(stderr io.Writer, sum *conform.Summary, errs *litmus.ErrorList, t *litmus.Test, err error) bool {
+	var unsupported *engine.UnsupportedError
+	switch {
+	case errors.As(err, &unsupported):
+		fmt.Fprintf(stderr, "%s: skipped: %s\n", t.Pos, unsupported.Reason)
+		sum.Skip(t, unsupported.Reason)
+	case err != nil:
+		errs.Wrap(t.Pos, err)
+	default:
+		return false
+	}
+	return true
 }
 
 // interruptible returns a context that an interrupt (^C) cancels, so that
@@ -226,203 +242,12 @@ func runOne(ctx context.Context, stderr io.Writer, t *litmus.Test, r engine.Runn
 	if n := len(t.Threads); n > runtime.NumCPU() {
 		fmt.Fprintf(stderr, "%s: warning: test %s has %d threads but this machine has %d cores; its threads cannot all run at once\n", t.Pos, t.Name, n, runtime.NumCPU())
 	}
-	p := newProgress(stderr, t.Name)
-	opts.Progress = p.update
+	p := newProgress(stderr)
+	opts.Progress = func(done, total int) {
+		rate := float64(done) / time.Since(p.start).Seconds()
+		p.show("%s: %d/%d iterations (%d%%), %s/s", t.Name, done, total, done*100/max(total, 1), budget.Group(int64(rate)))
+	}
 	res, err := engine.Run(ctx, t, r, opts)
-	p.done()
+	p.finish()
 	return res, err
-}
-
-// A progress prints a progress line on stderr, when it is a terminal and
-// the run has taken more than a second.
-type progress struct {
-	w     io.Writer
-	name  string
-	start time.Time
-	shown bool
-	tty   bool
-}
-
-func newProgress(w io.Writer, name string) *progress {
-	f, ok := w.(*os.File)
-	tty := false
-	if ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-			tty = true
-		}
-	}
-	return &progress{w: w, name: name, start: time.Now(), tty: tty}
-}
-
-func (p *progress) update(done, total int) {
-	if !p.tty || time.Since(p.start) < time.Second {
-		return
-	}
-	p.shown = true
-	fmt.Fprintf(p.w, "\r%s: %d/%d iterations (%d%%)\x1b[K", p.name, done, total, done*100/max(total, 1))
-}
-
-func (p *progress) done() {
-	if p.shown {
-		fmt.Fprint(p.w, "\r\x1b[K")
-	}
-}
-
-// A judged histogram line: an outcome, its count, and what the model says
-// of it (nil verdict: run, not validate).
-type judged struct {
-	outcome model.Outcome
-	n       int
-	allowed bool
-}
-
-// writeRunText prints a result in the style of litmus7: the histogram with
-// * on the outcomes that satisfy the condition (and, for validate, FORBIDDEN
-// on those the model forbids), the condition, the observation, the rate.
-func writeRunText(w io.Writer, res *engine.Result, v *validation) {
-	t := res.Test
-	fmt.Fprintf(w, "Test %s on %s: %d iterations (%s mode)\n", t.Name, res.Version, res.Iterations, res.Config.Mode)
-	lines := judgedLines(res, v)
-	fmt.Fprintf(w, "Histogram (%d states)\n", len(lines))
-	width := len(fmt.Sprint(res.Iterations))
-	for _, l := range lines {
-		mark := ":>"
-		if t.Condition != nil && t.Condition.Prop.Eval(l.outcome) {
-			mark = "*>"
-		}
-		suffix := ""
-		if v != nil && !l.allowed {
-			suffix = "   FORBIDDEN by " + v.model
-		}
-		fmt.Fprintf(w, "%*d %s %s%s\n", width, l.n, mark, l.outcome, suffix)
-	}
-	if t.Condition != nil {
-		pos, neg := conditionCounts(t, lines)
-		seen := "not seen"
-		if pos > 0 {
-			seen = fmt.Sprintf("seen %d times", pos)
-		}
-		fmt.Fprintf(w, "Condition %s: %s\n", t.Condition, seen)
-		fmt.Fprintf(w, "Observation %s %s %d %d\n", t.Name, observationWord(pos, neg), pos, neg)
-	}
-	if res.Dropped > 0 {
-		fmt.Fprintf(w, "Dropped %d unfinished instances\n", res.Dropped)
-	}
-	for _, n := range res.Notes {
-		fmt.Fprintf(w, "Note: %s\n", n)
-	}
-	if v != nil {
-		v.writeText(w)
-	}
-	if c, ok := res.Concurrency(); ok {
-		fmt.Fprintf(w, "Concurrency %.1f%% of instances had every thread running at once\n", 100*c)
-	}
-	fmt.Fprintf(w, "Rate %.0f iterations/s (%.2f s)\n\n", res.Rate(), res.Elapsed.Seconds())
-}
-
-// judgedLines returns the histogram of res, over the validation's names
-// and judged by its allowed set when v is not nil.
-func judgedLines(res *engine.Result, v *validation) []judged {
-	counts := res.Histogram
-	if v != nil {
-		counts = res.Over(v.names)
-	}
-	var out []judged
-	for _, c := range counts {
-		out = append(out, judged{c.Outcome, c.N, v == nil || v.allowed.Contains(c.Outcome)})
-	}
-	return out
-}
-
-// conditionCounts counts the runs whose outcome satisfies the condition's
-// proposition and those that do not.
-func conditionCounts(t *litmus.Test, lines []judged) (pos, neg int) {
-	for _, l := range lines {
-		if t.Condition.Prop.Eval(l.outcome) {
-			pos += l.n
-		} else {
-			neg += l.n
-		}
-	}
-	return pos, neg
-}
-
-// observationWord is litmus7's word for the observed condition.
-func observationWord(pos, neg int) string {
-	switch {
-	case pos == 0:
-		return "Never"
-	case neg == 0:
-		return "Always"
-	}
-	return "Sometimes"
-}
-
-// engineJSON is the JSON object of LITMUS.md, "wmm run --json and wmm
-// validate --json".
-type engineJSON struct {
-	Name          string           `json:"name"`
-	Engine        string           `json:"engine"`
-	Version       string           `json:"version"`
-	Mode          string           `json:"mode"`
-	Iterations    int              `json:"iterations"`
-	Dropped       int              `json:"dropped"`
-	Histogram     []histogramJSON  `json:"histogram"`
-	Condition     *string          `json:"condition"`
-	ConditionSeen bool             `json:"condition_seen"`
-	Model         string           `json:"model,omitempty"`
-	ForbiddenSeen *int             `json:"forbidden_seen,omitempty"`
-	NotSeen       *[]model.Outcome `json:"not_seen,omitempty"`
-	Coverage      *float64         `json:"coverage,omitempty"`
-	Rate          int64            `json:"iterations_per_second"`
-	Concurrency   *float64         `json:"concurrency,omitempty"`
-	Notes         []string         `json:"notes,omitempty"`
-}
-
-type histogramJSON struct {
-	Outcome model.Outcome `json:"outcome"`
-	Count   int           `json:"count"`
-	Allowed *bool         `json:"allowed,omitempty"`
-}
-
-// engineJSONOf builds the JSON object of a run, judged when v is not nil.
-func engineJSONOf(res *engine.Result, v *validation) engineJSON {
-	t := res.Test
-	j := engineJSON{Name: t.Name, Engine: res.Engine, Version: res.Version, Mode: res.Config.Mode, Iterations: res.Iterations,
-		Dropped: res.Dropped, Rate: int64(res.Rate()), Notes: res.Notes, Histogram: []histogramJSON{}}
-	if c, ok := res.Concurrency(); ok {
-		j.Concurrency = &c
-	}
-	lines := judgedLines(res, v)
-	for _, l := range lines {
-		h := histogramJSON{Outcome: l.outcome, Count: l.n}
-		if v != nil {
-			h.Allowed = &l.allowed
-		}
-		j.Histogram = append(j.Histogram, h)
-	}
-	if t.Condition != nil {
-		s := t.Condition.String()
-		j.Condition = &s
-		pos, _ := conditionCounts(t, lines)
-		j.ConditionSeen = pos > 0
-	}
-	if v != nil {
-		j.Model = v.model
-		j.ForbiddenSeen = &v.forbiddenRuns
-		notSeen := append([]model.Outcome{}, v.notSeen...)
-		j.NotSeen = &notSeen
-		c := v.coverage()
-		j.Coverage = &c
-	}
-	return j
-}
-
-func writeEngineJSON(w io.Writer, j engineJSON) {
-	b, err := json.Marshal(j)
-	if err != nil {
-		fmt.Fprintf(w, "{\"name\": %q, \"error\": %q}\n", j.Name, err.Error())
-		return
-	}
-	fmt.Fprintf(w, "%s\n", b)
 }

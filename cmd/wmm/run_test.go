@@ -41,6 +41,10 @@ func TestEngineCommands(t *testing.T) {
 		{"validate-missing-file", []string{"validate", "-n", "10", "testdata/run/missing.yaml"}},
 		{"validate-catalog", []string{"validate", "-n", "100", "--catalog", "Copy+overlap", "Fill+oob"}},
 		{"run-no-input", []string{"run", "-n", "10"}},
+		// Issue 12: a run that ran nothing is not a success (exit 2).
+		{"run-none-selected", []string{"run", "-n", "10", "--test", "^NoSuchTest$", "testdata/run/det.yaml"}},
+		{"run-all-skipped", []string{"run", "-n", "10", "testdata/run/big.yaml"}},
+		{"validate-zero-iterations", []string{"validate", "--timeout", "1ns", "-n", "1000", "--test", "^Single$", "testdata/run/det.yaml"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

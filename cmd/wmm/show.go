@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"slices"
-	"sort"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -47,25 +44,14 @@ func newShowCmd() *cobra.Command {
 	}
 }
 
-// doShow prints the tests called names, each once, in the order asked.
+// doShow prints the tests called names, each once, in catalogue order;
+// the tests found are printed even when some name is unknown.
 func doShow(w io.Writer, names []string) error {
 	entries, err := catalog.Load()
 	if err != nil {
 		return err
 	}
-	var shown []catalog.Entry
-	var unknown []string
-	for _, name := range names {
-		found := selectEntries(entries, name)
-		if len(found) == 0 {
-			unknown = append(unknown, unknownName(entries, name))
-		}
-		for _, e := range found {
-			if !slices.ContainsFunc(shown, func(s catalog.Entry) bool { return s.Test == e.Test }) {
-				shown = append(shown, e)
-			}
-		}
-	}
+	shown, err := catalog.Select(entries, names...)
 	for i, e := range shown {
 		if i > 0 {
 			io.WriteString(w, "---\n")
@@ -73,75 +59,5 @@ func doShow(w io.Writer, names []string) error {
 		fmt.Fprintf(w, "# family %s (%s)\n", e.Family, path.Join(catalog.Dir, e.Family+".yaml"))
 		io.WriteString(w, litmus.Format(e.Test))
 	}
-	if len(unknown) > 0 {
-		return fmt.Errorf("%s", strings.Join(unknown, "; "))
-	}
-	return nil
-}
-
-// selectEntries returns the test called name, or the tests of the family
-// called name.
-func selectEntries(entries []catalog.Entry, name string) []catalog.Entry {
-	if e, ok := catalog.Lookup(entries, name); ok {
-		return []catalog.Entry{e}
-	}
-	var out []catalog.Entry
-	for _, e := range entries {
-		if e.Family == name {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// unknownName says that name is in the catalogue neither as a test nor as
-// a family, suggesting the closest names.
-func unknownName(entries []catalog.Entry, name string) string {
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Test.Name)
-	}
-	names = append(names, catalog.Families()...)
-	msg := fmt.Sprintf("no test or family called %q in the catalogue", name)
-	if close := closestNames(name, names, 5); len(close) > 0 {
-		msg += " (did you mean " + strings.Join(close, ", ") + "?)"
-	}
-	return msg
-}
-
-// closestNames returns at most n of names close to name, ignoring case:
-// the closest ones, if they are within an edit distance of a quarter of
-// name's length (2 for short names, 1 for very short ones) or start with
-// name.
-func closestNames(name string, names []string, n int) []string {
-	limit := max(2, len(name)/4)
-	if len(name) <= 3 {
-		limit = 1
-	}
-	type scored struct {
-		name string
-		d    int
-	}
-	var close []scored
-	for _, c := range names {
-		lname, lc := strings.ToLower(name), strings.ToLower(c)
-		d := litmus.EditDistance(lname, lc)
-		if len(name) >= 3 && strings.HasPrefix(lc, lname) {
-			d = min(d, 1)
-		}
-		if d <= limit {
-			close = append(close, scored{c, d})
-		}
-	}
-	sort.SliceStable(close, func(i, j int) bool {
-		if close[i].d != close[j].d {
-			return close[i].d < close[j].d
-		}
-		return close[i].name < close[j].name
-	})
-	var out []string
-	for i := 0; i < len(close) && i < n && close[i].d == close[0].d; i++ {
-		out = append(out, close[i].name)
-	}
-	return out
+	return err
 }

@@ -1,16 +1,17 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"wmm/axioms"
+	"wmm/conform"
 	"wmm/engine"
 	"wmm/enumerate"
 	"wmm/litmus"
@@ -38,7 +39,8 @@ Engines (--engine):
 ` + engineList + `
 With --json, validate prints one JSON object per test as LITMUS.md
 specifies. Exit status: 0 when no forbidden outcome was seen, 1 otherwise,
-2 when some input could not be read or checked or the engine cannot start.`
+2 when some input could not be read or checked, the engine cannot start,
+no test ran (all skipped, or none selected) or a test ran zero iterations.`
 
 const validateExample = `  wmm validate --catalog                    the whole catalogue on wazero
   wmm validate --engine node -n 1e6 --catalog sb
@@ -54,15 +56,8 @@ type validateFlags struct {
 
 func newValidateCmd() *cobra.Command {
 	var flags validateFlags
-	cmd := &cobra.Command{
-		Use:     "validate [--engine E] [--model M] FILE...",
-		Short:   "Run litmus tests on a real engine and compare with the model",
-		Long:    validateLong,
-		Example: validateExample,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := needInputs(cmd, flags.catalog, args); err != nil {
-				return err
-			}
+	cmd := command("validate [--engine E] [--model M] FILE...", "Run litmus tests on a real engine and compare with the model", validateLong, validateExample, flags.engineFlags.needInputs,
+		func(cmd *cobra.Command, args []string) error {
 			opts, err := flags.options()
 			if err != nil {
 				return &usageError{cmd: cmd, err: err}
@@ -72,8 +67,7 @@ func newValidateCmd() *cobra.Command {
 				return &usageError{cmd: cmd, err: fmt.Errorf("--model: %v", err)}
 			}
 			return doValidate(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args, &flags, opts, m)
-		},
-	}
+		})
 	flags.engineFlags.register(cmd)
 	cmd.Flags().StringVar(&flags.model, "model", "wasm", "the memory model: wasm, js, js2017 or sc")
 	cmd.Flags().StringVar(&flags.repro, "repro", "", "for each test with forbidden outcomes, write a standalone reproducer (test.wat/.wasm, repro.cjs for node/deno/bun, main.go for wazero) to a directory under this one")
@@ -89,32 +83,25 @@ func doValidate(ctx context.Context, stdout, stderr io.Writer, paths []string, f
 	if err != nil {
 		return err
 	}
-	sum := &summary{engine: r.Name(), model: m.Name()}
+	sum := &conform.Summary{Engine: r.Name(), Model: m.Name()}
 	for _, t := range tests {
-		v, err := validateOne(ctx, stderr, t, m, r, opts, flags)
-		var unsupported *engine.UnsupportedError
-		switch {
-		case errors.As(err, &unsupported):
-			fmt.Fprintf(stderr, "%s: skipped: %s\n", t.Pos, unsupported.Reason)
-			sum.skip(t, unsupported.Reason)
-			continue
-		case err != nil:
-			errs.Add(t.Pos, err.Error())
+		c, err := validateOne(ctx, stderr, t, m, r, opts, flags)
+		if failed(stderr, sum, &errs, t, err) {
 			continue
 		}
-		sum.add(v)
+		sum.Add(c.Result, c)
 		if flags.json {
-			writeEngineJSON(stdout, engineJSONOf(v.res, v))
+			conform.WriteJSON(stdout, conform.NewRecord(c.Result, c))
 		} else {
-			writeRunText(stdout, v.res, v)
+			conform.WriteText(stdout, c.Result, c)
 		}
-		v.reportForbidden(stderr)
-		if flags.repro != "" && len(v.forbidden) > 0 {
+		c.WriteForbidden(stderr, reproduce(t, flags))
+		if flags.repro != "" && len(c.Forbidden) > 0 {
 			var os []model.Outcome
-			for _, f := range v.forbidden {
-				os = append(os, f.outcome)
+			for _, f := range c.Forbidden {
+				os = append(os, f.Outcome)
 			}
-			dir, err := engine.WriteRepro(flags.repro, v.res, v.names, os)
+			dir, err := engine.WriteRepro(flags.repro, c.Result, c.Names, os)
 			if err != nil {
 				errs.Add(t.Pos, fmt.Sprintf("--repro: %v", err))
 			} else {
@@ -123,120 +110,49 @@ func doValidate(ctx context.Context, stdout, stderr io.Writer, paths []string, f
 		}
 	}
 	if !flags.json {
-		sum.write(stdout)
+		sum.WriteText(stdout)
+	}
+	if len(errs) == 0 {
+		if err := sum.Err(); err != nil {
+			return err
+		}
 	}
 	if err := errs.Err(); err != nil {
 		return err
 	}
-	if sum.failed > 0 {
+	if sum.Failed > 0 {
 		return &exitError{code: exitFailed}
 	}
 	return nil
 }
 
 // validateOne computes the model's outcomes of t, runs t and compares.
-func validateOne(ctx context.Context, stderr io.Writer, t *litmus.Test, m *axioms.Model, r engine.Runner, opts engine.Options, flags *validateFlags) (*validation, error) {
+func validateOne(ctx context.Context, stderr io.Writer, t *litmus.Test, m *axioms.Model, r engine.Runner, opts engine.Options, flags *validateFlags) (*conform.Comparison, error) {
 	if _, err := engine.Compile(t, opts); err != nil {
 		return nil, err // refuse before the model's work
 	}
-	mres, err := enumerateRun(t, m, flags.enumOptions())
+	eo := flags.enumOptions()
+	if flags.timeout > 0 {
+		eo.Limits.Timeout = flags.timeout // --timeout bounds the model's search too
+	}
+	mres, err := enumerateRun(t, m, eo)
 	if err != nil {
-		return nil, fmt.Errorf("model %s: %v", m.Name(), err)
+		var e *litmus.Error
+		if errors.As(err, &e) { // keep the error's position in front
+			return nil, &litmus.Error{Pos: e.Pos, Err: fmt.Errorf("model %s: %w", m.Name(), cmp.Or(e.Err, errors.New(e.Msg)))}
+		}
+		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
 	}
 	res, err := runOne(ctx, stderr, t, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	v := compare(mres, res)
-	v.repro = reproduce(t, flags)
-	return v, nil
+	return conform.Compare(mres, res), nil
 }
 
 // enumerateRun computes a model's outcomes; tests replace it with a
 // deliberately wrong model.
 var enumerateRun = enumerate.Run
-
-// A validation compares what an engine observed with what a model allows.
-type validation struct {
-	res           *engine.Result
-	model         string
-	names         []litmus.Loc // the union of the model's and the engine's names
-	allowed       model.OutcomeSet
-	forbidden     []judged // observed outcomes the model forbids
-	forbiddenRuns int
-	notSeen       []model.Outcome
-	cut           int // model executions left out by the loop bound
-	repro         string
-}
-
-// compare joins a model's result and an engine's histogram over the same
-// names: T:trap and T:stuck for a thread that traps or is stuck on either
-// side, with 0 where a side has no such name.
-func compare(mres *enumerate.Result, res *engine.Result) *validation {
-	t := res.Test
-	mTrap, mStuck := map[string]bool{}, map[string]bool{}
-	for _, n := range mres.Names {
-		switch n.Kind {
-		case litmus.LocTrap:
-			mTrap[n.Thread] = true
-		case litmus.LocStuck:
-			mStuck[n.Thread] = true
-		}
-	}
-	v := &validation{res: res, model: mres.Model, cut: mres.Stats.Cut}
-	v.names = t.Names(func(th string) bool { return mTrap[th] || res.Trapped(th) }, func(th string) bool { return mStuck[th] || res.Stuck(th) })
-	strs := make([]string, len(v.names))
-	for i, n := range v.names {
-		strs[i] = n.String()
-	}
-	for _, o := range mres.Outcomes {
-		v.allowed.Add(o.Over(strs))
-	}
-	var seen model.OutcomeSet
-	for _, c := range res.Over(v.names) {
-		seen.Add(c.Outcome)
-		if !v.allowed.Contains(c.Outcome) {
-			v.forbidden = append(v.forbidden, judged{c.Outcome, c.N, false})
-			v.forbiddenRuns += c.N
-		}
-	}
-	v.notSeen = v.allowed.Minus(&seen)
-	return v
-}
-
-// coverage returns the fraction of allowed outcomes the engine produced.
-func (v *validation) coverage() float64 {
-	if v.allowed.Len() == 0 {
-		return 1
-	}
-	return float64(v.allowed.Len()-len(v.notSeen)) / float64(v.allowed.Len())
-}
-
-// writeText prints the comparison's part of a test's report.
-func (v *validation) writeText(w io.Writer) {
-	for _, o := range v.notSeen {
-		fmt.Fprintf(w, "Not seen (allowed by %s): %s\n", v.model, o)
-	}
-	fmt.Fprintf(w, "Coverage %d of %d allowed outcomes (%.0f%%)\n", v.allowed.Len()-len(v.notSeen), v.allowed.Len(), 100*v.coverage())
-	if len(v.forbidden) == 0 {
-		fmt.Fprintf(w, "Forbidden by %s: none seen\n", v.model)
-		return
-	}
-	fmt.Fprintf(w, "Forbidden by %s: %d outcome(s), %d runs\n", v.model, len(v.forbidden), v.forbiddenRuns)
-}
-
-// reportForbidden prints one error per forbidden outcome on stderr.
-func (v *validation) reportForbidden(w io.Writer) {
-	t := v.res.Test
-	for _, f := range v.forbidden {
-		fmt.Fprintf(w, "%s: test %s: outcome %s seen %d of %d times on %s is forbidden by %s\n",
-			t.Pos, t.Name, f.outcome, f.n, v.res.Iterations, v.res.Engine, v.model)
-		if v.cut > 0 {
-			fmt.Fprintf(w, "\tnote: the model's answer is bounded (%d executions cut at the loop bound); this outcome may need more loop iterations (--unroll)\n", v.cut)
-		}
-		fmt.Fprintf(w, "\treproduce: %s\n", v.repro)
-	}
-}
 
 // reproduce returns the command line that repeats the experiment on t.
 func reproduce(t *litmus.Test, flags *validateFlags) string {
@@ -275,74 +191,4 @@ func reproduce(t *litmus.Test, flags *validateFlags) string {
 func regexpQuote(s string) string {
 	r := strings.NewReplacer(".", `\.`, "+", `\+`)
 	return r.Replace(s)
-}
-
-// A summary collects the validations of a run per family (file).
-type summary struct {
-	engine, model string
-	families      []*family
-	skipped       []string
-	tests, failed int
-}
-
-type family struct {
-	name          string
-	tests, failed int
-	seen, allowed int
-	iterations    int
-	seconds       float64
-}
-
-func familyName(t *litmus.Test) string {
-	base := filepath.Base(t.Pos.File)
-	return strings.TrimSuffix(strings.TrimSuffix(base, filepath.Ext(base)), ".litmus")
-}
-
-func (s *summary) family(name string) *family {
-	for _, f := range s.families {
-		if f.name == name {
-			return f
-		}
-	}
-	f := &family{name: name}
-	s.families = append(s.families, f)
-	return f
-}
-
-func (s *summary) add(v *validation) {
-	f := s.family(familyName(v.res.Test))
-	f.tests++
-	s.tests++
-	if len(v.forbidden) > 0 {
-		f.failed++
-		s.failed++
-	}
-	f.allowed += v.allowed.Len()
-	f.seen += v.allowed.Len() - len(v.notSeen)
-	f.iterations += v.res.Iterations
-	f.seconds += v.res.Elapsed.Seconds()
-}
-
-func (s *summary) skip(t *litmus.Test, reason string) {
-	s.skipped = append(s.skipped, fmt.Sprintf("%s (%s): %s", t.Name, t.Pos, reason))
-}
-
-// write prints the summary table.
-func (s *summary) write(w io.Writer) {
-	fmt.Fprintf(w, "Summary: %s against model %s: %d tests run, %d with forbidden outcomes, %d skipped\n",
-		s.engine, s.model, s.tests, s.failed, len(s.skipped))
-	if len(s.families) > 0 {
-		fmt.Fprintf(w, "%-16s %6s %10s %16s %14s\n", "family", "tests", "forbidden", "coverage", "iterations/s")
-	}
-	for _, f := range s.families {
-		cov := fmt.Sprintf("%d/%d (%.0f%%)", f.seen, f.allowed, 100*float64(f.seen)/float64(max(f.allowed, 1)))
-		rate := 0.0
-		if f.seconds > 0 {
-			rate = float64(f.iterations) / f.seconds
-		}
-		fmt.Fprintf(w, "%-16s %6d %10d %16s %14.0f\n", f.name, f.tests, f.failed, cov, rate)
-	}
-	for _, sk := range s.skipped {
-		fmt.Fprintf(w, "Skipped %s\n", sk)
-	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"wmm/conform"
 	"wmm/engine"
 	"wmm/enumerate"
 	"wmm/litmus"
@@ -88,12 +89,12 @@ threads:
 		{{Name: "T0:r0", Value: 0}, {Name: "T0:trap", Value: 1}},
 	}}
 	res := runEngine(t, tt)
-	v := compare(mres, res)
-	if d := cmp.Diff([]string{"T0:r0", "T0:trap"}, locNames(v.names)); d != "" {
+	v := conform.Compare(mres, res)
+	if d := cmp.Diff([]string{"T0:r0", "T0:trap"}, locNames(v.Names)); d != "" {
 		t.Errorf("names (-want +got):\n%s", d)
 	}
-	if len(v.forbidden) != 0 || len(v.notSeen) != 1 || v.notSeen[0].String() != "T0:r0=0; T0:trap=1" {
-		t.Errorf("forbidden %v, not seen %v", v.forbidden, v.notSeen)
+	if len(v.Forbidden) != 0 || len(v.NotSeen) != 1 || v.NotSeen[0].String() != "T0:r0=0; T0:trap=1" {
+		t.Errorf("forbidden %v, not seen %v", v.Forbidden, v.NotSeen)
 	}
 }
 

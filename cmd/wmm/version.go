@@ -16,16 +16,10 @@ platform it was built with.`
 const versionExample = `  wmm version`
 
 func newVersionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:     "version",
-		Short:   "Print the version of wmm",
-		Long:    versionLong,
-		Example: versionExample,
-		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
+	return command("version", "Print the version of wmm", versionLong, versionExample, noArgs,
+		func(cmd *cobra.Command, args []string) error {
 			return doVersion(cmd.OutOrStdout())
-		},
-	}
+		})
 }
 
 func doVersion(w io.Writer) error {

@@ -12,7 +12,7 @@ import (
 // directory stands for its .wast files too, and a script outside the
 // supported subset is an input error that says why.
 func TestCheckWast(t *testing.T) {
-	wast := filepath.Join("..", "..", "litmus", "testdata", "wast")
+	wast := filepath.Join("..", "..", "wast", "testdata", "wast")
 	tests := []struct {
 		args       []string
 		code       int

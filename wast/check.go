@@ -1,8 +1,9 @@
-package litmus
+package wast
 
 import (
 	"fmt"
 	"strings"
+	"wmm/litmus"
 
 	"wmm/wasm"
 )
@@ -13,9 +14,9 @@ import (
 // call the importer cannot evaluate is reported and left out, and so are
 // the calls after it when it may have written memory. It returns false
 // when a check goes wrong in a way that leaves no test.
-func (im *wastImporter) checkConds(sec *wastSection, checks []*wastCall, d *wastDoc) ([]Prop, bool) {
+func (im *wastImporter) checkConds(sec *wastSection, checks []*wastCall, d *wastDoc) ([]litmus.Prop, bool) {
 	ev := &checkEval{memBytes: uint64(sec.mem.Pages) * wasm.PageSize, loaded: map[string]int{}}
-	var out []Prop
+	var out []litmus.Prop
 	for i, c := range checks {
 		if c.expect != nil && c.expect.trap {
 			im.unsupported(c.expect.pos, "assert_trap after the threads are joined (the final observer never traps)")
@@ -51,8 +52,8 @@ func mayWrite(fn *wasm.Func) bool {
 }
 
 // expectProp is "res is one of vals".
-func expectProp(res symVal, vals []uint64) Prop {
-	var alts []Prop
+func expectProp(res symVal, vals []uint64) litmus.Prop {
+	var alts []litmus.Prop
 	for _, v := range vals {
 		b, _ := compare(res, constVal(v, res.bits), false)
 		alts = append(alts, b.prop())
@@ -65,10 +66,10 @@ func expectProp(res symVal, vals []uint64) Prop {
 // is 1 when a proposition holds.
 type symVal struct {
 	kind symKind
-	bits int    // 32 or 64: the width of the value's type
-	c    uint64 // symConst
-	loc  Loc    // symMem: the atom, zero-extended to the type
-	p    Prop   // symBool
+	bits int         // 32 or 64: the width of the value's type
+	c    uint64      // symConst
+	loc  litmus.Loc  // symMem: the atom, zero-extended to the type
+	p    litmus.Prop // symBool
 }
 
 type symKind uint8
@@ -83,12 +84,12 @@ func constVal(v uint64, bits int) symVal {
 	return symVal{kind: symConst, bits: bits, c: v & widthMask(bits)}
 }
 
-func boolVal(p Prop) symVal {
+func boolVal(p litmus.Prop) symVal {
 	switch p := p.(type) {
-	case True:
+	case litmus.True:
 		return constVal(1, 32)
-	case *Not:
-		if _, ok := p.P.(True); ok {
+	case *litmus.Not:
+		if _, ok := p.P.(litmus.True); ok {
 			return constVal(0, 32)
 		}
 	}
@@ -96,13 +97,13 @@ func boolVal(p Prop) symVal {
 }
 
 // prop returns the proposition "v is not 0" for a boolean or constant.
-func (v symVal) prop() Prop {
+func (v symVal) prop() litmus.Prop {
 	switch v.kind {
 	case symBool:
 		return v.p
 	case symConst:
 		if v.c != 0 {
-			return True{}
+			return litmus.True{}
 		}
 	}
 	return falseProp()
@@ -213,7 +214,7 @@ func (fr *checkFrame) load(in *wasm.Instr, a *wasm.Access) *checkErr {
 	if ea+uint64(a.Width) > fr.ev.memBytes {
 		return cannot(in, "the address %d is beyond the memory's initial size", ea)
 	}
-	loc := Loc{Kind: LocMem, Width: a.Width, Addr: uint32(ea)}
+	loc := litmus.Loc{Kind: litmus.LocMem, Width: a.Width, Addr: uint32(ea)}
 	if line, dup := fr.ev.loaded[loc.String()]; dup {
 		return cannot(in, "%s is loaded a second time (first on line %d), and the final observer reads each location once", loc, line)
 	}
@@ -253,7 +254,7 @@ func compare(x, y symVal, ne bool) (symVal, bool) {
 	if x.kind == symConst {
 		x, y = y, x
 	}
-	var p Prop
+	var p litmus.Prop
 	switch {
 	case x.kind == symConst:
 		p = constProp(x.c == y.c)
@@ -261,9 +262,9 @@ func compare(x, y symVal, ne bool) (symVal, bool) {
 		if x.kind != symBool || y.kind != symBool {
 			return symVal{}, false
 		}
-		p = orAll([]Prop{andAll([]Prop{x.p, y.p}), andAll([]Prop{negate(x.p), negate(y.p)})})
+		p = orAll([]litmus.Prop{andAll([]litmus.Prop{x.p, y.p}), andAll([]litmus.Prop{negate(x.p), negate(y.p)})})
 	case x.kind == symMem:
-		p = &Atom{Loc: x.loc, Op: Eq, Value: y.c}
+		p = &litmus.Atom{Loc: x.loc, Op: litmus.Eq, Value: y.c}
 		if x.loc.Width < 8 && y.c>>(8*x.loc.Width) != 0 {
 			p = falseProp()
 		}
@@ -284,9 +285,9 @@ func compare(x, y symVal, ne bool) (symVal, bool) {
 }
 
 // constProp is true or false.
-func constProp(b bool) Prop {
+func constProp(b bool) litmus.Prop {
 	if b {
-		return True{}
+		return litmus.True{}
 	}
 	return falseProp()
 }
@@ -306,9 +307,9 @@ func logic(x, y symVal, and bool) (symVal, bool) {
 		return symVal{}, false
 	case y.kind == symBool:
 		if and {
-			return boolVal(andAll([]Prop{x.p, y.p})), true
+			return boolVal(andAll([]litmus.Prop{x.p, y.p})), true
 		}
-		return boolVal(orAll([]Prop{x.p, y.p})), true
+		return boolVal(orAll([]litmus.Prop{x.p, y.p})), true
 	case y.kind != symConst:
 		return symVal{}, false
 	}

@@ -1,28 +1,33 @@
-package litmus
+// Package wast imports the scripts of the WebAssembly threads proposal's
+// test suite (test/core/threads/*.wast) as litmus tests (see Import for how
+// a script is read). Importing the package registers the ".wast" format
+// with litmus.LoadFile.
+package wast
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
+	"wmm/litmus"
 
 	"wmm/wasm"
 )
 
-// A WastImport is what ImportWast makes of a script of the WebAssembly
+// A Result is what Import makes of a script of the WebAssembly
 // threads proposal's test suite (test/core/threads/*.wast).
-type WastImport struct {
+type Result struct {
 	// Tests are the litmus tests the script turns into, in script order.
-	Tests []*Test
+	Tests []*litmus.Test
 	// Errors lists what was not imported, each with its position: an
 	// "unsupported: ..." command, or an error in the script itself.
-	Errors ErrorList
+	Errors litmus.ErrorList
 	// Notes say what the importer checked itself (assert_unlinkable) and
 	// which lines each test covers.
 	Notes []string
 }
 
-// ImportWast turns a threads-proposal .wast script into litmus tests.
+// Import turns a threads-proposal .wast script into litmus tests.
 // filename is used in positions and in the tests' names.
 //
 // The script is read as the proposal's test harness runs it (MODEL.md
@@ -63,8 +68,8 @@ type WastImport struct {
 // are not constants. When what is left out could change the memory, the
 // rest of its section is left out too, so that no test checks a state the
 // script does not reach.
-func ImportWast(filename string, src []byte) *WastImport {
-	im := &wastImporter{file: filename, out: &WastImport{}}
+func Import(filename string, src []byte) *Result {
+	im := &wastImporter{file: filename, out: &Result{}}
 	im.main = newWastCtx(nil)
 	items, err := wasm.ReadSExprs(string(src))
 	if err != nil {
@@ -82,27 +87,27 @@ func ImportWast(filename string, src []byte) *WastImport {
 	return im.out
 }
 
-// LoadWast loads the litmus tests of a .wast script, as ImportWast makes
+// Load loads the litmus tests of a .wast script, as Import makes
 // them. Like Load, it returns the tests that could be made together with
-// an ErrorList (sorted, at most MaxErrors entries) for what could not;
+// an litmus.ErrorList (sorted, at most litmus.MaxErrors entries) for what could not;
 // errors with the same message are reported once, with their number.
-func LoadWast(filename string, src []byte) ([]*Test, error) {
-	imp := ImportWast(filename, src)
+func Load(filename string, src []byte) ([]*litmus.Test, error) {
+	imp := Import(filename, src)
 	errs := collapseRepeats(imp.Errors)
 	if len(imp.Tests) == 0 && len(errs) == 0 {
-		errs.Add(Pos{File: filename, Line: 1, Col: 1}, "unsupported: the script runs no function on a shared memory, so it has no litmus test")
+		errs.Add(litmus.Pos{File: filename, Line: 1, Col: 1}, "unsupported: the script runs no function on a shared memory, so it has no litmus test")
 	}
-	errs.truncate(MaxErrors)
+	errs.Truncate(litmus.MaxErrors)
 	return imp.Tests, errs.Err()
 }
 
 // collapseRepeats keeps the first of the errors that have the same
 // message, saying how many more there are and where the last one is.
-func collapseRepeats(errs ErrorList) ErrorList {
+func collapseRepeats(errs litmus.ErrorList) litmus.ErrorList {
 	type group struct {
-		first *Error
+		first *litmus.Error
 		n     int
-		last  Pos
+		last  litmus.Pos
 	}
 	var groups []*group
 	byMsg := map[string]*group{}
@@ -116,7 +121,7 @@ func collapseRepeats(errs ErrorList) ErrorList {
 		g.n++
 		g.last = e.Pos
 	}
-	var out ErrorList
+	var out litmus.ErrorList
 	for _, g := range groups {
 		e := *g.first
 		if g.n > 1 {
@@ -127,20 +132,23 @@ func collapseRepeats(errs ErrorList) ErrorList {
 	return out
 }
 
-// isWast reports whether path names a .wast script.
-func isWast(path string) bool { return strings.HasSuffix(path, ".wast") }
+func init() {
+	litmus.RegisterFormat(".wast", Load)
+}
 
 // A wastImporter walks a script's commands.
 type wastImporter struct {
 	file string
-	out  *WastImport
+	out  *Result
 	main *wastCtx
 	sec  *wastSection // the current section; nil before the first memory
+	// closing is the section being turned into tests, by closeSection.
+	closing *wastSection
 }
 
 // pos turns a position in the script into a litmus position.
-func (im *wastImporter) pos(p wasm.Pos) Pos {
-	return Pos{File: im.file, Line: p.Line, Col: p.Col}
+func (im *wastImporter) pos(p wasm.Pos) litmus.Pos {
+	return litmus.Pos{File: im.file, Line: p.Line, Col: p.Col}
 }
 
 // errorf records an error in the script.
@@ -152,6 +160,9 @@ func (im *wastImporter) errorf(p wasm.Pos, format string, args ...any) {
 // that report and give up in one statement.
 func (im *wastImporter) unsupported(p wasm.Pos, format string, args ...any) bool {
 	im.out.Errors.Addf(im.pos(p), "unsupported: "+format, args...)
+	if sec := cmp.Or(im.sec, im.closing); sec != nil {
+		sec.unsupported = append(sec.unsupported, im.out.Errors[len(im.out.Errors)-1].Error())
+	}
 	return false
 }
 
@@ -189,7 +200,7 @@ func (im *wastImporter) wasmErrors(err error) {
 	case errors.As(err, &one):
 		im.errorf(one.Pos, "%s", one.Msg)
 	default:
-		im.out.Errors.Add(Pos{File: im.file}, err.Error())
+		im.out.Errors.Add(litmus.Pos{File: im.file}, err.Error())
 	}
 }
 

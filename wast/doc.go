@@ -1,4 +1,4 @@
-package litmus
+package wast
 
 import (
 	"fmt"

@@ -1,8 +1,10 @@
-package litmus
+package wast
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"wmm/litmus"
 
 	"wmm/wasm"
 )
@@ -10,19 +12,22 @@ import (
 // A wastSection is the part of a script that uses one shared memory: from
 // the module that defines it to the next such module.
 type wastSection struct {
-	pos     wasm.Pos // the module that defines the memory
-	mem     Memory
-	main    []*wastCall   // the main script's calls, in order
-	threads []*wastThread // the threads that make calls, in order
-	running int           // how many of them are not yet joined
-	joined  bool          // some thread that makes calls was joined
+	// unsupported lists the errors of what the importer left out of the
+	// section so far: its tests are not the script's, and get no verdict.
+	unsupported []string
+	pos         wasm.Pos // the module that defines the memory
+	mem         litmus.Memory
+	main        []*wastCall   // the main script's calls, in order
+	threads     []*wastThread // the threads that make calls, in order
+	running     int           // how many of them are not yet joined
+	joined      bool          // some thread that makes calls was joined
 	// stopped is set when something left out could have changed the
 	// memory: the section's later commands are skipped.
 	stopped bool
 }
 
 func newWastSection(pos wasm.Pos, m wasm.Memory) *wastSection {
-	return &wastSection{pos: pos, mem: Memory{Pages: m.Min, Max: m.Max}}
+	return &wastSection{pos: pos, mem: litmus.Memory{Pages: m.Min, Max: m.Max}}
 }
 
 // A wastThread is a (thread $T ...) of the script.
@@ -33,7 +38,7 @@ type wastThread struct {
 	sec    *wastSection // the section it belongs to, once it makes calls
 	joined bool
 	// after lists the threads it spawned and joined before its first
-	// call: they become threads it starts after (Thread.After).
+	// call: they become threads it starts after (litmus.Thread.After).
 	after []string
 }
 
@@ -43,7 +48,7 @@ type wastThread struct {
 //
 // A thread may spawn threads of its own (nested.wast, deeply_nested.wast)
 // before its first call: they become test threads too, and those it joins
-// before its first call are threads it starts after (Thread.After), which
+// before its first call are threads it starts after (litmus.Thread.After), which
 // gives exactly the hb edges of the spawn and the join. A child spawned or
 // joined after the parent's first call would need hb edges from or into
 // the middle of the parent, which litmus threads cannot express.
@@ -112,7 +117,7 @@ func (im *wastImporter) startThread(th *wastThread) {
 	switch {
 	case th.name == "":
 		im.refuse(th.pos, "a thread without a $name")
-	case !validThreadName(th.name):
+	case !litmus.ValidThreadName(th.name):
 		im.refuse(th.pos, "thread $%s: a litmus thread's name is a letter or _ then letters, digits and _", th.name)
 	case sec.joined:
 		im.refuse(th.pos, "thread %s starts after another thread was joined (needs hb between test threads)", th.name)
@@ -176,6 +181,8 @@ func (im *wastImporter) wait(c *wastCtx, cmd *wasm.SExpr) {
 func (im *wastImporter) closeSection() {
 	sec := im.sec
 	im.sec = nil
+	im.closing = sec
+	defer func() { im.closing = nil }()
 	switch {
 	case sec == nil:
 	case len(sec.threads) == 0:
@@ -188,12 +195,12 @@ func (im *wastImporter) closeSection() {
 }
 
 // newTest starts a test of section sec at pos.
-func (im *wastImporter) newTest(sec *wastSection, pos wasm.Pos) *Test {
+func (im *wastImporter) newTest(sec *wastSection, pos wasm.Pos) *litmus.Test {
 	p := im.pos(pos)
-	return &Test{
+	return &litmus.Test{
 		Pos:    p,
 		Memory: sec.mem,
-		Expect: map[string]Expect{DefaultModel: {Accept: Always, Word: "always", Pos: p}},
+		Expect: map[string]litmus.Expect{litmus.DefaultModel: {Accept: litmus.Always, Word: "always", Pos: p}},
 	}
 }
 
@@ -237,11 +244,12 @@ func (im *wastImporter) concurrentTest(sec *wastSection) {
 		if !ok {
 			return
 		}
-		t.Threads = append(t.Threads, Thread{Name: th.name, Code: code, Pos: im.pos(th.pos), Text: wasm.FormatFunc(code), After: th.after})
+		t.Threads = append(t.Threads, litmus.Thread{Name: th.name, Code: code, Pos: im.pos(th.pos), Text: wasm.FormatFunc(code), After: th.after})
 		conds = append(conds, props...)
 	}
-	t.Condition = &Condition{Quant: Forall, Prop: andAll(conds), Pos: t.Pos}
+	t.Condition = &litmus.Condition{Quant: litmus.Forall, Prop: andAll(conds), Pos: t.Pos}
 	t.Doc = d.concurrent(sec.threads)
+	t.Unsupported = slices.Clone(sec.unsupported)
 	im.out.Tests = append(im.out.Tests, t)
 }
 
@@ -280,9 +288,10 @@ func (im *wastImporter) sequentialTest(sec *wastSection, replay, calls []*wastCa
 	if !ok {
 		return
 	}
-	t.Threads = []Thread{{Name: "main", Code: code, Pos: t.Pos, Text: wasm.FormatFunc(code)}}
-	t.Condition = &Condition{Quant: Forall, Prop: andAll(props), Pos: t.Pos}
+	t.Threads = []litmus.Thread{{Name: "main", Code: code, Pos: t.Pos, Text: wasm.FormatFunc(code)}}
+	t.Condition = &litmus.Condition{Quant: litmus.Forall, Prop: andAll(props), Pos: t.Pos}
 	t.Doc = d.sequential(replay, calls)
+	t.Unsupported = slices.Clone(sec.unsupported)
 	im.out.Tests = append(im.out.Tests, t)
 }
 
@@ -290,13 +299,13 @@ func (im *wastImporter) sequentialTest(sec *wastSection, replay, calls []*wastCa
 // what the script asserts of its calls: their results, where a trap is
 // expected (the thread reached that call and trapped), that it does not
 // trap otherwise, and that it does not wait forever.
-func (im *wastImporter) threadCode(name string, replay, calls []*wastCall, d *wastDoc) (*wasm.Func, []Prop, bool) {
+func (im *wastImporter) threadCode(name string, replay, calls []*wastCall, d *wastDoc) (*wasm.Func, []litmus.Prop, bool) {
 	code, names, err := inlineCalls(replay, calls, true)
 	if err != nil {
 		im.errorf(calls[0].pos, "internal error: the code made for thread %s does not validate: %v", name, err)
 		return nil, nil, false
 	}
-	var props []Prop
+	var props []litmus.Prop
 	trapped := false
 	for _, c := range calls {
 		e := c.expect
@@ -305,7 +314,7 @@ func (im *wastImporter) threadCode(name string, replay, calls []*wastCall, d *wa
 		}
 		d.assert(name, c)
 		if e.trap {
-			props = append(props, localAtom(name, names[c].at, 1), flagAtom(LocTrap, name, 1))
+			props = append(props, localAtom(name, names[c].at, 1), flagAtom(litmus.LocTrap, name, 1))
 			trapped = true
 			continue
 		}
@@ -314,10 +323,10 @@ func (im *wastImporter) threadCode(name string, replay, calls []*wastCall, d *wa
 		}
 	}
 	if !trapped {
-		props = append(props, flagAtom(LocTrap, name, 0))
+		props = append(props, flagAtom(litmus.LocTrap, name, 0))
 	}
 	if hasWait(code.Body) {
-		props = append(props, flagAtom(LocStuck, name, 0))
+		props = append(props, flagAtom(litmus.LocStuck, name, 0))
 	}
 	return code, props, true
 }
@@ -340,7 +349,7 @@ func (im *wastImporter) nameTests() {
 func testName(s string) string {
 	b := []byte(s)
 	for i, c := range b {
-		if !testNameRE.Match([]byte{c}) {
+		if !litmus.ValidTestName(string(c)) {
 			b[i] = '_'
 		}
 	}

@@ -1,4 +1,4 @@
-package litmus
+package wast
 
 import (
 	"bufio"
@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"wmm/litmus"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -52,7 +53,7 @@ func TestImportWastGood(t *testing.T) {
 			for _, n := range imp.Notes {
 				b.WriteString("# note: " + n + "\n")
 			}
-			b.WriteString(FormatFile(imp.Tests))
+			b.WriteString(litmus.FormatFile(imp.Tests))
 			compareGolden(t, strings.TrimSuffix(file, ".wast")+".golden", b.String())
 			checkRoundTrip(t, imp.Tests)
 		})
@@ -80,7 +81,7 @@ func TestImportWastBad(t *testing.T) {
 			if len(want) == 0 {
 				t.Fatal("no ;; ERROR comment in the file")
 			}
-			imp := ImportWast(file, data)
+			imp := Import(file, data)
 			if d := cmp.Diff(want, errorStrings(imp.Errors.Err())); d != "" {
 				t.Errorf("errors mismatch (-want +got):\n%s", d)
 			}
@@ -131,7 +132,7 @@ func TestWastCheck(t *testing.T) {
 (module (memory (import "mem" "shared") 1 1 shared) (func (export "c") (result i32) %s))
 (assert_return (invoke "c") (i32.const 1))
 `, tc.body)
-			imp := ImportWast("x.wast", []byte(script))
+			imp := Import("x.wast", []byte(script))
 			got := ""
 			switch {
 			case len(imp.Errors) > 0:
@@ -146,27 +147,27 @@ func TestWastCheck(t *testing.T) {
 	}
 }
 
-// TestLoadFileWast checks that LoadFile reads a .wast file as a script,
-// and how LoadWast reports a script it makes nothing of.
+// TestLoadFileWast checks that litmus.LoadFile reads a .wast file as a script,
+// and how Load reports a script it makes nothing of.
 func TestLoadFileWast(t *testing.T) {
-	tests, err := LoadFile("testdata/wast/MP.wast")
+	tests, err := litmus.LoadFile("testdata/wast/MP.wast")
 	if err != nil || len(tests) != 1 || tests[0].Name != "MP.wast" || len(tests[0].Threads) != 2 {
 		t.Errorf("LoadFile(MP.wast) = %d tests, %v; want the test MP.wast with two threads", len(tests), err)
 	}
-	tests, err = LoadWast("empty.wast", []byte(";; nothing\n"))
+	tests, err = Load("empty.wast", []byte(";; nothing\n"))
 	want := []string{"empty.wast:1:1: unsupported: the script runs no function on a shared memory, so it has no litmus test"}
 	if d := cmp.Diff(want, errorStrings(err)); len(tests) != 0 || d != "" {
-		t.Errorf("LoadWast(empty) = %d tests, errors (-want +got):\n%s", len(tests), d)
+		t.Errorf("Load(empty) = %d tests, errors (-want +got):\n%s", len(tests), d)
 	}
-	tests, err = LoadWast("rep.wast", []byte("(module (memory 1 1 shared) (func (export \"f\")))\n(invoke \"f\")\n(assert_invalid (module) \"x\")\n(assert_invalid (module) \"y\")\n(assert_invalid (module) \"z\")\n"))
+	tests, err = Load("rep.wast", []byte("(module (memory 1 1 shared) (func (export \"f\")))\n(invoke \"f\")\n(assert_invalid (module) \"x\")\n(assert_invalid (module) \"y\")\n(assert_invalid (module) \"z\")\n"))
 	want = []string{"rep.wast:3:1: unsupported: assert_invalid: validation and parsing are not memory-model questions (2 more like this, the last on line 5)"}
 	if d := cmp.Diff(want, errorStrings(err)); len(tests) != 1 || d != "" {
-		t.Errorf("LoadWast(repeats) = %d tests, errors (-want +got):\n%s", len(tests), d)
+		t.Errorf("Load(repeats) = %d tests, errors (-want +got):\n%s", len(tests), d)
 	}
-	tests, err = LoadWast("bad.wast", []byte("(module"))
+	tests, err = Load("bad.wast", []byte("(module"))
 	want = []string{"bad.wast:1:1: unclosed ("}
 	if d := cmp.Diff(want, errorStrings(err)); len(tests) != 0 || d != "" {
-		t.Errorf("LoadWast(unclosed) = %d tests, errors (-want +got):\n%s", len(tests), d)
+		t.Errorf("Load(unclosed) = %d tests, errors (-want +got):\n%s", len(tests), d)
 	}
 }
 
@@ -182,18 +183,18 @@ func globWast(t *testing.T, pattern string, min int) []string {
 }
 
 // importFile imports the script at path.
-func importFile(t *testing.T, path string) *WastImport {
+func importFile(t *testing.T, path string) *Result {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ImportWast(filepath.ToSlash(path), data)
+	return Import(filepath.ToSlash(path), data)
 }
 
 // summary describes an import in a few lines: its errors, its notes, and
 // each test's name, threads and condition.
-func summary(imp *WastImport) string {
+func summary(imp *Result) string {
 	var b strings.Builder
 	for _, e := range imp.Errors {
 		fmt.Fprintf(&b, "error %s\n", e)
@@ -220,7 +221,7 @@ func compareGolden(t *testing.T, path, got string) {
 
 // FuzzImportWast checks that the importer never panics, and that every
 // test it makes survives the round trip through its canonical form. Run
-// it by hand: go test -fuzz=FuzzImportWast ./litmus.
+// it by hand: go test -fuzz=FuzzImportWast ./wast.
 func FuzzImportWast(f *testing.F) {
 	for _, pattern := range []string{"testdata/wast/*.wast", "testdata/wast-good/*.wast", "testdata/wast-bad/*.wast"} {
 		files, _ := filepath.Glob(pattern)
@@ -231,10 +232,10 @@ func FuzzImportWast(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		imp := ImportWast("f.wast", data)
+		imp := Import("f.wast", data)
 		for _, test := range imp.Tests {
-			text := Format(test)
-			if _, err := Load("f.yaml", []byte(text)); err != nil {
+			text := litmus.Format(test)
+			if _, err := litmus.Load("f.yaml", []byte(text)); err != nil {
 				t.Fatalf("the canonical form of %s does not load: %v\n%s", test.Name, err, text)
 			}
 		}

@@ -1,8 +1,9 @@
-package litmus
+package wast
 
 import (
 	"fmt"
 	"regexp"
+	"wmm/litmus"
 
 	"wmm/wasm"
 )
@@ -153,37 +154,29 @@ var importerNameRE = regexp.MustCompile(`^(ret|at)[0-9]+(_[0-9]+)?$`)
 // a litmus thread: not a name the importer makes or reserves, and one a
 // condition can spell.
 func importedLocalName(name string) bool {
-	if name == "" || name == "trap" || name == "stuck" || importerNameRE.MatchString(name) {
-		return false
-	}
-	for i := 0; i < len(name); i++ {
-		if !isLocalByte(name[i]) {
-			return false
-		}
-	}
-	return true
+	return name != "trap" && name != "stuck" && !importerNameRE.MatchString(name) && litmus.ValidLocalName(name)
 }
 
 // localLoc names local of thread.
-func localLoc(thread, local string) Loc {
-	return Loc{Kind: LocLocal, Thread: thread, Local: local}
+func localLoc(thread, local string) litmus.Loc {
+	return litmus.Loc{Kind: litmus.LocLocal, Thread: thread, Local: local}
 }
 
 // localAtom is thread:local=v.
-func localAtom(thread, local string, v uint64) Prop {
-	return &Atom{Loc: localLoc(thread, local), Op: Eq, Value: v}
+func localAtom(thread, local string, v uint64) litmus.Prop {
+	return &litmus.Atom{Loc: localLoc(thread, local), Op: litmus.Eq, Value: v}
 }
 
 // flagAtom is thread:trap=v or thread:stuck=v.
-func flagAtom(kind LocKind, thread string, v uint64) Prop {
-	return &Atom{Loc: Loc{Kind: kind, Thread: thread}, Op: Eq, Value: v}
+func flagAtom(kind litmus.LocKind, thread string, v uint64) litmus.Prop {
+	return &litmus.Atom{Loc: litmus.Loc{Kind: kind, Thread: thread}, Op: litmus.Eq, Value: v}
 }
 
 // oneOf is l=v1 \/ l=v2 \/ ...
-func oneOf(l Loc, vals []uint64) Prop {
-	var alts []Prop
+func oneOf(l litmus.Loc, vals []uint64) litmus.Prop {
+	var alts []litmus.Prop
 	for _, v := range vals {
-		alts = append(alts, &Atom{Loc: l, Op: Eq, Value: v})
+		alts = append(alts, &litmus.Atom{Loc: l, Op: litmus.Eq, Value: v})
 	}
 	return orAll(alts)
 }
@@ -191,36 +184,36 @@ func oneOf(l Loc, vals []uint64) Prop {
 // andAll is the conjunction of props, grouped to the left as the
 // condition parser groups a chain of /\, leaving out those that are true;
 // the empty conjunction is true.
-func andAll(props []Prop) Prop {
-	var out Prop
-	for _, p := range chain(props, func(p Prop) (Prop, Prop, bool) {
-		a, ok := p.(*And)
+func andAll(props []litmus.Prop) litmus.Prop {
+	var out litmus.Prop
+	for _, p := range chain(props, func(p litmus.Prop) (litmus.Prop, litmus.Prop, bool) {
+		a, ok := p.(*litmus.And)
 		if !ok {
 			return nil, nil, false
 		}
 		return a.L, a.R, true
 	}) {
-		if _, ok := p.(True); ok {
+		if _, ok := p.(litmus.True); ok {
 			continue
 		}
 		if out == nil {
 			out = p
 		} else {
-			out = &And{L: out, R: p}
+			out = &litmus.And{L: out, R: p}
 		}
 	}
 	if out == nil {
-		return True{}
+		return litmus.True{}
 	}
 	return out
 }
 
 // orAll is the disjunction of props, grouped to the left; the empty
 // disjunction is false.
-func orAll(props []Prop) Prop {
-	var out Prop
-	for _, p := range chain(props, func(p Prop) (Prop, Prop, bool) {
-		o, ok := p.(*Or)
+func orAll(props []litmus.Prop) litmus.Prop {
+	var out litmus.Prop
+	for _, p := range chain(props, func(p litmus.Prop) (litmus.Prop, litmus.Prop, bool) {
+		o, ok := p.(*litmus.Or)
 		if !ok {
 			return nil, nil, false
 		}
@@ -229,7 +222,7 @@ func orAll(props []Prop) Prop {
 		if out == nil {
 			out = p
 		} else {
-			out = &Or{L: out, R: p}
+			out = &litmus.Or{L: out, R: p}
 		}
 	}
 	if out == nil {
@@ -240,10 +233,10 @@ func orAll(props []Prop) Prop {
 
 // chain flattens props into the operands of one chain of a binary
 // operator, which split takes apart.
-func chain(props []Prop, split func(Prop) (Prop, Prop, bool)) []Prop {
-	var out []Prop
-	var add func(Prop)
-	add = func(p Prop) {
+func chain(props []litmus.Prop, split func(litmus.Prop) (litmus.Prop, litmus.Prop, bool)) []litmus.Prop {
+	var out []litmus.Prop
+	var add func(litmus.Prop)
+	add = func(p litmus.Prop) {
 		if l, r, ok := split(p); ok {
 			add(l)
 			add(r)
@@ -258,18 +251,18 @@ func chain(props []Prop, split func(Prop) (Prop, Prop, bool)) []Prop {
 }
 
 // falseProp is the proposition that never holds.
-func falseProp() Prop { return &Not{P: True{}} }
+func falseProp() litmus.Prop { return &litmus.Not{P: litmus.True{}} }
 
 // negate returns the negation of p, flipping an atom's comparison and
 // removing a double negation.
-func negate(p Prop) Prop {
+func negate(p litmus.Prop) litmus.Prop {
 	switch p := p.(type) {
-	case *Atom:
+	case *litmus.Atom:
 		q := *p
-		q.Op = Eq + Ne - p.Op
+		q.Op = litmus.Eq + litmus.Ne - p.Op
 		return &q
-	case *Not:
+	case *litmus.Not:
 		return p.P
 	}
-	return &Not{P: p}
+	return &litmus.Not{P: p}
 }

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLimits runs the reproducers of testdata/limits (inputs that once ran
+// for minutes or out of memory) under a tight budget each: the result is
+// unknown, never a verdict; the message names the budget, how far the
+// search got and the flag; the exit status is 2. The budget, not the
+// input, decides how long each takes.
+func TestLimits(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+		want []string // in the "Result unknown" line
+	}{
+		{"timeout", []string{"--timeout", "300ms", "sumloads16.yaml"},
+			[]string{"out of time (--timeout 300ms)", "paths", "candidates", "raise it with --timeout"}},
+		{"timeout-in-a-path", []string{"--timeout", "300ms", "--unroll", "100000000", "spinwait.yaml"},
+			[]string{"out of time (--timeout 300ms) in the value fixpoint", "raise it with --timeout"}},
+		{"memory", []string{"--mem-limit", "48MiB", "--timeout", "60s", "explode200.yaml"},
+			[]string{"out of memory (--mem-limit 48MiB)", "raise it with --mem-limit"}},
+		{"candidates", []string{"--max-candidates", "3", "six_threads.yaml"},
+			[]string{"too many candidate executions (--max-candidates 3) in the reads-from and total-order search", "4 candidates", "raise it with --max-candidates"}},
+		{"paths", []string{"--max-paths", "100", "sumloads16.yaml"},
+			[]string{"too many paths: thread T0 has more than 100 paths (--max-paths 100)", "raise it with --max-paths, or lower --unroll"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"check"}, tt.args...)
+			args[len(args)-1] = filepath.Join("testdata", "limits", args[len(args)-1])
+			var stdout, stderr bytes.Buffer
+			code := run(args, &stdout, &stderr)
+			if code != exitInput {
+				t.Errorf("exit status %d, want %d", code, exitInput)
+			}
+			out := stdout.String()
+			line := ""
+			for _, l := range strings.Split(out, "\n") {
+				if strings.HasPrefix(l, "Result unknown: ") {
+					line = l
+				}
+			}
+			if line == "" {
+				t.Fatalf("no 'Result unknown' line in\n%s\nstderr:\n%s", out, stderr.String())
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(line, w) {
+					t.Errorf("line %q lacks %q", line, w)
+				}
+			}
+			for _, verdict := range []string{"Outcomes", "Observation", "Expect", "Executions"} {
+				if strings.Contains(out, verdict) {
+					t.Errorf("an unknown result prints %q:\n%s", verdict, out)
+				}
+			}
+			if !strings.Contains(stderr.String(), "result unknown: ") || !strings.Contains(stderr.String(), "1 check(s) unknown") {
+				t.Errorf("stderr does not say the result is unknown:\n%s", stderr.String())
+			}
+		})
+	}
+}
+
+// TestLimitsOthersRun checks that a test out of budget does not stop the
+// others of the run, and the JSON of an unknown result (LITMUS.md): no
+// outcomes, no observation, ok false, and the "unknown" object.
+func TestLimitsOthersRun(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"check", "--json", "--max-paths", "100", filepath.Join("testdata", "limits", "mixed.yaml")}, &stdout, &stderr)
+	if code != exitInput {
+		t.Errorf("exit status %d, want %d", code, exitInput)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d JSON lines, want 2:\n%s", len(lines), stdout.String())
+	}
+	type unknown struct {
+		Reason, Budget, Limit, Flag, Phase string
+		Paths                              int64
+	}
+	var sb, sum struct {
+		Name        string
+		Outcomes    []map[string]any
+		Observation *string
+		OK          bool
+		Unknown     *unknown
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &sb); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(lines[1]), &sum); err != nil {
+		t.Fatal(err)
+	}
+	if sb.Name != "SB" || !sb.OK || sb.Unknown != nil || len(sb.Outcomes) != 3 || sb.Observation == nil || *sb.Observation != "never" {
+		t.Errorf("SB, before the test out of budget, did not get its verdict: %s", lines[0])
+	}
+	u := sum.Unknown
+	if sum.Name != "SumLoads16" || sum.OK || sum.Observation != nil || len(sum.Outcomes) != 0 || u == nil {
+		t.Fatalf("SumLoads16 out of budget: %s", lines[1])
+	}
+	if u.Budget != "path" || u.Limit != "100" || u.Flag != "--max-paths" || u.Paths < 100 || !strings.HasPrefix(u.Reason, "too many paths") || u.Phase == "" {
+		t.Errorf("unknown object %+v", *u)
+	}
+}
+
+// TestBudgetFlags checks that bad budget values are usage errors.
+func TestBudgetFlags(t *testing.T) {
+	for _, tt := range []struct{ flag, want string }{
+		{"--timeout=-1s", "expected a duration of 0 (no limit) or more"},
+		{"--timeout=soon", "expected a duration like 30s"},
+		{"--mem-limit=lots", "invalid size"},
+		{"--mem-limit=10KiB", "at least 1MiB"},
+		{"--max-candidates=-1", "expected 0 or more"},
+		{"--max-paths=x", "expected an integer"},
+		{"--unroll=-5", "expected -1 (the test's unroll:) or an iteration count"},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"check", tt.flag, "--catalog", "SB"}, &stdout, &stderr)
+		if code != exitInput || !strings.Contains(stderr.String(), tt.want) {
+			t.Errorf("%s: exit %d, stderr %q; want exit 2 and %q", tt.flag, code, stderr.String(), tt.want)
+		}
+	}
+}
+
+// TestWastUnsupportedNoVerdict checks that a .wast script whose check the
+// importer cannot translate gives no outcomes and no verdict (issue 12):
+// the result is unknown, the unsupported part is named, the exit status is
+// 2.
+func TestWastUnsupportedNoVerdict(t *testing.T) {
+	for _, format := range []string{"text", "json"} {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"check", "--format", format, filepath.Join("testdata", "limits", "wast_unsupported_check.wast")}, &stdout, &stderr)
+		out := stdout.String()
+		if code != exitInput {
+			t.Errorf("%s: exit status %d, want %d", format, code, exitInput)
+		}
+		for _, bad := range []string{"Outcomes", "Expect always: ok", `"ok":true`, `"observation":"`} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s: the output gives a verdict (%q):\n%s", format, bad, out)
+			}
+		}
+		if !strings.Contains(out, "unsupported: the check") || !strings.Contains(out, "unknown") {
+			t.Errorf("%s: the output does not say the result is unknown and why:\n%s", format, out)
+		}
+	}
+}
+
+// TestExactCounts checks a count past 64 bits (issue 12: it printed 0).
+// Racing16's doc says why it has 2^64 executions.
+func TestExactCounts(t *testing.T) {
+	file := filepath.Join("testdata", "limits", "racing16.yaml")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", file}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "Executions 18446744073709551616 (") {
+		t.Errorf("text does not give 2^64 executions:\n%s", stdout.String())
+	}
+	stdout.Reset()
+	if code := run([]string{"check", "--json", file}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), `"executions":"18446744073709551616"`) {
+		t.Errorf("JSON does not give 2^64 executions as a string:\n%s", stdout.String())
+	}
+}

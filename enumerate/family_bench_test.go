@@ -1,0 +1,83 @@
+package enumerate
+
+import (
+	"fmt"
+	"runtime"
+	"testing"
+
+	"wmm/axioms"
+	"wmm/catalog"
+	"wmm/litmus"
+)
+
+// benchRun runs tests once per iteration under wasm and reports, per
+// iteration: consistent executions per second of CPU-bound wall time,
+// candidates per execution and allocations per execution.
+func benchRun(b *testing.B, tests []*litmus.Test) {
+	b.Helper()
+	var cands, execs int
+	var ms0, ms1 runtime.MemStats
+	runtime.ReadMemStats(&ms0)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		cands, execs = 0, 0
+		for _, tt := range tests {
+			r, err := Run(tt, axioms.Wasm, Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			cands += r.Stats.Candidates
+			execs += int(r.Stats.Consistent.Add(r.Stats.Cut).Saturated())
+		}
+	}
+	b.StopTimer()
+	runtime.ReadMemStats(&ms1)
+	perIter := b.Elapsed().Seconds() / float64(b.N)
+	b.ReportMetric(float64(execs), "executions")
+	b.ReportMetric(float64(execs)/perIter, "executions/s")
+	b.ReportMetric(float64(cands)/float64(execs), "candidates/execution")
+	b.ReportMetric(float64(ms1.Mallocs-ms0.Mallocs)/float64(b.N)/float64(execs), "allocs/execution")
+}
+
+// BenchmarkFamilies measures the generated families of issue 11: CO<n>
+// (n threads × 4 SC accesses on 2 locations), CO2 with plain i64 loads
+// over i32 SC stores, and n threads × k locations × m accesses, SC and
+// plain. Pick one with -bench 'Families/CO4$'.
+func BenchmarkFamilies(b *testing.B) {
+	cases := []struct {
+		name, src string
+	}{
+		{"CO2", coTest(2, false)},
+		{"CO3", coTest(3, false)},
+		{"CO4", coTest(4, false)},
+		{"CO5", coTest(5, false)},
+		{"CO2+plain64", coTest(2, true)},
+		{"CO3+plain64", coTest(3, true)},
+	}
+	for _, n := range []int{2, 3, 4, 5, 6} {
+		cases = append(cases, struct{ name, src string }{fmt.Sprintf("%dx2x2+sc", n), gridTest(n, 2, 2, true)})
+	}
+	for _, n := range []int{2, 3, 4, 5, 6} {
+		cases = append(cases, struct{ name, src string }{fmt.Sprintf("%dx1x2+plain", n), gridTest(n, 1, 2, false)})
+	}
+	cases = append(cases, struct{ name, src string }{"3x2x4+plain", gridTest(3, 2, 4, false)})
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			benchRun(b, []*litmus.Test{familyTest(b, c.src)})
+		})
+	}
+}
+
+// BenchmarkCatalogueRun is BenchmarkCatalogue with the metrics of
+// benchRun.
+func BenchmarkCatalogueRun(b *testing.B) {
+	entries, err := catalog.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var tests []*litmus.Test
+	for _, e := range entries {
+		tests = append(tests, e.Test)
+	}
+	benchRun(b, tests)
+}

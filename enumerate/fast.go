@@ -1,0 +1,594 @@
+package enumerate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"wmm/interp"
+	"wmm/model"
+)
+
+// This file holds the search of an ordinary run (Options.Explain unset).
+// It differs from the search of search.go, which explanations use, in
+// what it enumerates first. There, a combination of one path per thread
+// fixes every value read, and reads-from is searched among the writes of
+// those values: a test whose threads each have many paths (one per value
+// each read can return) pays for every combination, most of which have no
+// consistent execution. Here, the paths of a thread that emit the same
+// events but for the values their reads return form a group
+// (groupPaths); a combination of one group per thread fixes the events,
+// reads-from is chosen per read among all the writes of the cells read,
+// and each choice, by the values the writes wrote, selects the paths whose
+// reads returned those values (a trie per thread, pathTrie): a choice that
+// no path read is value-consistency (C1) failing, and is cut at once. So
+// each consistent execution is visited once, not once per combination of
+// paths that could have been it.
+
+// A group is the paths of one thread that emit the same events except
+// for the values read (Access.Rd and LenRd).
+type group struct {
+	paths []*interp.Trace
+	index []int // each path's index in thread.paths
+}
+
+// groupPaths partitions paths into groups, in the order of their first
+// paths.
+func groupPaths(paths []*interp.Trace) []*group {
+	var out []*group
+	byKey := map[string]*group{}
+	for i, p := range paths {
+		k := skeletonKey(p)
+		g := byKey[k]
+		if g == nil {
+			g = &group{}
+			byKey[k] = g
+			out = append(out, g)
+		}
+		g.paths = append(g.paths, p)
+		g.index = append(g.index, i)
+	}
+	return out
+}
+
+// skeletonKey describes a path's events without the values they read.
+func skeletonKey(p *interp.Trace) string {
+	var sb strings.Builder
+	for _, e := range p.Events {
+		fmt.Fprintf(&sb, "%d|%v|%v|%v|%s|%s|", e.Index, e.Fence, e.Trap, e.Susp, e.Instr, e.Pos)
+		if e.Susp != nil {
+			fmt.Fprintf(&sb, "%+v|", *e.Susp)
+		}
+		for _, a := range []*model.Access{e.Len, e.Data} {
+			if a == nil {
+				sb.WriteString("-|")
+				continue
+			}
+			fmt.Fprintf(&sb, "%d %d %d %d %d %v %v %x %d ", a.Region, a.Kind, a.Ord, a.Off, a.Size, a.NoTears, a.Float, a.Wr, a.LenWr)
+			if a.Wr == nil && a.Kind != model.Read {
+				keys := make([]uint64, 0, len(a.Sparse))
+				for k := range a.Sparse {
+					keys = append(keys, k)
+				}
+				slices.Sort(keys)
+				for _, k := range keys {
+					fmt.Fprintf(&sb, "%d:%d,", k, a.Sparse[k])
+				}
+			}
+			sb.WriteString("|")
+		}
+		sb.WriteString("\n")
+	}
+	return sb.String()
+}
+
+// A readCell is one cell an event reads.
+type readCell struct {
+	e    model.EventID
+	reg  model.Region
+	cell uint64
+}
+
+// A trieNode selects, by the values read so far at the active cells of
+// one thread, the paths of a group that read them.
+type trieNode struct {
+	vals  []uint64
+	kids  []*trieNode
+	paths []int // at a leaf: indices into the group's paths, in order
+}
+
+func (n *trieNode) child(v uint64) *trieNode {
+	for i, x := range n.vals {
+		if x == v {
+			return n.kids[i]
+		}
+	}
+	return nil
+}
+
+// pathTrie builds the trie of g's paths over the given cells of its
+// thread (event indices relative to the thread's first event first).
+func pathTrie(g *group, first model.EventID, cells []readCell) *trieNode {
+	root := &trieNode{}
+	for pi, p := range g.paths {
+		n := root
+		for _, c := range cells {
+			v := p.Events[c.e-first].Access(c.reg).ReadCell(c.cell)
+			k := n.child(v)
+			if k == nil {
+				k = &trieNode{}
+				n.vals = append(n.vals, v)
+				n.kids = append(n.kids, k)
+			}
+			n = k
+		}
+		n.paths = append(n.paths, pi)
+	}
+	return root
+}
+
+// fastEnumerate tries every combination of one group per thread.
+func (s *searcher) fastEnumerate() error {
+	groups := make([][]*group, len(s.threads))
+	for i, th := range s.threads {
+		groups[i] = groupPaths(th.paths)
+	}
+	chosen := make([]*group, len(s.threads))
+	var rec func(i int) error
+	rec = func(i int) error {
+		if i == len(s.threads) {
+			return s.groupCombination(chosen)
+		}
+		for _, g := range groups[i] {
+			chosen[i] = g
+			if err := rec(i + 1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return rec(0)
+}
+
+// fastCandidate is the search state for one combination of groups.
+type fastCandidate struct {
+	s      *searcher
+	x      *model.Execution
+	groups []*group
+	first  []model.EventID // each thread's first event
+	hb     *model.Rel
+	trail  model.Trail
+	cut    bool
+
+	// The active reads, in event order, with their cells and candidate
+	// writers per cell (len cell first); the passive ones (FreeRead)
+	// likewise.
+	reads        []model.EventID
+	cells        [][]readCell
+	cands        [][][]model.EventID
+	passive      []model.EventID
+	passiveCells [][]readCell
+	passiveCands [][][]model.EventID
+
+	tries    []*trieNode // per thread, over its active cells
+	at       []*trieNode // per thread, the node the choices so far reach
+	events   map[*interp.Trace][]*model.Event
+	keyParts map[*interp.Trace]string
+	paths    []*interp.Trace // the leaf's paths, one per thread
+	pathIdx  []int
+	rf       []model.EventID // the active choices so far, cell by cell
+}
+
+// groupCombination builds the events of one group per thread and
+// searches reads-from.
+func (s *searcher) groupCombination(groups []*group) error {
+	if err := s.opts.Budget.Err(); err != nil {
+		return err
+	}
+	x := &model.Execution{}
+	c := &fastCandidate{s: s, x: x, groups: groups, events: map[*interp.Trace][]*model.Event{}, keyParts: map[*interp.Trace]string{}}
+	for ti, g := range groups {
+		th := s.threads[ti]
+		p := g.paths[0]
+		mt := model.Thread{Name: th.name, Role: th.role, Status: p.Status, After: th.after}
+		c.first = append(c.first, model.EventID(len(x.Events)))
+		for _, e := range c.eventsOf(ti, p) {
+			x.Events = append(x.Events, e)
+			mt.Events = append(mt.Events, e.ID)
+		}
+		x.Threads = append(x.Threads, mt)
+	}
+	x.DataRF = make([][]model.EventID, len(x.Events))
+	x.LenRF = make([]model.EventID, len(x.Events))
+	for i := range x.LenRF {
+		x.LenRF[i] = model.NoEvent
+	}
+	// C7: see wakeupsBalance.
+	if !wakeupsBalance(x) {
+		return nil
+	}
+	c.hb = s.model.StaticHB(x)
+	if !c.findCandidates() {
+		return nil
+	}
+	c.splitPassive()
+	c.tries = make([]*trieNode, len(groups))
+	c.at = make([]*trieNode, len(groups))
+	for ti, g := range groups {
+		var cells []readCell
+		for k, r := range c.reads {
+			if x.Events[r].Thread == ti {
+				cells = append(cells, c.cells[k]...)
+			}
+		}
+		c.tries[ti] = pathTrie(g, c.first[ti], cells)
+		c.at[ti] = c.tries[ti]
+	}
+	c.paths = make([]*interp.Trace, len(groups))
+	c.pathIdx = make([]int, len(groups))
+	s.stats.Combinations++
+	return c.assign(0)
+}
+
+// eventsOf returns the events of path p of thread ti placed in this
+// combination (copies numbered for it), made once per path.
+func (c *fastCandidate) eventsOf(ti int, p *interp.Trace) []*model.Event {
+	if evs, ok := c.events[p]; ok {
+		return evs
+	}
+	evs := make([]model.Event, len(p.Events))
+	out := make([]*model.Event, len(p.Events))
+	id := model.EventID(len(c.x.Events))
+	if ti < len(c.first) {
+		id = c.first[ti]
+	}
+	for i, e := range p.Events {
+		evs[i] = *e
+		evs[i].ID = id + model.EventID(i)
+		evs[i].Thread = ti
+		out[i] = &evs[i]
+	}
+	c.events[p] = out
+	return out
+}
+
+// findCandidates lists, for every cell read, the writes it may read
+// from: any value (the trie checks C1), not the reader itself, and not
+// excluded by the static happens-before (C2 (a) and (c) only grow
+// stricter as hb grows). It reports false when some cell has none.
+func (c *fastCandidate) findCandidates() bool {
+	x := c.x
+	for _, e := range x.Events {
+		var cells []readCell
+		var cands [][]model.EventID
+		for _, reg := range []model.Region{model.Len, model.Data} {
+			a := e.Access(reg)
+			if !a.Reading() {
+				continue
+			}
+			if reg == model.Data {
+				x.DataRF[e.ID] = make([]model.EventID, a.Size)
+			}
+			for i := uint64(0); i < a.Size; i++ {
+				ws := c.writersOf(e.ID, reg, a.Off+i)
+				if len(ws) == 0 {
+					return false
+				}
+				cells = append(cells, readCell{e.ID, reg, a.Off + i})
+				cands = append(cands, ws)
+			}
+		}
+		if cells != nil {
+			c.reads = append(c.reads, e.ID)
+			c.cells = append(c.cells, cells)
+			c.cands = append(c.cands, cands)
+		}
+	}
+	return true
+}
+
+func (c *fastCandidate) writersOf(r model.EventID, reg model.Region, cell uint64) []model.EventID {
+	var out []model.EventID
+	for _, w := range c.x.WritesCovering(reg, cell) {
+		// C2 (a): r hb w forbids reading from w; C2 (c): a write of the
+		// cell between w and r in hb hides w. Both hold for every hb
+		// that contains the static one.
+		if w == r || c.hb.Has(r, w) || shadowedBy(c.x, c.hb, w, r, reg, cell) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// shadowedBy reports whether some other write of cell lies between w and
+// r in hb (C2 c).
+func shadowedBy(x *model.Execution, hb *model.Rel, w, r model.EventID, reg model.Region, cell uint64) bool {
+	for _, e := range x.WritesCovering(reg, cell) {
+		if e != w && hb.Has(w, e) && hb.Has(e, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitPassive sets aside the reads whose writers influence nothing but
+// their own per-read checks (Model.FreeRead; see candidate.splitPassive).
+func (c *fastCandidate) splitPassive() {
+	for _, e := range c.x.Events {
+		if e.Susp != nil {
+			return
+		}
+	}
+	var reads []model.EventID
+	var cells [][]readCell
+	var cands [][][]model.EventID
+	for k, r := range c.reads {
+		if c.s.model.FreeRead(c.x, r, c.cands[k]) {
+			c.passive = append(c.passive, r)
+			c.passiveCells = append(c.passiveCells, c.cells[k])
+			c.passiveCands = append(c.passiveCands, c.cands[k])
+			continue
+		}
+		reads = append(reads, r)
+		cells = append(cells, c.cells[k])
+		cands = append(cands, c.cands[k])
+	}
+	c.reads, c.cells, c.cands = reads, cells, cands
+}
+
+// assign chooses the writers of active read c.reads[k], cell by cell,
+// and goes on with the next read.
+func (c *fastCandidate) assign(k int) error {
+	if k == len(c.reads) {
+		return c.leaves(0)
+	}
+	e := c.reads[k]
+	ti := c.x.Events[e].Thread
+	cells, cands := c.cells[k], c.cands[k]
+	start := c.at[ti]
+	var pick func(i int, n *trieNode, counted model.EventID) error
+	pick = func(i int, n *trieNode, counted model.EventID) error {
+		if i == len(cells) {
+			c.at[ti] = n
+			err := c.tryRead(k, e)
+			c.at[ti] = start
+			return err
+		}
+		cl := cells[i]
+		for _, w := range cands[i] {
+			// C1: some path of the thread read what w wrote here.
+			next := n.child(c.x.Events[w].Access(cl.reg).WriteCell(cl.cell))
+			if next == nil {
+				continue
+			}
+			cw := counted
+			// C4 (no-tear): a tear-free read takes bytes from at most
+			// one tear-free write of its range.
+			if cl.reg == model.Data && c.s.model.NoTearWriter(c.x, e, w) {
+				if counted != model.NoEvent && counted != w {
+					continue
+				}
+				cw = w
+			}
+			c.setCell(cl, w)
+			c.rf = append(c.rf, w)
+			err := pick(i+1, next, cw)
+			c.rf = c.rf[:len(c.rf)-1]
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return pick(0, start, model.NoEvent)
+}
+
+func (c *fastCandidate) setCell(cl readCell, w model.EventID) {
+	if cl.reg == model.Len {
+		c.x.LenRF[cl.e] = w
+		return
+	}
+	c.x.DataRF[cl.e][cl.cell-c.x.Events[cl.e].Data.Off] = w
+}
+
+// tryRead adds the synchronisation edges of the writers chosen for e,
+// checks what can be checked, goes on with the next read, and takes the
+// edges back.
+func (c *fastCandidate) tryRead(k int, e model.EventID) error {
+	if err := c.s.opts.Budget.Err(); err != nil {
+		return err
+	}
+	x := c.x
+	ev := x.Events[e]
+	mark := c.trail.Mark()
+	grew := false
+	for _, reg := range []model.Region{model.Len, model.Data} {
+		a := ev.Access(reg)
+		if !a.Reading() || a.Ord != model.SeqCst {
+			continue
+		}
+		for _, w := range x.Writers(e, reg) {
+			if model.Sync(x.Events[w].Access(reg), a) && !c.hb.Has(w, e) {
+				c.hb.AddClosedTrail(w, e, &c.trail)
+				grew = true
+			}
+		}
+	}
+	var err error
+	if c.consistentSoFar(k, grew) {
+		err = c.assign(k + 1)
+	}
+	c.hb.UndoTo(&c.trail, mark)
+	return err
+}
+
+// consistentSoFar checks hb acyclicity and the per-read axioms (C2, C4)
+// of the reads assigned so far: all of them when hb grew (C2 depends on
+// hb), else only the newest (its own choice is all that changed).
+func (c *fastCandidate) consistentSoFar(k int, grew bool) bool {
+	m := c.s.model
+	if grew {
+		if _, ok := c.hb.Irreflexive(); !ok {
+			return false
+		}
+		for _, r := range c.reads[:k+1] {
+			if m.CheckRead(c.x, c.hb, r) != nil {
+				return false
+			}
+		}
+		return true
+	}
+	return m.CheckRead(c.x, c.hb, c.reads[k]) == nil
+}
+
+// leaves goes through every combination of one path per thread among
+// those the tries reached, in path order, and completes each.
+func (c *fastCandidate) leaves(ti int) error {
+	if ti == len(c.groups) {
+		c.cut = slices.ContainsFunc(c.paths, cutPath)
+		return c.complete()
+	}
+	g := c.groups[ti]
+	for _, pi := range c.at[ti].paths {
+		p := g.paths[pi]
+		c.paths[ti], c.pathIdx[ti] = p, g.index[pi]
+		evs := c.eventsOf(ti, p)
+		copy(c.x.Events[c.first[ti]:], evs)
+		c.x.Threads[ti].Status = p.Status
+		if err := c.leaves(ti + 1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// complete handles a complete assignment of the active reads with one
+// path per thread: the passive reads are counted, then a total order is
+// searched within the order that reads-from forces.
+func (c *fastCandidate) complete() error {
+	s := c.s
+	x := c.x
+	weight, v := c.countPassive()
+	var within *model.Rel
+	if v == nil {
+		within, v = s.model.ForcedOrder(x, c.hb)
+	}
+	if v == nil {
+		s.stats.Candidates++
+		if err := s.opts.Budget.Candidate(); err != nil {
+			return err
+		}
+		v = searchTot(s, x, c.hb, within)
+		if err := s.opts.Budget.Err(); err != nil {
+			return err // the search stopped early: v says nothing
+		}
+	}
+	if v == nil {
+		if err := c.record(weight); err != nil {
+			return err
+		}
+	}
+	if s.opts.OnCandidate != nil {
+		raw := s.rawOf(c.paths)
+		s.opts.OnCandidate(&Candidate{X: x, Violation: v, Cut: c.cut, raw: raw, weight: weight})
+	}
+	x.Tot = nil
+	return nil
+}
+
+// countPassive counts, for each passive read, the writers of the values
+// its path read that pass the per-read checks against the final hb
+// (passive reads exist only without suspension events, so hb is final
+// here), leaves the first such choice in reads-from, and returns the
+// product.
+func (c *fastCandidate) countPassive() (Count, *model.Violation) {
+	total := CountOf(1)
+	for k, r := range c.passive {
+		cells := make([][]model.EventID, len(c.passiveCands[k]))
+		for i, ws := range c.passiveCands[k] {
+			cl := c.passiveCells[k][i]
+			want := c.x.Events[r].Access(cl.reg).ReadCell(cl.cell)
+			for _, w := range ws {
+				if c.x.Events[w].Access(cl.reg).WriteCell(cl.cell) == want {
+					cells[i] = append(cells[i], w)
+				}
+			}
+			if len(cells[i]) == 0 {
+				return Count{}, model.NewViolation(model.AxValue, "", cl.reg, []model.EventID{r}, func() string {
+					return fmt.Sprintf("%s reads %d at %s cell %d, which no write it may read from wrote", c.x.Label(r), want, cl.reg, cl.cell)
+				})
+			}
+		}
+		n, v := countReadIn(c.s.model, c.x, r, cells, c.hb)
+		if n == 0 {
+			return Count{}, v
+		}
+		total = total.Mul(CountOf(uint64(n)))
+	}
+	return total, nil
+}
+
+// rawOf returns the raw outcome of one path per thread.
+func (s *searcher) rawOf(paths []*interp.Trace) *rawOutcome {
+	return s.raw(&candidate{s: s, paths: paths})
+}
+
+// record counts the executions a consistent candidate stands for and
+// keeps, per outcome, as witness the execution that the search of
+// search.go would have found first: the least by path indices, then by
+// the writers of the active cells.
+func (c *fastCandidate) record(weight Count) error {
+	s := c.s
+	if c.cut {
+		s.stats.Cut = s.stats.Cut.Add(weight)
+		return nil
+	}
+	s.stats.Consistent = s.stats.Consistent.Add(weight)
+	s.opts.Budget.Executions(weight.Saturated())
+	if c.paths[0].Status != model.Done {
+		return errorf(s.test, "the setup code does not complete (%s) in an allowed execution", c.paths[0].Status)
+	}
+	k := c.outcomeKey()
+	if _, ok := s.results[k]; !ok {
+		s.results[k] = s.rawOf(c.paths)
+		s.order = append(s.order, k)
+	} else if !c.before(s.witnessKey[k]) {
+		return nil
+	}
+	s.witness[k] = c.x.Clone()
+	s.witnessKey[k] = witnessKey{paths: slices.Clone(c.pathIdx), rf: slices.Clone(c.rf)}
+	return nil
+}
+
+// A witnessKey orders the executions of one outcome as search.go finds
+// them.
+type witnessKey struct {
+	paths []int
+	rf    []model.EventID
+}
+
+func (c *fastCandidate) before(k witnessKey) bool {
+	if d := slices.Compare(c.pathIdx, k.paths); d != 0 {
+		return d < 0
+	}
+	return slices.Compare(c.rf, k.rf) < 0
+}
+
+// outcomeKey identifies the raw outcome of the leaf's paths.
+func (c *fastCandidate) outcomeKey() string {
+	var sb strings.Builder
+	for ti, p := range c.paths {
+		if c.s.threads[ti].role == model.RoleSetup {
+			continue // the setup thread's locals are no part of the outcome
+		}
+		part, ok := c.keyParts[p]
+		if !ok {
+			part = fmt.Sprint(p.Locals, p.Status)
+			c.keyParts[p] = part
+		}
+		sb.WriteString(part)
+		sb.WriteByte(';')
+	}
+	return sb.String()
+}

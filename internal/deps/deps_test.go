@@ -1,0 +1,162 @@
+// Package deps holds the test of the import rules of docs/DESIGN.md, in
+// the manner of Go's go/build/deps_test.go: each package of wmm may import
+// the standard library and what the table below allows, nothing else. A new
+// package is an error until it has a row; a new import outside the table
+// is an error until DESIGN.md and the table say why it is needed.
+package deps
+
+import (
+	"go/build"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// allowed lists, for each package of the module (relative to its root),
+// the non-standard packages it may import: other packages of the module
+// (relative) and third-party ones (full path, a prefix). It is the table
+// of docs/DESIGN.md, "Packages".
+var allowed = map[string][]string{
+	"position":        {},
+	"wasm":            {"position"},
+	"model":           {},
+	"axioms":          {"model"},
+	"interp":          {"wasm", "model"},
+	"js":              {"github.com/dop251/goja/"},
+	"jsinterp":        {"interp", "js", "model"},
+	"litmus":          {"position", "model", "wasm", "js", "gopkg.in/yaml.v3"},
+	"wast":            {"litmus", "wasm", "model", "position"},
+	"enumerate":       {"interp", "jsinterp", "model", "litmus", "wasm"},
+	"engine":          {"model", "wasm", "litmus", "github.com/tetratelabs/wazero", "github.com/bytecodealliance/wasmtime-go"},
+	"conform":         {"engine", "enumerate", "litmus", "model"},
+	"catalog":         {"litmus"},
+	"suite":           {"axioms", "enumerate", "litmus", "model", "reports"},
+	"reports":         {"model", "litmus", "enumerate", "engine", "conform", "catalog"},
+	"cmd/wmm":         {"*"},
+	"internal/golden": {"github.com/google/go-cmp"},
+	"internal/deps":   {},
+}
+
+// forbidden lists imports that the table would allow by accident of a
+// prefix or a "*", but that DESIGN.md forbids outright.
+var forbidden = map[string][]string{
+	// The comparison with the model must not be circular: an engine never
+	// sees the model's side.
+	"engine": {"interp", "enumerate", "axioms"},
+}
+
+// tagSets are the build configurations checked: the default one and the
+// one with the wasmtime backend (engine/wasmtime.go, -tags wasmtime).
+var tagSets = [][]string{nil, {"wasmtime", "cgo"}}
+
+const module = "wmm"
+
+func TestImportRules(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs := packages(t, root)
+	for _, rel := range pkgs {
+		rules, ok := allowed[rel]
+		if !ok {
+			t.Errorf("package %s has no row in the import rules (internal/deps, docs/DESIGN.md)", rel)
+			continue
+		}
+		for _, tags := range tagSets {
+			ctx := build.Default
+			ctx.BuildTags = tags
+			ctx.CgoEnabled = true
+			p, err := ctx.ImportDir(filepath.Join(root, rel), 0)
+			if err != nil {
+				if _, ok := err.(*build.NoGoError); ok {
+					continue
+				}
+				t.Fatalf("%s: %v", rel, err)
+			}
+			for _, imp := range p.Imports {
+				if why := check(rel, imp, rules); why != "" {
+					t.Errorf("%s (tags %v) imports %s: %s", rel, tags, imp, why)
+				}
+			}
+		}
+	}
+	for rel := range allowed {
+		if !slices.Contains(pkgs, rel) {
+			t.Errorf("the import rules name package %s, which does not exist", rel)
+		}
+	}
+}
+
+// check returns why pkg may not import imp, or "".
+func check(pkg, imp string, rules []string) string {
+	if imp == "C" || !strings.Contains(strings.Split(imp, "/")[0], ".") && !strings.HasPrefix(imp, module+"/") {
+		return "" // the standard library (and cgo)
+	}
+	rel := strings.TrimPrefix(imp, module+"/")
+	if rel == "cmd/wmm" {
+		return "nothing imports the command"
+	}
+	if slices.Contains(forbidden[pkg], rel) {
+		return "forbidden by DESIGN.md"
+	}
+	for _, r := range rules {
+		if r == "*" || r == rel || strings.Contains(r, ".") && strings.HasPrefix(imp, r) {
+			return ""
+		}
+	}
+	return "not in its row of the import rules (internal/deps, docs/DESIGN.md)"
+}
+
+// packages returns the directories of the module that hold Go files,
+// relative to root, except testdata and hidden ones.
+func packages(t *testing.T, root string) []string {
+	seen := map[string]bool{}
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() && path != root && (name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(name, ".go") {
+			rel, _ := filepath.Rel(root, filepath.Dir(path))
+			seen[filepath.ToSlash(rel)] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for p := range seen {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestCheck checks the rule checker itself on imports it must refuse.
+func TestCheck(t *testing.T) {
+	for _, c := range []struct {
+		pkg, imp string
+		ok       bool
+	}{
+		{"wasm", "fmt", true},
+		{"wasm", "wmm/position", true},
+		{"wasm", "wmm/litmus", false},
+		{"model", "gopkg.in/yaml.v3", false},
+		{"engine", "wmm/enumerate", false},
+		{"engine", "github.com/tetratelabs/wazero/api", true},
+		{"cmd/wmm", "wmm/engine", true},
+		{"reports", "wmm/cmd/wmm", false},
+	} {
+		if got := check(c.pkg, c.imp, allowed[c.pkg]) == ""; got != c.ok {
+			t.Errorf("check(%s imports %s) = %v, want %v", c.pkg, c.imp, got, c.ok)
+		}
+	}
+}
