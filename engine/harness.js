@@ -48,6 +48,18 @@ function newMemory(initial, maximum) {
   return new WebAssembly.Memory({ initial, maximum, shared: true });
 }
 
+// instantiate creates the memory and the main thread's instance: a memory
+// created here and imported, or (cfg.defined) the memory the module
+// defines and exports.
+function instantiate(cfg) {
+  if (cfg.defined) {
+    const inst = new WebAssembly.Instance(cfg.module, {});
+    return { mem: inst.exports.mem, inst };
+  }
+  const mem = newMemory(cfg.memPages, cfg.memMax);
+  return { mem, inst: new WebAssembly.Instance(cfg.module, { env: { mem } }) };
+}
+
 // startWorkers starts one worker per thread on the given shared state.
 function startWorkers(cfg, extra) {
   const workers = [];
@@ -149,8 +161,7 @@ async function runBatches(cfg) {
 // openBatch creates the memory, the main thread's instance (for setup and
 // wake) and the workers.
 function openBatch(cfg) {
-  const mem = newMemory(cfg.memPages, cfg.memMax);
-  const inst = new WebAssembly.Instance(cfg.module, { env: { mem } });
+  const { mem, inst } = instantiate(cfg);
   const ctl = new Int32Array(new SharedArrayBuffer(64));
   const workers = startWorkers(cfg, { mem, ctl });
   return { mem, inst, ctl, workers, seq: 0 };
@@ -302,9 +313,8 @@ async function runIsolated(cfg) {
     const n = Math.min(K, cfg.iterations - done);
     const mems = [];
     for (let i = 0; i < n; i++) {
-      const mem = newMemory(cfg.memPages, cfg.memMax);
+      const { mem, inst } = instantiate(cfg);
       writeInit(cfg, new Uint8Array(mem.buffer), 0);
-      const inst = new WebAssembly.Instance(cfg.module, { env: { mem } });
       if (inst.exports.setup() !== 1) throw new Error('the setup code does not complete (it traps)');
       mems.push(mem);
     }
@@ -371,7 +381,8 @@ function countIsolated(cfg, mems, results, n, width, res) {
 
 function workerMain(d) {
   const cfg = d.cfg;
-  const module = new WebAssembly.Module(fs.readFileSync(cfg.modulePath));
+  // The workers' module imports the memory, whichever way it was made.
+  const module = new WebAssembly.Module(fs.readFileSync(cfg.workerModulePath || cfg.modulePath));
   if (cfg.isolated) {
     isolatedWorker(d, module);
     return;
