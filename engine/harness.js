@@ -8,7 +8,7 @@
 // then {"result": {...}}. No test file can add code to it: the test's code
 // is in the Wasm module only.
 'use strict';
-const { Worker, isMainThread, workerData } = require('worker_threads');
+const { Worker, isMainThread, workerData, parentPort } = require('worker_threads');
 const fs = require('fs');
 
 // Words of the shared coordination buffer between the main thread and the
@@ -322,8 +322,10 @@ async function runIsolated(cfg) {
     const results = new BigInt64Array(new SharedArrayBuffer(8 * n * T * width));
     const ctl = new Int32Array(new SharedArrayBuffer(4 * (16 + T)));
     ctl[N] = n; ctl[SEED] = (cfg.seed + done) | 0;
-    if (workers) stopWorkers(workers);
-    workers = startWorkers(cfg, { mems, results, ctl, width });
+    // The workers live across groups (starting one compiles the module);
+    // each group reaches them as a message.
+    if (!workers) workers = startWorkers(cfg, {});
+    for (const w of workers) w.postMessage({ mems, results, ctl, width });
     // The deadline applies to progress: the group is given up when no
     // worker has finished an instance for deadlineMs (one instance that
     // never ends would otherwise hold the whole group for n times that).
@@ -341,6 +343,11 @@ async function runIsolated(cfg) {
     res.dropped += n - finishedN;
     const note = 'instances that missed the deadline were dropped';
     if (!ok && !res.notes.includes(note)) res.notes.push(note);
+    if (!ok) {
+      // A worker may still be running the instance that did not end.
+      stopWorkers(workers);
+      workers = null;
+    }
     done += n;
     console.log(JSON.stringify({ progress: done }));
   }
@@ -384,7 +391,7 @@ function workerMain(d) {
   // The workers' module imports the memory, whichever way it was made.
   const module = new WebAssembly.Module(fs.readFileSync(cfg.workerModulePath || cfg.modulePath));
   if (cfg.isolated) {
-    isolatedWorker(d, module);
+    parentPort.on('message', (g) => isolatedWorker(Object.assign({ t: d.t, cfg }, g), module));
     return;
   }
   const inst = new WebAssembly.Instance(module, { env: { mem: d.mem } });
