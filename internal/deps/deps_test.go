@@ -21,6 +21,7 @@ import (
 // of docs/DESIGN.md, "Packages".
 var allowed = map[string][]string{
 	"position":        {},
+	"budget":          {},
 	"wasm":            {"position"},
 	"model":           {},
 	"axioms":          {"model"},
@@ -29,12 +30,12 @@ var allowed = map[string][]string{
 	"jsinterp":        {"interp", "js", "model"},
 	"litmus":          {"position", "model", "wasm", "js", "gopkg.in/yaml.v3"},
 	"wast":            {"litmus", "wasm", "model", "position"},
-	"enumerate":       {"interp", "jsinterp", "model", "litmus", "wasm"},
+	"enumerate":       {"budget", "interp", "jsinterp", "model", "litmus", "wasm"},
 	"engine":          {"model", "wasm", "litmus", "github.com/tetratelabs/wazero", "github.com/bytecodealliance/wasmtime-go"},
 	"conform":         {"engine", "enumerate", "litmus", "model"},
 	"catalog":         {"litmus"},
 	"suite":           {"axioms", "enumerate", "litmus", "model", "reports"},
-	"reports":         {"model", "litmus", "enumerate", "engine", "conform", "catalog"},
+	"reports":         {"budget", "model", "litmus", "enumerate", "engine", "conform", "catalog"},
 	"cmd/wmm":         {"*"},
 	"internal/golden": {"github.com/google/go-cmp"},
 	"internal/deps":   {},
