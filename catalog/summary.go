@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -31,4 +32,28 @@ var abbreviations = []string{"cf", "e.g", "eq", "etc", "fig", "i.e", "no", "resp
 func isAbbreviation(text string) bool {
 	word := text[strings.LastIndexAny(text, " (")+1:]
 	return slices.Contains(abbreviations, strings.ToLower(word))
+}
+
+// A Line is one test in the listing of the catalogue (wmm catalog).
+type Line struct {
+	Family  string `json:"family"`
+	Name    string `json:"name"`
+	Summary string `json:"summary"`
+}
+
+// List returns the listing of entries, or of the entries of the families
+// named; an unknown family is an error that lists the families.
+func List(entries []Entry, families ...string) ([]Line, error) {
+	for _, fam := range families {
+		if !slices.Contains(Families(), fam) {
+			return nil, fmt.Errorf("no family %q in the catalogue (families: %s)", fam, strings.Join(Families(), ", "))
+		}
+	}
+	var lines []Line
+	for _, e := range entries {
+		if len(families) == 0 || slices.Contains(families, e.Family) {
+			lines = append(lines, Line{Family: e.Family, Name: e.Test.Name, Summary: Summary(e.Test.Doc)})
+		}
+	}
+	return lines, nil
 }

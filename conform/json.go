@@ -27,6 +27,7 @@ type Record struct {
 	NotSeen       *[]model.Outcome `json:"not_seen,omitempty"`
 	Coverage      *float64         `json:"coverage,omitempty"`
 	Rate          int64            `json:"iterations_per_second"`
+	Concurrency   *float64         `json:"concurrency,omitempty"`
 	Notes         []string         `json:"notes,omitempty"`
 }
 
@@ -44,6 +45,9 @@ func NewRecord(res *engine.Result, c *Comparison) *Record {
 	t := res.Test
 	r := &Record{Name: t.Name, Engine: res.Engine, Version: res.Version, Mode: res.Config.Mode, Iterations: res.Iterations,
 		Dropped: res.Dropped, Rate: int64(res.Rate()), Notes: res.Notes, Histogram: []Count{}}
+	if cc, ok := res.Concurrency(); ok {
+		r.Concurrency = &cc
+	}
 	lines := Lines(res, c)
 	for _, l := range lines {
 		h := Count{Outcome: l.Outcome, Count: l.N}

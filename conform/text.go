@@ -47,6 +47,9 @@ func WriteText(w io.Writer, res *engine.Result, c *Comparison) {
 	if c != nil {
 		c.writeText(w)
 	}
+	if cc, ok := res.Concurrency(); ok {
+		fmt.Fprintf(w, "Concurrency %.1f%% of instances had every thread running at once\n", 100*cc)
+	}
 	fmt.Fprintf(w, "Rate %.0f iterations/s (%.2f s)\n\n", res.Rate(), res.Elapsed.Seconds())
 }
 

@@ -27,8 +27,31 @@ func batchModule(p *plan, h *Harness) *wasm.Module {
 	for t := range p.test.Threads {
 		m.Funcs = append(m.Funcs, batchThread(p, h, t))
 	}
-	m.Funcs = append(m.Funcs, batchSetup(p, h), wakeFunc())
+	m.Funcs = append(m.Funcs, batchSetup(p, h), wakeFunc(), ctlLoadFunc(), ctlStoreFunc())
 	return m
+}
+
+// ctlLoadFunc builds ctl(addr): the atomic load of a control word. The
+// host reads the control area through it while the threads run, so that
+// the engine sees one kind of access to each word: its own atomics (the
+// wazero interpreter implements them under a lock, which Go's race
+// detector understands; a Go atomic on the same bytes it would not).
+func ctlLoadFunc() wasm.Func {
+	return wasm.Func{
+		Export:  "ctl",
+		Params:  []wasm.Local{{Type: wasm.I32}},
+		Results: []wasm.ValType{wasm.I32},
+		Body:    list(get(0), memOp(wasm.OpI32AtomicLoad, 0)),
+	}
+}
+
+// ctlStoreFunc builds setctl(addr, v): the atomic store of a control word.
+func ctlStoreFunc() wasm.Func {
+	return wasm.Func{
+		Export: "setctl",
+		Params: []wasm.Local{{Type: wasm.I32}, {Type: wasm.I32}},
+		Body:   list(get(0), get(1), memOp(wasm.OpI32AtomicStore, 0)),
+	}
 }
 
 func i32Params(n int) []wasm.ValType {
@@ -44,24 +67,73 @@ func batchThread(p *plan, h *Harness, t int) wasm.Func {
 	code := p.test.Threads[t].Code
 	b := newFuncBuilder(fmt.Sprintf("t%d", t), i32Params(batchParams), nil, code)
 	i, rec, status, counter := b.local(wasm.I32), b.local(wasm.I32), b.local(wasm.I32), b.local(wasm.I32)
+	leader, saw := b.local(wasm.I32), b.local(wasm.I32)
 	rw := &rewriter{p: p, fr: &b.fr, thread: t, protocol: h.Waits, cancel: list(ins(wasm.OpReturn))}
 	l := &h.Layout
 	threads := len(p.test.Threads)
 	iteration := seq(
-		barrier(threads, b.fr.gen, counter, h.Waits),
+		barrier(threads, b.fr.gen, counter, leader, h.Waits),
+		yield(threads, i, leader),
 		resetLocals(code, b.fr.shift),
 		list(get(i), i32(int64(l.Stride)), ins(wasm.OpI32Mul), i32(int64(l.Slots)), ins(wasm.OpI32Add), set(b.fr.base)),
 		list(get(i), i32(int64(l.RecordSize[t])), ins(wasm.OpI32Mul), i32(int64(l.Results[t])), ins(wasm.OpI32Add), set(rec)),
 		delay(i, parSeed, parDelay, counter, t),
+		unfinished(threads, t, i, saw),
 		list(wrapped(rw.body(code.Body), status)),
+		endMark(t, i, saw, status),
 		record(code, b.fr.shift, rec, status),
 		list(get(i), i32(1), ins(wasm.OpI32Add), tee(i), get(parN), ins(wasm.OpI32LtU), brIf(0)),
 	)
 	b.f.Body = seq(
 		list(block(get(parN), ins(wasm.OpI32Eqz), brIf(0), loop(iteration...))),
-		barrier(threads, b.fr.gen, counter, h.Waits),
+		barrier(threads, b.fr.gen, counter, leader, h.Waits),
 	)
 	return b.f
+}
+
+// yield varies which thread starts an instance first. The thread that
+// arrives last at the barrier releases it, and is a cache-line transfer
+// (or a wake from wait32) ahead of the others; when the same thread is
+// always last (the waiter of a wait test, after a stuck instance made it
+// sleep), the same thread always starts first and outcomes lock in. So
+// in every other instance (by a hash of its index) the releaser waits
+// until every other thread has passed the barrier.
+func yield(threads int, i, leader uint32) []wasm.Instr {
+	if threads < 2 {
+		return nil
+	}
+	wait := list(
+		get(i), i32(0x9E3779B1), ins(wasm.OpI32Mul), i32(16), ins(wasm.OpI32ShrU), i32(1), ins(wasm.OpI32And),
+		ifThen(block(loop(seq(
+			cancelCheck(list(ins(wasm.OpReturn))),
+			atomicLoad(ctlPassed), list(i32(int64(threads-1)), ins(wasm.OpI32GeU), brIf(1), br(0)))...))),
+	)
+	return list(get(leader), ifElse(wait, atomicAdd(ctlPassed, 1)))
+}
+
+// unfinished sets local saw to the threads u (bit u) whose end marker
+// shows instance i not finished yet, read just before thread t's body
+// with plain loads (so as not to fence the test's accesses).
+func unfinished(threads, t int, i, saw uint32) []wasm.Instr {
+	out := list(i32(0), set(saw))
+	for u := range min(threads, overlapThreads) {
+		if u == t || t >= overlapThreads {
+			continue
+		}
+		out = append(out, i32(int64(ctlMark(u))), memOp(wasm.OpI32Load, 0), get(i), ins(wasm.OpI32LeU),
+			i32(int64(u)), ins(wasm.OpI32Shl), get(saw), ins(wasm.OpI32Or), set(saw))
+	}
+	return out
+}
+
+// endMark writes 1+i to thread t's end marker just after its body (a
+// plain store), and puts the mask of unfinished threads into status,
+// from bit 8 up.
+func endMark(t int, i, saw, status uint32) []wasm.Instr {
+	return list(
+		i32(int64(ctlMark(t))), get(i), i32(1), ins(wasm.OpI32Add), memOp(wasm.OpI32Store, 0),
+		get(saw), i32(8), ins(wasm.OpI32Shl), get(status), ins(wasm.OpI32Or), set(status),
+	)
 }
 
 // record stores every local of the instance in its record, then the
@@ -81,8 +153,11 @@ func record(code *wasm.Func, shift, rec, status uint32) []wasm.Instr {
 // counters), advances the generation and wakes the sleepers; the others
 // spin on the generation, and after the spin limit sleep in wait32 on it.
 // It leaves the generation it started from in local gen.
-func barrier(threads int, gen, spins uint32, waits bool) []wasm.Instr {
-	last := atomicStore(ctlCount, 0)
+//
+// It sets local leader to 1 in the thread that released the barrier, 0
+// in the others.
+func barrier(threads int, gen, spins, leader uint32, waits bool) []wasm.Instr {
+	last := seq(list(i32(1), set(leader)), atomicStore(ctlCount, 0), atomicStore(ctlPassed, 0))
 	if waits {
 		last = seq(last, atomicStore(ctlStuck, 0), atomicStore(ctlWakes, 0))
 	}
@@ -99,7 +174,7 @@ func barrier(threads int, gen, spins uint32, waits bool) []wasm.Instr {
 		atomicAdd(ctlSleep, -1),
 		list(i32(0), set(spins), br(0)),
 	)
-	others := list(i32(0), set(spins), block(loop(seq(
+	others := list(i32(0), set(leader), i32(0), set(spins), block(loop(seq(
 		cancelCheck(list(ins(wasm.OpReturn))),
 		atomicLoad(ctlGen), list(get(gen), ins(wasm.OpI32Ne), brIf(1)),
 		wait)...)))

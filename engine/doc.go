@@ -36,25 +36,38 @@
 //
 // The thread's code is rewritten, not wrapped: local indices shifted past
 // the harness's parameters; return (and a branch to the function's label)
-// ends the body; and every trap becomes a branch out of the body, so that
-// the locals keep the values they had at the trap, as the model reports
-// them. Traps are decided the way the spec does: unreachable; integer
-// division by zero and signed overflow; an access beyond the test's memory
-// (not the harness's), including memory.fill and memory.copy; an atomic
-// access, wait or notify whose effective address is not aligned to its
-// width. For a constant address these checks are settled when the harness
-// is built and cost nothing at run time; otherwise they are a few
-// instructions before the access. The access itself is the test's
-// instruction, unchanged but for its address.
+// ends the body; and, in batch mode, every trap becomes a branch out of
+// the body, so that the locals keep the values they had at the trap, as
+// the model reports them, and the batch goes on with the next instance.
+// Traps are decided the way the spec does: unreachable; integer division
+// by zero and signed overflow; an access beyond the test's memory (not the
+// harness's), including memory.fill and memory.copy; an atomic access,
+// wait or notify whose effective address is not aligned to its width.
+// These guards read nothing but the operands: the test memory's size is a
+// constant in batch mode (no test that grows the memory or reads its size
+// runs there), so a guard decides exactly what the engine's own check
+// would decide for the test's memory, and cannot create or hide an
+// outcome. What a guard does hide is the engine's own trapping code path:
+// in batch mode the engine's bounds check is against the larger harness
+// memory, so a bug in how an engine checks bounds shows only in isolated
+// mode. The access itself is the test's instruction, unchanged but for its
+// address.
 //
 // A test that grows the memory or reads its size cannot share a memory
 // with other instances: it runs in isolated mode, one fresh instantiation
 // (and so one fresh memory, the test's own size and maximum) per instance.
 // Its thread functions run one instance per call and return their status
 // and locals; the threads start together through a gate in the host.
-// Bounds checks then read memory.size before the access: an extra
-// sequentially consistent read of the length, which may hide outcomes of
-// the original program but cannot create new ones. Isolated mode manages
+// There the memory instructions are the test's own and unguarded: bounds
+// and alignment are the engine's to decide, and an engine's trap ends the
+// call. Each local.set also copies the value's bits to an exported global
+// (MirrorGlobal), from which the host reads the locals the thread had
+// when it trapped. (An earlier harness guarded every access with its own
+// check against memory.size; where an engine's memory.size was stale, that
+// check reported traps the engine never produced: TestStaleSizeCannotTrap
+// runs the harness with every memory.size answering a stale size and
+// checks that no trap appears.) Division and unreachable stay rewritten
+// as in batch mode, which reads nothing shared. Isolated mode manages
 // thousands of instances per second, where batch mode manages hundreds of
 // thousands or more.
 //

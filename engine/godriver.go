@@ -9,7 +9,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unsafe"
 )
 
 // The Go driver runs a harness on an engine that lives in this process
@@ -32,11 +31,49 @@ type goInstance interface {
 	// fn returns a function of the harness callable from one goroutine
 	// at a time (thread functions t<k>, setup, wake). ctx bounds the call.
 	fn(name string) (goFunc, error)
+	// global reads the exported i64 global name of thread t's instance
+	// (isolated mode: MirrorGlobal), after thread t's call returned.
+	global(t int, name string) (uint64, error)
+	// trap reports whether err, returned by a call, is a trap of the
+	// engine (rather than cancellation or a failure of the host).
+	trap(err error) bool
 	close()
 }
 
 // goFunc calls a function with i32/i64 parameters and results as uint64.
 type goFunc func(ctx context.Context, params []uint64) ([]uint64, error)
+
+// A ctlPort reads and writes the control words of a batch harness from
+// one goroutine while the threads run, through the harness's own atomic
+// functions ctl and setctl.
+type ctlPort struct {
+	ld, st goFunc
+}
+
+// newCtlPort returns a port for one goroutine's use.
+func newCtlPort(inst goInstance) (*ctlPort, error) {
+	ld, err := inst.fn("ctl")
+	if err != nil {
+		return nil, err
+	}
+	st, err := inst.fn("setctl")
+	if err != nil {
+		return nil, err
+	}
+	return &ctlPort{ld, st}, nil
+}
+
+func (c *ctlPort) load(addr uint32) uint32 {
+	res, err := c.ld(context.Background(), []uint64{uint64(addr)})
+	if err != nil || len(res) == 0 {
+		return 0
+	}
+	return uint32(res[0])
+}
+
+func (c *ctlPort) store(addr, v uint32) {
+	c.st(context.Background(), []uint64{uint64(addr), uint64(v)})
+}
 
 // errDeadline reports a batch that missed its deadline.
 var errDeadline = errors.New("batch deadline exceeded")
@@ -46,7 +83,7 @@ func runGo(ctx context.Context, eng goEngine, h *Harness, opts Options) (*RawRes
 	if h.Isolated {
 		return runIsolated(ctx, eng, h, opts)
 	}
-	d := &batchDriver{eng: eng, h: h, opts: opts, raw: &RawResult{Counts: map[string]int{}, Version: eng.version()}, spin: newSpinTuner(h.SpinLimit)}
+	d := &batchDriver{eng: eng, h: h, opts: opts, raw: &RawResult{Counts: map[string]int{}, Version: eng.version()}}
 	return d.run(ctx)
 }
 
@@ -57,13 +94,17 @@ type batchDriver struct {
 	opts Options
 	raw  *RawResult
 
-	spin    *spinTuner
-	quiet   *quiet // the runtime settings while thread code runs
-	inst    goInstance
-	workers []*worker
-	fns     []goFunc // the thread functions
-	setup   goFunc
-	wake    goFunc
+	quiet *quiet // the runtime settings while thread code runs
+	// budgetEnd is when the run's time budget runs out (zero: never).
+	budgetEnd time.Time
+	// sleeps and arrivals count barrier sleeps and thread arrivals.
+	sleeps, arrivals uint64
+	inst             goInstance
+	workers          []*worker
+	fns              []goFunc // the thread functions
+	setup            goFunc
+	wake             goFunc
+	ctl              *ctlPort // the driver goroutine's
 }
 
 // A worker is a goroutine locked to an OS thread that calls a function
@@ -136,6 +177,9 @@ func (d *batchDriver) open(ctx context.Context) error {
 	if d.setup, err = inst.fn("setup"); err != nil {
 		return err
 	}
+	if d.ctl, err = newCtlPort(inst); err != nil {
+		return err
+	}
 	d.wake, err = inst.fn("wake")
 	return err
 }
@@ -161,20 +205,28 @@ func (d *batchDriver) run(ctx context.Context) (*RawResult, error) {
 	}
 	defer func() { d.shut() }()
 	start := time.Now()
+	if d.opts.Budget > 0 {
+		d.budgetEnd = start.Add(d.opts.Budget)
+	}
 	total := d.opts.Iterations
 	for done, b := 0, 0; done < total; b++ {
 		if b > 0 {
 			d.quiet.Collect()
 		}
-		if d.opts.Budget > 0 && time.Since(start) > d.opts.Budget {
-			d.raw.Notes = append(d.raw.Notes, fmt.Sprintf("time budget of %s ran out after %d of %d iterations", d.opts.Budget, done, total))
+		if d.overBudget() {
+			d.raw.Notes = append(d.raw.Notes, fmt.Sprintf("time budget of %s ran out after %d of %d iterations", d.opts.Budget, d.raw.Iterations, total))
 			break
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		n := min(d.h.Layout.Batch, total-done)
-		if err := d.batch(ctx, n, batchSeed(d.opts.Seed, b), d.h.Delays[b%len(d.h.Delays)]); err != nil {
+		err := d.batch(ctx, n, batchSeed(d.opts.Seed, b), d.h.Delays[b%len(d.h.Delays)])
+		if errors.Is(err, errBudget) {
+			d.raw.Notes = append(d.raw.Notes, fmt.Sprintf("time budget of %s ran out inside a batch, after %d of %d iterations", d.opts.Budget, d.raw.Iterations, total))
+			break
+		}
+		if err != nil {
 			return nil, err
 		}
 		done += n
@@ -183,7 +235,27 @@ func (d *batchDriver) run(ctx context.Context) (*RawResult, error) {
 		}
 	}
 	d.raw.Elapsed = time.Since(start)
+	d.sleepNote()
 	return d.raw, nil
+}
+
+// overBudget reports whether the run's time budget has run out.
+func (d *batchDriver) overBudget() bool {
+	return !d.budgetEnd.IsZero() && !time.Now().Before(d.budgetEnd)
+}
+
+// errBudget ends a batch cancelled because the run's budget ran out.
+var errBudget = errors.New("time budget exceeded")
+
+// sleepNote says when threads often slept at the barrier: then they
+// rarely started an instance together.
+func (d *batchDriver) sleepNote() {
+	if d.arrivals == 0 {
+		return
+	}
+	if r := float64(d.sleeps) / float64(d.arrivals); r > 0.1 {
+		d.raw.Notes = append(d.raw.Notes, fmt.Sprintf("threads slept at the barrier in %.0f%% of arrivals: they could not run at once (%d threads, %d cores, or a loaded machine)", 100*r, len(d.h.Locals), runtime.NumCPU()))
+	}
 }
 
 // batchSeed derives the delays' seed of batch b.
@@ -197,7 +269,11 @@ func batchSeed(seed uint64, b int) uint64 {
 func (d *batchDriver) batch(ctx context.Context, n int, seed uint64, delay uint32) error {
 	mem := d.inst.mem()
 	d.prepare(mem, n)
-	timer := time.AfterFunc(d.opts.Deadline, func() { atomic.StoreUint32(word(mem, ctlCancel), 1) })
+	timerCtl, err := newCtlPort(d.inst)
+	if err != nil {
+		return err
+	}
+	timer := time.AfterFunc(d.opts.Deadline, func() { timerCtl.store(ctlCancel, 1) })
 	res, err := d.setup(ctx, []uint64{uint64(n)})
 	timer.Stop()
 	if err != nil {
@@ -209,7 +285,11 @@ func (d *batchDriver) batch(ctx context.Context, n int, seed uint64, delay uint3
 	if res[0] != 0 {
 		return fmt.Errorf("test %s: the setup code does not complete (it traps) in instance %d", d.h.Test.Name, res[0]-1)
 	}
-	bctx, cancel := context.WithTimeout(ctx, d.opts.Deadline)
+	end := time.Now().Add(d.opts.Deadline)
+	if !d.budgetEnd.IsZero() && d.budgetEnd.Before(end) {
+		end = d.budgetEnd
+	}
+	bctx, cancel := context.WithDeadline(ctx, end)
 	defer cancel()
 	errs := d.launch(bctx, n, seed, delay)
 	if errs == nil {
@@ -225,6 +305,11 @@ func (d *batchDriver) batch(ctx context.Context, n int, seed uint64, delay uint3
 	}
 	// The last finished instance's records may still be being written.
 	counted := d.count(mem, max(d.finished(mem, n)-1, 0))
+	if d.overBudget() {
+		// Cancelled for the budget: the unfinished instances were never
+		// meant to run.
+		return errBudget
+	}
 	d.raw.Dropped += n - counted
 	d.raw.Notes = append(d.raw.Notes, fmt.Sprintf("a batch missed its deadline of %s; %d unfinished instances were dropped and the engine restarted", d.opts.Deadline, n-counted))
 	d.shut()
@@ -248,10 +333,12 @@ func (d *batchDriver) finished(mem []byte, n int) int {
 // them, or for the deadline.
 func (d *batchDriver) launch(ctx context.Context, n int, seed uint64, delay uint32) error {
 	done := make(chan callResult, len(d.workers))
-	mem := d.inst.mem()
-	sleeps := atomic.LoadUint32(word(mem, ctlSleeps))
-	defer func() { d.spin.update(atomic.LoadUint32(word(mem, ctlSleeps))-sleeps, n*len(d.workers)) }()
-	params := []uint64{uint64(n), seed, uint64(delay) + 1, uint64(d.spin.limit)}
+	sleeps := d.ctl.load(ctlSleeps)
+	defer func() {
+		d.sleeps += uint64(d.ctl.load(ctlSleeps) - sleeps)
+		d.arrivals += uint64(n * len(d.workers))
+	}()
+	params := []uint64{uint64(n), seed, uint64(delay) + 1, uint64(d.h.SpinLimit)}
 	for t, w := range d.workers {
 		w.jobs <- workerJob{ctx: ctx, fn: d.fns[t], params: params, done: done}
 	}
@@ -292,14 +379,13 @@ const cancelGrace = 2 * time.Second
 // still does not return (in a wait with a long finite timeout) is
 // abandoned with its instance.
 func (d *batchDriver) cancel(done <-chan callResult) {
-	mem := d.inst.mem()
-	atomic.StoreUint32(word(mem, ctlCancel), 1)
+	d.ctl.store(ctlCancel, 1)
 	ctx := context.Background()
 	timeout := time.After(cancelGrace)
 	for returned := 0; returned < len(d.workers); {
 		d.wake(ctx, []uint64{ctlGen})
 		for t := range d.workers {
-			if a := atomic.LoadUint32(word(mem, ctlWaitAddr(t))); a != 0 {
+			if a := d.ctl.load(ctlWaitAddr(t)); a != 0 {
 				d.wake(ctx, []uint64{uint64(a - 1)})
 			}
 		}
@@ -332,6 +418,7 @@ func (d *batchDriver) prepare(mem []byte, n int) {
 func (d *batchDriver) count(mem []byte, n int) int {
 	l := &d.h.Layout
 	key := make([]byte, 0, d.h.KeySize())
+	saw := make([]uint32, len(d.h.Locals))
 	for i := range n {
 		key = key[:0]
 		for t, locals := range d.h.Locals {
@@ -339,6 +426,7 @@ func (d *batchDriver) count(mem []byte, n int) int {
 			if mem[rec] == statusNone {
 				return i
 			}
+			saw[t] = sawMask(mem[rec:])
 			key = append(key, mem[rec])
 			key = append(key, mem[rec+8:rec+8+8*uint32(locals)]...)
 		}
@@ -348,19 +436,23 @@ func (d *batchDriver) count(mem []byte, n int) int {
 		}
 		d.raw.Counts[string(key)]++
 		d.raw.Iterations++
+		if len(saw) >= 2 {
+			d.raw.Measured++
+			if concurrent(saw) {
+				d.raw.Concurrent++
+			}
+		}
 	}
 	return n
-}
-
-// word returns the control word at addr for atomic access.
-func word(mem []byte, addr uint32) *uint32 {
-	return (*uint32)(unsafe.Pointer(&mem[addr]))
 }
 
 // watchdog ends waits that can never be woken (see waits.go): it polls the
 // control area until stop is closed.
 func (d *batchDriver) watchdog(ctx context.Context, stop <-chan struct{}) {
-	mem := d.inst.mem()
+	c, err := newCtlPort(d.inst)
+	if err != nil {
+		return
+	}
 	threads := uint32(len(d.h.Locals))
 	tick := time.NewTicker(100 * time.Microsecond)
 	defer tick.Stop()
@@ -370,20 +462,20 @@ func (d *batchDriver) watchdog(ctx context.Context, stop <-chan struct{}) {
 			return
 		case <-tick.C:
 		}
-		g := atomic.LoadUint32(word(mem, ctlGen))
-		count := atomic.LoadUint32(word(mem, ctlCount))
-		stuck := atomic.LoadUint32(word(mem, ctlStuck))
-		wakes := atomic.LoadUint32(word(mem, ctlWakes))
-		if atomic.LoadUint32(word(mem, ctlGen)) != g {
+		g := c.load(ctlGen)
+		count := c.load(ctlCount)
+		stuck := c.load(ctlStuck)
+		wakes := c.load(ctlWakes)
+		if c.load(ctlGen) != g {
 			continue
 		}
 		pending, claimed := stuck>>16, stuck&0xFFFF
 		if pending == 0 || count+pending != threads || claimed != wakes {
 			continue
 		}
-		atomic.StoreUint32(word(mem, ctlAbort), g)
+		c.store(ctlAbort, g)
 		for t := range d.h.Locals {
-			if a := atomic.LoadUint32(word(mem, ctlWaitAddr(t))); a != 0 {
+			if a := c.load(ctlWaitAddr(t)); a != 0 {
 				d.wake(ctx, []uint64{uint64(a - 1)})
 			}
 		}

@@ -41,6 +41,11 @@ type Harness struct {
 	Delays []uint32
 	// SpinLimit is the barrier's spin limit.
 	SpinLimit uint32
+	// Alive is how many isolated instances may exist at once within the
+	// run's memory budget (isolated mode).
+	Alive int
+
+	maxMemory uint32 // Options.MaxMemory, for messages
 }
 
 // Compile analyses t and builds its harness.
@@ -79,8 +84,13 @@ func compile(t *litmus.Test, opts Options) (*Harness, *wasm.Module, error) {
 	for _, th := range t.Threads {
 		h.Locals = append(h.Locals, len(th.Code.Locals))
 	}
+	h.maxMemory = opts.MaxMemory
 	if h.Isolated {
 		h.MemPages, h.MemMax = t.Memory.Pages, max(t.Memory.Max, t.Memory.Pages)
+		if err := checkBudget(t.Name, h, opts.MemBudget); err != nil {
+			return nil, nil, err
+		}
+		h.Alive = h.alive(opts.MemBudget, isolatedCollect)
 		return h, isolatedModule(p, h), nil
 	}
 	batch := opts.Batch
@@ -89,8 +99,14 @@ func compile(t *litmus.Test, opts Options) (*Harness, *wasm.Module, error) {
 		// keep batches short enough to finish well within the deadline.
 		batch = min(batch, waitBatch)
 	}
+	if !p.static && p.limit > wasm.MaxPages*pageSize-ctlSize-1<<20 {
+		return nil, nil, &UnsupportedError{t.Name, fmt.Sprintf("the batch harness puts the whole test memory of %d pages in each instance's slot (some address is computed), and with its control area that is more than a memory may have (%d pages)", t.Memory.Pages, wasm.MaxPages)}
+	}
 	h.Layout = newLayout(h.Locals, p.window, opts.Stride, batch)
 	h.MemPages, h.MemMax = h.Layout.Pages, h.Layout.Pages
+	if err := checkBudget(t.Name, h, opts.MemBudget); err != nil {
+		return nil, nil, err
+	}
 	return h, batchModule(p, h), nil
 }
 

@@ -16,10 +16,12 @@ const fs = require('fs');
 const SEQ = 0, N = 1, SEED = 2, DONE = 3, GATE_COUNT = 4, GATE_GEN = 5, DELAY = 6, SPIN = 7;
 // Control words of the batch harness memory (byte addresses), as in
 // engine/layout.go.
-const CTL_COUNT = 0, CTL_GEN = 128, CTL_ABORT = 192, CTL_STUCK = 256, CTL_WAKES = 320, CTL_SLEEPS = 384, CTL_WAITAT = 1024;
-// The spin tuner of engine/spin.go.
-const SPIN_FLOOR = 1000;
+const CTL_COUNT = 0, CTL_GEN = 128, CTL_ABORT = 192, CTL_STUCK = 256, CTL_WAKES = 320, CTL_SLEEPS = 384, CTL_CANCEL = 448, CTL_WAITAT = 1024;
+// Threads whose overlap the status words record (engine/concurrency.go).
+const OVERLAP_THREADS = 24;
 const PAGE = 65536;
+// The trapped status of a thread's record (engine/layout.go).
+const STATUS_TRAPPED = 2;
 
 function main() {
   const cfg = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
@@ -109,18 +111,23 @@ function writeInit(cfg, view, base) {
 // ---- batch mode ----
 
 async function runBatches(cfg) {
-  const res = { counts: new Counter(), dropped: 0, notes: [], version: engineVersion() };
+  const res = { counts: new Counter(), dropped: 0, notes: [], version: engineVersion(), measured: 0, concurrent: 0, sleeps: 0, arrivals: 0 };
   let st = openBatch(cfg);
   const start = Date.now();
+  res.budgetEnd = cfg.budgetMs > 0 ? start + cfg.budgetMs : Infinity;
   let done = 0;
   for (let b = 0; done < cfg.iterations; b++) {
-    if (cfg.budgetMs > 0 && Date.now() - start > cfg.budgetMs) {
-      res.notes.push('time budget ran out after ' + done + ' of ' + cfg.iterations + ' iterations');
+    if (Date.now() >= res.budgetEnd) {
+      res.notes.push('time budget ran out after ' + res.counts.iterations + ' of ' + cfg.iterations + ' iterations');
       break;
     }
     const n = Math.min(cfg.layout.batch, cfg.iterations - done);
     const delay = cfg.delays[b % cfg.delays.length];
     const ok = await batch(cfg, st, n, (cfg.seed + b * 0x9E3779B9) >>> 0, delay, res);
+    if (ok === 'budget') {
+      res.notes.push('time budget ran out inside a batch, after ' + res.counts.iterations + ' of ' + cfg.iterations + ' iterations');
+      break;
+    }
     if (!ok) {
       stopWorkers(st.workers);
       st = openBatch(cfg);
@@ -129,8 +136,13 @@ async function runBatches(cfg) {
     console.log(JSON.stringify({ progress: done }));
   }
   stopWorkers(st.workers);
+  if (res.arrivals > 0 && res.sleeps / res.arrivals > 0.1) {
+    const cores = require('os').cpus().length;
+    res.notes.push('threads slept at the barrier in ' + Math.round(100 * res.sleeps / res.arrivals) + '% of arrivals: they could not run at once (' + cfg.locals.length + ' threads, ' + cores + ' cores, or a loaded machine)');
+  }
   res.elapsedMs = Date.now() - start;
   res.iterations = res.counts.iterations;
+  delete res.budgetEnd; delete res.sleeps; delete res.arrivals;
   return res;
 }
 
@@ -141,7 +153,7 @@ function openBatch(cfg) {
   const inst = new WebAssembly.Instance(cfg.module, { env: { mem } });
   const ctl = new Int32Array(new SharedArrayBuffer(64));
   const workers = startWorkers(cfg, { mem, ctl });
-  return { mem, inst, ctl, workers, seq: 0, spin: cfg.spinLimit };
+  return { mem, inst, ctl, workers, seq: 0 };
 }
 
 async function batch(cfg, st, n, seed, delay, res) {
@@ -158,7 +170,7 @@ async function batch(cfg, st, n, seed, delay, res) {
   Atomics.store(ctl, N, n);
   Atomics.store(ctl, SEED, seed | 0);
   Atomics.store(ctl, DELAY, delay + 1);
-  Atomics.store(ctl, SPIN, st.spin);
+  Atomics.store(ctl, SPIN, cfg.spinLimit);
   Atomics.store(ctl, DONE, 0);
   Atomics.store(ctl, SEQ, ++st.seq);
   Atomics.notify(ctl, SEQ);
@@ -168,6 +180,14 @@ async function batch(cfg, st, n, seed, delay, res) {
   for (;;) {
     const d = Atomics.load(ctl, DONE);
     if (d === cfg.locals.length) break;
+    if (Date.now() >= res.budgetEnd && Date.now() - started < cfg.deadlineMs) {
+      // The run's budget ran out: make every thread return, count what
+      // finished, and stop.
+      if (cancelBatch(cfg, ctl, words, st.inst)) {
+        countBatch(cfg, view, Math.max(finished(cfg, view, n) - 1, 0), res);
+        return 'budget';
+      }
+    }
     if (Date.now() - started > cfg.deadlineMs) {
       const counted = countBatch(cfg, view, Math.max(finished(cfg, view, n) - 1, 0), res);
       res.dropped += n - counted;
@@ -179,13 +199,27 @@ async function batch(cfg, st, n, seed, delay, res) {
   }
   const counted = countBatch(cfg, view, n, res);
   res.dropped += n - counted;
-  tuneSpin(cfg, st, (Atomics.load(words, CTL_SLEEPS / 4) - sleeps) / (n * cfg.locals.length));
+  res.sleeps += Atomics.load(words, CTL_SLEEPS / 4) - sleeps;
+  res.arrivals += n * cfg.locals.length;
   return true;
 }
 
-function tuneSpin(cfg, st, ratio) {
-  if (ratio > 0.25 && st.spin > SPIN_FLOOR) st.spin = Math.max(Math.floor(st.spin / 8), SPIN_FLOOR);
-  else if (ratio < 0.02 && st.spin < cfg.spinLimit) st.spin = Math.min(st.spin * 4, cfg.spinLimit);
+// cancelBatch sets the cancel word, which every loop of the harness
+// checks, and wakes the threads asleep at the barrier or in a wait, until
+// every worker has returned (true) or two seconds passed (false).
+function cancelBatch(cfg, ctl, words, inst) {
+  Atomics.store(words, CTL_CANCEL / 4, 1);
+  const until = Date.now() + 2000;
+  while (Atomics.load(ctl, DONE) < cfg.locals.length) {
+    if (Date.now() > until) return false;
+    inst.exports.wake(CTL_GEN);
+    for (let t = 0; t < cfg.locals.length; t++) {
+      const a = Atomics.load(words, CTL_WAITAT / 4 + t);
+      if (a !== 0) inst.exports.wake(a - 1);
+    }
+    Atomics.wait(ctl, DONE, Atomics.load(ctl, DONE), 1);
+  }
+  return true;
 }
 
 // watchdog ends the waits that nothing can wake any more (engine/waits.go).
@@ -217,11 +251,14 @@ function finished(cfg, view, n) {
 function countBatch(cfg, view, n, res) {
   const L = cfg.layout;
   const key = new Uint8Array(cfg.keySize);
+  const T = cfg.locals.length;
+  const saw = new Uint32Array(T);
   for (let i = 0; i < n; i++) {
     let off = 0;
-    for (let t = 0; t < cfg.locals.length; t++) {
+    for (let t = 0; t < T; t++) {
       const rec = L.results[t] + i * L.recordSize[t];
       if (view[rec] === 0) return i;
+      saw[t] = view[rec + 1] | view[rec + 2] << 8 | view[rec + 3] << 16;
       key[off++] = view[rec];
       const len = 8 * cfg.locals[t];
       key.set(view.subarray(rec + 8, rec + 8 + len), off);
@@ -229,8 +266,23 @@ function countBatch(cfg, view, n, res) {
     }
     atomBytes(cfg, view, L.slots + i * L.stride, cfg.testPages, key, off);
     res.counts.add(key);
+    if (T >= 2) {
+      res.measured++;
+      if (concurrent(saw)) res.concurrent++;
+    }
   }
   return n;
+}
+
+// concurrent is engine/concurrency.go's: every pair saw each other begun.
+function concurrent(saw) {
+  const n = Math.min(saw.length, OVERLAP_THREADS);
+  for (let t = 0; t < n; t++) {
+    for (let u = t + 1; u < n; u++) {
+      if (!(saw[t] & (1 << u)) || !(saw[u] & (1 << t))) return false;
+    }
+  }
+  return true;
 }
 
 // ---- isolated mode ----
@@ -238,7 +290,7 @@ function countBatch(cfg, view, n, res) {
 async function runIsolated(cfg) {
   const res = { counts: new Counter(), dropped: 0, notes: [], version: engineVersion() };
   const T = cfg.locals.length;
-  const K = Math.max(1, Math.min(256, cfg.iterations));
+  const K = Math.max(1, Math.min(cfg.group || 256, cfg.iterations));
   const start = Date.now();
   let done = 0;
   let workers = null;
@@ -346,8 +398,17 @@ function isolatedWorker(d, module) {
     const inst = new WebAssembly.Instance(module, { env: { mem: d.mems[i] } });
     const fn = inst.exports['t' + d.t];
     gate(ctl, T, cfg.spinLimit);
-    let out = fn((seed + i * 0x9E3779B9) | 0, cfg.delays[i % cfg.delays.length] + 1);
-    if (!Array.isArray(out)) out = [out];
+    let out;
+    try {
+      out = fn((seed + i * 0x9E3779B9) | 0, cfg.delays[i % cfg.delays.length] + 1);
+      if (!Array.isArray(out)) out = [out];
+    } catch (e) {
+      // A trap of the engine's own: the locals it had are in their
+      // mirror globals (engine/isolated.go).
+      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+      out = [STATUS_TRAPPED];
+      for (let j = 0; j < cfg.locals[d.t]; j++) out.push(inst.exports['l' + d.t + '_' + j].value);
+    }
     const r = (i * T + d.t) * d.width;
     for (let j = 0; j < out.length; j++) d.results[r + j] = BigInt.asIntN(64, BigInt(out[j]));
     Atomics.store(ctl, 8 + d.t, i + 1);

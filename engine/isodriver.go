@@ -7,8 +7,9 @@ import (
 	"time"
 )
 
-// isolatedCollect is how many instances an isolated run makes between two
-// collections (each instantiation allocates a module and its memory).
+// isolatedCollect is the most instances an isolated run makes between two
+// collections (each instantiation allocates a module and its memory);
+// fewer when the memories are large (Harness.Alive).
 const isolatedCollect = 64
 
 // runIsolated runs an isolated-mode harness: every instance gets a fresh
@@ -29,7 +30,7 @@ func runIsolated(ctx context.Context, eng goEngine, h *Harness, opts Options) (*
 	defer q.Restore()
 	start := time.Now()
 	for i := 0; i < opts.Iterations; i++ {
-		if i > 0 && i%isolatedCollect == 0 {
+		if i > 0 && i%max(h.Alive, 1) == 0 {
 			q.Collect()
 		}
 		if opts.Budget > 0 && time.Since(start) > opts.Budget {
@@ -98,7 +99,12 @@ func isolatedInstance(ctx context.Context, eng goEngine, h *Harness, opts Option
 				if ictx.Err() != nil {
 					return "", false, ctx.Err()
 				}
-				return "", false, fmt.Errorf("test %s: %w", h.Test.Name, r.err)
+				if !inst.trap(r.err) {
+					return "", false, fmt.Errorf("test %s: %w", h.Test.Name, r.err)
+				}
+				if r.vals, err = trappedResult(inst, h, r.thread); err != nil {
+					return "", false, err
+				}
 			}
 			results[r.thread] = r.vals
 		case <-ictx.Done():
@@ -106,6 +112,21 @@ func isolatedInstance(ctx context.Context, eng goEngine, h *Harness, opts Option
 		}
 	}
 	return isolatedKey(h, results, inst.mem()), true, nil
+}
+
+// trappedResult returns the result of thread t's function when the
+// engine trapped in it: the trapped status, then the locals the thread
+// had at the trap, from their mirror globals.
+func trappedResult(inst goInstance, h *Harness, t int) ([]uint64, error) {
+	vals := []uint64{statusTrapped}
+	for j := range h.Locals[t] {
+		v, err := inst.global(t, MirrorGlobal(t, j))
+		if err != nil {
+			return nil, err
+		}
+		vals = append(vals, v)
+	}
+	return vals, nil
 }
 
 // writeInit writes the initial contents of the instance at base. Entries

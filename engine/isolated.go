@@ -11,16 +11,29 @@ import (
 // that runs the body once, after the random delay, and returns its status
 // and its locals as i64 bits; setup() returning the setup's status; and
 // wake(addr).
+//
+// Memory instructions are the test's own, unchanged and unguarded: an
+// out-of-bounds or misaligned access traps in the engine, which ends the
+// call. So that the locals survive such a trap, every local.set of thread
+// k's local j also writes the value's bits to the exported i64 global
+// MirrorGlobal(k, j), which the host reads when the call traps.
 func isolatedModule(p *plan, h *Harness) *wasm.Module {
 	m := &wasm.Module{HasMemory: true, Memory: harnessMemory(h)}
 	for t, th := range p.test.Threads {
+		var mirror []uint32
+		var types []wasm.ValType
+		for j, lo := range th.Code.Locals {
+			mirror = append(mirror, uint32(len(m.Globals)))
+			types = append(types, lo.Type)
+			m.Globals = append(m.Globals, wasm.Global{Type: wasm.I64, Export: MirrorGlobal(t, j)})
+		}
 		results := []wasm.ValType{wasm.I64}
 		for range th.Code.Locals {
 			results = append(results, wasm.I64)
 		}
 		b := newFuncBuilder(fmt.Sprintf("t%d", t), i32Params(2), results, th.Code)
 		status, counter := b.local(wasm.I32), b.local(wasm.I32)
-		rw := &rewriter{p: p, fr: &b.fr, thread: t}
+		rw := &rewriter{p: p, fr: &b.fr, thread: t, mirror: mirror, types: types}
 		b.f.Body = seq(
 			delay(0, 0, 1, counter, t),
 			list(wrapped(rw.body(th.Code.Body), status)),
@@ -34,6 +47,12 @@ func isolatedModule(p *plan, h *Harness) *wasm.Module {
 	}
 	m.Funcs = append(m.Funcs, isolatedSetupFunc(p), wakeFunc())
 	return m
+}
+
+// MirrorGlobal names the exported global that mirrors local j of thread
+// t in an isolated-mode harness.
+func MirrorGlobal(t, j int) string {
+	return fmt.Sprintf("l%d_%d", t, j)
 }
 
 // isolatedSetupFunc builds setup(): the setup code once, returning its status.

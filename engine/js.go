@@ -61,6 +61,9 @@ type jsConfig struct {
 	DeadlineMs int64     `json:"deadlineMs"`
 	BudgetMs   int64     `json:"budgetMs"`
 	KeySize    int       `json:"keySize"`
+	// Group is how many isolated instances (and memories) the harness
+	// creates ahead at once, within the memory budget.
+	Group int `json:"group"`
 }
 
 type jsLayout struct {
@@ -91,6 +94,8 @@ type jsResult struct {
 	ElapsedMs  int64          `json:"elapsedMs"`
 	Version    string         `json:"version"`
 	Notes      []string       `json:"notes"`
+	Measured   int            `json:"measured"`
+	Concurrent int            `json:"concurrent"`
 }
 
 func (j JS) config(h *Harness, opts Options, modulePath string) jsConfig {
@@ -98,7 +103,7 @@ func (j JS) config(h *Harness, opts Options, modulePath string) jsConfig {
 		ModulePath: modulePath, Isolated: h.Isolated, MemPages: h.MemPages, MemMax: h.MemMax,
 		TestPages: h.Test.Memory.Pages, Locals: h.Locals, Waits: h.Waits, Delays: h.Delays, SpinLimit: h.SpinLimit,
 		Iterations: opts.Iterations, Seed: uint32(opts.Seed), DeadlineMs: opts.Deadline.Milliseconds(),
-		BudgetMs: opts.Budget.Milliseconds(), KeySize: h.KeySize(),
+		BudgetMs: opts.Budget.Milliseconds(), KeySize: h.KeySize(), Group: h.alive(opts.MemBudget, 256),
 		Layout: jsLayout{Results: h.Layout.Results, RecordSize: h.Layout.RecordSize, Slots: h.Layout.Slots, Stride: h.Layout.Stride, Batch: h.Layout.Batch},
 		Init:   []jsWrite{}, Atoms: []jsAtom{},
 	}
@@ -196,7 +201,8 @@ func (j JS) read(out interface{ Read([]byte) (int, error) }, opts Options) (*jsR
 // raw converts the harness's result, whose keys are hex.
 func (j JS) raw(h *Harness, res *jsResult) (*RawResult, error) {
 	raw := &RawResult{Counts: map[string]int{}, Iterations: res.Iterations, Dropped: res.Dropped,
-		Elapsed: time.Duration(res.ElapsedMs) * time.Millisecond, Version: res.Version, Notes: res.Notes}
+		Elapsed: time.Duration(res.ElapsedMs) * time.Millisecond, Version: res.Version, Notes: res.Notes,
+		Measured: res.Measured, Concurrent: res.Concurrent}
 	for k, n := range res.Counts {
 		b, err := hex.DecodeString(k)
 		if err != nil || len(b) != h.KeySize() {

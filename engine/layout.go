@@ -3,18 +3,26 @@ package engine
 // The control area of the batch harness memory: words the threads and the
 // host share, each on a cache line of its own, at the start of the memory.
 const (
-	ctlCount   = 0   // i32: threads arrived at the barrier
-	ctlSleep   = 64  // i32: threads asleep in the barrier's wait
-	ctlGen     = 128 // i32: barrier generation, +1 at each release
-	ctlAbort   = 192 // i32: set by the host to gen+1 to end the current instance's waits
-	ctlStuck   = 256 // i32: pending infinite waits << 16 | wakes claimed
-	ctlWakes   = 320 // i32: waiters woken by the test's notifies
-	ctlSleeps  = 384 // i32: times a thread slept at the barrier (never reset)
-	ctlCancel  = 448 // i32: set by the host to make every thread return at once
-	ctlWaitAt  = 1024
-	ctlSize    = 4096 // bytes of the control area
-	maxThreads = (ctlSize - ctlWaitAt) / 4
+	ctlCount  = 0   // i32: threads arrived at the barrier
+	ctlSleep  = 64  // i32: threads asleep in the barrier's wait
+	ctlGen    = 128 // i32: barrier generation, +1 at each release
+	ctlAbort  = 192 // i32: set by the host to gen+1 to end the current instance's waits
+	ctlStuck  = 256 // i32: pending infinite waits << 16 | wakes claimed
+	ctlWakes  = 320 // i32: waiters woken by the test's notifies
+	ctlSleeps = 384 // i32: times a thread slept at the barrier (never reset)
+	ctlCancel = 448 // i32: set by the host to make every thread return at once
+	ctlPassed = 512 // i32: threads other than the releaser past the barrier
+	ctlWaitAt = 1024
+	// ctlMarkAt: thread t's end marker, on a line of its own at
+	// ctlMarkAt+64*t: 1 + the instance whose body the thread last
+	// finished, written with a plain store (see concurrency.go).
+	ctlMarkAt  = 4096
+	maxThreads = 64
+	ctlSize    = ctlMarkAt + 64*maxThreads // bytes of the control area
 )
+
+// ctlMark is the address of thread t's end marker.
+func ctlMark(t int) uint32 { return ctlMarkAt + 64*uint32(t) }
 
 // ctlWaitAddr is the word where thread t keeps the address of its pending
 // infinite wait plus one (0: none), for the host to wake it.

@@ -63,6 +63,11 @@ type Options struct {
 	MaxMemory uint32
 	// Memory says whether the harness imports or defines its memory.
 	Memory MemoryMode
+	// MemBudget bounds the bytes of memory a run may reserve (default:
+	// half of the machine's available memory). A test whose one memory
+	// does not fit is refused; isolated runs keep as few instances alive
+	// as the budget needs.
+	MemBudget uint64
 	// Deadline bounds one batch (default 20s). A batch that runs longer is
 	// cancelled; its unfinished instances are dropped and reported.
 	Deadline time.Duration
@@ -125,6 +130,9 @@ func (o Options) withDefaults() Options {
 	o.Stride = roundUp(o.Stride, 64)
 	if o.MaxMemory == 0 {
 		o.MaxMemory = DefaultMaxMemory
+	}
+	if o.MemBudget == 0 {
+		o.MemBudget = memoryBudget()
 	}
 	if o.Deadline <= 0 {
 		o.Deadline = defaultDeadline

@@ -26,8 +26,14 @@ type Result struct {
 	Version    string
 	Config     Config
 	Notes      []string
+	// Measured and Concurrent: see RawResult.
+	Measured, Concurrent int
 
 	trapped, stuck map[string]bool
+	// h and raw are the harness and the raw counts the result came from
+	// (for reproducers).
+	h   *Harness
+	raw map[string]int
 }
 
 // A Count is one line of a histogram.
@@ -43,6 +49,15 @@ type Config struct {
 	Delays []uint32
 	Stride uint32
 	Batch  int
+}
+
+// Concurrency returns the fraction of measured instances whose threads
+// all overlapped in time, and false when none was measured.
+func (r *Result) Concurrency() (float64, bool) {
+	if r.Measured == 0 {
+		return 0, false
+	}
+	return float64(r.Concurrent) / float64(r.Measured), true
 }
 
 // Rate returns the iterations per second.
@@ -140,7 +155,7 @@ func (h *Harness) decodeKey(key string) (rawOutcome, error) {
 func (h *Harness) Decode(raw *RawResult) (*Result, error) {
 	t := h.Test
 	res := &Result{Test: t, Iterations: raw.Iterations, Dropped: raw.Dropped, Elapsed: raw.Elapsed, Version: raw.Version, Notes: raw.Notes,
-		trapped: map[string]bool{}, stuck: map[string]bool{}}
+		Measured: raw.Measured, Concurrent: raw.Concurrent, h: h, raw: raw.Counts, trapped: map[string]bool{}, stuck: map[string]bool{}}
 	type entry struct {
 		r rawOutcome
 		n int

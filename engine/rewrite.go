@@ -43,6 +43,12 @@ type rewriter struct {
 	// cancel, when not nil, is what the function does when the host
 	// cancels the batch: every loop checks the cancel word first.
 	cancel []wasm.Instr
+	// mirror, when not nil, maps each test local to the global that
+	// holds a copy of it as i64 bits (isolated mode): a trap of the
+	// engine's own ends the call, and the host reads the locals the
+	// thread had at the trap from these globals.
+	mirror []uint32
+	types  []wasm.ValType // the test locals' types, for mirror
 }
 
 // body rewrites a function body placed directly inside the done block.
@@ -76,8 +82,20 @@ func (r *rewriter) instr(in *wasm.Instr, d int) []wasm.Instr {
 	case wasm.OpUnreachable:
 		return list(br(d + labelTrap))
 	case wasm.OpLocalGet, wasm.OpLocalSet, wasm.OpLocalTee:
+		j := c.Index
 		c.Index += r.fr.shift
-		return list(c)
+		if r.mirror == nil || in.Op == wasm.OpLocalGet {
+			return list(c)
+		}
+		// local.set x → local.tee x; bits; global.set g
+		// local.tee x → the same, then local.get x
+		out := list(wasm.Instr{Op: wasm.OpLocalTee, Index: c.Index})
+		out = append(out, asI64(r.types[j])...)
+		out = append(out, wasm.Instr{Op: wasm.OpGlobalSet, Index: r.mirror[j]})
+		if in.Op == wasm.OpLocalTee {
+			out = append(out, get(c.Index))
+		}
+		return out
 	case wasm.OpI32DivS, wasm.OpI32DivU, wasm.OpI32RemS, wasm.OpI32RemU,
 		wasm.OpI64DivS, wasm.OpI64DivU, wasm.OpI64RemS, wasm.OpI64RemU:
 		return r.division(c, d)
@@ -127,6 +145,11 @@ func constOf(t wasm.ValType, v int64) wasm.Instr {
 // memory rewrites a memory instruction c (a copy of in).
 func (r *rewriter) memory(in *wasm.Instr, c wasm.Instr, d int) []wasm.Instr {
 	a := in.Op.Info().Access
+	if r.p.mode == modeIsolated {
+		// The instance's memory is the test's own: the engine decides
+		// bounds and alignment, and its traps end the call (see mirror).
+		return list(c)
+	}
 	switch a.Kind {
 	case wasm.AccessSize, wasm.AccessGrow, wasm.AccessFence:
 		return list(c)
@@ -162,10 +185,10 @@ func (r *rewriter) memory(in *wasm.Instr, c wasm.Instr, d int) []wasm.Instr {
 }
 
 // static reports whether the operands at positions ks are constants that
-// settle the access's checks before the run: in batch mode, where the test
-// memory's size is fixed.
+// settle the access's checks before the run (batch mode, where the test
+// memory's size is fixed).
 func (r *rewriter) static(args []operand, ks ...int) bool {
-	if args == nil || r.p.mode == modeIsolated {
+	if args == nil {
 		return false
 	}
 	for _, k := range ks {
@@ -178,18 +201,14 @@ func (r *rewriter) static(args []operand, ks ...int) bool {
 
 // shift adds the instance's base to the address on the stack (batch mode).
 func (r *rewriter) shift() []wasm.Instr {
-	if r.p.mode == modeIsolated {
-		return nil
-	}
 	return list(get(r.fr.base), ins(wasm.OpI32Add))
 }
 
-// limit pushes the test memory's size in bytes as an i64: a constant in
-// batch mode, the current size in isolated mode.
+// limit pushes the test memory's size in bytes as an i64. It is a
+// constant: only batch mode checks bounds, and there the test memory
+// never changes size. The check reads nothing but the address, so it
+// decides exactly what the engine would decide for the test's own memory.
 func (r *rewriter) limit() []wasm.Instr {
-	if r.p.mode == modeIsolated {
-		return list(ins(wasm.OpMemorySize), ins(wasm.OpI64ExtendI32U), i64(16), ins(wasm.OpI64Shl))
-	}
 	return list(i64(int64(r.p.limit)))
 }
 

@@ -32,6 +32,10 @@ type RawResult struct {
 	Version string
 	// Notes are remarks for the user (dropped instances, restarts).
 	Notes []string
+	// Measured counts the instances whose concurrency was measured, and
+	// Concurrent those among them whose threads all overlapped in time
+	// (see concurrency.go). Measured is 0 when nothing was measured.
+	Measured, Concurrent int
 }
 
 // Run compiles t, runs it with r and names the outcomes.

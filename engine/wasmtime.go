@@ -22,6 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/bytecodealliance/wasmtime-go/v39"
@@ -148,6 +149,21 @@ func (wi *wasmtimeInstance) mem() []byte {
 // the worker of its thread, or the driver (setup, before the threads run)
 // and the watchdog (wake, while they run).
 func (wi *wasmtimeInstance) fn(name string) (goFunc, error) {
+	switch name {
+	case "ctl", "setctl":
+		// Any goroutine may use these at any time, which a store does
+		// not allow; the memory is outside Go's heap, so Go atomics on
+		// it race with nothing the race detector sees.
+		mem := wi.mem()
+		return func(_ context.Context, p []uint64) ([]uint64, error) {
+			w := (*uint32)(unsafe.Pointer(&mem[p[0]]))
+			if name == "ctl" {
+				return []uint64{uint64(atomic.LoadUint32(w))}, nil
+			}
+			atomic.StoreUint32(w, uint32(p[1]))
+			return nil, nil
+		}, nil
+	}
 	k := len(wi.insts) - 1
 	var t int
 	if _, err := fmt.Sscanf(name, "t%d", &t); err == nil && t < k {
@@ -191,6 +207,24 @@ func wasmtimeResults(out any) []uint64 {
 		return res
 	}
 	return nil
+}
+
+func (wi *wasmtimeInstance) global(t int, name string) (uint64, error) {
+	if t >= len(wi.insts)-1 {
+		return 0, fmt.Errorf("wasmtime: no thread %d", t)
+	}
+	ext := wi.insts[t].GetExport(wi.stores[t], name)
+	if ext == nil || ext.Global() == nil {
+		return 0, fmt.Errorf("wasmtime: the harness has no global %s", name)
+	}
+	return uint64(ext.Global().Get(wi.stores[t]).I64()), nil
+}
+
+// trap recognises wasmtime's traps; an epoch interruption (cancellation)
+// is one too, which the driver tells apart by its context.
+func (wi *wasmtimeInstance) trap(err error) bool {
+	var t *wasmtime.Trap
+	return errors.As(err, &t)
 }
 
 // close drops the instance; the stores are freed when collected.

@@ -2,12 +2,15 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
+	"github.com/tetratelabs/wazero/sys"
 
 	"wmm/wasm"
 )
@@ -104,6 +107,7 @@ func (e *wazeroEngine) version() string {
 // browser); with a defined one, a single instance whose functions each
 // thread calls through its own api.Function.
 func (e *wazeroEngine) instantiate(ctx context.Context) (goInstance, error) {
+	ctx = withAllocator(ctx)
 	anon := wazero.NewModuleConfig().WithName("")
 	wi := &wazeroInstance{}
 	if e.memProvider == nil {
@@ -179,6 +183,25 @@ func (wi *wazeroInstance) fn(name string) (goFunc, error) {
 		}
 		return out, nil
 	}, nil
+}
+
+func (wi *wazeroInstance) global(t int, name string) (uint64, error) {
+	mod := wi.mods[0]
+	if t < len(wi.mods) {
+		mod = wi.mods[t]
+	}
+	g := mod.ExportedGlobal(name)
+	if g == nil {
+		return 0, fmt.Errorf("wazero: the harness has no global %s", name)
+	}
+	return g.Get(), nil
+}
+
+// trap recognises wazero's runtime errors, which it reports as
+// "wasm error: ..." (out of bounds memory access, unaligned atomic, ...).
+func (wi *wazeroInstance) trap(err error) bool {
+	var exit *sys.ExitError
+	return !errors.As(err, &exit) && strings.HasPrefix(err.Error(), "wasm error:")
 }
 
 func (wi *wazeroInstance) close() {

@@ -1,8 +1,6 @@
 package litmus
 
 import (
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -77,11 +75,7 @@ func RegisterFormat(ext string, load LoadFunc) {
 func LoadFile(path string) ([]*Test, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, ErrorList{{Pos: Pos{File: path}, Err: err}}
+		return nil, ErrorList{{Pos: Pos{File: path}, Err: PathErr(err)}}
 	}
 	formatsMu.Lock()
 	load := formats[filepath.Ext(path)]
@@ -205,21 +199,12 @@ func (l *loader) fields(root *yaml.Node, fields map[string]field) {
 // described as what in messages.
 func (l *loader) mapping(n *yaml.Node, what string, known func(string) bool) map[string]field {
 	fields := map[string]field{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := resolveAlias(n.Content[i]), resolveAlias(n.Content[i+1])
-		if k.Kind != yaml.ScalarNode {
-			l.errorf(k, "expected a %s, found %s", what, describe(k))
+	for _, f := range l.pairs(n, what) {
+		if known != nil && !known(f.key.Value) {
+			l.errorf(f.key, "unknown %s %q%s", what, f.key.Value, suggest(f.key.Value))
 			continue
 		}
-		if first, dup := fields[k.Value]; dup {
-			l.errorf(k, "duplicate %s %s (first at line %d)", what, k.Value, first.key.Line)
-			continue
-		}
-		if known != nil && !known(k.Value) {
-			l.errorf(k, "unknown %s %q%s", what, k.Value, suggest(k.Value))
-			continue
-		}
-		fields[k.Value] = field{key: k, value: v}
+		fields[f.key.Value] = f
 	}
 	return fields
 }
@@ -243,6 +228,19 @@ func (l *loader) pairs(n *yaml.Node, what string) []field {
 		out = append(out, field{key: k, value: v})
 	}
 	return out
+}
+
+// node returns the value of f when it is a node of kind, and nil when f
+// is absent or (an error saying it expected what) of another kind.
+func (l *loader) node(f field, kind yaml.Kind, what string) *yaml.Node {
+	switch {
+	case f.value == nil:
+		return nil
+	case f.value.Kind != kind:
+		l.errorf(f.value, "expected %s, found %s", what, describe(f.value))
+		return nil
+	}
+	return f.value
 }
 
 // describe names the kind of a node for error messages.

@@ -10,12 +10,8 @@ import (
 // for example after: {T1: [T11]}. Every name must be a thread of the test,
 // a thread may not wait for itself, and the waits may not form a cycle.
 func (l *loader) after(f field) {
-	if f.value == nil {
-		return
-	}
-	n := f.value
-	if n.Kind != yaml.MappingNode {
-		l.errorf(n, "expected a mapping from a thread to the threads it starts after, such as {T1: [T0]}, found %s", describe(n))
+	n := l.node(f, yaml.MappingNode, "a mapping from a thread to the threads it starts after, such as {T1: [T0]}")
+	if n == nil {
 		return
 	}
 	for _, kv := range l.pairs(n, "thread") {

@@ -1,6 +1,9 @@
 package litmus
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestParseProp checks that a proposition given on its own (wmm explain
 // --outcome) is resolved as a condition is: a thread by name or index, a
@@ -47,6 +50,28 @@ threads:
 		}
 		if got != c.want {
 			t.Errorf("ParseProp(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestSelected checks the default selection of outcomes: the condition's
+// proposition, its negation for forall, every outcome without a
+// condition, and a given proposition over all of them.
+func TestSelected(t *testing.T) {
+	src := "name: %s\nthreads:\n  P: |\n    (local $a i32)\n    (local.set $a (i32.load (i32.const 0)))\n%s"
+	for _, c := range []struct{ cond, prop, want string }{
+		{"condition: exists (P:a=1)\n", "", "P:a=1"},
+		{"condition: forall (P:a=1)\n", "", "~P:a=1"},
+		{"", "", "true"},
+		{"condition: forall (P:a=1)\n", "P:a=0", "P:a=0"},
+	} {
+		tests, err := Load("t.yaml", []byte(fmt.Sprintf(src, "T", c.cond)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := tests[0].Selected(c.prop, Pos{File: "--outcome", Line: 1, Col: 1})
+		if err != nil || p.String() != c.want {
+			t.Errorf("Selected(%q) with %q = %v, %v; want %s", c.prop, c.cond, p, err, c.want)
 		}
 	}
 }

@@ -61,6 +61,24 @@ func (t *Test) ParseProp(text string, pos Pos) (Prop, error) {
 	return c.Prop, nil
 }
 
+// Selected returns the proposition that selects the outcomes wmm explain
+// and wmm graph look at: prop, parsed as ParseProp parses it (pos is the
+// position of its first byte), when it is not empty; else the condition's
+// proposition, or its negation for forall (the outcomes that break it);
+// else, for a test without a condition, True (every outcome).
+func (t *Test) Selected(prop string, pos Pos) (Prop, error) {
+	c := t.Condition
+	switch {
+	case prop != "":
+		return t.ParseProp(prop, pos)
+	case c == nil:
+		return True{}, nil
+	case c.Quant == Forall:
+		return &Not{P: c.Prop}, nil
+	}
+	return c.Prop, nil
+}
+
 // resolveAtom resolves an atom's name against the test and sets its value
 // from the literal, which must fit the name's width: 0 to 2^width-1, or a
 // negative value down to -2^(width-1) taken as its two's complement. A
@@ -151,12 +169,8 @@ func (l *loader) local(th *Thread, loc Loc, pos Pos) (Loc, int, bool) {
 
 // observe loads the observe: list.
 func (l *loader) observe(f field) {
-	if f.value == nil {
-		return
-	}
-	n := f.value
-	if n.Kind != yaml.SequenceNode {
-		l.errorf(n, "expected a list of names such as [T1:r0, \"i32[0]\", size], found %s", describe(n))
+	n := l.node(f, yaml.SequenceNode, "a list of names such as [T1:r0, \"i32[0]\", size]")
+	if n == nil {
 		return
 	}
 	out := make([]Loc, 0, len(n.Content))

@@ -149,9 +149,28 @@ type Module struct {
 	Name      string // $name without "$", may be empty
 	HasMemory bool
 	Memory    Memory
-	Funcs     []Func
-	Pos       Pos
+	// Globals are mutable globals, zero at instantiation. Only generated
+	// code uses them (the engine harness): the text parser does not read
+	// them and the interpreter does not run them.
+	Globals []Global
+	Funcs   []Func
+	Pos     Pos
 }
+
+// A Global is a mutable global of a generated module, initially zero,
+// exported under Export when it is not empty.
+type Global struct {
+	Type   ValType
+	Export string
+}
+
+// Instructions that only generated code uses (the engine harness): the
+// encoder and the printer know them; the text parser, the validator and
+// the interpreter do not, so no test can contain them.
+const (
+	OpGlobalGet Op = 0x7F00 + iota // global.get, Instr.Index the global
+	OpGlobalSet                    // global.set, Instr.Index the global
+)
 
 // PageSize is the size of a WebAssembly page in bytes.
 const PageSize = 65536

@@ -14,11 +14,13 @@ const (
 	secImport   = 2
 	secFunction = 3
 	secMemory   = 5
+	secGlobal   = 6
 	secExport   = 7
 	secCode     = 10
 
 	kindFunc   = 0x00
 	kindMemory = 0x02
+	kindGlobal = 0x03
 
 	funcTypeTag = 0x60
 	emptyBlock  = 0x40
@@ -71,6 +73,7 @@ func (e *encoder) module(m *Module) error {
 	e.section(secImport, importSection(m))
 	e.section(secFunction, functionSection(typeOf))
 	e.section(secMemory, memorySection(m))
+	e.section(secGlobal, globalSection(m))
 	e.section(secExport, exportSection(m))
 	e.section(secCode, code)
 	return nil
@@ -95,6 +98,15 @@ func checkModule(m *Module) error {
 	seen := map[string]bool{}
 	if m.HasMemory && m.Memory.Export != "" {
 		seen[m.Memory.Export] = true
+	}
+	for _, g := range m.Globals {
+		if !validValType(g.Type) {
+			return &Error{Pos: m.Pos, Msg: fmt.Sprintf("invalid value type 0x%02x of global", byte(g.Type))}
+		}
+		if g.Export != "" && seen[g.Export] {
+			return &Error{Pos: m.Pos, Msg: fmt.Sprintf("duplicate export name %q", g.Export)}
+		}
+		seen[g.Export] = g.Export != ""
 	}
 	for i := range m.Funcs {
 		f := &m.Funcs[i]
@@ -216,12 +228,45 @@ func appendLimits(b []byte, mem Memory) []byte {
 	return appendU32(b, mem.Max)
 }
 
+// globalSection declares the globals: mutable, initialised by a zero
+// constant of their type.
+func globalSection(m *Module) []byte {
+	if len(m.Globals) == 0 {
+		return nil
+	}
+	b := appendU32(nil, uint32(len(m.Globals)))
+	for _, g := range m.Globals {
+		b = append(b, byte(g.Type), 0x01)
+		switch g.Type {
+		case I64:
+			b = append(b, 0x42, 0x00)
+		case F32:
+			b = append(b, 0x43, 0, 0, 0, 0)
+		case F64:
+			b = append(b, 0x44, 0, 0, 0, 0, 0, 0, 0, 0)
+		default:
+			b = append(b, 0x41, 0x00)
+		}
+		b = append(b, opEnd)
+	}
+	return b
+}
+
 func exportSection(m *Module) []byte {
 	var n uint32
 	var b []byte
 	if m.HasMemory && m.Memory.Export != "" {
 		b = appendName(b, m.Memory.Export)
 		b = append(b, kindMemory, 0)
+		n++
+	}
+	for i, g := range m.Globals {
+		if g.Export == "" {
+			continue
+		}
+		b = appendName(b, g.Export)
+		b = append(b, kindGlobal)
+		b = appendU32(b, uint32(i))
 		n++
 	}
 	for i := range m.Funcs {
@@ -334,6 +379,11 @@ func (fe *funcEncoder) instrs(list []Instr) error {
 
 // instr appends one instruction with its immediates.
 func (fe *funcEncoder) instr(in *Instr) error {
+	if in.Op == OpGlobalGet || in.Op == OpGlobalSet {
+		fe.out = append(fe.out, byte(in.Op.Info().Code))
+		fe.out = appendU32(fe.out, in.Index)
+		return nil
+	}
 	if in.Op <= OpInvalid || in.Op >= opCount {
 		return fe.errorf(in, "unknown instruction op(%d)", uint16(in.Op))
 	}

@@ -51,6 +51,17 @@ func checkErrors(t *testing.T, what string, cases []errorCase, f func(t *testing
 	}
 }
 
+// parsed parses src with parse, which must succeed, and returns what
+// check says of the result.
+func parsed[T any](t *testing.T, src string, parse func(string) (T, error), check func(T) error) error {
+	t.Helper()
+	x, err := parse(src)
+	if err != nil {
+		t.Fatalf("parsing %q: %v", src, err)
+	}
+	return check(x)
+}
+
 func errorSummary(t *testing.T, err error) []string {
 	t.Helper()
 	if err == nil {
@@ -131,13 +142,27 @@ func TestLexErrorCap(t *testing.T) {
 	}
 }
 
+// A literalCase is a numeric literal, the width it is read at, and the
+// bits and status the reader must give.
+type literalCase struct {
+	text string
+	bits int
+	want uint64
+	st   litStatus
+}
+
+// checkLiterals runs parse (called name in failures) on every case.
+func checkLiterals(t *testing.T, name string, parse func(string, int) (uint64, litStatus), cases []literalCase) {
+	t.Helper()
+	for _, tc := range cases {
+		if got, st := parse(tc.text, tc.bits); got != tc.want || st != tc.st {
+			t.Errorf("%s(%q, %d) = %#x, %d; want %#x, %d", name, tc.text, tc.bits, got, st, tc.want, tc.st)
+		}
+	}
+}
+
 func TestParseInt(t *testing.T) {
-	tests := []struct {
-		text string
-		bits int
-		want uint64
-		st   litStatus
-	}{
+	checkLiterals(t, "parseInt", parseInt, []literalCase{
 		{"0", 32, 0, litOK},
 		{"42", 32, 42, litOK},
 		{"1_000_000", 32, 1000000, litOK},
@@ -169,22 +194,11 @@ func TestParseInt(t *testing.T) {
 		{"--1", 32, 0, litMalformed},
 		{"+", 32, 0, litMalformed},
 		{"12a", 32, 0, litMalformed},
-	}
-	for _, tt := range tests {
-		got, st := parseInt(tt.text, tt.bits)
-		if got != tt.want || st != tt.st {
-			t.Errorf("parseInt(%q, %d) = %#x, %d; want %#x, %d", tt.text, tt.bits, got, st, tt.want, tt.st)
-		}
-	}
+	})
 }
 
 func TestParseFloat(t *testing.T) {
-	tests := []struct {
-		text string
-		bits int
-		want uint64
-		st   litStatus
-	}{
+	checkLiterals(t, "parseFloat", parseFloat, []literalCase{
 		{"0", 32, 0, litOK},
 		{"-0", 32, 0x80000000, litOK},
 		{"-0.0", 64, 1 << 63, litOK},
@@ -240,13 +254,7 @@ func TestParseFloat(t *testing.T) {
 		{"1._5", 32, 0, litMalformed},
 		{"", 32, 0, litMalformed},
 		{"-", 32, 0, litMalformed},
-	}
-	for _, tt := range tests {
-		got, st := parseFloat(tt.text, tt.bits)
-		if got != tt.want || st != tt.st {
-			t.Errorf("parseFloat(%q, %d) = %#x, %d; want %#x, %d", tt.text, tt.bits, got, st, tt.want, tt.st)
-		}
-	}
+	})
 }
 
 func FuzzLex(f *testing.F) {

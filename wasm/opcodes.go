@@ -89,11 +89,23 @@ type OpInfo struct {
 
 // Info returns the description of op.
 func (op Op) Info() *OpInfo {
+	switch op {
+	case OpGlobalGet:
+		return &globalGetInfo
+	case OpGlobalSet:
+		return &globalSetInfo
+	}
 	if op <= OpInvalid || op >= opCount {
 		return &OpInfo{Name: fmt.Sprintf("op(%d)", uint16(op))}
 	}
 	return &opInfos[op]
 }
+
+// The descriptions of the generated-code-only instructions.
+var (
+	globalGetInfo = OpInfo{Name: "global.get", Code: 0x23}
+	globalSetInfo = OpInfo{Name: "global.set", Code: 0x24}
+)
 
 // String returns the text-format name of op.
 func (op Op) String() string { return op.Info().Name }

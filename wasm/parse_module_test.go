@@ -109,13 +109,7 @@ func TestValidateModule(t *testing.T) {
 		{"return type", "(module (func (result i32) (return (i64.const 1))))", []string{"1:29: return: expected i32 operand, found i64"}},
 		{"param types", "(module (func (param i64) (result i32) (local.get 0)))", []string{"1:41: end of function: expected [i32] on the stack, found [i64]"}},
 		{"duplicate exports", `(module (memory (export "a") 1) (func (export "a")))`, []string{`1:33: duplicate export name "a"`}},
-	}, func(t *testing.T, src string) error {
-		m, err := ParseModule(src)
-		if err != nil {
-			t.Fatalf("ParseModule: %v", err)
-		}
-		return ValidateModule(m)
-	})
+	}, func(t *testing.T, src string) error { return parsed(t, src, ParseModule, ValidateModule) })
 }
 
 func TestParseModuleSExpr(t *testing.T) {
@@ -207,27 +201,7 @@ func FuzzParseModule(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, src string) {
-		m, err := ParseModule(src)
-		if err != nil {
-			if m != nil {
-				t.Fatalf("module and error both returned")
-			}
-			if n := len(errorSummary(t, err)); n == 0 || n > MaxErrors {
-				t.Fatalf("%d errors", n)
-			}
-			return
-		}
-		_ = ValidateModule(m)
-		text := FormatModule(m)
-		again, err := ParseModule(text)
-		if err != nil {
-			t.Fatalf("formatted text does not parse: %v\n%s", err, text)
-		}
-		if diff := cmp.Diff(m, again, ignorePos); diff != "" {
-			t.Fatalf("format then parse changed the module (-orig +again):\n%s\ntext:\n%s", diff, text)
-		}
-	})
+	f.Fuzz(func(t *testing.T, src string) { fuzzRoundTrip(t, src, ParseModule, ValidateModule, FormatModule) })
 }
 
 // watToBinary compiles WAT text with wabt's wat2wasm.

@@ -35,6 +35,13 @@ func FormatModule(m *Module) string {
 	if m.HasMemory {
 		b.WriteString("  " + formatMemory(m.Memory) + "\n")
 	}
+	for _, g := range m.Globals {
+		b.WriteString("  (global")
+		if g.Export != "" {
+			b.WriteString(" (export " + quote(g.Export) + ")")
+		}
+		fmt.Fprintf(&b, " (mut %s) (%s.const 0))\n", g.Type, g.Type)
+	}
 	for i := range m.Funcs {
 		formatModuleFunc(&b, &m.Funcs[i])
 	}
@@ -164,6 +171,8 @@ func (pr *printer) immediates(in *Instr) string {
 		return pr.labelRef(in.Index)
 	case OpLocalGet, OpLocalSet, OpLocalTee:
 		return pr.localRef(in.Index)
+	case OpGlobalGet, OpGlobalSet:
+		return strconv.FormatUint(uint64(in.Index), 10)
 	case OpI32Const:
 		return strconv.FormatInt(int64(int32(uint32(in.Value))), 10)
 	case OpI64Const:

@@ -113,14 +113,7 @@ func roundTripFunc(t *testing.T, name, src string) {
 	if err != nil {
 		return // the error files
 	}
-	text := FormatFunc(f)
-	again, err := ParseFunc(text)
-	if err != nil {
-		t.Fatalf("%s: canonical text does not parse: %v\n%s", name, err, text)
-	}
-	if diff := cmp.Diff(f, again, ignorePos); diff != "" {
-		t.Errorf("%s: round trip (-orig +again):\n%s", name, diff)
-	}
+	again, text := reparse(t, name, f, ParseFunc, FormatFunc)
 	if text2 := FormatFunc(again); text2 != text {
 		t.Errorf("%s: canonical text is not a fixed point:\n%s\n---\n%s", name, text, text2)
 	}
@@ -132,14 +125,22 @@ func roundTripModule(t *testing.T, name, src string) {
 	if err != nil {
 		return
 	}
-	text := FormatModule(m)
-	again, err := ParseModule(text)
+	reparse(t, name, m, ParseModule, FormatModule)
+}
+
+// reparse formats x, parses the text again, checks that the result is x
+// (positions aside) and returns it with the text; name says what x is.
+func reparse[T any](t *testing.T, name string, x T, parse func(string) (T, error), format func(T) string) (T, string) {
+	t.Helper()
+	text := format(x)
+	again, err := parse(text)
 	if err != nil {
 		t.Fatalf("%s: canonical text does not parse: %v\n%s", name, err, text)
 	}
-	if diff := cmp.Diff(m, again, ignorePos); diff != "" {
-		t.Errorf("%s: round trip (-orig +again):\n%s", name, diff)
+	if diff := cmp.Diff(x, again, ignorePos); diff != "" {
+		t.Fatalf("%s: round trip (-orig +again):\n%s\ntext:\n%s", name, diff, text)
 	}
+	return again, text
 }
 
 func TestFormatFunc(t *testing.T) {
@@ -325,15 +326,7 @@ func (g *treeGen) instr(d int) Instr {
 func TestRoundTripRandomTrees(t *testing.T) {
 	g := &treeGen{r: rand.New(rand.NewPCG(7, 8)), ops: Ops()}
 	for range 3000 {
-		f := g.funcTree()
-		text := FormatFunc(f)
-		again, err := ParseFunc(text)
-		if err != nil {
-			t.Fatalf("canonical text does not parse: %v\n%s", err, text)
-		}
-		if diff := cmp.Diff(f, again, ignorePos); diff != "" {
-			t.Fatalf("round trip (-orig +again):\n%s\ntext:\n%s", diff, text)
-		}
+		reparse(t, "random tree", g.funcTree(), ParseFunc, FormatFunc)
 	}
 }
 

@@ -14,12 +14,13 @@ import (
 // atomics). Each error is at the offending instruction and names it. The
 // result is nil or an ErrorList.
 func Validate(f *Func) error {
-	return validateFunc(f, true)
+	return validateFunc(f, true, nil)
 }
 
-// validateFunc validates f; hasMem says whether memory 0 exists.
-func validateFunc(f *Func, hasMem bool) error {
-	v := &validator{f: f, hasMem: hasMem}
+// validateFunc validates f; hasMem says whether memory 0 exists, globals
+// are the module's globals.
+func validateFunc(f *Func, hasMem bool, globals []Global) error {
+	v := &validator{f: f, hasMem: hasMem, globals: globals}
 	v.run(func() { v.function() })
 	v.errs.Sort()
 	return v.errs.Err()
@@ -48,11 +49,12 @@ type ctrlFrame struct {
 
 // A validator holds the state of the validation algorithm.
 type validator struct {
-	f      *Func
-	hasMem bool
-	vals   []operand
-	ctrls  []ctrlFrame
-	errs   ErrorList
+	f       *Func
+	hasMem  bool
+	globals []Global
+	vals    []operand
+	ctrls   []ctrlFrame
+	errs    ErrorList
 }
 
 // run calls check, stopping early after MaxErrors errors.
@@ -191,6 +193,10 @@ func (v *validator) instr(in *Instr) {
 	case ClassMemory:
 		v.memory(in, info)
 	default:
+		if in.Op == OpGlobalGet || in.Op == OpGlobalSet {
+			v.global(in)
+			return
+		}
 		v.errorf(in.Pos, "unknown instruction %s", in.Op)
 	}
 }
@@ -369,6 +375,23 @@ func (v *validator) local(in *Instr) {
 	}
 }
 
+// global validates global.get and global.set (generated code only).
+func (v *validator) global(in *Instr) {
+	if int(in.Index) >= len(v.globals) {
+		v.errorf(in.Pos, "%s: unknown global %d", in.Op, in.Index)
+		if in.Op == OpGlobalGet {
+			v.push(unknownType, in.Pos)
+		}
+		return
+	}
+	t := v.globals[in.Index].Type
+	if in.Op == OpGlobalGet {
+		v.push(t, in.Pos)
+		return
+	}
+	v.popExpect(t, in)
+}
+
 // memory validates a memory instruction: the memory exists (atomic.fence
 // names none), the alignment is allowed, and the operand types.
 func (v *validator) memory(in *Instr, info *OpInfo) {
@@ -412,7 +435,7 @@ func ValidateModule(m *Module) error {
 	}
 	validateExports(m, &errs)
 	for i := range m.Funcs {
-		if err := validateFunc(&m.Funcs[i], m.HasMemory); err != nil {
+		if err := validateFunc(&m.Funcs[i], m.HasMemory, m.Globals); err != nil {
 			errs = append(errs, err.(ErrorList)...)
 		}
 	}

@@ -78,13 +78,7 @@ func TestValidateRejects(t *testing.T) {
 		{"known types after br still count", "(block br 0 i64.const 1 i32.add drop)", []string{"1:25: i32.add: expected i32 operand, found i64"}},
 		{"independent errors in order", "(drop (i32.atomic.load align=1 (i32.const 0)))\n(drop (i32.add (i32.const 1) (i64.const 2)))\n(drop (i32.load8_u align=2 (i32.const 0)))",
 			[]string{"1:8: i32.atomic.load: expected alignment 4, found 1", "2:8: i32.add: expected i32 operand, found i64", "3:8: i32.load8_u: expected alignment at most 1, found 2"}},
-	}, func(t *testing.T, src string) error {
-		f, err := ParseFunc(src)
-		if err != nil {
-			t.Fatalf("ParseFunc: %v", err)
-		}
-		return Validate(f)
-	})
+	}, func(t *testing.T, src string) error { return parsed(t, src, ParseFunc, Validate) })
 }
 
 func TestValidateErrorCap(t *testing.T) {

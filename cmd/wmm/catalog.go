@@ -1,15 +1,12 @@
 package main
 
 import (
-	"encoding/json"
-	"fmt"
 	"io"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"wmm/catalog"
+	"wmm/reports"
 )
 
 const catalogLong = `Catalog lists the litmus tests bundled with wmm, one line per test: its
@@ -51,56 +48,19 @@ func newCatalogCmd() *cobra.Command {
 	return cmd
 }
 
-// A catalogLine is one test in the listing.
-type catalogLine struct {
-	Family  string `json:"family"`
-	Name    string `json:"name"`
-	Summary string `json:"summary"`
-}
-
 // doCatalog lists the catalogue, or the families asked for.
 func doCatalog(w io.Writer, f catalogFlags) error {
-	for _, fam := range f.families {
-		if !slices.Contains(catalog.Families(), fam) {
-			return fmt.Errorf("no family %q in the catalogue (families: %s)", fam, strings.Join(catalog.Families(), ", "))
-		}
-	}
 	entries, err := catalog.Load()
 	if err != nil {
 		return err
 	}
-	var lines []catalogLine
-	for _, e := range entries {
-		if len(f.families) == 0 || slices.Contains(f.families, e.Family) {
-			lines = append(lines, catalogLine{Family: e.Family, Name: e.Test.Name, Summary: catalog.Summary(e.Test.Doc)})
-		}
+	lines, err := catalog.List(entries, f.families...)
+	if err != nil {
+		return err
 	}
 	if f.json {
-		return writeCatalogJSON(w, lines)
+		return reports.WriteCatalogJSON(w, lines)
 	}
-	writeCatalogText(w, lines)
-	return nil
-}
-
-// writeCatalogText prints the lines in aligned columns.
-func writeCatalogText(w io.Writer, lines []catalogLine) {
-	famW, nameW := 0, 0
-	for _, l := range lines {
-		famW, nameW = max(famW, len(l.Family)), max(nameW, len(l.Name))
-	}
-	for _, l := range lines {
-		fmt.Fprintf(w, "%-*s  %-*s  %s\n", famW, l.Family, nameW, l.Name, l.Summary)
-	}
-}
-
-// writeCatalogJSON prints one JSON object per line.
-func writeCatalogJSON(w io.Writer, lines []catalogLine) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, l := range lines {
-		if err := enc.Encode(l); err != nil {
-			return err
-		}
-	}
+	reports.WriteCatalogText(w, lines)
 	return nil
 }

@@ -10,7 +10,6 @@ import (
 	"wmm/axioms"
 	"wmm/enumerate"
 	"wmm/litmus"
-	"wmm/model"
 	"wmm/reports"
 	"wmm/suite"
 )
@@ -106,7 +105,7 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 			continue
 		}
 		d := reports.NewDiff(results[i].Res, results[i+1].Res)
-		if err := explainDiff(d, t, a, b, opts); err != nil {
+		if err := suite.ExplainDiff(d, t, a, b, opts); err != nil {
 			errs.Wrap(t.Pos, err)
 			continue
 		}
@@ -122,29 +121,6 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 		fmt.Fprintln(stdout, reports.DiffSummary(diffs))
 	}
 	return errs.Err()
-}
-
-// explainDiff asks each model why it forbids the outcomes only the other
-// allows.
-func explainDiff(d *reports.Diff, t *litmus.Test, a, b *axioms.Model, opts enumerate.Options) error {
-	for _, side := range []struct {
-		only   []*reports.DiffOutcome
-		strict *axioms.Model
-	}{{d.OnlyA, b}, {d.OnlyB, a}} {
-		if len(side.only) == 0 {
-			continue
-		}
-		want := &model.OutcomeSet{}
-		for _, do := range side.only {
-			want.Add(do.Outcome)
-		}
-		ex, err := enumerate.Explain(t, side.strict, opts, func(o model.Outcome) bool { return want.Contains(d.Over(o)) }, 1)
-		if err != nil {
-			return err
-		}
-		d.Explain(side.only, ex)
-	}
-	return nil
 }
 
 // writeDiff prints one diff as text or JSON.

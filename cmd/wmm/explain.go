@@ -161,25 +161,15 @@ func selectTest(args []string, fromCatalog bool, name string) ([]*litmus.Test, e
 	return nil, errs.Err()
 }
 
-// selection returns the outcomes to explain: those satisfying the
-// --outcome proposition, or the condition's proposition (its negation for
-// forall), or every outcome when the test has no condition; with a phrase
+// selection returns the outcomes to explain (Test.Selected) with a phrase
 // that names them.
 func selection(t *litmus.Test, outcome string) (func(model.Outcome) bool, string, error) {
-	if outcome != "" {
-		p, err := t.ParseProp(outcome, litmus.Pos{File: "--outcome", Line: 1, Col: 1})
-		if err != nil {
-			return nil, "", err
-		}
-		return p.Eval, p.String(), nil
+	p, err := t.Selected(outcome, litmus.Pos{File: "--outcome", Line: 1, Col: 1})
+	if err != nil {
+		return nil, "", err
 	}
-	c := t.Condition
-	switch {
-	case c == nil:
-		return func(model.Outcome) bool { return true }, "any values", nil
-	case c.Quant == litmus.Forall:
-		p := &litmus.Not{P: c.Prop}
-		return p.Eval, p.String(), nil
+	if outcome == "" && t.Condition == nil {
+		return p.Eval, "any values", nil
 	}
-	return c.Prop.Eval, c.Prop.String(), nil
+	return p.Eval, p.String(), nil
 }

@@ -48,34 +48,34 @@ func newFmtCmd() *cobra.Command {
 // doFmt formats each file. Files are handled independently: one with an
 // error is skipped and the error returned with the others'.
 func doFmt(stdout, stderr io.Writer, paths []string, flags fmtFlags) error {
-	files, err := loadFiles(paths)
+	files, err := litmus.LoadPaths(paths)
 	var errs litmus.ErrorList
 	errs.Wrap(litmus.Pos{}, err)
 	printed := false
 	for _, f := range files {
-		if f.err != nil || len(f.tests) == 0 {
+		if f.Err != nil || len(f.Tests) == 0 {
 			continue
 		}
-		old, rerr := os.ReadFile(f.path)
+		old, rerr := os.ReadFile(f.Path)
 		if rerr != nil {
-			errs.Add(litmus.Pos{File: f.path}, unwrapPathError(rerr).Error())
+			errs.Add(litmus.Pos{File: f.Path}, litmus.PathErr(rerr).Error())
 			continue
 		}
-		out := []byte(litmus.FormatFile(f.tests))
+		out := []byte(litmus.FormatFile(f.Tests))
 		changed := !bytes.Equal(old, out)
-		if (flags.list || flags.write) && !isYAMLFile(f.path) {
+		if (flags.list || flags.write) && !isYAMLFile(f.Path) {
 			// A .wast script is converted, not formatted: never replace it.
-			fmt.Fprintf(stderr, "%s: not a YAML litmus file: wmm fmt prints its tests as YAML (redirect that output to keep it)\n", f.path)
+			fmt.Fprintf(stderr, "%s: not a YAML litmus file: wmm fmt prints its tests as YAML (redirect that output to keep it)\n", f.Path)
 			continue
 		}
 		switch {
 		case flags.list:
 			if changed {
-				fmt.Fprintln(stdout, f.path)
+				fmt.Fprintln(stdout, f.Path)
 			}
 		case flags.write:
 			if changed {
-				errs.Wrap(litmus.Pos{}, rewrite(stderr, f.path, old, out, flags.force))
+				errs.Wrap(litmus.Pos{}, rewrite(stderr, f.Path, old, out, flags.force))
 			}
 		default:
 			if printed {
@@ -102,10 +102,10 @@ func rewrite(stderr io.Writer, path string, old, out []byte, force bool) error {
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return errors.New(path + ": " + unwrapPathError(err).Error())
+		return errors.New(path + ": " + litmus.PathErr(err).Error())
 	}
 	if err := os.WriteFile(path, out, info.Mode().Perm()); err != nil {
-		return errors.New(path + ": " + unwrapPathError(err).Error())
+		return errors.New(path + ": " + litmus.PathErr(err).Error())
 	}
 	return nil
 }

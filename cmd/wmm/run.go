@@ -70,6 +70,7 @@ type engineFlags struct {
 	test       string
 	testRE     *regexp.Regexp
 	catalog    bool
+	spin       uint32
 }
 
 func (f *engineFlags) register(cmd *cobra.Command) {
@@ -85,6 +86,7 @@ func (f *engineFlags) register(cmd *cobra.Command) {
 	fl.DurationVar(&f.deadline, "deadline", 20*time.Second, "longest time one batch may take before it is cancelled")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop each test after this much time, with the iterations done so far (0: no limit)")
 	fl.Uint64Var(&f.seed, "seed", 0, "seed of the random delays (0: a fixed default)")
+	fl.Uint32Var(&f.spin, "spin", 0, "turns a thread spins at the barrier before it sleeps (0: 100000, or 500 when threads outnumber cores)")
 	fl.StringVar(&f.test, "test", "", "run only the tests whose name matches this regular expression")
 	registerCatalog(fl, &f.catalog, "run the")
 }
@@ -128,7 +130,7 @@ func (f *engineFlags) options() (engine.Options, error) {
 	}
 	return engine.Options{
 		Iterations: n, Batch: f.batch, Delay: delay, Stride: f.stride, Memory: mem, MaxMemory: f.maxMemory,
-		Deadline: f.deadline, Budget: f.timeout, Seed: f.seed,
+		Deadline: f.deadline, Budget: f.timeout, Seed: f.seed, SpinLimit: f.spin,
 	}, nil
 }
 
@@ -193,14 +195,7 @@ func doRun(ctx context.Context, stdout, stderr io.Writer, paths []string, flags 
 	sum := &conform.Summary{Engine: r.Name()}
 	for _, t := range tests {
 		res, err := runOne(ctx, stderr, t, r, opts)
-		var unsupported *engine.UnsupportedError
-		switch {
-		case errors.As(err, &unsupported):
-			fmt.Fprintf(stderr, "%s: skipped: %s\n", t.Pos, unsupported.Reason)
-			sum.Skip(t, unsupported.Reason)
-			continue
-		case err != nil:
-			errs.Wrap(t.Pos, err)
+		if failed(stderr, sum, &errs, t, err) {
 			continue
 		}
 		sum.Add(res, nil)
@@ -216,6 +211,23 @@ func doRun(ctx context.Context, stdout, stderr io.Writer, paths []string, flags 
 		}
 	}
 	return errs.Err()
+}
+
+// failed reports the error of a test, if any, and says whether there was
+// one: a test the engine cannot run is skipped (said on stderr, counted in
+// sum), any other error goes to errs.
+func failed(stderr io.Writer, sum *conform.Summary, errs *litmus.ErrorList, t *litmus.Test, err error) bool {
+	var unsupported *engine.UnsupportedError
+	switch {
+	case errors.As(err, &unsupported):
+		fmt.Fprintf(stderr, "%s: skipped: %s\n", t.Pos, unsupported.Reason)
+		sum.Skip(t, unsupported.Reason)
+	case err != nil:
+		errs.Wrap(t.Pos, err)
+	default:
+		return false
+	}
+	return true
 }
 
 // interruptible returns a context that an interrupt (^C) cancels, so that

@@ -15,6 +15,7 @@ import (
 	"wmm/engine"
 	"wmm/enumerate"
 	"wmm/litmus"
+	"wmm/model"
 )
 
 var validateLong = `Validate checks a real engine against the memory model: for each test it
@@ -49,6 +50,7 @@ const validateExample = `  wmm validate --catalog                    the whole c
 type validateFlags struct {
 	engineFlags
 	model string
+	repro string
 	modelFlags
 }
 
@@ -68,6 +70,7 @@ func newValidateCmd() *cobra.Command {
 		})
 	flags.engineFlags.register(cmd)
 	cmd.Flags().StringVar(&flags.model, "model", "wasm", "the memory model: wasm, js, js2017 or sc")
+	cmd.Flags().StringVar(&flags.repro, "repro", "", "for each test with forbidden outcomes, write a standalone reproducer (test.wat/.wasm, repro.cjs for node/deno/bun, main.go for wazero) to a directory under this one")
 	flags.modelFlags.register(cmd.Flags())
 	return cmd
 }
@@ -83,14 +86,7 @@ func doValidate(ctx context.Context, stdout, stderr io.Writer, paths []string, f
 	sum := &conform.Summary{Engine: r.Name(), Model: m.Name()}
 	for _, t := range tests {
 		c, err := validateOne(ctx, stderr, t, m, r, opts, flags)
-		var unsupported *engine.UnsupportedError
-		switch {
-		case errors.As(err, &unsupported):
-			fmt.Fprintf(stderr, "%s: skipped: %s\n", t.Pos, unsupported.Reason)
-			sum.Skip(t, unsupported.Reason)
-			continue
-		case err != nil:
-			errs.Wrap(t.Pos, err)
+		if failed(stderr, sum, &errs, t, err) {
 			continue
 		}
 		sum.Add(c.Result, c)
@@ -100,6 +96,18 @@ func doValidate(ctx context.Context, stdout, stderr io.Writer, paths []string, f
 			conform.WriteText(stdout, c.Result, c)
 		}
 		c.WriteForbidden(stderr, reproduce(t, flags))
+		if flags.repro != "" && len(c.Forbidden) > 0 {
+			var os []model.Outcome
+			for _, f := range c.Forbidden {
+				os = append(os, f.Outcome)
+			}
+			dir, err := engine.WriteRepro(flags.repro, c.Result, c.Names, os)
+			if err != nil {
+				errs.Add(t.Pos, fmt.Sprintf("--repro: %v", err))
+			} else {
+				fmt.Fprintf(stderr, "%s: test %s: reproducer written to %s\n", t.Pos, t.Name, dir)
+			}
+		}
 	}
 	if !flags.json {
 		sum.WriteText(stdout)

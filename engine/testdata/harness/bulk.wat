@@ -20,6 +20,8 @@
     (local i32)
     (local i32)
     (local i32)
+    (local i32)
+    (local i32)
     block
       local.get 0
       i32.eqz
@@ -34,7 +36,12 @@
         i32.const 1
         i32.eq
         if
+          i32.const 1
+          local.set 23
           i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 512
           i32.const 0
           i32.atomic.store
           i32.const 128
@@ -50,6 +57,8 @@
             drop
           end
         else
+          i32.const 0
+          local.set 23
           i32.const 0
           local.set 22
           block
@@ -94,16 +103,48 @@
             end
           end
         end
+        local.get 23
+        if
+          local.get 19
+          i32.const -1640531535
+          i32.mul
+          i32.const 16
+          i32.shr_u
+          i32.const 1
+          i32.and
+          if
+            block
+              loop
+                i32.const 448
+                i32.atomic.load
+                if
+                  return
+                end
+                i32.const 512
+                i32.atomic.load
+                i32.const 1
+                i32.ge_u
+                br_if 1
+                br 0
+              end
+            end
+          end
+        else
+          i32.const 512
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+        end
         local.get 19
         i32.const 65536
         i32.mul
-        i32.const 28672
+        i32.const 32768
         i32.add
         local.set 4
         local.get 19
         i32.const 8
         i32.mul
-        i32.const 4096
+        i32.const 8192
         i32.add
         local.set 20
         local.get 19
@@ -140,6 +181,17 @@
             br 0
           end
         end
+        i32.const 0
+        local.set 24
+        i32.const 4160
+        i32.load
+        local.get 19
+        i32.le_u
+        i32.const 1
+        i32.shl
+        local.get 24
+        i32.or
+        local.set 24
         block
           block
             block
@@ -182,6 +234,17 @@
           i32.const 3
           local.set 21
         end
+        i32.const 4096
+        local.get 19
+        i32.const 1
+        i32.add
+        i32.store
+        local.get 24
+        i32.const 8
+        i32.shl
+        local.get 21
+        i32.or
+        local.set 21
         local.get 20
         local.get 21
         i64.extend_i32_u
@@ -204,7 +267,12 @@
     i32.const 1
     i32.eq
     if
+      i32.const 1
+      local.set 23
       i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 512
       i32.const 0
       i32.atomic.store
       i32.const 128
@@ -220,6 +288,8 @@
         drop
       end
     else
+      i32.const 0
+      local.set 23
       i32.const 0
       local.set 22
       block
@@ -286,6 +356,8 @@
     (local i32)
     (local i32)
     (local i32)
+    (local i32)
+    (local i32)
     block
       local.get 0
       i32.eqz
@@ -300,7 +372,12 @@
         i32.const 1
         i32.eq
         if
+          i32.const 1
+          local.set 24
           i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 512
           i32.const 0
           i32.atomic.store
           i32.const 128
@@ -316,6 +393,8 @@
             drop
           end
         else
+          i32.const 0
+          local.set 24
           i32.const 0
           local.set 23
           block
@@ -360,18 +439,50 @@
             end
           end
         end
+        local.get 24
+        if
+          local.get 20
+          i32.const -1640531535
+          i32.mul
+          i32.const 16
+          i32.shr_u
+          i32.const 1
+          i32.and
+          if
+            block
+              loop
+                i32.const 448
+                i32.atomic.load
+                if
+                  return
+                end
+                i32.const 512
+                i32.atomic.load
+                i32.const 1
+                i32.ge_u
+                br_if 1
+                br 0
+              end
+            end
+          end
+        else
+          i32.const 512
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+        end
         i32.const 0
         local.set 4
         local.get 20
         i32.const 65536
         i32.mul
-        i32.const 28672
+        i32.const 32768
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 12288
+        i32.const 16384
         i32.add
         local.set 21
         local.get 20
@@ -408,6 +519,17 @@
             br 0
           end
         end
+        i32.const 0
+        local.set 25
+        i32.const 4096
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 0
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
         block
           block
             block
@@ -446,6 +568,17 @@
           i32.const 3
           local.set 22
         end
+        i32.const 4160
+        local.get 20
+        i32.const 1
+        i32.add
+        i32.store
+        local.get 25
+        i32.const 8
+        i32.shl
+        local.get 22
+        i32.or
+        local.set 22
         local.get 21
         local.get 4
         i64.extend_i32_u
@@ -472,7 +605,12 @@
     i32.const 1
     i32.eq
     if
+      i32.const 1
+      local.set 24
       i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 512
       i32.const 0
       i32.atomic.store
       i32.const 128
@@ -488,6 +626,8 @@
         drop
       end
     else
+      i32.const 0
+      local.set 24
       i32.const 0
       local.set 23
       block
@@ -559,7 +699,7 @@
         local.get 16
         i32.const 65536
         i32.mul
-        i32.const 28672
+        i32.const 32768
         i32.add
         local.set 1
         block
@@ -602,5 +742,14 @@
     local.get 0
     i32.const -1
     memory.atomic.notify
+  )
+  (func (export "ctl") (param i32) (result i32)
+    local.get 0
+    i32.atomic.load
+  )
+  (func (export "setctl") (param i32) (param i32)
+    local.get 0
+    local.get 1
+    i32.atomic.store
   )
 )

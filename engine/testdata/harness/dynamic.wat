@@ -21,6 +21,8 @@
     (local i32)
     (local i32)
     (local i32)
+    (local i32)
+    (local i32)
     block
       local.get 0
       i32.eqz
@@ -35,7 +37,12 @@
         i32.const 3
         i32.eq
         if
+          i32.const 1
+          local.set 24
           i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 512
           i32.const 0
           i32.atomic.store
           i32.const 128
@@ -51,6 +58,8 @@
             drop
           end
         else
+          i32.const 0
+          local.set 24
           i32.const 0
           local.set 23
           block
@@ -95,18 +104,50 @@
             end
           end
         end
+        local.get 24
+        if
+          local.get 20
+          i32.const -1640531535
+          i32.mul
+          i32.const 16
+          i32.shr_u
+          i32.const 1
+          i32.and
+          if
+            block
+              loop
+                i32.const 448
+                i32.atomic.load
+                if
+                  return
+                end
+                i32.const 512
+                i32.atomic.load
+                i32.const 3
+                i32.ge_u
+                br_if 1
+                br 0
+              end
+            end
+          end
+        else
+          i32.const 512
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+        end
         i32.const 0
         local.set 4
         local.get 20
         i32.const 65536
         i32.mul
-        i32.const 69632
+        i32.const 73728
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 4096
+        i32.const 8192
         i32.add
         local.set 21
         local.get 20
@@ -143,6 +184,35 @@
             br 0
           end
         end
+        i32.const 0
+        local.set 25
+        i32.const 4160
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 1
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4224
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 2
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4288
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 3
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
         block
           block
             block
@@ -165,6 +235,17 @@
           i32.const 3
           local.set 22
         end
+        i32.const 4096
+        local.get 20
+        i32.const 1
+        i32.add
+        i32.store
+        local.get 25
+        i32.const 8
+        i32.shl
+        local.get 22
+        i32.or
+        local.set 22
         local.get 21
         local.get 4
         i64.extend_i32_u
@@ -191,7 +272,12 @@
     i32.const 3
     i32.eq
     if
+      i32.const 1
+      local.set 24
       i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 512
       i32.const 0
       i32.atomic.store
       i32.const 128
@@ -207,6 +293,8 @@
         drop
       end
     else
+      i32.const 0
+      local.set 24
       i32.const 0
       local.set 23
       block
@@ -273,6 +361,8 @@
     (local i32)
     (local i32)
     (local i32)
+    (local i32)
+    (local i32)
     block
       local.get 0
       i32.eqz
@@ -287,7 +377,12 @@
         i32.const 3
         i32.eq
         if
+          i32.const 1
+          local.set 24
           i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 512
           i32.const 0
           i32.atomic.store
           i32.const 128
@@ -303,6 +398,8 @@
             drop
           end
         else
+          i32.const 0
+          local.set 24
           i32.const 0
           local.set 23
           block
@@ -347,18 +444,50 @@
             end
           end
         end
+        local.get 24
+        if
+          local.get 20
+          i32.const -1640531535
+          i32.mul
+          i32.const 16
+          i32.shr_u
+          i32.const 1
+          i32.and
+          if
+            block
+              loop
+                i32.const 448
+                i32.atomic.load
+                if
+                  return
+                end
+                i32.const 512
+                i32.atomic.load
+                i32.const 3
+                i32.ge_u
+                br_if 1
+                br 0
+              end
+            end
+          end
+        else
+          i32.const 512
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+        end
         i32.const 0
         local.set 4
         local.get 20
         i32.const 65536
         i32.mul
-        i32.const 69632
+        i32.const 73728
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 20480
+        i32.const 24576
         i32.add
         local.set 21
         local.get 20
@@ -395,6 +524,35 @@
             br 0
           end
         end
+        i32.const 0
+        local.set 25
+        i32.const 4096
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 0
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4224
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 2
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4288
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 3
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
         block
           block
             block
@@ -439,6 +597,17 @@
           i32.const 3
           local.set 22
         end
+        i32.const 4160
+        local.get 20
+        i32.const 1
+        i32.add
+        i32.store
+        local.get 25
+        i32.const 8
+        i32.shl
+        local.get 22
+        i32.or
+        local.set 22
         local.get 21
         local.get 4
         i64.extend_i32_u
@@ -465,7 +634,12 @@
     i32.const 3
     i32.eq
     if
+      i32.const 1
+      local.set 24
       i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 512
       i32.const 0
       i32.atomic.store
       i32.const 128
@@ -481,6 +655,8 @@
         drop
       end
     else
+      i32.const 0
+      local.set 24
       i32.const 0
       local.set 23
       block
@@ -547,6 +723,8 @@
     (local i32)
     (local i32)
     (local i32)
+    (local i32)
+    (local i32)
     block
       local.get 0
       i32.eqz
@@ -561,7 +739,12 @@
         i32.const 3
         i32.eq
         if
+          i32.const 1
+          local.set 24
           i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 512
           i32.const 0
           i32.atomic.store
           i32.const 128
@@ -577,6 +760,8 @@
             drop
           end
         else
+          i32.const 0
+          local.set 24
           i32.const 0
           local.set 23
           block
@@ -621,18 +806,50 @@
             end
           end
         end
+        local.get 24
+        if
+          local.get 20
+          i32.const -1640531535
+          i32.mul
+          i32.const 16
+          i32.shr_u
+          i32.const 1
+          i32.and
+          if
+            block
+              loop
+                i32.const 448
+                i32.atomic.load
+                if
+                  return
+                end
+                i32.const 512
+                i32.atomic.load
+                i32.const 3
+                i32.ge_u
+                br_if 1
+                br 0
+              end
+            end
+          end
+        else
+          i32.const 512
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+        end
         i32.const 0
         local.set 4
         local.get 20
         i32.const 65536
         i32.mul
-        i32.const 69632
+        i32.const 73728
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 36864
+        i32.const 40960
         i32.add
         local.set 21
         local.get 20
@@ -669,6 +886,35 @@
             br 0
           end
         end
+        i32.const 0
+        local.set 25
+        i32.const 4096
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 0
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4160
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 1
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4288
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 3
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
         block
           block
             block
@@ -702,6 +948,17 @@
           i32.const 3
           local.set 22
         end
+        i32.const 4224
+        local.get 20
+        i32.const 1
+        i32.add
+        i32.store
+        local.get 25
+        i32.const 8
+        i32.shl
+        local.get 22
+        i32.or
+        local.set 22
         local.get 21
         local.get 4
         i64.extend_i32_u
@@ -728,7 +985,12 @@
     i32.const 3
     i32.eq
     if
+      i32.const 1
+      local.set 24
       i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 512
       i32.const 0
       i32.atomic.store
       i32.const 128
@@ -744,6 +1006,8 @@
         drop
       end
     else
+      i32.const 0
+      local.set 24
       i32.const 0
       local.set 23
       block
@@ -810,6 +1074,8 @@
     (local i32)
     (local i32)
     (local i32)
+    (local i32)
+    (local i32)
     block
       local.get 0
       i32.eqz
@@ -824,7 +1090,12 @@
         i32.const 3
         i32.eq
         if
+          i32.const 1
+          local.set 24
           i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 512
           i32.const 0
           i32.atomic.store
           i32.const 128
@@ -840,6 +1111,8 @@
             drop
           end
         else
+          i32.const 0
+          local.set 24
           i32.const 0
           local.set 23
           block
@@ -884,18 +1157,50 @@
             end
           end
         end
+        local.get 24
+        if
+          local.get 20
+          i32.const -1640531535
+          i32.mul
+          i32.const 16
+          i32.shr_u
+          i32.const 1
+          i32.and
+          if
+            block
+              loop
+                i32.const 448
+                i32.atomic.load
+                if
+                  return
+                end
+                i32.const 512
+                i32.atomic.load
+                i32.const 3
+                i32.ge_u
+                br_if 1
+                br 0
+              end
+            end
+          end
+        else
+          i32.const 512
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+        end
         i32.const 0
         local.set 4
         local.get 20
         i32.const 65536
         i32.mul
-        i32.const 69632
+        i32.const 73728
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 53248
+        i32.const 57344
         i32.add
         local.set 21
         local.get 20
@@ -932,6 +1237,35 @@
             br 0
           end
         end
+        i32.const 0
+        local.set 25
+        i32.const 4096
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 0
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4160
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 1
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4224
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 2
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
         block
           block
             block
@@ -951,6 +1285,17 @@
           i32.const 3
           local.set 22
         end
+        i32.const 4288
+        local.get 20
+        i32.const 1
+        i32.add
+        i32.store
+        local.get 25
+        i32.const 8
+        i32.shl
+        local.get 22
+        i32.or
+        local.set 22
         local.get 21
         local.get 4
         i64.extend_i32_u
@@ -977,7 +1322,12 @@
     i32.const 3
     i32.eq
     if
+      i32.const 1
+      local.set 24
       i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 512
       i32.const 0
       i32.atomic.store
       i32.const 128
@@ -993,6 +1343,8 @@
         drop
       end
     else
+      i32.const 0
+      local.set 24
       i32.const 0
       local.set 23
       block
@@ -1064,7 +1416,7 @@
         local.get 16
         i32.const 65536
         i32.mul
-        i32.const 69632
+        i32.const 73728
         i32.add
         local.set 1
         block
@@ -1107,5 +1459,14 @@
     local.get 0
     i32.const -1
     memory.atomic.notify
+  )
+  (func (export "ctl") (param i32) (result i32)
+    local.get 0
+    i32.atomic.load
+  )
+  (func (export "setctl") (param i32) (param i32)
+    local.get 0
+    local.get 1
+    i32.atomic.store
   )
 )

@@ -1,5 +1,9 @@
 (module
   (memory (import "env" "mem") 1 3 shared)
+  (global (export "l0_0") (mut i64) (i64.const 0))
+  (global (export "l0_1") (mut i64) (i64.const 0))
+  (global (export "l0_2") (mut i64) (i64.const 0))
+  (global (export "l0_3") (mut i64) (i64.const 0))
   (func (export "t0") (param i32) (param i32) (result i64 i64 i64 i64 i64)
     (local i32)
     (local i32)
@@ -62,42 +66,26 @@
           block
             i32.const 1
             memory.grow
-            local.set 2
+            local.tee 2
+            i64.extend_i32_u
+            global.set 0
             i32.const 65536
             i32.const 42
-            local.set 13
-            local.tee 8
-            i64.extend_i32_u
-            i64.const 4
-            i64.add
-            memory.size
-            i64.extend_i32_u
-            i64.const 16
-            i64.shl
-            i64.gt_u
-            br_if 1
-            local.get 8
-            local.get 13
             i32.store
             memory.size
-            local.set 3
+            local.tee 3
+            i64.extend_i32_u
+            global.set 1
             i32.const 2
             memory.grow
-            local.set 4
+            local.tee 4
+            i64.extend_i32_u
+            global.set 2
             i32.const 131072
-            local.tee 8
-            i64.extend_i32_u
-            i64.const 4
-            i64.add
-            memory.size
-            i64.extend_i32_u
-            i64.const 16
-            i64.shl
-            i64.gt_u
-            br_if 1
-            local.get 8
             i32.load
-            local.set 5
+            local.tee 5
+            i64.extend_i32_u
+            global.set 3
           end
           i32.const 1
           local.set 21

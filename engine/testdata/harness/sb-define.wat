@@ -21,6 +21,8 @@
     (local i32)
     (local i32)
     (local i32)
+    (local i32)
+    (local i32)
     block
       local.get 0
       i32.eqz
@@ -35,7 +37,12 @@
         i32.const 1
         i32.eq
         if
+          i32.const 1
+          local.set 24
           i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 512
           i32.const 0
           i32.atomic.store
           i32.const 128
@@ -51,6 +58,8 @@
             drop
           end
         else
+          i32.const 0
+          local.set 24
           i32.const 0
           local.set 23
           block
@@ -95,18 +104,50 @@
             end
           end
         end
+        local.get 24
+        if
+          local.get 20
+          i32.const -1640531535
+          i32.mul
+          i32.const 16
+          i32.shr_u
+          i32.const 1
+          i32.and
+          if
+            block
+              loop
+                i32.const 448
+                i32.atomic.load
+                if
+                  return
+                end
+                i32.const 512
+                i32.atomic.load
+                i32.const 1
+                i32.ge_u
+                br_if 1
+                br 0
+              end
+            end
+          end
+        else
+          i32.const 512
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+        end
         i32.const 0
         local.set 4
         local.get 20
         i32.const 64
         i32.mul
-        i32.const 135168
+        i32.const 139264
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 4096
+        i32.const 8192
         i32.add
         local.set 21
         local.get 20
@@ -143,6 +184,17 @@
             br 0
           end
         end
+        i32.const 0
+        local.set 25
+        i32.const 4160
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 1
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
         block
           block
             block
@@ -171,6 +223,17 @@
           i32.const 3
           local.set 22
         end
+        i32.const 4096
+        local.get 20
+        i32.const 1
+        i32.add
+        i32.store
+        local.get 25
+        i32.const 8
+        i32.shl
+        local.get 22
+        i32.or
+        local.set 22
         local.get 21
         local.get 4
         i64.extend_i32_u
@@ -197,7 +260,12 @@
     i32.const 1
     i32.eq
     if
+      i32.const 1
+      local.set 24
       i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 512
       i32.const 0
       i32.atomic.store
       i32.const 128
@@ -213,6 +281,8 @@
         drop
       end
     else
+      i32.const 0
+      local.set 24
       i32.const 0
       local.set 23
       block
@@ -279,6 +349,8 @@
     (local i32)
     (local i32)
     (local i32)
+    (local i32)
+    (local i32)
     block
       local.get 0
       i32.eqz
@@ -293,7 +365,12 @@
         i32.const 1
         i32.eq
         if
+          i32.const 1
+          local.set 24
           i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 512
           i32.const 0
           i32.atomic.store
           i32.const 128
@@ -309,6 +386,8 @@
             drop
           end
         else
+          i32.const 0
+          local.set 24
           i32.const 0
           local.set 23
           block
@@ -353,18 +432,50 @@
             end
           end
         end
+        local.get 24
+        if
+          local.get 20
+          i32.const -1640531535
+          i32.mul
+          i32.const 16
+          i32.shr_u
+          i32.const 1
+          i32.and
+          if
+            block
+              loop
+                i32.const 448
+                i32.atomic.load
+                if
+                  return
+                end
+                i32.const 512
+                i32.atomic.load
+                i32.const 1
+                i32.ge_u
+                br_if 1
+                br 0
+              end
+            end
+          end
+        else
+          i32.const 512
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+        end
         i32.const 0
         local.set 4
         local.get 20
         i32.const 64
         i32.mul
-        i32.const 135168
+        i32.const 139264
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 69632
+        i32.const 73728
         i32.add
         local.set 21
         local.get 20
@@ -401,6 +512,17 @@
             br 0
           end
         end
+        i32.const 0
+        local.set 25
+        i32.const 4096
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 0
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
         block
           block
             block
@@ -429,6 +551,17 @@
           i32.const 3
           local.set 22
         end
+        i32.const 4160
+        local.get 20
+        i32.const 1
+        i32.add
+        i32.store
+        local.get 25
+        i32.const 8
+        i32.shl
+        local.get 22
+        i32.or
+        local.set 22
         local.get 21
         local.get 4
         i64.extend_i32_u
@@ -455,7 +588,12 @@
     i32.const 1
     i32.eq
     if
+      i32.const 1
+      local.set 24
       i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 512
       i32.const 0
       i32.atomic.store
       i32.const 128
@@ -471,6 +609,8 @@
         drop
       end
     else
+      i32.const 0
+      local.set 24
       i32.const 0
       local.set 23
       block
@@ -542,7 +682,7 @@
         local.get 16
         i32.const 64
         i32.mul
-        i32.const 135168
+        i32.const 139264
         i32.add
         local.set 1
         block
@@ -585,5 +725,14 @@
     local.get 0
     i32.const -1
     memory.atomic.notify
+  )
+  (func (export "ctl") (param i32) (result i32)
+    local.get 0
+    i32.atomic.load
+  )
+  (func (export "setctl") (param i32) (param i32)
+    local.get 0
+    local.get 1
+    i32.atomic.store
   )
 )

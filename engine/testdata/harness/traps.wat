@@ -22,6 +22,8 @@
     (local i32)
     (local i32)
     (local i32)
+    (local i32)
+    (local i32)
     block
       local.get 0
       i32.eqz
@@ -36,7 +38,12 @@
         i32.const 4
         i32.eq
         if
+          i32.const 1
+          local.set 25
           i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 512
           i32.const 0
           i32.atomic.store
           i32.const 128
@@ -52,6 +59,8 @@
             drop
           end
         else
+          i32.const 0
+          local.set 25
           i32.const 0
           local.set 24
           block
@@ -96,6 +105,38 @@
             end
           end
         end
+        local.get 25
+        if
+          local.get 21
+          i32.const -1640531535
+          i32.mul
+          i32.const 16
+          i32.shr_u
+          i32.const 1
+          i32.and
+          if
+            block
+              loop
+                i32.const 448
+                i32.atomic.load
+                if
+                  return
+                end
+                i32.const 512
+                i32.atomic.load
+                i32.const 4
+                i32.ge_u
+                br_if 1
+                br 0
+              end
+            end
+          end
+        else
+          i32.const 512
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+        end
         i32.const 0
         local.set 4
         i32.const 0
@@ -103,13 +144,13 @@
         local.get 21
         i32.const 64
         i32.mul
-        i32.const 364544
+        i32.const 368640
         i32.add
         local.set 6
         local.get 21
         i32.const 24
         i32.mul
-        i32.const 4096
+        i32.const 8192
         i32.add
         local.set 22
         local.get 21
@@ -146,6 +187,44 @@
             br 0
           end
         end
+        i32.const 0
+        local.set 26
+        i32.const 4160
+        i32.load
+        local.get 21
+        i32.le_u
+        i32.const 1
+        i32.shl
+        local.get 26
+        i32.or
+        local.set 26
+        i32.const 4224
+        i32.load
+        local.get 21
+        i32.le_u
+        i32.const 2
+        i32.shl
+        local.get 26
+        i32.or
+        local.set 26
+        i32.const 4288
+        i32.load
+        local.get 21
+        i32.le_u
+        i32.const 3
+        i32.shl
+        local.get 26
+        i32.or
+        local.set 26
+        i32.const 4352
+        i32.load
+        local.get 21
+        i32.le_u
+        i32.const 4
+        i32.shl
+        local.get 26
+        i32.or
+        local.set 26
         block
           block
             block
@@ -169,6 +248,17 @@
           i32.const 3
           local.set 23
         end
+        i32.const 4096
+        local.get 21
+        i32.const 1
+        i32.add
+        i32.store
+        local.get 26
+        i32.const 8
+        i32.shl
+        local.get 23
+        i32.or
+        local.set 23
         local.get 22
         local.get 4
         i64.extend_i32_u
@@ -199,7 +289,12 @@
     i32.const 4
     i32.eq
     if
+      i32.const 1
+      local.set 25
       i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 512
       i32.const 0
       i32.atomic.store
       i32.const 128
@@ -215,6 +310,8 @@
         drop
       end
     else
+      i32.const 0
+      local.set 25
       i32.const 0
       local.set 24
       block
@@ -281,6 +378,8 @@
     (local i32)
     (local i32)
     (local i32)
+    (local i32)
+    (local i32)
     block
       local.get 0
       i32.eqz
@@ -295,7 +394,12 @@
         i32.const 4
         i32.eq
         if
+          i32.const 1
+          local.set 24
           i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 512
           i32.const 0
           i32.atomic.store
           i32.const 128
@@ -311,6 +415,8 @@
             drop
           end
         else
+          i32.const 0
+          local.set 24
           i32.const 0
           local.set 23
           block
@@ -355,18 +461,50 @@
             end
           end
         end
+        local.get 24
+        if
+          local.get 20
+          i32.const -1640531535
+          i32.mul
+          i32.const 16
+          i32.shr_u
+          i32.const 1
+          i32.and
+          if
+            block
+              loop
+                i32.const 448
+                i32.atomic.load
+                if
+                  return
+                end
+                i32.const 512
+                i32.atomic.load
+                i32.const 4
+                i32.ge_u
+                br_if 1
+                br 0
+              end
+            end
+          end
+        else
+          i32.const 512
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+        end
         i32.const 0
         local.set 4
         local.get 20
         i32.const 64
         i32.mul
-        i32.const 364544
+        i32.const 368640
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 102400
+        i32.const 106496
         i32.add
         local.set 21
         local.get 20
@@ -403,6 +541,44 @@
             br 0
           end
         end
+        i32.const 0
+        local.set 25
+        i32.const 4096
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 0
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4224
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 2
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4288
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 3
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4352
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 4
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
         block
           block
             block
@@ -422,6 +598,17 @@
           i32.const 3
           local.set 22
         end
+        i32.const 4160
+        local.get 20
+        i32.const 1
+        i32.add
+        i32.store
+        local.get 25
+        i32.const 8
+        i32.shl
+        local.get 22
+        i32.or
+        local.set 22
         local.get 21
         local.get 4
         i64.extend_i32_u
@@ -448,7 +635,12 @@
     i32.const 4
     i32.eq
     if
+      i32.const 1
+      local.set 24
       i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 512
       i32.const 0
       i32.atomic.store
       i32.const 128
@@ -464,6 +656,8 @@
         drop
       end
     else
+      i32.const 0
+      local.set 24
       i32.const 0
       local.set 23
       block
@@ -530,6 +724,8 @@
     (local i32)
     (local i32)
     (local i32)
+    (local i32)
+    (local i32)
     block
       local.get 0
       i32.eqz
@@ -544,7 +740,12 @@
         i32.const 4
         i32.eq
         if
+          i32.const 1
+          local.set 24
           i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 512
           i32.const 0
           i32.atomic.store
           i32.const 128
@@ -560,6 +761,8 @@
             drop
           end
         else
+          i32.const 0
+          local.set 24
           i32.const 0
           local.set 23
           block
@@ -604,18 +807,50 @@
             end
           end
         end
+        local.get 24
+        if
+          local.get 20
+          i32.const -1640531535
+          i32.mul
+          i32.const 16
+          i32.shr_u
+          i32.const 1
+          i32.and
+          if
+            block
+              loop
+                i32.const 448
+                i32.atomic.load
+                if
+                  return
+                end
+                i32.const 512
+                i32.atomic.load
+                i32.const 4
+                i32.ge_u
+                br_if 1
+                br 0
+              end
+            end
+          end
+        else
+          i32.const 512
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+        end
         i32.const 0
         local.set 4
         local.get 20
         i32.const 64
         i32.mul
-        i32.const 364544
+        i32.const 368640
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 167936
+        i32.const 172032
         i32.add
         local.set 21
         local.get 20
@@ -652,6 +887,44 @@
             br 0
           end
         end
+        i32.const 0
+        local.set 25
+        i32.const 4096
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 0
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4160
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 1
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4288
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 3
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4352
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 4
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
         block
           block
             block
@@ -687,6 +960,17 @@
           i32.const 3
           local.set 22
         end
+        i32.const 4224
+        local.get 20
+        i32.const 1
+        i32.add
+        i32.store
+        local.get 25
+        i32.const 8
+        i32.shl
+        local.get 22
+        i32.or
+        local.set 22
         local.get 21
         local.get 4
         i64.extend_i32_u
@@ -713,7 +997,12 @@
     i32.const 4
     i32.eq
     if
+      i32.const 1
+      local.set 24
       i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 512
       i32.const 0
       i32.atomic.store
       i32.const 128
@@ -729,6 +1018,8 @@
         drop
       end
     else
+      i32.const 0
+      local.set 24
       i32.const 0
       local.set 23
       block
@@ -795,6 +1086,8 @@
     (local i32)
     (local i32)
     (local i32)
+    (local i32)
+    (local i32)
     block
       local.get 0
       i32.eqz
@@ -809,7 +1102,12 @@
         i32.const 4
         i32.eq
         if
+          i32.const 1
+          local.set 24
           i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 512
           i32.const 0
           i32.atomic.store
           i32.const 128
@@ -825,6 +1123,8 @@
             drop
           end
         else
+          i32.const 0
+          local.set 24
           i32.const 0
           local.set 23
           block
@@ -869,18 +1169,50 @@
             end
           end
         end
+        local.get 24
+        if
+          local.get 20
+          i32.const -1640531535
+          i32.mul
+          i32.const 16
+          i32.shr_u
+          i32.const 1
+          i32.and
+          if
+            block
+              loop
+                i32.const 448
+                i32.atomic.load
+                if
+                  return
+                end
+                i32.const 512
+                i32.atomic.load
+                i32.const 4
+                i32.ge_u
+                br_if 1
+                br 0
+              end
+            end
+          end
+        else
+          i32.const 512
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+        end
         i64.const 0
         local.set 4
         local.get 20
         i32.const 64
         i32.mul
-        i32.const 364544
+        i32.const 368640
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 233472
+        i32.const 237568
         i32.add
         local.set 21
         local.get 20
@@ -917,6 +1249,44 @@
             br 0
           end
         end
+        i32.const 0
+        local.set 25
+        i32.const 4096
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 0
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4160
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 1
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4224
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 2
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4352
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 4
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
         block
           block
             block
@@ -944,6 +1314,17 @@
           i32.const 3
           local.set 22
         end
+        i32.const 4288
+        local.get 20
+        i32.const 1
+        i32.add
+        i32.store
+        local.get 25
+        i32.const 8
+        i32.shl
+        local.get 22
+        i32.or
+        local.set 22
         local.get 21
         local.get 4
         i64.store offset=8
@@ -969,7 +1350,12 @@
     i32.const 4
     i32.eq
     if
+      i32.const 1
+      local.set 24
       i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 512
       i32.const 0
       i32.atomic.store
       i32.const 128
@@ -985,6 +1371,8 @@
         drop
       end
     else
+      i32.const 0
+      local.set 24
       i32.const 0
       local.set 23
       block
@@ -1051,6 +1439,8 @@
     (local i32)
     (local i32)
     (local i32)
+    (local i32)
+    (local i32)
     block
       local.get 0
       i32.eqz
@@ -1065,7 +1455,12 @@
         i32.const 4
         i32.eq
         if
+          i32.const 1
+          local.set 24
           i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 512
           i32.const 0
           i32.atomic.store
           i32.const 128
@@ -1081,6 +1476,8 @@
             drop
           end
         else
+          i32.const 0
+          local.set 24
           i32.const 0
           local.set 23
           block
@@ -1125,18 +1522,50 @@
             end
           end
         end
+        local.get 24
+        if
+          local.get 20
+          i32.const -1640531535
+          i32.mul
+          i32.const 16
+          i32.shr_u
+          i32.const 1
+          i32.and
+          if
+            block
+              loop
+                i32.const 448
+                i32.atomic.load
+                if
+                  return
+                end
+                i32.const 512
+                i32.atomic.load
+                i32.const 4
+                i32.ge_u
+                br_if 1
+                br 0
+              end
+            end
+          end
+        else
+          i32.const 512
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+        end
         i32.const 0
         local.set 4
         local.get 20
         i32.const 64
         i32.mul
-        i32.const 364544
+        i32.const 368640
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 299008
+        i32.const 303104
         i32.add
         local.set 21
         local.get 20
@@ -1173,6 +1602,44 @@
             br 0
           end
         end
+        i32.const 0
+        local.set 25
+        i32.const 4096
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 0
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4160
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 1
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4224
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 2
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4288
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 3
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
         block
           block
             block
@@ -1211,6 +1678,17 @@
           i32.const 3
           local.set 22
         end
+        i32.const 4352
+        local.get 20
+        i32.const 1
+        i32.add
+        i32.store
+        local.get 25
+        i32.const 8
+        i32.shl
+        local.get 22
+        i32.or
+        local.set 22
         local.get 21
         local.get 4
         i64.extend_i32_u
@@ -1237,7 +1715,12 @@
     i32.const 4
     i32.eq
     if
+      i32.const 1
+      local.set 24
       i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 512
       i32.const 0
       i32.atomic.store
       i32.const 128
@@ -1253,6 +1736,8 @@
         drop
       end
     else
+      i32.const 0
+      local.set 24
       i32.const 0
       local.set 23
       block
@@ -1324,7 +1809,7 @@
         local.get 16
         i32.const 64
         i32.mul
-        i32.const 364544
+        i32.const 368640
         i32.add
         local.set 1
         block
@@ -1367,5 +1852,14 @@
     local.get 0
     i32.const -1
     memory.atomic.notify
+  )
+  (func (export "ctl") (param i32) (result i32)
+    local.get 0
+    i32.atomic.load
+  )
+  (func (export "setctl") (param i32) (param i32)
+    local.get 0
+    local.get 1
+    i32.atomic.store
   )
 )

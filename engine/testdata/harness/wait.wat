@@ -22,6 +22,8 @@
     (local i32)
     (local i32)
     (local i32)
+    (local i32)
+    (local i32)
     block
       local.get 0
       i32.eqz
@@ -36,7 +38,12 @@
         i32.const 2
         i32.eq
         if
+          i32.const 1
+          local.set 25
           i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 512
           i32.const 0
           i32.atomic.store
           i32.const 256
@@ -58,6 +65,8 @@
             drop
           end
         else
+          i32.const 0
+          local.set 25
           i32.const 0
           local.set 24
           block
@@ -102,6 +111,38 @@
             end
           end
         end
+        local.get 25
+        if
+          local.get 21
+          i32.const -1640531535
+          i32.mul
+          i32.const 16
+          i32.shr_u
+          i32.const 1
+          i32.and
+          if
+            block
+              loop
+                i32.const 448
+                i32.atomic.load
+                if
+                  return
+                end
+                i32.const 512
+                i32.atomic.load
+                i32.const 2
+                i32.ge_u
+                br_if 1
+                br 0
+              end
+            end
+          end
+        else
+          i32.const 512
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+        end
         i32.const 0
         local.set 4
         i32.const 0
@@ -109,13 +150,13 @@
         local.get 21
         i32.const 64
         i32.mul
-        i32.const 18432
+        i32.const 22528
         i32.add
         local.set 6
         local.get 21
         i32.const 24
         i32.mul
-        i32.const 4096
+        i32.const 8192
         i32.add
         local.set 22
         local.get 21
@@ -152,6 +193,26 @@
             br 0
           end
         end
+        i32.const 0
+        local.set 26
+        i32.const 4160
+        i32.load
+        local.get 21
+        i32.le_u
+        i32.const 1
+        i32.shl
+        local.get 26
+        i32.or
+        local.set 26
+        i32.const 4224
+        i32.load
+        local.get 21
+        i32.le_u
+        i32.const 2
+        i32.shl
+        local.get 26
+        i32.or
+        local.set 26
         block
           block
             block
@@ -378,6 +439,17 @@
           i32.const 3
           local.set 23
         end
+        i32.const 4096
+        local.get 21
+        i32.const 1
+        i32.add
+        i32.store
+        local.get 26
+        i32.const 8
+        i32.shl
+        local.get 23
+        i32.or
+        local.set 23
         local.get 22
         local.get 4
         i64.extend_i32_u
@@ -408,7 +480,12 @@
     i32.const 2
     i32.eq
     if
+      i32.const 1
+      local.set 25
       i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 512
       i32.const 0
       i32.atomic.store
       i32.const 256
@@ -430,6 +507,8 @@
         drop
       end
     else
+      i32.const 0
+      local.set 25
       i32.const 0
       local.set 24
       block
@@ -496,6 +575,8 @@
     (local i32)
     (local i32)
     (local i32)
+    (local i32)
+    (local i32)
     block
       local.get 0
       i32.eqz
@@ -510,7 +591,12 @@
         i32.const 2
         i32.eq
         if
+          i32.const 1
+          local.set 24
           i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 512
           i32.const 0
           i32.atomic.store
           i32.const 256
@@ -532,6 +618,8 @@
             drop
           end
         else
+          i32.const 0
+          local.set 24
           i32.const 0
           local.set 23
           block
@@ -576,18 +664,50 @@
             end
           end
         end
+        local.get 24
+        if
+          local.get 20
+          i32.const -1640531535
+          i32.mul
+          i32.const 16
+          i32.shr_u
+          i32.const 1
+          i32.and
+          if
+            block
+              loop
+                i32.const 448
+                i32.atomic.load
+                if
+                  return
+                end
+                i32.const 512
+                i32.atomic.load
+                i32.const 2
+                i32.ge_u
+                br_if 1
+                br 0
+              end
+            end
+          end
+        else
+          i32.const 512
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+        end
         i32.const 0
         local.set 4
         local.get 20
         i32.const 64
         i32.mul
-        i32.const 18432
+        i32.const 22528
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 10240
+        i32.const 14336
         i32.add
         local.set 21
         local.get 20
@@ -624,6 +744,26 @@
             br 0
           end
         end
+        i32.const 0
+        local.set 25
+        i32.const 4096
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 0
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4224
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 2
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
         block
           block
             block
@@ -747,6 +887,17 @@
           i32.const 3
           local.set 22
         end
+        i32.const 4160
+        local.get 20
+        i32.const 1
+        i32.add
+        i32.store
+        local.get 25
+        i32.const 8
+        i32.shl
+        local.get 22
+        i32.or
+        local.set 22
         local.get 21
         local.get 4
         i64.extend_i32_u
@@ -773,7 +924,12 @@
     i32.const 2
     i32.eq
     if
+      i32.const 1
+      local.set 24
       i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 512
       i32.const 0
       i32.atomic.store
       i32.const 256
@@ -795,6 +951,8 @@
         drop
       end
     else
+      i32.const 0
+      local.set 24
       i32.const 0
       local.set 23
       block
@@ -861,6 +1019,8 @@
     (local i32)
     (local i32)
     (local i32)
+    (local i32)
+    (local i32)
     block
       local.get 0
       i32.eqz
@@ -875,7 +1035,12 @@
         i32.const 2
         i32.eq
         if
+          i32.const 1
+          local.set 24
           i32.const 0
+          i32.const 0
+          i32.atomic.store
+          i32.const 512
           i32.const 0
           i32.atomic.store
           i32.const 256
@@ -897,6 +1062,8 @@
             drop
           end
         else
+          i32.const 0
+          local.set 24
           i32.const 0
           local.set 23
           block
@@ -941,18 +1108,50 @@
             end
           end
         end
+        local.get 24
+        if
+          local.get 20
+          i32.const -1640531535
+          i32.mul
+          i32.const 16
+          i32.shr_u
+          i32.const 1
+          i32.and
+          if
+            block
+              loop
+                i32.const 448
+                i32.atomic.load
+                if
+                  return
+                end
+                i32.const 512
+                i32.atomic.load
+                i32.const 2
+                i32.ge_u
+                br_if 1
+                br 0
+              end
+            end
+          end
+        else
+          i32.const 512
+          i32.const 1
+          i32.atomic.rmw.add
+          drop
+        end
         i32.const 0
         local.set 4
         local.get 20
         i32.const 64
         i32.mul
-        i32.const 18432
+        i32.const 22528
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 14336
+        i32.const 18432
         i32.add
         local.set 21
         local.get 20
@@ -989,6 +1188,26 @@
             br 0
           end
         end
+        i32.const 0
+        local.set 25
+        i32.const 4096
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 0
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
+        i32.const 4160
+        i32.load
+        local.get 20
+        i32.le_u
+        i32.const 1
+        i32.shl
+        local.get 25
+        i32.or
+        local.set 25
         block
           block
             block
@@ -1019,6 +1238,17 @@
           i32.const 3
           local.set 22
         end
+        i32.const 4224
+        local.get 20
+        i32.const 1
+        i32.add
+        i32.store
+        local.get 25
+        i32.const 8
+        i32.shl
+        local.get 22
+        i32.or
+        local.set 22
         local.get 21
         local.get 4
         i64.extend_i32_u
@@ -1045,7 +1275,12 @@
     i32.const 2
     i32.eq
     if
+      i32.const 1
+      local.set 24
       i32.const 0
+      i32.const 0
+      i32.atomic.store
+      i32.const 512
       i32.const 0
       i32.atomic.store
       i32.const 256
@@ -1067,6 +1302,8 @@
         drop
       end
     else
+      i32.const 0
+      local.set 24
       i32.const 0
       local.set 23
       block
@@ -1138,7 +1375,7 @@
         local.get 16
         i32.const 64
         i32.mul
-        i32.const 18432
+        i32.const 22528
         i32.add
         local.set 1
         block
@@ -1181,5 +1418,14 @@
     local.get 0
     i32.const -1
     memory.atomic.notify
+  )
+  (func (export "ctl") (param i32) (result i32)
+    local.get 0
+    i32.atomic.load
+  )
+  (func (export "setctl") (param i32) (param i32)
+    local.get 0
+    local.get 1
+    i32.atomic.store
   )
 )
