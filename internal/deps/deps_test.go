@@ -34,6 +34,7 @@ var allowed = map[string][]string{
 	"engine":          {"model", "wasm", "litmus", "js", "github.com/tetratelabs/wazero", "github.com/bytecodealliance/wasmtime-go"},
 	"conform":         {"engine", "enumerate", "litmus", "model"},
 	"catalog":         {"litmus"},
+	"gen":             {"litmus", "position"},
 	"suite":           {"axioms", "enumerate", "litmus", "model", "reports"},
 	"reports":         {"budget", "model", "litmus", "enumerate", "engine", "conform", "catalog"},
 	"cmd/wmm":         {"*"},
