@@ -131,11 +131,10 @@ func validateOne(ctx context.Context, stderr io.Writer, t *litmus.Test, m *axiom
 	if _, err := engine.Compile(t, opts); err != nil {
 		return nil, err // refuse before the model's work
 	}
-	eo := flags.enumOptions()
-	if flags.timeout > 0 {
-		eo.Limits.Timeout = flags.timeout // --timeout bounds the model's search too
-	}
-	mres, err := enumerateRun(t, m, eo)
+	// validate's --timeout bounds the engine run; the model's search has
+	// the default time budget (budget.Defaults) and the other budgets'
+	// flags.
+	mres, err := enumerateRun(t, m, flags.enumOptions())
 	if err != nil {
 		var e *litmus.Error
 		if errors.As(err, &e) { // keep the error's position in front
