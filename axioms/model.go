@@ -60,6 +60,8 @@ type Model struct {
 	// consistency (C7 (Q)) then asks only that some such order exists.
 	// See js.go.
 	WaitersUnordered bool
+
+	checks []Check // made by Lookup once the variants are set
 }
 
 // Name returns the model's name with its variants, e.g. "wasm" or
@@ -93,6 +95,8 @@ var Variants = []struct{ Name, Doc string }{
 	{"init-notear", "A21: init writes and grow zero fills count as same-range tear-free writes in no-tear"},
 	{"paper-float-notear", "§14: the paper's tear-freedom (aligned ≤ 4 bytes, floats included)"},
 	{"no-dagger", "the paper's model without sc-last-visible clauses † and ‡ (Proposition 6.2)"},
+	{"js-buffer-unord", "J1: JavaScript's memory.buffer reads the memory's length unordered, not SC"},
+	{"js-wait-no-critical", "J2: a JavaScript Atomics.wait that returns not-equal has no critical section (as a Wasm wait)"},
 }
 
 // Lookup returns the model called name with the given variants applied.
@@ -123,6 +127,7 @@ func Lookup(name string, variants ...string) (*Model, error) {
 		m.variants = append(m.variants, v)
 	}
 	slices.Sort(m.variants)
+	m.checks = m.makeChecks()
 	return m, nil
 }
 
@@ -156,6 +161,10 @@ func (m *Model) apply(v string) error {
 		m.PaperTearFree = true
 	case "no-dagger":
 		m.NoDagger = true
+	case "js-buffer-unord":
+		m.Sem.JSBufferUnord = true
+	case "js-wait-no-critical":
+		m.Sem.JSWaitNoCritical = true
 	default:
 		var names []string
 		for _, x := range Variants {

@@ -64,6 +64,9 @@ func Compile(t *litmus.Test, opts Options) (*Harness, error) {
 // compile builds the harness and its module, not yet encoded.
 func compile(t *litmus.Test, opts Options) (*Harness, *wasm.Module, error) {
 	opts = opts.withDefaults()
+	if err := refuseJS(t); err != nil {
+		return nil, nil, err
+	}
 	p, err := analyze(t, opts)
 	if err != nil {
 		return nil, nil, err

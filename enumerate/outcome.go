@@ -75,8 +75,7 @@ func (r *rawOutcome) value(l litmus.Loc) uint64 {
 	case litmus.LocStuck:
 		return b2u(r.status[ti] == model.Blocked)
 	case litmus.LocLocal:
-		code := s.test.Threads[ti].Code
-		if i, ok := code.LocalIndex(l.Local); ok {
+		if i, ok := s.test.Threads[ti].LocalIndex(l.Local); ok {
 			return r.locals[ti][i]
 		}
 	}

@@ -2,6 +2,7 @@ package enumerate
 
 import (
 	"wmm/interp"
+	"wmm/jsinterp"
 	"wmm/litmus"
 	"wmm/model"
 	"wmm/wasm"
@@ -50,7 +51,7 @@ func (s *searcher) buildThreads() error {
 	s.threads = append(s.threads, &thread{name: "setup", role: model.RoleSetup, run: s.runSetup})
 	waiters := 0
 	for _, th := range t.Threads {
-		if hasWait(th.Code.Body) {
+		if th.JS != nil && th.JS.HasWait || th.Code != nil && hasWait(th.Code.Body) {
 			waiters++
 		}
 	}
@@ -67,8 +68,11 @@ func (s *searcher) buildThreads() error {
 		for _, a := range th.After {
 			after = append(after, index[a])
 		}
-		s.threads = append(s.threads, &thread{name: th.Name, role: model.RoleTest, code: code, after: after,
-			run: func(o interp.Oracle) *interp.Trace { return interp.Run(code, tc, o) }})
+		run := func(o interp.Oracle) *interp.Trace { return interp.Run(code, tc, o) }
+		if prog := th.JS; prog != nil {
+			run = func(o interp.Oracle) *interp.Trace { return jsinterp.Run(prog, jsConfig(cfg), o) }
+		}
+		s.threads = append(s.threads, &thread{name: th.Name, role: model.RoleTest, code: code, after: after, run: run})
 	}
 	s.obs = t.MemLocs()
 	if len(s.obs) > 0 {
@@ -134,4 +138,14 @@ func (s *searcher) runSetup(o interp.Oracle) *interp.Trace {
 	}
 	tr.Status, tr.Trap = st.Status, st.Trap
 	return tr
+}
+
+// jsConfig is the configuration of a JS thread: a Wasm thread's, with the
+// ordering of memory.buffer's length read (MODEL.md "JavaScript threads").
+func jsConfig(cfg interp.Config) jsinterp.Config {
+	c := jsinterp.Config{Config: cfg, BufferOrd: model.SeqCst}
+	if cfg.Sem.JSBufferUnord {
+		c.BufferOrd = model.Unord
+	}
+	return c
 }

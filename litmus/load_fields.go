@@ -164,6 +164,9 @@ func (l *loader) thread(kv field) bool {
 		l.errorf(kv.key, "bad thread name %s: use a letter or _ then letters, digits and _", quoteShort(name))
 		return false
 	}
+	if kv.value.Kind == yaml.MappingNode {
+		return l.jsThread(kv, name)
+	}
 	code, ok := l.code(kv, "thread "+name)
 	if !ok {
 		return false

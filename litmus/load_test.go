@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,6 +26,7 @@ var sameTest = cmp.Options{
 	cmpopts.IgnoreTypes(Pos{}, wasm.Pos{}),
 	cmpopts.IgnoreFields(Thread{}, "Text"),
 	cmpopts.IgnoreFields(Test{}, "Unsupported"),
+	cmp.Comparer(func(a, b *big.Int) bool { return a.Cmp(b) == 0 }),
 }
 
 // TestLoadGood loads every file of testdata/good (the examples of

@@ -15,10 +15,8 @@ func (t *Test) Names(trapped, stuck func(thread string) bool) []Loc {
 	}
 	var out []Loc
 	for _, th := range t.Threads {
-		for _, l := range th.Code.Locals {
-			if l.Name != "" {
-				out = append(out, Loc{Kind: LocLocal, Thread: th.Name, Local: l.Name})
-			}
+		for _, name := range th.LocalNames() {
+			out = append(out, Loc{Kind: LocLocal, Thread: th.Name, Local: name})
 		}
 	}
 	for _, th := range t.Threads {

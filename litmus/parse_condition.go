@@ -305,7 +305,12 @@ func (p *condParser) atom() Prop {
 	p.skipSpace()
 	lit := &literal{atom: a, pos: p.at(p.off)}
 	start := p.off
-	lit.neg, lit.mag = p.integer()
+	if v, n, ok := namedValue(p.text[p.off:]); ok {
+		p.off += n
+		lit.mag = v
+	} else {
+		lit.neg, lit.mag = p.integer()
+	}
 	lit.text = p.text[start:p.off]
 	if lit.neg {
 		a.Value = -lit.mag
@@ -471,4 +476,32 @@ func ValidThreadName(s string) bool {
 		return false
 	}
 	return wordLen(s) == len(s)
+}
+
+// NamedValues are the words a condition accepts for values that are not
+// numbers in JavaScript (LITMUS.md "JavaScript threads"): undefined, the
+// booleans, and the results of Atomics.wait, which are the codes of
+// Wasm's wait.
+var NamedValues = []struct {
+	Name  string
+	Value uint64
+}{
+	{"undefined", 1 << 63},
+	{"true", 1},
+	{"false", 0},
+	{"ok", 0},
+	{"not-equal", 1},
+	{"timed-out", 2},
+}
+
+// namedValue reads one of NamedValues at the start of s: its value and
+// length.
+func namedValue(s string) (uint64, int, bool) {
+	for _, nv := range NamedValues {
+		rest, ok := strings.CutPrefix(s, nv.Name)
+		if ok && (rest == "" || !isWordByte(rest[0]) && rest[0] != '-') {
+			return nv.Value, len(nv.Name), true
+		}
+	}
+	return 0, 0, false
 }

@@ -1,6 +1,7 @@
 package litmus
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -178,4 +179,25 @@ func FuzzParseCondition(f *testing.F) {
 			t.Fatalf("canonical form %q of %q parses differently (-first +second):\n%s", text, s, d)
 		}
 	})
+}
+
+func TestNamedValues(t *testing.T) {
+	tests, err := Load("named.yaml", []byte(`name: named
+threads:
+  T0:
+    js: |
+      let r = 0, s = 0, u = 0;
+condition: exists (T0:r=undefined /\ T0:s=not-equal /\ T0:u!=timed-out \/ T0:r=true)
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "exists ((T0:r=9223372036854775808 /\\ T0:s=1 /\\ T0:u!=2) \\/ T0:r=1)"
+	if got := tests[0].Condition.String(); got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	_, err = Load("named.yaml", []byte("name: w\nthreads:\n  T0: |\n    (local $r i32)\ncondition: exists (T0:r=undefined)\n"))
+	if err == nil || !strings.Contains(err.Error(), "named.yaml:5:25: literal undefined is out of range for T0:r (32 bits)") {
+		t.Errorf("undefined against an i32 local: got %v", err)
+	}
 }

@@ -38,6 +38,10 @@ func Format(t *Test) string {
 	}
 	b.WriteString("threads:\n")
 	for _, th := range t.Threads {
+		if th.JS != nil {
+			b.WriteString("  " + th.Name + ":\n    js: " + yamlString(th.Text, 6) + "\n")
+			continue
+		}
 		b.WriteString("  " + th.Name + ": " + codeBlock(th.Code, 4) + "\n")
 	}
 	var after []string

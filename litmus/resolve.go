@@ -158,10 +158,12 @@ func (l *loader) findThread(name string, pos Pos) *Thread {
 
 // local finds a thread's local by name.
 func (l *loader) local(th *Thread, loc Loc, pos Pos) (Loc, int, bool) {
-	for _, v := range th.Code.Locals {
-		if v.Name == loc.Local {
-			return loc, v.Type.Bits(), true
-		}
+	if bits, ok := th.LocalBits(loc.Local); ok {
+		return loc, bits, true
+	}
+	if th.IsJS() {
+		l.errs.Addf(pos, "unknown register %s in JS thread %s (its registers are its top-level let and const variables that hold numbers)", loc.Local, th.Name)
+		return loc, 0, false
 	}
 	l.errs.Addf(pos, "unknown local $%s in thread %s", loc.Local, th.Name)
 	return loc, 0, false

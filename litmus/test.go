@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"wmm/js"
 	"wmm/position"
 	"wmm/wasm"
 )
@@ -101,7 +102,10 @@ func (t *Test) InitialContents() map[uint64]byte {
 // results whose declared locals are observable.
 type Thread struct {
 	Name string
-	Code *wasm.Func
+	Code *wasm.Func // nil for a JS thread
+	// JS is the code of a JavaScript thread ({js: CODE} in the file), nil
+	// for a WebAssembly thread.
+	JS   *js.Program
 	Pos  Pos    // where the thread's name is in the file
 	Text string // the code as written in the file
 	// After names the threads this one starts after: it is spawned once

@@ -31,6 +31,13 @@ type Semantics struct {
 	// NoSpuriousGrowFailure lets memory.grow fail only when the length it
 	// reads leaves no room below the maximum (MODEL.md §12 A9).
 	NoSpuriousGrowFailure bool
+	// JSBufferUnord makes the length read of JavaScript's memory.buffer
+	// getter unordered instead of SC (MODEL.md "JavaScript threads", J1).
+	JSBufferUnord bool
+	// JSWaitNoCritical makes a JavaScript Atomics.wait that returns
+	// "not-equal" emit no waiter-list critical section unless WaitCritical
+	// is set, as a Wasm wait (MODEL.md "JavaScript threads", J2).
+	JSWaitNoCritical bool
 	// FiniteWaitMayBlock lets a wait with a finite timeout stay suspended
 	// forever (MODEL.md §12 A15).
 	FiniteWaitMayBlock bool

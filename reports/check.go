@@ -1,6 +1,8 @@
 // Package reports renders results: the text and JSON of wmm check, and
-// (in other files) herd7-compatible logs, execution graphs, HTML reports
-// and model-versus-engine comparisons. It formats; it decides nothing.
+// (in other files) herd7-compatible logs, explanations, execution graphs,
+// HTML reports (with engine results, read by package conform), the
+// differences between two models and the catalogue's listing. It formats;
+// it decides nothing.
 package reports
 
 import (

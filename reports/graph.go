@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"wmm/enumerate"
@@ -314,4 +315,16 @@ func WitnessGraphs(r *enumerate.Result, modelName string, order func(*model.Exec
 		out = append(out, NewWitnessGraph(fmt.Sprintf("%s: %s (allowed under %s)", r.Test.Name, o, modelName), x, ord))
 	}
 	return out
+}
+
+// GraphName returns the file name (without extension) of the nth graph of
+// a test: the test's name with anything but letters, digits and . _ + -
+// turned into _, then -n ("SB+sc-1").
+func GraphName(test string, n int) string {
+	return strings.Map(func(r rune) rune {
+		if r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._+-", r)) {
+			return r
+		}
+		return '_'
+	}, test) + "-" + strconv.Itoa(n)
 }

@@ -30,6 +30,30 @@ func lexSummary(toks []Token) []string {
 }
 
 // errorSummary renders an ErrorList as "line:col: msg" lines.
+// An outputCase is a source text and what a function must make of it.
+type outputCase[W any] struct {
+	name string
+	src  string
+	want W
+}
+
+// checkOutputs runs f (what names it in failures) on the source of each
+// case, which must succeed, and compares its output with the case's.
+func checkOutputs[W any](t *testing.T, what string, cases []outputCase[W], f func(src string) (W, error)) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := f(tc.src)
+			if err != nil {
+				t.Fatalf("%s(%q): %v", what, tc.src, err)
+			}
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Errorf("%s(%q) (-want +got):\n%s", what, tc.src, d)
+			}
+		})
+	}
+}
+
 // An errorCase is a source text and the errors ("line:col: message") a
 // function must report for it, in order.
 type errorCase struct {
@@ -79,11 +103,7 @@ func errorSummary(t *testing.T, err error) []string {
 }
 
 func TestLex(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	checkOutputs(t, "Lex", []outputCase[[]string]{
 		{"empty", "", nil},
 		{"parens and keywords", "(i32.load offset=4)", []string{
 			"1:1 ( (", "1:2 keyword i32.load", "1:11 keyword offset=4", "1:19 ) )"}},
@@ -101,18 +121,10 @@ func TestLex(t *testing.T) {
 		{"string with raw UTF-8", `"é" x`, []string{`1:1 string "é" ="é"`, "1:6 keyword x"}},
 		{"string next to paren", `("m")`, []string{"1:1 ( (", `1:2 string "m" ="m"`, "1:5 ) )"}},
 		{"binary string bytes", `"\00\ff"`, []string{`1:1 string "\00\ff" ="\x00\xff"`}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			toks, err := Lex(tt.src)
-			if err != nil {
-				t.Fatalf("Lex(%q): %v", tt.src, err)
-			}
-			if diff := cmp.Diff(tt.want, lexSummary(toks)); diff != "" {
-				t.Errorf("Lex(%q) tokens (-want +got):\n%s", tt.src, diff)
-			}
-		})
-	}
+	}, func(src string) ([]string, error) {
+		toks, err := Lex(src)
+		return lexSummary(toks), err
+	})
 }
 
 func TestLexErrors(t *testing.T) {

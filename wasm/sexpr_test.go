@@ -23,11 +23,7 @@ func sexprShape(items []*SExpr) string {
 }
 
 func TestReadSExprs(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want string
-	}{
+	checkOutputs(t, "ReadSExprs", []outputCase[string]{
 		{"empty", "", ""},
 		{"atoms", "i32.const 1 drop", "1:1 i32.const 1:11 1 1:13 drop"},
 		{"nested", "(module $m\n  (func))", "1:1(1:2 module 1:9 $m 2:3(2:4 func)2:8)2:9"},
@@ -35,18 +31,10 @@ func TestReadSExprs(t *testing.T) {
 		{"mixed", "nop (i32.add (i32.const 1) x) end",
 			"1:1 nop 1:5(1:6 i32.add 1:14(1:15 i32.const 1:25 1)1:26 1:28 x)1:29 1:31 end"},
 		{"comments between", "(a ;; x\n (; y ;) b)", "1:1(1:2 a 2:10 b)2:11"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			items, err := ReadSExprs(tt.src)
-			if err != nil {
-				t.Fatalf("ReadSExprs(%q): %v", tt.src, err)
-			}
-			if diff := cmp.Diff(tt.want, sexprShape(items)); diff != "" {
-				t.Errorf("ReadSExprs(%q) (-want +got):\n%s", tt.src, diff)
-			}
-		})
-	}
+	}, func(src string) (string, error) {
+		items, err := ReadSExprs(src)
+		return sexprShape(items), err
+	})
 }
 
 func TestReadSExprsErrors(t *testing.T) {

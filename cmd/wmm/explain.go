@@ -59,13 +59,10 @@ const explainExample = `  wmm explain catalog/sb.yaml --test SB+sc
 
 // explainFlags are the flags of wmm explain.
 type explainFlags struct {
-	test    string
-	outcome string
-	model   string
+	test, outcome, model string
 	inputFlags
-	json     bool
-	limit    int
-	examples int
+	json            bool
+	limit, examples int
 }
 
 func newExplainCmd() *cobra.Command {

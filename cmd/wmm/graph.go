@@ -52,10 +52,8 @@ const graphExample = `  wmm graph catalog/sb.yaml --test SB+sc -o /tmp/graphs
 // graphFlags are the flags of wmm graph.
 type graphFlags struct {
 	explainFlags
-	all    bool
-	format string
-	dotSVG bool
-	out    string
+	all, dotSVG bool
+	format, out string // the output format and directory
 }
 
 func newGraphCmd() *cobra.Command {
@@ -98,7 +96,7 @@ func doGraph(w io.Writer, args []string, f graphFlags) error {
 			continue
 		}
 		for i, g := range gs {
-			graphs = append(graphs, namedGraph{name: fmt.Sprintf("%s-%d", fileName(t.Name), i+1), g: g})
+			graphs = append(graphs, namedGraph{name: reports.GraphName(t.Name, i+1), g: g})
 		}
 	}
 	if err := writeGraphs(w, graphs, f); err != nil {
@@ -134,17 +132,6 @@ func testGraphs(t *litmus.Test, m *axioms.Model, f graphFlags) ([]*reports.Graph
 		return nil, err
 	}
 	return (&reports.Explain{Explanation: ex, Model: m.Name(), Selection: sel, Limit: f.limit, Order: order}).Graphs(), nil
-}
-
-// fileName turns a test name into a file name: letters, digits and . _ +
-// - are kept, anything else becomes _.
-func fileName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._+-", r)) {
-			return r
-		}
-		return '_'
-	}, s)
 }
 
 // writeGraphs writes every graph to its file in f.out, or to w, and lists

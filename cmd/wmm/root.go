@@ -21,6 +21,7 @@ var commands = []func() *cobra.Command{
 	newDiffCmd,
 	newExplainCmd,
 	newFmtCmd,
+	newGenCmd,
 	newGraphCmd,
 	newReportCmd,
 	newRunCmd,

@@ -1,0 +1,48 @@
+package litmus
+
+import (
+	"errors"
+
+	"gopkg.in/yaml.v3"
+
+	"wmm/js"
+)
+
+// jsThread loads a thread given as a mapping, {js: CODE}: a JavaScript
+// thread (LITMUS.md "JavaScript threads").
+func (l *loader) jsThread(kv field, name string) bool {
+	fields := l.mapping(kv.value, "key", nil)
+	for k, f := range fields {
+		if k != "js" {
+			l.errorf(f.key, "unknown key %q in thread %s: a JS thread is written {js: CODE}", k, name)
+			return false
+		}
+	}
+	f, ok := fields["js"]
+	if !ok {
+		if len(kv.value.Content) == 0 {
+			l.errorf(kv.value, "thread %s: expected its code, WebAssembly text or {js: CODE}, found an empty mapping", name)
+		}
+		return false
+	}
+	n := f.value
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		l.errorf(n, "expected the JavaScript code of thread %s, found %s", name, describe(n))
+		return false
+	}
+	m := l.src.scalarMap(n, f.key.Column-1)
+	p, err := js.Parse(n.Value)
+	if err != nil {
+		var list js.ErrorList
+		if errors.As(err, &list) {
+			for _, e := range list {
+				l.errs.Add(m.pos(e.Off), e.Msg)
+			}
+		} else {
+			l.errs.Add(m.fallback, err.Error())
+		}
+		return false
+	}
+	l.t.Threads = append(l.t.Threads, Thread{Name: name, JS: p, Pos: l.src.pos(kv.key), Text: n.Value})
+	return true
+}
