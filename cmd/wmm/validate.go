@@ -86,6 +86,9 @@ func doValidate(ctx context.Context, stdout, stderr io.Writer, paths []string, f
 	sum := &conform.Summary{Engine: r.Name(), Model: m.Name()}
 	for _, t := range tests {
 		for _, mode := range flags.memModes {
+			if ctx.Err() != nil {
+				break // interrupted: start nothing more
+			}
 			opts.Memory = mode
 			validateMode(ctx, stdout, stderr, t, m, r, opts, flags, sum, &errs)
 		}
