@@ -73,6 +73,7 @@ type Atom struct {
 	Op    CmpOp
 	Value uint64
 	Pos   Pos
+	Hex   bool // written in hex: printing keeps the radix
 }
 
 // And is the conjunction of two propositions.
@@ -118,6 +119,9 @@ func (a *Atom) String() string {
 	op := "="
 	if a.Op == Ne {
 		op = "!="
+	}
+	if a.Hex {
+		return fmt.Sprintf("%s%s%#x", a.Loc, op, a.Value)
 	}
 	return fmt.Sprintf("%s%s%d", a.Loc, op, a.Value)
 }

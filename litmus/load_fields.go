@@ -116,7 +116,7 @@ func (l *loader) initEntry(kv field) {
 		l.errs.Addf(pos, "address out of memory: %s is beyond the initial memory of %s", loc, pagesText(l.t.Memory.Pages))
 		return
 	}
-	l.t.Init = append(l.t.Init, Init{Width: loc.Width, Addr: loc.Addr, Value: reduce(neg, mag, bits), Pos: pos})
+	l.t.Init = append(l.t.Init, Init{Width: loc.Width, Addr: loc.Addr, Value: reduce(neg, mag, bits), Pos: pos, Hex: !neg && isHexLiteral(kv.value.Value)})
 }
 
 // pagesText describes a memory size in pages.

@@ -335,13 +335,13 @@ func TestLoadValues(t *testing.T) {
 		name: "init",
 		src:  "name: a\ninit:\n  i64[8]: -1\n  i16[0]: 0xffff\n  i8[3]: -128\nthreads: {T0: (nop)}\n",
 		want: &Test{Name: "a", Memory: Memory{Pages: 1, Max: 1}, Threads: []Thread{{Name: "T0"}},
-			Init: []Init{{Width: 8, Addr: 8, Value: 1<<64 - 1}, {Width: 2, Addr: 0, Value: 0xffff}, {Width: 1, Addr: 3, Value: 0x80}}},
+			Init: []Init{{Width: 8, Addr: 8, Value: 1<<64 - 1}, {Width: 2, Addr: 0, Value: 0xffff, Hex: true}, {Width: 1, Addr: 3, Value: 0x80}}},
 	}, {
 		name: "condition literals reduced by width",
 		src: "name: a\nthreads:\n  P0: |\n    (local $x i64) (local $y i32) (local $z f32)\n" +
 			"condition: exists (0:x=-1 /\\ P0:y=-1 /\\ P0:$z=0x7fc00000 /\\ i8[0]=-1 /\\ i16[2]=65535 /\\ size=-1 /\\ P0:trap=1)\n",
 		want: &Test{Name: "a", Memory: Memory{Pages: 1, Max: 1}, Threads: []Thread{{Name: "P0"}},
-			Condition: mustCondition("exists (P0:x=18446744073709551615 /\\ P0:y=4294967295 /\\ P0:z=2143289344 /\\ i8[0]=255 /\\ i16[2]=65535 /\\ size=4294967295 /\\ P0:trap=1)")},
+			Condition: mustCondition("exists (P0:x=18446744073709551615 /\\ P0:y=4294967295 /\\ P0:z=0x7fc00000 /\\ i8[0]=255 /\\ i16[2]=65535 /\\ size=4294967295 /\\ P0:trap=1)")},
 	}, {
 		name: "observe and expect",
 		src: "name: a\nthreads:\n  T0: |\n    (local $r0 i32)\n  T1: (nop)\ncondition: ~exists (T0:r0=1)\n" +

@@ -6,6 +6,13 @@ import "strings"
 // 0X) and hex digits, with single _ allowed between digits as in the
 // WebAssembly text format. ok is false when s is not such a literal; big is
 // true when it is one but exceeds 2^64-1.
+// isHexLiteral reports whether an integer literal is written in hex
+// (0x or 0X after an optional sign), so that printing keeps its radix.
+func isHexLiteral(s string) bool {
+	s = strings.TrimLeft(s, "+-")
+	return len(s) > 1 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')
+}
+
 func parseUint(s string) (v uint64, ok, big bool) {
 	base := uint64(10)
 	if len(s) > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') {

@@ -316,6 +316,7 @@ func (p *condParser) atom() Prop {
 		a.Value = -lit.mag
 	} else {
 		a.Value = lit.mag
+		a.Hex = isHexLiteral(lit.text)
 	}
 	p.lits = append(p.lits, lit)
 	return a

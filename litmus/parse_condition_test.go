@@ -48,7 +48,7 @@ func TestParseCondition(t *testing.T) {
 		// Literals: parsed only, as 64-bit patterns.
 		{`exists (a:x=-1)`, `exists (a:x=18446744073709551615)`},
 		{`exists (a:x=+0x_0)`, ""},
-		{`exists (a:x=0xFFFF_ffff)`, `exists (a:x=4294967295)`},
+		{`exists (a:x=0xFFFF_ffff)`, `exists (a:x=0xffffffff)`},
 		{`exists (a:x=-9223372036854775808)`, `exists (a:x=9223372036854775808)`},
 		{`exists (a:x=18446744073709551615)`, `exists (a:x=18446744073709551615)`},
 	}

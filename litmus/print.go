@@ -26,7 +26,11 @@ func Format(t *Test) string {
 	if len(t.Init) > 0 {
 		b.WriteString("init:\n")
 		for _, in := range t.Init {
-			fmt.Fprintf(&b, "  %s: %d\n", Loc{Kind: LocMem, Width: in.Width, Addr: in.Addr}, in.Value)
+			format := "  %s: %d\n"
+			if in.Hex {
+				format = "  %s: %#x\n"
+			}
+			fmt.Fprintf(&b, format, Loc{Kind: LocMem, Width: in.Width, Addr: in.Addr}, in.Value)
 		}
 	}
 	if t.Setup != nil {

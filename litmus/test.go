@@ -72,6 +72,7 @@ type Init struct {
 	Addr  uint32
 	Value uint64 // fits Width bytes (a negative value as two's complement)
 	Pos   Pos
+	Hex   bool // written in hex: wmm fmt keeps the radix
 }
 
 // InitialContents returns the initial contents of the test's memory: the

@@ -32,7 +32,11 @@ func (o Outcome) Get(name string) (uint64, bool) {
 
 // String returns the outcome as "name=value; name=value", values unsigned
 // decimal. Two outcomes over the same names are equal iff their strings are.
-func (o Outcome) String() string {
+func (o Outcome) String() string { return o.Format(false) }
+
+// Format returns the outcome as String does, with the values in hex
+// (0x0102) when hex is set: tearing tests are read byte by byte.
+func (o Outcome) Format(hex bool) string {
 	var sb strings.Builder
 	for i, b := range o {
 		if i > 0 {
@@ -40,7 +44,11 @@ func (o Outcome) String() string {
 		}
 		sb.WriteString(b.Name)
 		sb.WriteByte('=')
-		sb.WriteString(strconv.FormatUint(b.Value, 10))
+		if hex {
+			sb.WriteString("0x" + strconv.FormatUint(b.Value, 16))
+		} else {
+			sb.WriteString(strconv.FormatUint(b.Value, 10))
+		}
 	}
 	return sb.String()
 }

@@ -32,6 +32,8 @@ type Check struct {
 	// out, or the test could not be imported in full. Such a check has no
 	// outcomes and no verdict (Verdict.OK is false).
 	Unknown *Unknown
+	// Hex prints the outcomes' values in hex in the text form.
+	Hex bool
 }
 
 // Unknown says why a check has no result.
@@ -92,7 +94,7 @@ func WriteText(w io.Writer, c *Check) {
 		if c.Test.Condition != nil && c.Test.Condition.Prop.Eval(o) {
 			mark = "* "
 		}
-		text := o.String()
+		text := o.Format(c.Hex)
 		if text == "" {
 			text = "(no names: the test observes nothing)"
 		}

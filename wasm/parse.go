@@ -227,6 +227,10 @@ func (p *parser) lookup(s *SExpr) (Op, bool) {
 		p.errorf(t.Pos, "unexpected %s: not after a memory instruction", t.Text)
 		return 0, false
 	}
+	if IsWasmInstruction(t.Text) {
+		p.errorf(t.Pos, "unsupported: the instruction %s (wmm's interpreter does not implement it)", t.Text)
+		return 0, false
+	}
 	p.errorf(t.Pos, "unknown instruction %s", t.Text)
 	return 0, false
 }

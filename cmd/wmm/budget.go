@@ -29,7 +29,7 @@ func (f *budgetFlags) register(fl *pflag.FlagSet, candidatesUsage string, candid
 	f.timeout = durationValue(d.Timeout)
 	f.memLimit = sizeValue(d.Memory)
 	f.maxPaths = intValue{v: d.Paths, min: 0, max: math.MaxInt}
-	if fl.Lookup("timeout") == nil { // validate's --timeout bounds the engine run and the model's search
+	if fl.Lookup("timeout") == nil { // validate's --timeout bounds the engine run
 		fl.Var(&f.timeout, "timeout", "time one test's search may take, e.g. 30s or 5m (0: no limit); past it the result is unknown")
 	}
 	fl.Var(&f.memLimit, "mem-limit", "heap the checker may use, e.g. 512MiB or 2GiB (0: no limit); past it the largest running search stops, its result unknown")

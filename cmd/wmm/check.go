@@ -57,6 +57,7 @@ type checkFlags struct {
 	json       bool
 	format     string
 	everyModel bool
+	hex        bool
 	// cpuProfile and memProfile name files for Go's CPU and heap
 	// profiles of the run (go tool pprof reads them).
 	cpuProfile, memProfile string
@@ -81,6 +82,7 @@ func newCheckCmd() *cobra.Command {
 	fl.BoolVar(&f.json, "json", false, "print one JSON object per test and model (same as --format json)")
 	fl.StringVar(&f.format, "format", "text", "output format: text, json or herd")
 	f.register(fl, "check")
+	fl.BoolVar(&f.hex, "hex", false, "print the outcomes' values in hex (0x01020304) in the text form")
 	fl.BoolVar(&f.everyModel, "every-model", false, "check each test under every model its expect: names")
 	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (go tool pprof reads it)")
 	fl.StringVar(&f.memProfile, "memprofile", "", "write a heap profile at the end of the run to `FILE`")
@@ -155,6 +157,7 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 			continue
 		default:
 			c = reports.NewCheck(r.Res)
+			c.Hex = f.hex
 			if !c.Verdict.OK {
 				failed++
 			}

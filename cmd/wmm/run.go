@@ -243,6 +243,10 @@ func interruptible(ctx context.Context) (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(ctx, os.Interrupt)
 }
 
+// errInterrupted is the error of a run an interrupt stopped; one value, so
+// that the list of errors names it once per test.
+var errInterrupted = errors.New("interrupted (^C): the test stopped before it finished")
+
 // runOne runs one test, with a warning when it has more threads than the
 // machine has cores and a progress line on a terminal.
 func runOne(ctx context.Context, stderr io.Writer, t *litmus.Test, r engine.Runner, opts engine.Options) (*engine.Result, error) {
@@ -255,6 +259,9 @@ func runOne(ctx context.Context, stderr io.Writer, t *litmus.Test, r engine.Runn
 		p.show("%s: %d/%d iterations (%d%%), %s/s", t.Name, done, total, done*100/max(total, 1), budget.Group(int64(rate)))
 	}
 	res, err := engine.Run(ctx, t, r, opts)
+	if errors.Is(err, context.Canceled) {
+		err = errInterrupted // not "context canceled": say what happened
+	}
 	p.finish()
 	return res, err
 }

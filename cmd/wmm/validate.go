@@ -86,6 +86,9 @@ func doValidate(ctx context.Context, stdout, stderr io.Writer, paths []string, f
 	sum := &conform.Summary{Engine: r.Name(), Model: m.Name()}
 	for _, t := range tests {
 		for _, mode := range flags.memModes {
+			if ctx.Err() != nil {
+				break // interrupted: start nothing more
+			}
 			opts.Memory = mode
 			validateMode(ctx, stdout, stderr, t, m, r, opts, flags, sum, &errs)
 		}
@@ -139,11 +142,10 @@ func validateOne(ctx context.Context, stderr io.Writer, t *litmus.Test, m *axiom
 	if _, err := engine.Compile(t, opts); err != nil && !engine.RunsMixed(t, r) {
 		return nil, err // refuse before the model's work
 	}
-	eo := flags.enumOptions()
-	if flags.timeout > 0 {
-		eo.Limits.Timeout = flags.timeout // --timeout bounds the model's search too
-	}
-	mres, err := enumerateRun(t, m, eo)
+	// validate's --timeout bounds the engine run; the model's search has
+	// the default time budget (budget.Defaults) and the other budgets'
+	// flags.
+	mres, err := enumerateRun(t, m, flags.enumOptions())
 	if err != nil {
 		var e *litmus.Error
 		if errors.As(err, &e) { // keep the error's position in front
