@@ -21,49 +21,22 @@ func SyncHB(m Model, x *model.Execution) *model.Rel {
 	return hb
 }
 
-// An EdgeKind says what relates two events in an explanation or a graph.
-type EdgeKind uint8
+// An EdgeKind says what relates two events in an explanation or a graph
+// (model.EdgeKind).
+type EdgeKind = model.EdgeKind
 
-// The kinds of edges. The first five generate happens-before (MODEL.md
-// §7.3); RF and Sync are reads-from, Sync being the reads-from that
-// synchronises and is therefore also happens-before.
+// The kinds of edges (see model.EdgeKind).
 const (
-	EdgePO    EdgeKind = iota + 1 // program order, from an event to the next in its thread
-	EdgeSpawn                     // the setup thread's last event to a thread's first
-	EdgeJoin                      // a thread's last event to the first of the observer or of a thread that starts after it
-	EdgeInit                      // an init write to an event overlapping it
-	EdgeSusp                      // suspension events at one address, in tot order (C7 H)
-	EdgeSync                      // reads-from between SC accesses of the same range
-	EdgeRF                        // reads-from that does not synchronise
-	EdgeTot                       // the total order
-	EdgeHB                        // happens-before, derived
+	EdgePO    = model.EdgePO
+	EdgeSpawn = model.EdgeSpawn
+	EdgeJoin  = model.EdgeJoin
+	EdgeInit  = model.EdgeInit
+	EdgeSusp  = model.EdgeSusp
+	EdgeSync  = model.EdgeSync
+	EdgeRF    = model.EdgeRF
+	EdgeTot   = model.EdgeTot
+	EdgeHB    = model.EdgeHB
 )
-
-// String returns the edge kind's short name: "po", "spawn", "join",
-// "init", "susp", "sync", "rf", "tot" or "hb".
-func (k EdgeKind) String() string {
-	switch k {
-	case EdgePO:
-		return "po"
-	case EdgeSpawn:
-		return "spawn"
-	case EdgeJoin:
-		return "join"
-	case EdgeInit:
-		return "init"
-	case EdgeSusp:
-		return "susp"
-	case EdgeSync:
-		return "sync"
-	case EdgeRF:
-		return "rf"
-	case EdgeTot:
-		return "tot"
-	case EdgeHB:
-		return "hb"
-	}
-	return "?"
-}
 
 // An Edge relates two events of an execution.
 type Edge struct {
@@ -99,33 +72,15 @@ func RFEdges(x *model.Execution) []Edge {
 	return out
 }
 
-// HBEdges returns edges whose transitive closure is happens-before
-// (MODEL.md §7.3): program order between neighbours, spawn, join, init
-// edges, one synchronisation edge per synchronising pair, and, between
-// suspension events at one address, their order in order (a total order
-// or a prefix of one; nil for none). Edges are sorted by source, then
-// kind, then target.
+// HBEdges returns edges whose transitive closure is happens-before, as
+// the model generates it (model.Execution.HBEdges): program order between
+// neighbours, spawn, join, init edges, one synchronisation edge per
+// synchronising pair, and, between suspension events at one address,
+// their order in order (a total order or a prefix of one; nil for none).
+// Edges are sorted by source, then kind, then target.
 func HBEdges(x *model.Execution, order []model.EventID) []Edge {
 	var out []Edge
-	add := func(a, b model.EventID, k EdgeKind) { out = append(out, Edge{From: a, To: b, Kind: k}) }
-	threadEdges(x, add)
-	initEdges(x, add)
-	seen := map[[2]model.EventID]bool{}
-	for _, e := range RFEdges(x) {
-		if e.Kind == EdgeSync && !seen[[2]model.EventID{e.From, e.To}] {
-			seen[[2]model.EventID{e.From, e.To}] = true
-			add(e.From, e.To, EdgeSync)
-		}
-	}
-	last := map[uint64]model.EventID{}
-	for _, id := range order {
-		if s := x.Events[id].Susp; s != nil {
-			if p, ok := last[s.Addr]; ok {
-				add(p, id, EdgeSusp)
-			}
-			last[s.Addr] = id
-		}
-	}
+	x.HBEdges(true, order, func(a, b model.EventID, k EdgeKind) { out = append(out, Edge{From: a, To: b, Kind: k}) })
 	slices.SortStableFunc(out, func(a, b Edge) int {
 		if a.From != b.From {
 			return int(a.From - b.From)
@@ -136,64 +91,6 @@ func HBEdges(x *model.Execution, order []model.EventID) []Edge {
 		return int(a.To - b.To)
 	})
 	return out
-}
-
-// threadEdges adds program order between neighbours, spawn edges from the
-// setup thread's last event, join edges to the observer's first, and join
-// edges from the threads a thread starts after (Thread.After) to its first
-// event.
-func threadEdges(x *model.Execution, add func(a, b model.EventID, k EdgeKind)) {
-	var setupLast, obsFirst model.EventID = model.NoEvent, model.NoEvent
-	for _, t := range x.Threads {
-		for i := 1; i < len(t.Events); i++ {
-			add(t.Events[i-1], t.Events[i], EdgePO)
-		}
-		if len(t.Events) == 0 {
-			continue
-		}
-		switch t.Role {
-		case model.RoleSetup:
-			setupLast = t.Events[len(t.Events)-1]
-		case model.RoleObserver:
-			obsFirst = t.Events[0]
-		}
-	}
-	for _, t := range x.Threads {
-		if len(t.Events) == 0 || t.Role == model.RoleSetup {
-			continue
-		}
-		if setupLast != model.NoEvent {
-			add(setupLast, t.Events[0], EdgeSpawn)
-		}
-		if t.Role == model.RoleTest && obsFirst != model.NoEvent {
-			add(t.Events[len(t.Events)-1], obsFirst, EdgeJoin)
-		}
-		for _, si := range t.After {
-			if evs := x.Threads[si].Events; len(evs) > 0 {
-				add(evs[len(evs)-1], t.Events[0], EdgeJoin)
-			}
-		}
-	}
-}
-
-// initEdges adds I → e for every init write I and every other event e
-// whose data access overlaps it, unless program order, spawn and join
-// already order them.
-func initEdges(x *model.Execution, add func(a, b model.EventID, k EdgeKind)) {
-	var static *model.Rel
-	for _, i := range x.Events {
-		if i.Data == nil || i.Data.Ord != model.Init || !i.Data.Writing() {
-			continue
-		}
-		if static == nil {
-			static = x.Static()
-		}
-		for _, e := range x.Events {
-			if e != i && e.Data != nil && e.Data.Size > 0 && e.Data.Overlap(i.Data) && !static.Has(i.ID, e.ID) {
-				add(i.ID, e.ID, EdgeInit)
-			}
-		}
-	}
 }
 
 // Path returns a shortest path of edges from a to b, preferring, among

@@ -331,7 +331,7 @@ func (c *fastCandidate) splitPassive() {
 	var cells [][]readCell
 	var cands [][][]model.EventID
 	for k, r := range c.reads {
-		if c.s.model.FreeRead(c.x, r, c.cands[k]) {
+		if c.s.model.FreeRead(c.x, r, c.perPath(k)) {
 			c.passive = append(c.passive, r)
 			c.passiveCells = append(c.passiveCells, c.cells[k])
 			c.passiveCands = append(c.passiveCands, c.cands[k])
@@ -342,6 +342,29 @@ func (c *fastCandidate) splitPassive() {
 		cands = append(cands, c.cands[k])
 	}
 	c.reads, c.cells, c.cands = reads, cells, cands
+}
+
+// perPath returns the candidates of read c.reads[k] as FreeRead sees
+// them in the search of search.go, where one path fixes the value read:
+// a length cell whose candidates all write different lengths has one
+// candidate per path. (The data cells keep every candidate: FreeRead
+// asks a property of each.)
+func (c *fastCandidate) perPath(k int) [][]model.EventID {
+	cells := c.cands[k]
+	if c.cells[k][0].reg != model.Len || len(cells[0]) < 2 {
+		return cells
+	}
+	seen := map[uint64]bool{}
+	for _, w := range cells[0] {
+		v := c.x.Events[w].Len.LenWr
+		if seen[v] {
+			return cells
+		}
+		seen[v] = true
+	}
+	out := slices.Clone(cells)
+	out[0] = cells[0][:1]
+	return out
 }
 
 // assign chooses the writers of active read c.reads[k], cell by cell,
