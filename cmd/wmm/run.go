@@ -118,8 +118,11 @@ func (f *engineFlags) options() (engine.Options, error) {
 			delay = -1
 		}
 	}
-	if f.stride == 0 || f.stride > 1<<24 {
-		return engine.Options{}, fmt.Errorf("--stride: expected 1 to %d bytes, found %d", 1<<24, f.stride)
+	if f.stride == 0 || f.stride > 1<<24 || f.stride%64 != 0 {
+		return engine.Options{}, fmt.Errorf("--stride: expected a multiple of 64 from 64 to %d bytes, found %d", 1<<24, f.stride)
+	}
+	if f.batch < 1 {
+		return engine.Options{}, fmt.Errorf("--batch: expected 1 or more instances, found %d", f.batch)
 	}
 	if f.test != "" {
 		if f.testRE, err = regexp.Compile(f.test); err != nil {

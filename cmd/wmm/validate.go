@@ -136,7 +136,7 @@ func validateMode(ctx context.Context, stdout, stderr io.Writer, t *litmus.Test,
 
 // validateOne computes the model's outcomes of t, runs t and compares.
 func validateOne(ctx context.Context, stderr io.Writer, t *litmus.Test, m *axioms.Model, r engine.Runner, opts engine.Options, flags *validateFlags) (*conform.Comparison, error) {
-	if _, err := engine.Compile(t, opts); err != nil {
+	if _, err := engine.Compile(t, opts); err != nil && !engine.RunsMixed(t, r) {
 		return nil, err // refuse before the model's work
 	}
 	eo := flags.enumOptions()
