@@ -91,7 +91,12 @@ func TestClassicShapes(t *testing.T) {
 // only is the publication idiom (sync on the flag puts the plain data
 // store hb-before the plain data load: never, catalogue MP+plain+scflag);
 // SB with SC stores and plain loads is allowed, since C3 (ii) protects
-// only SC readers (sometimes, catalogue SB+sc+plainloads).
+// only SC readers (sometimes, catalogue SB+sc+plainloads). Mixed sizes:
+// sync needs the same range, so SC accesses of different widths are as
+// weak as plain ones (sometimes: catalogue MP+sc+load16flag, where the
+// flag is read with a 2-byte load, and SB+sc+load16), while 8-byte SC
+// accesses of the same range are as strong as 4-byte ones (never,
+// catalogue SB+sc+i64).
 func TestMixedAnnotations(t *testing.T) {
 	for _, tc := range []struct {
 		cycle string
@@ -99,6 +104,10 @@ func TestMixedAnnotations(t *testing.T) {
 	}{
 		{"PodWWPSc RfeScSc PodRRScP Fre", litmus.Never},
 		{"PodWRScP Fre PodWRScP Fre", litmus.Sometimes},
+		{"PodWWScSc Rfe PodRRSc16Sc Fre", litmus.Sometimes},
+		{"PodWWScSc Rfe PodRRScSc Fre", litmus.Never},
+		{"PodWRScSc16 Fre PodWRScSc16 Fre", litmus.Sometimes},
+		{"PodWRSc64Sc64 Fre PodWRSc64Sc64 Fre", litmus.Never},
 	} {
 		test, err := BuildString(tc.cycle)
 		if err != nil {

@@ -41,8 +41,8 @@ and, for a classic shape, the shape. Errors name the column of the edge
 at fault.
 
 With --size, gen generates every cycle of at most --size edges over the
-chosen edges (--edges, or the default set: Rfe, Fre, Coe and every PodXY
-with each end plain or SC) with at most --threads threads. Cycles that
+chosen edges (--edges, or the default set: Rfe, Fre, Coe, the mixed-size
+Rfe_32_16, and every PodXY with each end plain or SC) with at most --threads threads. Cycles that
 differ only by where they start, which is a renaming of threads and
 locations, give one test, as do cycles whose tests are equal; a Co edge
 that only a final value could show but that does not end at the
@@ -54,7 +54,7 @@ const genExample = `  wmm gen SB                                  the store-buff
   wmm gen PodWRScSc Fre PodWRScSc Fre         SB with SC atomic accesses
   wmm gen 'PodWWPSc+RfeScSc+PodRRScP+Fre'     MP with an SC flag and plain data
   wmm gen SB | wmm check /dev/stdin           generate and check
-  wmm gen --size 6 --threads 4 -o family/     the default family (about 1,100 tests)
+  wmm gen --size 6 --threads 4 -o family/     the default family (2,878 tests)
   wmm gen --size 4 --edges 'Rfe Fre PodWR PodRR' -o small/
   wmm check family/                           check the family`
 
