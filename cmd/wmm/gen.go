@@ -26,6 +26,8 @@ Edges:
   Rfi Fri Coi     the same inside a thread (in program order)
   PodXY PosXY     program order to a different (d) or the same (s)
                   location, from an access X to an access Y (R or W)
+  Rmw             the read and the write of one atomic exchange
+                  (i32.atomic.rmw.xchg); always SC
 
 An edge may annotate its two accesses, first its source then its target:
 an ordering (P plain, Sc SC atomic, _ left open) and an optional width (8,
@@ -53,6 +55,7 @@ printed, separated by ---. The same flags give the same files.`
 const genExample = `  wmm gen SB                                  the store-buffering test, plain accesses
   wmm gen PodWRScSc Fre PodWRScSc Fre         SB with SC atomic accesses
   wmm gen 'PodWWPSc+RfeScSc+PodRRScP+Fre'     MP with an SC flag and plain data
+  wmm gen PodWWPSc Rfe Rmw Rfe PodRRScP Fre   MP through an exchange in a third thread
   wmm gen SB | wmm check /dev/stdin           generate and check
   wmm gen --size 6 --threads 4 -o family/     the default family (2,878 tests)
   wmm gen --size 4 --edges 'Rfe Fre PodWR PodRR' -o small/
