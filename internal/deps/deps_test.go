@@ -31,7 +31,7 @@ var allowed = map[string][]string{
 	"litmus":          {"position", "model", "wasm", "js", "gopkg.in/yaml.v3"},
 	"wast":            {"litmus", "wasm", "model", "position"},
 	"enumerate":       {"budget", "interp", "jsinterp", "model", "litmus", "wasm"},
-	"engine":          {"model", "wasm", "litmus", "github.com/tetratelabs/wazero", "github.com/bytecodealliance/wasmtime-go"},
+	"engine":          {"model", "wasm", "litmus", "js", "github.com/tetratelabs/wazero", "github.com/bytecodealliance/wasmtime-go"},
 	"conform":         {"engine", "enumerate", "litmus", "model"},
 	"catalog":         {"litmus"},
 	"gen":             {"litmus", "position"},
