@@ -90,7 +90,8 @@ func layout(c Cycle) ([]access, map[int]int, error) {
 			switch {
 			case in.Kind == Rf && (j > 0 || pods == 0):
 				acc[k].value = acc[(k+n-1)%n].value
-			case out.Kind == Fr && (j+1 < len(run) || pods == 0):
+			case (out.Kind == Fr || out.Kind == Rmw) && (j+1 < len(run) || pods == 0):
+				// An Rmw's read returns the value its write overwrites.
 				acc[k].value = acc[(k+1)%n].value - 1
 			}
 		}
@@ -153,8 +154,13 @@ func Build(c Cycle) (*litmus.Test, error) {
 				}
 			}
 		}
-		for _, a := range acc {
-			if a.thread == t {
+		for i, a := range acc {
+			switch {
+			case a.thread != t || cc[i].Kind == Rmw:
+				// An Rmw's read is written with its write.
+			case cc[(i+len(cc)-1)%len(cc)].Kind == Rmw:
+				fmt.Fprintf(&src, "    %s\n", rmwInstr(acc[(i+len(acc)-1)%len(acc)], a))
+			default:
 				fmt.Fprintf(&src, "    %s\n", instr(a))
 			}
 		}
@@ -216,6 +222,19 @@ func instr(a access) string {
 	return fmt.Sprintf("(local.set $%s (%s.load%s %s))", a.reg, op, narrow, addr)
 }
 
+// rmwInstr returns the WAT of an atomic exchange: the read r and the
+// write w of one Rmw edge.
+func rmwInstr(r, w access) string {
+	ty := valType(w.ann.Width)
+	op := ty + ".atomic.rmw"
+	if w.ann.Width < 32 {
+		op += fmt.Sprint(w.ann.Width) + ".xchg_u"
+	} else {
+		op += ".xchg"
+	}
+	return fmt.Sprintf("(local.set $%s (%s (i32.const %d) (%s.const %d)))", r.reg, op, locAddr(w.loc), ty, w.value)
+}
+
 // doc describes the test of the canonical cycle c.
 func doc(c Cycle, acc []access) string {
 	var b strings.Builder
@@ -246,6 +265,8 @@ func edgeVerb(e Edge) string {
 		return "reads a value overwritten by"
 	case Co:
 		return "is overwritten by"
+	case Rmw:
+		return "is atomically followed by"
 	}
 	return "is in program order before"
 }

@@ -107,6 +107,16 @@ func (c Cycle) Check() error {
 		if e.External() {
 			ext++
 		}
+		if e.Kind == Rmw {
+			next := c[(i+1)%len(c)]
+			r, _ := prev.DstAnn.merge(e.SrcAnn)
+			w, _ := e.DstAnn.merge(next.SrcAnn)
+			if r.Order == Plain || w.Order == Plain {
+				errs.Addf(cyclePos(e.Off), "Rmw is an atomic read-modify-write: its accesses cannot be annotated plain (P)")
+			} else if r.Width != 0 && w.Width != 0 && r.Width != w.Width {
+				errs.Addf(cyclePos(e.Off), "Rmw is one instruction: its read (%d bits) and its write (%d bits) must have the same width", r.Width, w.Width)
+			}
+		}
 		if e.Pod() {
 			pods++
 		}
@@ -136,12 +146,23 @@ func dirWord(d Dir) string {
 // cycle must be valid.
 func (c Cycle) resolved() Cycle {
 	r := slices.Clone(c)
+	n := len(r)
+	ann := make([]Ann, n) // access i: the target of edge i-1, the source of edge i
 	for i := range r {
-		next := &r[(i+1)%len(r)]
-		a, _ := r[i].DstAnn.merge(next.SrcAnn)
-		r[i].DstAnn, next.SrcAnn = a.complete(), a.complete()
+		ann[(i+1)%n], _ = r[i].DstAnn.merge(r[(i+1)%n].SrcAnn)
+	}
+	// The two accesses of an Rmw are one atomic instruction: SC, and of
+	// one width.
+	for i, e := range r {
+		if e.Kind == Rmw {
+			a, b := &ann[i], &ann[(i+1)%n]
+			a.Order, b.Order = SC, SC
+			w := max(a.Width, b.Width)
+			a.Width, b.Width = w, w
+		}
 	}
 	for i := range r {
+		r[i].SrcAnn, r[i].DstAnn = ann[i].complete(), ann[(i+1)%n].complete()
 		r[i].Annotated = true
 	}
 	return r
@@ -155,6 +176,8 @@ func kindRank(e Edge) int {
 		return 0
 	case e.Kind == Po:
 		return 1
+	case e.Kind == Rmw:
+		return 8
 	case e.Ext:
 		return 1 + int(e.Kind)
 	}

@@ -37,11 +37,15 @@ type Kind uint8
 // The kinds of edges. Po is program order (Pod: to a different location,
 // Pos: to the same one); Rf, Fr and Co are reads-from, from-reads and
 // coherence, external (between threads) or internal (in program order).
+// Rmw joins the read and the write of one atomic read-modify-write
+// (an exchange): the write is the read's immediate successor in
+// coherence.
 const (
 	Po Kind = iota
 	Rf
 	Fr
 	Co
+	Rmw
 )
 
 // An Order is the ordering annotation of an access.
@@ -120,7 +124,7 @@ type Edge struct {
 }
 
 // External reports whether the edge goes from one thread to another.
-func (e Edge) External() bool { return e.Kind != Po && e.Ext }
+func (e Edge) External() bool { return e.Kind != Po && e.Kind != Rmw && e.Ext }
 
 // Pod reports whether the edge changes location.
 func (e Edge) Pod() bool { return e.Kind == Po && !e.SameLoc }
@@ -128,6 +132,8 @@ func (e Edge) Pod() bool { return e.Kind == Po && !e.SameLoc }
 // Base returns the edge's name without annotations: Rfe, PodWR, ...
 func (e Edge) Base() string {
 	switch e.Kind {
+	case Rmw:
+		return "Rmw"
 	case Po:
 		s := "Pod"
 		if e.SameLoc {
@@ -160,9 +166,10 @@ var communication = map[string]Edge{
 	"Rfi": {Kind: Rf, Src: W, Dst: R},
 	"Fri": {Kind: Fr, Src: R, Dst: W},
 	"Coi": {Kind: Co, Src: W, Dst: W},
+	"Rmw": {Kind: Rmw, Src: R, Dst: W},
 }
 
-// ParseEdge parses one edge: a base name (Rfe, Fre, Coe, Rfi, Fri, Coi, or
+// ParseEdge parses one edge: a base name (Rfe, Fre, Coe, Rfi, Fri, Coi, Rmw, or
 // Pod/Pos followed by two of R and W), optionally followed by two end
 // annotations, each an ordering (P plain, Sc SC atomic, _ open) and an
 // optional width (8, 16, 32, 64): PodWRScSc, RfeP8P8, PosWR_16_32. The
@@ -174,7 +181,7 @@ func ParseEdge(s string) (Edge, int, error) {
 		e, rest = c, s[3:]
 	} else {
 		if !strings.HasPrefix(s, "Pod") && !strings.HasPrefix(s, "Pos") {
-			return e, 0, fmt.Errorf("unknown edge %q: expected Rfe, Fre, Coe, Rfi, Fri, Coi, or Pod/Pos and two of R, W (PodWR)%s", s, suggestEdge(s))
+			return e, 0, fmt.Errorf("unknown edge %q: expected Rfe, Fre, Coe, Rfi, Fri, Coi, Rmw, or Pod/Pos and two of R, W (PodWR)%s", s, suggestEdge(s))
 		}
 		e = Edge{Kind: Po, SameLoc: s[2] == 's'}
 		for i, d := range []*Dir{&e.Src, &e.Dst} {
@@ -242,7 +249,7 @@ func parseAnn(s string) (Ann, string, error) {
 // suggestEdge returns a " (did you mean X?)" hint for an unknown edge.
 func suggestEdge(s string) string {
 	best, dist := "", 3
-	names := []string{"Rfe", "Fre", "Coe", "Rfi", "Fri", "Coi"}
+	names := []string{"Rfe", "Fre", "Coe", "Rfi", "Fri", "Coi", "Rmw"}
 	for _, p := range []string{"Pod", "Pos"} {
 		for _, a := range "RW" {
 			for _, b := range "RW" {

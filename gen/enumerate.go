@@ -11,12 +11,14 @@ import (
 )
 
 // DefaultEdges is the edge set of wmm gen without --edges: the three
-// external communication edges, unannotated, and the four program-order
+// external communication edges, unannotated; Rfe_32_16, a 2-byte read of
+// the low half of a 4-byte write (mixed sizes: SC accesses of different
+// ranges do not synchronise, MODEL.md); and the four program-order
 // edges to another location with each end plain or SC atomic. The
 // communication edges take their accesses' annotations from the
 // program-order edges next to them, so the family has every mix of plain
 // and SC accesses that a cycle of these shapes allows.
-const DefaultEdges = "Rfe Fre Coe " +
+const DefaultEdges = "Rfe Fre Coe Rfe_32_16 " +
 	"PodWWPP PodWRPP PodRWPP PodRRPP " +
 	"PodWWScSc PodWRScSc PodRWScSc PodRRScSc " +
 	"PodWWPSc PodWRPSc PodRWPSc PodRRPSc " +

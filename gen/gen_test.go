@@ -91,7 +91,16 @@ func TestClassicShapes(t *testing.T) {
 // only is the publication idiom (sync on the flag puts the plain data
 // store hb-before the plain data load: never, catalogue MP+plain+scflag);
 // SB with SC stores and plain loads is allowed, since C3 (ii) protects
-// only SC readers (sometimes, catalogue SB+sc+plainloads).
+// only SC readers (sometimes, catalogue SB+sc+plainloads). Mixed sizes:
+// sync needs the same range, so SC accesses of different widths are as
+// weak as plain ones (sometimes: catalogue MP+sc+load16flag, where the
+// flag is read with a 2-byte load, and SB+sc+load16), while 8-byte SC
+// accesses of the same range are as strong as 4-byte ones (never,
+// catalogue SB+sc+i64). RMWs: an atomic exchange in the middle of MP
+// passes synchronisation on when the flag store is SC (never, catalogue
+// MP+rmwchain: T2 synchronises with the RMW, the RMW with T0's store), and
+// not when it is plain (sometimes, catalogue MP+rmwchain+plainflag: the
+// RMW reads the plain store without synchronising).
 func TestMixedAnnotations(t *testing.T) {
 	for _, tc := range []struct {
 		cycle string
@@ -99,13 +108,23 @@ func TestMixedAnnotations(t *testing.T) {
 	}{
 		{"PodWWPSc RfeScSc PodRRScP Fre", litmus.Never},
 		{"PodWRScP Fre PodWRScP Fre", litmus.Sometimes},
+		{"PodWWScSc Rfe PodRRSc16Sc Fre", litmus.Sometimes},
+		{"PodWWScSc Rfe PodRRScSc Fre", litmus.Never},
+		{"PodWRScSc16 Fre PodWRScSc16 Fre", litmus.Sometimes},
+		{"PodWRSc64Sc64 Fre PodWRSc64Sc64 Fre", litmus.Never},
+		{"PodWWPSc Rfe Rmw Rfe PodRRScP Fre", litmus.Never},
+		{"PodWWPP Rfe Rmw Rfe PodRRScP Fre", litmus.Sometimes},
 	} {
 		test, err := BuildString(tc.cycle)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got := observe(t, test); got != tc.want {
-			t.Errorf("%s: %s under wasm, want %s", tc.cycle, got, tc.want)
+			t.Errorf("%s: %s under wasm, want %s\n%s", tc.cycle, got, tc.want, litmus.Format(test))
+		}
+		byName, err := BuildString(test.Name)
+		if err != nil || litmus.Format(byName) != litmus.Format(test) {
+			t.Errorf("%s: its name %s does not build the same test (%v)", tc.cycle, test.Name, err)
 		}
 	}
 }
@@ -239,6 +258,8 @@ func TestParseErrors(t *testing.T) {
 		{"PodWRPP FreScP PodWR Fre", "cycle:1:9: FreScP annotates its first access Sc, but PodWRPP before it annotates the same access P"},
 		{"PodWW Coe Rfe PosRW PodWR Fre", "cycle:1:7: Coe cannot be observed"},
 		{"Rfe Fre", "cycle:1:5: Fre cannot be observed"},
+		{"PodWW RfePP Rmw Rfe PodRR Fre", "cycle:1:13: Rmw is an atomic read-modify-write"},
+		{"PodWW Rfe__8 Rmw__16 Rfe PodRR Fre", "cycle:1:14: Rmw is one instruction: its read (8 bits) and its write (16 bits)"},
 	} {
 		_, err := BuildString(tc.cycle)
 		if err == nil {
@@ -289,7 +310,7 @@ func TestEnumerateDeterministic(t *testing.T) {
 // position within the input, and that a cycle it accepts prints to a text
 // it accepts again, with the same canonical test.
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"SB", "PodWR Fre PodWR Fre", "PodWWPSc RfeScSc PodRRScP Fre", "Rfe PosRR Fre", "PodWRSc8P64+Fre+PodWR+Fre", "Pod", "Rfe_16_"} {
+	for _, s := range []string{"SB", "PodWR Fre PodWR Fre", "PodWWPSc RfeScSc PodRRScP Fre", "Rfe PosRR Fre", "PodWRSc8P64+Fre+PodWR+Fre", "PodWW Rfe Rmw Rfe PodRR Fre", "Pod", "Rfe_16_"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -26,6 +26,8 @@ Edges:
   Rfi Fri Coi     the same inside a thread (in program order)
   PodXY PosXY     program order to a different (d) or the same (s)
                   location, from an access X to an access Y (R or W)
+  Rmw             the read and the write of one atomic exchange
+                  (i32.atomic.rmw.xchg); always SC
 
 An edge may annotate its two accesses, first its source then its target:
 an ordering (P plain, Sc SC atomic, _ left open) and an optional width (8,
@@ -41,8 +43,8 @@ and, for a classic shape, the shape. Errors name the column of the edge
 at fault.
 
 With --size, gen generates every cycle of at most --size edges over the
-chosen edges (--edges, or the default set: Rfe, Fre, Coe and every PodXY
-with each end plain or SC) with at most --threads threads. Cycles that
+chosen edges (--edges, or the default set: Rfe, Fre, Coe, the mixed-size
+Rfe_32_16, and every PodXY with each end plain or SC) with at most --threads threads. Cycles that
 differ only by where they start, which is a renaming of threads and
 locations, give one test, as do cycles whose tests are equal; a Co edge
 that only a final value could show but that does not end at the
@@ -53,8 +55,9 @@ printed, separated by ---. The same flags give the same files.`
 const genExample = `  wmm gen SB                                  the store-buffering test, plain accesses
   wmm gen PodWRScSc Fre PodWRScSc Fre         SB with SC atomic accesses
   wmm gen 'PodWWPSc+RfeScSc+PodRRScP+Fre'     MP with an SC flag and plain data
+  wmm gen PodWWPSc Rfe Rmw Rfe PodRRScP Fre   MP through an exchange in a third thread
   wmm gen SB | wmm check /dev/stdin           generate and check
-  wmm gen --size 6 --threads 4 -o family/     the default family (about 1,100 tests)
+  wmm gen --size 6 --threads 4 -o family/     the default family (2,878 tests)
   wmm gen --size 4 --edges 'Rfe Fre PodWR PodRR' -o small/
   wmm check family/                           check the family`
 
