@@ -70,6 +70,7 @@ type engineFlags struct {
 	test       string
 	testRE     *regexp.Regexp
 	catalog    bool
+	features   []string
 	spin       uint32
 }
 
@@ -89,6 +90,7 @@ func (f *engineFlags) register(cmd *cobra.Command) {
 	fl.Uint32Var(&f.spin, "spin", 0, "turns a thread spins at the barrier before it sleeps (0: 100000, or 500 when threads outnumber cores)")
 	fl.StringVar(&f.test, "test", "", "run only the tests whose name matches this regular expression")
 	registerCatalog(fl, &f.catalog, "run the")
+	registerFeatures(fl, &f.features)
 }
 
 // needInputs checks that the command line names tests to run.
@@ -176,7 +178,7 @@ func loadForEngine(paths []string, flags *engineFlags) (tests []*litmus.Test, r 
 	if r, err = engine.Lookup(flags.engine); err != nil {
 		return nil, nil, nil, err
 	}
-	tests, lerr := loadTests(paths, flags.catalog)
+	tests, lerr := loadTests(paths, flags.catalog, flags.features)
 	errs.Wrap(litmus.Pos{}, lerr)
 	return flags.selectTests(tests), r, errs, nil
 }
