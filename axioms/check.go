@@ -26,6 +26,13 @@ func (c *checkCtx) tot(a, b model.EventID) bool  { return c.pos[a] < c.pos[b] }
 
 // Checks returns the model's checks, in the order Check runs them.
 func (m *Model) Checks() []Check {
+	if m.checks != nil {
+		return m.checks
+	}
+	return m.makeChecks()
+}
+
+func (m *Model) makeChecks() []Check {
 	common := []Check{
 		{model.AxWellFormed, "reads-from names writes of the cells read; tot orders every event once", checkWellFormed},
 		{model.AxValue, "C1: every cell read has the value its writer wrote there", checkValues},
@@ -268,10 +275,12 @@ func (m *Model) scPatterns(x *model.Execution, hb *model.Rel, r model.EventID, r
 	if !synced && !daggers {
 		return
 	}
-	for _, e := range x.Events {
-		w2 := e.ID
-		a2 := e.Access(reg)
-		if !a2.Writing() || w2 == w || w2 == r {
+	// Every clause concerns a write W' of the range of R or of W (Sync
+	// and Same compare ranges): one that covers a cell R reads from W.
+	// The writes of that cell, in event order, are all the candidates.
+	for _, w2 := range x.WritesCovering(reg, cellFrom(x, r, reg, w)) {
+		a2 := x.Events[w2].Access(reg)
+		if w2 == w || w2 == r {
 			continue
 		}
 		// (i): an SC read synchronising with W sees no later same-range SC write.
@@ -290,6 +299,20 @@ func (m *Model) scPatterns(x *model.Execution, hb *model.Rel, r model.EventID, r
 			return
 		}
 	}
+}
+
+// cellFrom returns a cell that r reads from w in region reg.
+func cellFrom(x *model.Execution, r model.EventID, reg model.Region, w model.EventID) uint64 {
+	if reg == model.Len {
+		return 0
+	}
+	a := x.Events[r].Data
+	for i, v := range x.DataRF[r] {
+		if v == w {
+			return a.Off + uint64(i)
+		}
+	}
+	return a.Off
 }
 
 func scWord(a *model.Access) string {

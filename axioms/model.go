@@ -60,6 +60,8 @@ type Model struct {
 	// consistency (C7 (Q)) then asks only that some such order exists.
 	// See js.go.
 	WaitersUnordered bool
+
+	checks []Check // made by Lookup once the variants are set
 }
 
 // Name returns the model's name with its variants, e.g. "wasm" or
@@ -125,6 +127,7 @@ func Lookup(name string, variants ...string) (*Model, error) {
 		m.variants = append(m.variants, v)
 	}
 	slices.Sort(m.variants)
+	m.checks = m.makeChecks()
 	return m, nil
 }
 

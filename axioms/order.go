@@ -38,7 +38,7 @@ func (m *Model) ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *mod
 		reg  model.Region
 		scPattern
 	}
-	var rules []rule
+	rules := make([]rule, 0, 4*len(x.Events))
 	for _, re := range x.Events {
 		for _, reg := range []model.Region{model.Len, model.Data} {
 			if !re.Access(reg).Reading() {
@@ -60,14 +60,27 @@ func (m *Model) ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *mod
 	changed := true
 	// add puts a before b; it reports false, with the violation, when b
 	// is already before a.
-	add := func(a, b model.EventID, rl rule, why func() string) bool {
+	// why says how a pair came about: 0 (clause (i), W before W'), 1
+	// (clause (i), W' before R), 2 (clause (ii)), 3 (clause (iii)).
+	why := func(rl rule, k int) string {
+		switch k {
+		case 0:
+			return ", which is before " + x.Label(rl.w2)
+		case 1:
+			return ", and " + x.Label(rl.w2) + " is before it"
+		case 2:
+			return ", which happens before " + x.Label(rl.w2)
+		}
+		return ", and " + x.Label(rl.w2) + " happens before it"
+	}
+	add := func(a, b model.EventID, rl rule, k int) bool {
 		if order.Has(a, b) {
 			return true
 		}
 		if a == b || order.Has(b, a) {
 			cycle = model.NewViolation(model.AxSCLast, rl.clause, rl.reg, []model.EventID{a, b}, func() string {
 				return fmt.Sprintf("%s must come before %s in tot (clause (%s): %s reads from %s%s), but the order that hb and the reads-from choices already force puts %s first",
-					x.Label(a), x.Label(b), rl.clause, x.Label(rl.r), x.Label(rl.w), why(), x.Label(b))
+					x.Label(a), x.Label(b), rl.clause, x.Label(rl.r), x.Label(rl.w), why(rl, k), x.Label(b))
 			})
 			return false
 		}
@@ -82,15 +95,15 @@ func (m *Model) ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *mod
 			switch r, w, w2 := rl.r, rl.w, rl.w2; rl.clause {
 			case "i": // not W tot V tot R
 				if order.Has(w, w2) {
-					ok = add(r, w2, rl, func() string { return ", which is before " + x.Label(w2) })
+					ok = add(r, w2, rl, 0)
 				}
 				if ok && order.Has(w2, r) {
-					ok = add(w2, w, rl, func() string { return ", and " + x.Label(w2) + " is before it" })
+					ok = add(w2, w, rl, 1)
 				}
 			case "ii": // not V tot R, as W hb V
-				ok = add(r, w2, rl, func() string { return ", which happens before " + x.Label(w2) })
+				ok = add(r, w2, rl, 2)
 			case "iii": // not W tot V, as V hb R
-				ok = add(w2, w, rl, func() string { return ", and " + x.Label(w2) + " happens before it" })
+				ok = add(w2, w, rl, 3)
 			}
 			if !ok {
 				return nil, cycle

@@ -183,3 +183,25 @@ func name(e Entry) string {
 	}
 	return e.Test.Name
 }
+
+// TestListUnknownFamily: wmm catalog --family reports an unknown family as
+// Select does, with the closest families, or all of them when none is close.
+func TestListUnknownFamily(t *testing.T) {
+	entries, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ family, want string }{
+		{"sbb", `no family "sbb" in the catalogue (did you mean sb?)`},
+		{"nosuch", `no family "nosuch" in the catalogue (families: ` + strings.Join(Families(), ", ") + ")"},
+	} {
+		_, err := List(entries, tc.family)
+		var unknown *UnknownError
+		if !errors.As(err, &unknown) {
+			t.Fatalf("List(%q): %v, want an *UnknownError", tc.family, err)
+		}
+		if err.Error() != tc.want {
+			t.Errorf("List(%q):\n got %s\nwant %s", tc.family, err, tc.want)
+		}
+	}
+}

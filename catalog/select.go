@@ -43,15 +43,24 @@ func Select(entries []Entry, names ...string) ([]Entry, error) {
 
 // An UnknownError says that a name is in the catalogue neither as a test
 // nor as a family, with the closest names there are.
+// With Families set, only a family was looked for (wmm catalog --family),
+// and the message lists the families when none is close.
 type UnknownError struct {
-	Name    string
-	Suggest []string
+	Name     string
+	Suggest  []string
+	Families []string
 }
 
 func (e *UnknownError) Error() string {
 	msg := fmt.Sprintf("no test or family called %q in the catalogue", e.Name)
-	if len(e.Suggest) > 0 {
+	if e.Families != nil {
+		msg = fmt.Sprintf("no family %q in the catalogue", e.Name)
+	}
+	switch {
+	case len(e.Suggest) > 0:
 		msg += " (did you mean " + strings.Join(e.Suggest, ", ") + "?)"
+	case e.Families != nil:
+		msg += " (families: " + strings.Join(e.Families, ", ") + ")"
 	}
 	return msg
 }

@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -42,11 +41,12 @@ type Line struct {
 }
 
 // List returns the listing of entries, or of the entries of the families
-// named; an unknown family is an error that lists the families.
+// named; an unknown family is an *UnknownError, as Select gives, that
+// suggests the closest families or lists them all.
 func List(entries []Entry, families ...string) ([]Line, error) {
 	for _, fam := range families {
 		if !slices.Contains(Families(), fam) {
-			return nil, fmt.Errorf("no family %q in the catalogue (families: %s)", fam, strings.Join(Families(), ", "))
+			return nil, &UnknownError{Name: fam, Suggest: closestNames(fam, Families(), 5), Families: Families()}
 		}
 	}
 	var lines []Line

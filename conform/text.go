@@ -14,7 +14,7 @@ import (
 // the comparison with the model and the rate.
 func WriteText(w io.Writer, res *engine.Result, c *Comparison) {
 	t := res.Test
-	fmt.Fprintf(w, "Test %s on %s: %d iterations (%s mode)\n", t.Name, res.Version, res.Iterations, res.Config.Mode)
+	fmt.Fprintf(w, "Test %s on %s: %d iterations (%s mode, %s)\n", t.Name, res.Version, res.Iterations, res.Config.Mode, memoryWay(res.Config.Memory))
 	lines := Lines(res, c)
 	fmt.Fprintf(w, "Histogram (%d states)\n", len(lines))
 	width := len(fmt.Sprint(res.Iterations))
@@ -51,6 +51,15 @@ func WriteText(w io.Writer, res *engine.Result, c *Comparison) {
 		fmt.Fprintf(w, "Concurrency %.1f%% of instances had every thread running at once\n", 100*cc)
 	}
 	fmt.Fprintf(w, "Rate %.0f iterations/s (%.2f s)\n\n", res.Rate(), res.Elapsed.Seconds())
+}
+
+// memoryWay describes how the threads got their memory (engine.Config's
+// Memory).
+func memoryWay(m string) string {
+	if m == "define" {
+		return "exported memory"
+	}
+	return "imported memory"
 }
 
 // writeText prints the comparison's part of a test's report.

@@ -97,10 +97,21 @@
 //
 // # Decisions and limits
 //
-//   - The memory is imported by default (as browsers and the threads
-//     proposal's tests do); --memory define makes the module define it.
-//     The JavaScript runtimes and wasmtime need the imported form, since
-//     their instances cannot be shared between threads.
+//   - Engines implement a shared memory created by the host and imported
+//     differently from one a module defines and exports, so both are
+//     run (Options.Memory; wmm's --memory both is the default). With an
+//     exported memory, wazero runs one instance whose functions every
+//     thread calls; the JavaScript runtimes create the memory by
+//     instantiating the module in the main thread and pass it to
+//     workers, which instantiate the same harness importing it (an
+//     instance cannot be shared between workers). wasmtime-go cannot pass
+//     a module's own shared memory to another store, so it runs only the
+//     imported way.
+//   - Shared memories are reserved at their maximum, so a run refuses a
+//     test whose memory may grow beyond its budget (Options.MemBudget,
+//     half the machine's available memory) and keeps no more isolated
+//     instances alive than fit (budget.go); wazero's memories are mapped
+//     with mmap and unmapped when closed (mmap.go).
 //   - Tests may not wait in their setup code; tests in isolated mode may
 //     not wait with a timeout that can be infinite (there is no spare
 //     memory for the stuck protocol). Both are refused with an
@@ -111,5 +122,14 @@
 //     count is invisible unless the test keeps it in a local.
 //   - A test with more threads than the machine has cores still runs, but
 //     its threads cannot all run at once; the barrier then sleeps sooner
-//     (a spin limit of 500 instead of 100000).
+//     (a spin limit of 500 instead of 100000). Otherwise the limit stays
+//     at 100000 however loaded the machine is (lowering it under load
+//     made the threads sleep at the barrier and stop overlapping); a run
+//     whose threads often slept says so, and every batch-mode run
+//     reports its concurrency (concurrency.go).
+//   - In every other instance the thread that releases the barrier waits
+//     until the others have passed it, so that the same thread does not
+//     always start first.
+//   - --timeout (Options.Budget) ends a batch in progress: the batch's
+//     deadline is the earlier of the budget's end and Options.Deadline.
 package engine

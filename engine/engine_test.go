@@ -4,8 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -194,12 +198,17 @@ condition: exists (i32[65536]=42 /\ size=2)
 }
 
 // engines returns the runners to test: both wazero configurations, and
-// node, deno, bun and wasmtime where they are available. Each missing one
-// gets a subtest that says so and skips.
+// node, deno, bun and wasmtime where they are available (deno and bun
+// installed through npm when they are not; see npmEngines). Each missing
+// one gets a subtest that says so and skips.
 func engines(t *testing.T) []Runner {
+	npmEngines()
 	rs := []Runner{Wazero{}, Wazero{Interpreter: true}}
 	for _, name := range []string{"node", "deno", "bun", "wasmtime"} {
 		r, err := Lookup(name)
+		if err != nil && npmNote != "" && (name == "deno" || name == "bun") {
+			err = fmt.Errorf("%v (%s)", err, npmNote)
+		}
 		if err != nil {
 			t.Run(name, func(t *testing.T) { t.Skipf("skipping the %s engine: %v", name, err) })
 			continue
@@ -212,8 +221,8 @@ func engines(t *testing.T) []Runner {
 func TestDeterministicOutcomes(t *testing.T) {
 	for _, r := range engines(t) {
 		for _, mem := range []MemoryMode{ImportMemory, DefineMemory} {
-			if _, wazero := r.(Wazero); !wazero && mem == DefineMemory {
-				continue // the other engines cannot share a defined memory
+			if r.Name() == "wasmtime" && mem == DefineMemory {
+				continue // wasmtime-go cannot share a module's own memory
 			}
 			for _, tc := range deterministic {
 				t.Run(r.Name()+"/"+mem.String()+"/"+tc.name, func(t *testing.T) {
@@ -590,11 +599,31 @@ threads:
 // TestLookup checks the engine names and the message for an engine that
 // is not installed.
 func TestLookup(t *testing.T) {
+	saved := JSSearchDir
+	JSSearchDir = ""
+	defer func() { JSSearchDir = saved }()
 	t.Setenv("PATH", t.TempDir())
 	t.Setenv("WMM_BUN", "")
 	_, err := Lookup("bun")
-	if err == nil || !strings.Contains(err.Error(), "engine bun is not installed: npm install @oven/bun-linux-x64") {
+	if err == nil || !strings.Contains(err.Error(), "engine bun is not installed: run npm install bun") {
 		t.Errorf("Lookup(bun) = %v", err)
+	}
+	// Where npm install bun puts it, found from a directory below.
+	root := t.TempDir()
+	exe := filepath.Join(root, "node_modules", "bun", "bin", "bun.exe")
+	if err := os.MkdirAll(filepath.Dir(exe), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(exe, make([]byte, 8192), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(root, "a", "b")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(sub)
+	if r, err := Lookup("bun"); err != nil || r.(JS).Path != exe {
+		t.Errorf("Lookup(bun) from %s = %v, %v; want %s", sub, r, err, exe)
 	}
 	if _, err := Lookup("v8"); err == nil || !strings.Contains(err.Error(), `unknown engine "v8": expected one of wazero, wazero-interp, node`) {
 		t.Errorf("Lookup(v8) = %v", err)
@@ -602,4 +631,48 @@ func TestLookup(t *testing.T) {
 	if r, err := Lookup("wazero-interp"); err != nil || r.Name() != "wazero-interp" {
 		t.Errorf("Lookup(wazero-interp) = %v, %v", r, err)
 	}
+}
+
+var (
+	npmOnce sync.Once
+	npmNote string // why npm could not install deno and bun
+)
+
+// npmEngines installs deno and bun with npm into a cache directory once,
+// when they are not installed and npm is there (WMM_TEST_NPM=0 turns
+// this off), and points Lookup at it.
+func npmEngines() {
+	npmOnce.Do(func() {
+		if os.Getenv("WMM_TEST_NPM") == "0" {
+			npmNote = "WMM_TEST_NPM=0: not installed through npm"
+			return
+		}
+		_, errDeno := Lookup("deno")
+		_, errBun := Lookup("bun")
+		if errDeno == nil && errBun == nil {
+			return
+		}
+		npm, err := exec.LookPath("npm")
+		if err != nil {
+			npmNote = "npm is not on the PATH to install it"
+			return
+		}
+		cache, err := os.UserCacheDir()
+		if err != nil {
+			cache = os.TempDir()
+		}
+		dir := filepath.Join(cache, "wmm-test-engines")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			npmNote = err.Error()
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, npm, "install", "--no-audit", "--no-fund", "--prefix", dir, "deno", "bun")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			npmNote = fmt.Sprintf("npm install deno bun failed: %v: %s", err, lastLines(string(out), 3))
+			return
+		}
+		JSSearchDir = dir
+	})
 }

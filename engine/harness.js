@@ -8,7 +8,7 @@
 // then {"result": {...}}. No test file can add code to it: the test's code
 // is in the Wasm module only.
 'use strict';
-const { Worker, isMainThread, workerData } = require('worker_threads');
+const { Worker, isMainThread, workerData, parentPort } = require('worker_threads');
 const fs = require('fs');
 
 // Words of the shared coordination buffer between the main thread and the
@@ -46,6 +46,18 @@ function sleep(ms) {
 
 function newMemory(initial, maximum) {
   return new WebAssembly.Memory({ initial, maximum, shared: true });
+}
+
+// instantiate creates the memory and the main thread's instance: a memory
+// created here and imported, or (cfg.defined) the memory the module
+// defines and exports.
+function instantiate(cfg) {
+  if (cfg.defined) {
+    const inst = new WebAssembly.Instance(cfg.module, {});
+    return { mem: inst.exports.mem, inst };
+  }
+  const mem = newMemory(cfg.memPages, cfg.memMax);
+  return { mem, inst: new WebAssembly.Instance(cfg.module, { env: { mem } }) };
 }
 
 // startWorkers starts one worker per thread on the given shared state.
@@ -149,8 +161,7 @@ async function runBatches(cfg) {
 // openBatch creates the memory, the main thread's instance (for setup and
 // wake) and the workers.
 function openBatch(cfg) {
-  const mem = newMemory(cfg.memPages, cfg.memMax);
-  const inst = new WebAssembly.Instance(cfg.module, { env: { mem } });
+  const { mem, inst } = instantiate(cfg);
   const ctl = new Int32Array(new SharedArrayBuffer(64));
   const workers = startWorkers(cfg, { mem, ctl });
   return { mem, inst, ctl, workers, seq: 0 };
@@ -302,9 +313,8 @@ async function runIsolated(cfg) {
     const n = Math.min(K, cfg.iterations - done);
     const mems = [];
     for (let i = 0; i < n; i++) {
-      const mem = newMemory(cfg.memPages, cfg.memMax);
+      const { mem, inst } = instantiate(cfg);
       writeInit(cfg, new Uint8Array(mem.buffer), 0);
-      const inst = new WebAssembly.Instance(cfg.module, { env: { mem } });
       if (inst.exports.setup() !== 1) throw new Error('the setup code does not complete (it traps)');
       mems.push(mem);
     }
@@ -312,8 +322,10 @@ async function runIsolated(cfg) {
     const results = new BigInt64Array(new SharedArrayBuffer(8 * n * T * width));
     const ctl = new Int32Array(new SharedArrayBuffer(4 * (16 + T)));
     ctl[N] = n; ctl[SEED] = (cfg.seed + done) | 0;
-    if (workers) stopWorkers(workers);
-    workers = startWorkers(cfg, { mems, results, ctl, width });
+    // The workers live across groups (starting one compiles the module);
+    // each group reaches them as a message.
+    if (!workers) workers = startWorkers(cfg, {});
+    for (const w of workers) w.postMessage({ mems, results, ctl, width });
     // The deadline applies to progress: the group is given up when no
     // worker has finished an instance for deadlineMs (one instance that
     // never ends would otherwise hold the whole group for n times that).
@@ -331,6 +343,11 @@ async function runIsolated(cfg) {
     res.dropped += n - finishedN;
     const note = 'instances that missed the deadline were dropped';
     if (!ok && !res.notes.includes(note)) res.notes.push(note);
+    if (!ok) {
+      // A worker may still be running the instance that did not end.
+      stopWorkers(workers);
+      workers = null;
+    }
     done += n;
     console.log(JSON.stringify({ progress: done }));
   }
@@ -371,9 +388,10 @@ function countIsolated(cfg, mems, results, n, width, res) {
 
 function workerMain(d) {
   const cfg = d.cfg;
-  const module = new WebAssembly.Module(fs.readFileSync(cfg.modulePath));
+  // The workers' module imports the memory, whichever way it was made.
+  const module = new WebAssembly.Module(fs.readFileSync(cfg.workerModulePath || cfg.modulePath));
   if (cfg.isolated) {
-    isolatedWorker(d, module);
+    parentPort.on('message', (g) => isolatedWorker(Object.assign({ t: d.t, cfg }, g), module));
     return;
   }
   const inst = new WebAssembly.Instance(module, { env: { mem: d.mem } });

@@ -64,6 +64,11 @@ type jsConfig struct {
 	// Group is how many isolated instances (and memories) the harness
 	// creates ahead at once, within the memory budget.
 	Group int `json:"group"`
+	// Defined: the module defines and exports the memory; the main
+	// thread creates it by instantiating the module, and the workers
+	// instantiate WorkerModulePath, the same harness importing it.
+	Defined          bool   `json:"defined"`
+	WorkerModulePath string `json:"workerModulePath"`
 }
 
 type jsLayout struct {
@@ -119,23 +124,36 @@ func (j JS) config(h *Harness, opts Options, modulePath string) jsConfig {
 // Run implements Runner.
 func (j JS) Run(ctx context.Context, h *Harness, opts Options) (*RawResult, error) {
 	opts = opts.withDefaults()
-	if h.MemoryMode == DefineMemory {
-		return nil, fmt.Errorf("%s: a memory defined by the module cannot be shared between JavaScript workers; use an imported memory (--memory import)", j.Runtime)
-	}
 	dir, err := os.MkdirTemp("", "wmm-js-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
 	script, modPath, cfgPath := filepath.Join(dir, "harness.cjs"), filepath.Join(dir, "harness.wasm"), filepath.Join(dir, "config.json")
-	cfg, err := json.Marshal(j.config(h, opts, modPath))
+	c := j.config(h, opts, modPath)
+	workerModule := h.Module
+	if h.MemoryMode == DefineMemory {
+		// The main thread instantiates the module, which defines and
+		// exports the memory; an instance cannot be shared between
+		// workers, so each worker instantiates the same harness with
+		// that memory imported.
+		imp, err := Compile(h.Test, Options{Iterations: opts.Iterations, Batch: opts.Batch, Delay: opts.Delay, Stride: opts.Stride,
+			SpinLimit: h.SpinLimit, MaxMemory: opts.MaxMemory, MemBudget: opts.MemBudget, Memory: ImportMemory})
+		if err != nil {
+			return nil, err
+		}
+		workerModule = imp.Module
+		c.Defined = true
+	}
+	c.WorkerModulePath = filepath.Join(dir, "worker.wasm")
+	cfg, err := json.Marshal(c)
 	if err != nil {
 		return nil, err
 	}
 	for _, f := range []struct {
 		path string
 		data []byte
-	}{{script, harnessJS}, {modPath, h.Module}, {cfgPath, cfg}} {
+	}{{script, harnessJS}, {modPath, h.Module}, {c.WorkerModulePath, workerModule}, {cfgPath, cfg}} {
 		if err := os.WriteFile(f.path, f.data, 0o644); err != nil {
 			return nil, err
 		}

@@ -24,15 +24,34 @@ func (m MemoryMode) String() string {
 	return "import"
 }
 
-// ParseMemoryMode parses "import" or "define".
+// Describe returns "imported memory" or "exported memory".
+func (m MemoryMode) Describe() string {
+	if m == DefineMemory {
+		return "exported memory"
+	}
+	return "imported memory"
+}
+
+// ParseMemoryMode parses "import" (or "imported") or "define" (or
+// "exported").
 func ParseMemoryMode(s string) (MemoryMode, error) {
 	switch s {
-	case "import", "":
+	case "import", "imported", "":
 		return ImportMemory, nil
-	case "define":
+	case "define", "exported":
 		return DefineMemory, nil
 	}
-	return 0, fmt.Errorf("expected memory mode import or define, found %q", s)
+	return 0, fmt.Errorf("expected memory mode imported, exported or both, found %q", s)
+}
+
+// ParseMemoryModes parses --memory: imported, exported (or import,
+// define), or both.
+func ParseMemoryModes(s string) ([]MemoryMode, error) {
+	if s == "both" {
+		return []MemoryMode{ImportMemory, DefineMemory}, nil
+	}
+	m, err := ParseMemoryMode(s)
+	return []MemoryMode{m}, err
 }
 
 // Options tune a run. The zero value gives the defaults.

@@ -107,7 +107,13 @@ func WriteRepro(dir string, res *Result, names []litmus.Loc, forbidden []model.O
 	if err != nil {
 		return "", err
 	}
-	out := filepath.Join(dir, reproName(t.Name+"-"+res.Engine))
+	name := t.Name + "-" + res.Engine
+	if res.Config.Memory == DefineMemory.String() {
+		// Seen with the memory exported; the reproducer's own drivers
+		// import it.
+		name += "-exported"
+	}
+	out := filepath.Join(dir, reproName(name))
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return "", err
 	}

@@ -41,6 +41,9 @@ type RawResult struct {
 // Run compiles t, runs it with r and names the outcomes.
 func Run(ctx context.Context, t *litmus.Test, r Runner, opts Options) (*Result, error) {
 	opts = opts.withDefaults()
+	if jr, ok := r.(JS); ok && HasJS(t) {
+		return jr.runMixed(ctx, t, opts) // engine/mixed.go
+	}
 	h, err := Compile(t, opts)
 	if err != nil {
 		return nil, err

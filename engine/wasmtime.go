@@ -42,7 +42,7 @@ func (Wasmtime) Name() string { return "wasmtime" }
 func (Wasmtime) Run(ctx context.Context, h *Harness, opts Options) (*RawResult, error) {
 	opts = opts.withDefaults()
 	if h.MemoryMode == DefineMemory {
-		return nil, errors.New("wasmtime: a store is single-threaded, so threads cannot share a memory the module defines; use an imported memory (--memory import)")
+		return nil, &UnsupportedError{h.Test.Name, "wasmtime: a store is single-threaded and wasmtime-go cannot pass a module's own shared memory to another store, so only an imported memory runs (--memory imported)"}
 	}
 	cfg := wasmtime.NewConfig()
 	cfg.SetWasmThreads(true)

@@ -11,15 +11,23 @@
 //     domain allows (values read, grow failure, how a wait ends, how many
 //     waiters a notify wakes); each run is a path: its events in program
 //     order, final locals and status.
-//  3. Reads-from. For each combination of one path per thread, every byte
-//     read chooses a write of the same value (C1) that the static
-//     happens-before does not exclude (C2); reads are assigned one at a
-//     time, synchronisation edges added as they appear, and a partial
-//     assignment is abandoned as soon as hb is cyclic or C2 or C4 fails.
+//  3. Reads-from. The paths of each thread that emit the same events but
+//     for the values read form a group; for each combination of one group
+//     per thread, every read chooses its writers, cell by cell, among the
+//     writes the static happens-before does not exclude (C2), at most one
+//     tear-free same-range write per tear-free read (C4), and the choice
+//     selects the paths that read what the writers wrote (C1; fast.go).
+//     Reads are assigned one at a time, synchronisation edges added as they
+//     appear and retracted on backtracking, and a partial assignment is
+//     abandoned as soon as hb is cyclic or C2 or C4 fails. Reads whose
+//     choice matters to no other check are counted (Model.CountRead). The
+//     search of one combination splits over goroutines (Options.Workers).
 //  4. Total order. Over the events whose position the model constrains
-//     (SC accesses, RMWs, suspension events), a depth-first search for one
-//     order that passes sc-last-visible and suspension consistency,
-//     checking each prefix and memoising dead states.
+//     (SC accesses, RMWs, suspension events), within the order that C3 and
+//     hb ⊆ tot force (Model.ForcedOrder), first the greedy order, then a
+//     depth-first search for one order that passes sc-last-visible and
+//     suspension consistency, checking each prefix and memoising dead
+//     states. MODEL.md §13.1a lists every skip and the axiom behind it.
 //  5. Every execution found is checked once more with the model's complete
 //     predicate (axioms.Model.Check) on a full total order.
 //
@@ -55,6 +63,11 @@ type Model interface {
 	// CheckRead, so that its valid choices can be counted rather than
 	// enumerated.
 	FreeRead(x *model.Execution, e model.EventID, cells [][]model.EventID) bool
+	// CountRead counts the choices of writers for read r, among the
+	// candidates per cell (len cell first), that pass CheckRead against
+	// hb, and returns the least of them, or a violation when there is
+	// none.
+	CountRead(x *model.Execution, hb *model.Rel, r model.EventID, cells [][]model.EventID) (uint64, []model.EventID, *model.Violation)
 	// NoTearWriter reports whether no-tear (C4) counts w among the
 	// writers of r's data read, of which a read may have at most one.
 	NoTearWriter(x *model.Execution, r, w model.EventID) bool
@@ -81,6 +94,10 @@ type Options struct {
 	// MaxPaths bounds the paths of one thread (0: budget.Defaults.Paths)
 	// when Limits.Paths is 0.
 	MaxPaths int
+	// Workers bounds the goroutines that search one test (0:
+	// GOMAXPROCS). The result does not depend on it. A run with
+	// OnCandidate searches on one goroutine.
+	Workers int
 	// Limits bound the run (time, memory, candidates, paths per thread;
 	// see package budget); a zero field means no limit. A run out of
 	// budget returns an error that wraps a *budget.Exceeded, which says

@@ -18,29 +18,37 @@ import (
 // plain64, the loads are plain i64.load of both locations at once: reads
 // that take their bytes from two writers of different ranges (the mixed-
 // size shape of the issue).
-func coTest(n int, plain64 bool) string {
+func coTest(n int, plain64 bool) string { return coTestWidth(n, plain64, 4) }
+
+// coTestWidth is coTest over locations of width bytes (4, or 1 for the
+// byte-sized twins the reference enumerator can reach: i32.atomic.store8
+// and load8_u at 0 and 1, and, with plainWide, i32.load16_u of both).
+func coTestWidth(n int, plainWide bool, width int) string {
 	var sb strings.Builder
 	name := fmt.Sprintf("CO%d", n)
-	if plain64 {
-		name += "+plain64"
+	store, load, wide, typ := "i32.atomic.store", "i32.atomic.load", "i64.load", "i64"
+	if width == 1 {
+		name += "+byte"
+		store, load, wide, typ = "i32.atomic.store8", "i32.atomic.load8_u", "i32.load16_u", "i32"
+	}
+	if plainWide {
+		name += "+plainwide"
+	} else {
+		typ = "i32"
 	}
 	fmt.Fprintf(&sb, "name: %s\nthreads:\n", name)
 	for i := 0; i < n; i++ {
-		load := func(r string, addr int) string {
-			if plain64 {
-				return fmt.Sprintf("    (local.set $%s (i64.load (i32.const 0)))\n", r)
+		ld := func(r string, addr int) string {
+			if plainWide {
+				return fmt.Sprintf("    (local.set $%s (%s (i32.const 0)))\n", r, wide)
 			}
-			return fmt.Sprintf("    (local.set $%s (i32.atomic.load (i32.const %d)))\n", r, addr)
-		}
-		typ := "i32"
-		if plain64 {
-			typ = "i64"
+			return fmt.Sprintf("    (local.set $%s (%s (i32.const %d)))\n", r, load, addr)
 		}
 		fmt.Fprintf(&sb, "  T%d: |\n    (local $r0 %s) (local $r1 %s)\n", i, typ, typ)
-		fmt.Fprintf(&sb, "    (i32.atomic.store (i32.const 0) (i32.const %d))\n", i+1)
-		sb.WriteString(load("r0", 0))
-		fmt.Fprintf(&sb, "    (i32.atomic.store (i32.const 4) (i32.const %d))\n", i+1)
-		sb.WriteString(load("r1", 4))
+		fmt.Fprintf(&sb, "    (%s (i32.const 0) (i32.const %d))\n", store, i+1)
+		sb.WriteString(ld("r0", 0))
+		fmt.Fprintf(&sb, "    (%s (i32.const %d) (i32.const %d))\n", store, width, i+1)
+		sb.WriteString(ld("r1", width))
 	}
 	sb.WriteString("condition: exists (T0:r0=0)\n")
 	return sb.String()
@@ -51,13 +59,21 @@ func coTest(n int, plain64 bool) string {
 // (i+j) mod k, each location an aligned i32, with SC atomics or plain
 // accesses. n×(store; load) on 2 locations is SB generalised to a ring;
 // on one location, every thread races with every other.
-func gridTest(n, k, m int, sc bool) string {
+func gridTest(n, k, m int, sc bool) string { return gridTestWidth(n, k, m, sc, 4) }
+
+// gridTestWidth is gridTest over locations of width bytes (4, or 1 for
+// the byte-sized twins the reference enumerator can reach).
+func gridTestWidth(n, k, m int, sc bool, width int) string {
 	var sb strings.Builder
 	kind := "plain"
 	store, load := "i32.store", "i32.load"
 	if sc {
 		kind = "sc"
 		store, load = "i32.atomic.store", "i32.atomic.load"
+	}
+	if width == 1 {
+		kind += "+byte"
+		store, load = store+"8", load+"8_u"
 	}
 	fmt.Fprintf(&sb, "name: G%dx%dx%d+%s\nthreads:\n", n, k, m, kind)
 	for i := 0; i < n; i++ {
@@ -70,7 +86,7 @@ func gridTest(n, k, m int, sc bool) string {
 			fmt.Fprintf(&sb, "    %s\n", strings.Join(locals, " "))
 		}
 		for j := 0; j < m; j++ {
-			addr := 4 * ((i + j) % k)
+			addr := width * ((i + j) % k)
 			if j%2 == 0 {
 				fmt.Fprintf(&sb, "    (%s (i32.const %d) (i32.const %d))\n", store, addr, i+1)
 			} else {

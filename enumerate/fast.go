@@ -177,6 +177,10 @@ type fastCandidate struct {
 	paths    []*interp.Trace // the leaf's paths, one per thread
 	pathIdx  []int
 	rf       []model.EventID // the active choices so far, cell by cell
+
+	// A worker of a parallel search (nworkers > 1) takes the subtrees
+	// at depth splitDepth whose number modulo nworkers is worker.
+	worker, nworkers, task int
 }
 
 // groupCombination builds the events of one group per thread and
@@ -227,6 +231,9 @@ func (s *searcher) groupCombination(groups []*group) error {
 	c.paths = make([]*interp.Trace, len(groups))
 	c.pathIdx = make([]int, len(groups))
 	s.stats.Combinations++
+	if w := s.workers(); w > 1 && len(c.reads) >= parallelReads && s.opts.OnCandidate == nil {
+		return c.parallel(w)
+	}
 	return c.assign(0)
 }
 
@@ -342,6 +349,13 @@ func (c *fastCandidate) splitPassive() {
 func (c *fastCandidate) assign(k int) error {
 	if k == len(c.reads) {
 		return c.leaves(0)
+	}
+	if k == splitDepth && c.nworkers > 1 {
+		// Worker c.worker takes every nworkers-th subtree at this depth.
+		c.task++
+		if (c.task-1)%c.nworkers != c.worker {
+			return nil
+		}
 	}
 	e := c.reads[k]
 	ti := c.x.Events[e].Thread
@@ -524,7 +538,7 @@ func (c *fastCandidate) countPassive() (Count, *model.Violation) {
 		if n == 0 {
 			return Count{}, v
 		}
-		total = total.Mul(CountOf(uint64(n)))
+		total = total.Mul(CountOf(n))
 	}
 	return total, nil
 }
@@ -569,10 +583,16 @@ type witnessKey struct {
 }
 
 func (c *fastCandidate) before(k witnessKey) bool {
-	if d := slices.Compare(c.pathIdx, k.paths); d != 0 {
-		return d < 0
+	return witnessKey{c.pathIdx, c.rf}.less(k)
+}
+
+func (k witnessKey) less(l witnessKey) bool { return k.compare(l) < 0 }
+
+func (k witnessKey) compare(l witnessKey) int {
+	if d := slices.Compare(k.paths, l.paths); d != 0 {
+		return d
 	}
-	return slices.Compare(c.rf, k.rf) < 0
+	return slices.Compare(k.rf, l.rf)
 }
 
 // outcomeKey identifies the raw outcome of the leaf's paths.

@@ -225,12 +225,18 @@ type replay struct {
 	maxWake uint32 // the most waiters a notify can wake
 	writes  []*model.Event
 	meter   *budget.Meter
+	// at holds, per question, how many events the thread had emitted
+	// before it was asked; trace is the run's trace (see shareEvents).
+	at      []int
+	emitted int
+	trace   *interp.Trace
 }
 
 func (o *replay) choose(n int) int {
 	if o.meter.Stopped() {
 		panic(stopPath{})
 	}
+	o.at = append(o.at, o.emitted)
 	c := 0
 	if i := len(o.choices); i < len(o.prefix) {
 		c = o.prefix[i]
@@ -253,6 +259,7 @@ func (o *replay) next() ([]int, bool) {
 
 // Emitted records the thread's writes.
 func (o *replay) Emitted(e *model.Event) {
+	o.emitted++
 	if e.Data.Writing() || e.Len.Writing() {
 		o.writes = append(o.writes, e)
 	}
@@ -316,9 +323,22 @@ func enumPaths(run func(interp.Oracle) *interp.Trace, dom *domain, t int, maxWak
 		}
 	}()
 	var prefix []int
+	var prev *replay
 	for {
 		o := &replay{dom: dom, thread: t, prefix: prefix, maxWake: maxWake, meter: meter}
-		traces = append(traces, run(o))
+		if prev != nil {
+			// The choice vectors of the thread's runs have about the same
+			// length: allocate once.
+			o.choices = make([]int, 0, cap(prev.choices))
+			o.counts = make([]int, 0, cap(prev.counts))
+			o.at = make([]int, 0, cap(prev.at))
+		}
+		tr := run(o)
+		o.trace = tr
+		if prev != nil && t != 0 {
+			shareEvents(prev, o, len(prefix)-1)
+		}
+		traces = append(traces, tr)
 		if err := meter.Path(name, len(traces)); err != nil {
 			return nil, err
 		}
@@ -326,7 +346,23 @@ func enumPaths(run func(interp.Oracle) *interp.Trace, dom *domain, t int, maxWak
 		if prefix, more = o.next(); !more {
 			return traces, nil
 		}
+		prev = o
 	}
+}
+
+// shareEvents makes o's trace hold the very events of prev's where they
+// are the same: the runs made the same first k choices, so every event
+// emitted before the k-th question is the same event. Paths are then held
+// in memory proportional to where they differ, not to their length: the
+// paths of k racing loads share all but about two events each. (The setup
+// thread, whose trace starts with an event interp does not emit, is left
+// alone; nothing changes the events of a trace once it is made.)
+func shareEvents(prev, o *replay, k int) {
+	if k <= 0 || k >= len(o.at) || k >= len(prev.at) {
+		return
+	}
+	n := min(o.at[k], prev.at[k], len(o.trace.Events), len(prev.trace.Events))
+	copy(o.trace.Events[:n], prev.trace.Events[:n])
 }
 
 // stopPath is the panic with which the replay oracle ends the run of a

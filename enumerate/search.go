@@ -24,11 +24,7 @@ func (s *searcher) enumerate() error {
 		// Outcomes in the order search.go discovers them: by the least
 		// execution of each.
 		slices.SortStableFunc(s.order, func(a, b string) int {
-			ka, kb := s.witnessKey[a], s.witnessKey[b]
-			if d := slices.Compare(ka.paths, kb.paths); d != 0 {
-				return d
-			}
-			return slices.Compare(ka.rf, kb.rf)
+			return s.witnessKey[a].compare(s.witnessKey[b])
 		})
 		return nil
 	}
@@ -213,48 +209,25 @@ func (c *candidate) countPassive(hb *model.Rel) (Count, *model.Violation) {
 		if n == 0 {
 			return Count{}, v
 		}
-		total = total.Mul(CountOf(uint64(n)))
+		total = total.Mul(CountOf(n))
 	}
 	return total, nil
 }
 
-func (c *candidate) countRead(r model.EventID, cells [][]model.EventID, hb *model.Rel) (int, *model.Violation) {
+func (c *candidate) countRead(r model.EventID, cells [][]model.EventID, hb *model.Rel) (uint64, *model.Violation) {
 	return countReadIn(c.s.model, c.x, r, cells, hb)
 }
 
 // countReadIn counts the choices of writers for read r, per cell among
-// cells (len cell first), that pass m.CheckRead against hb, and leaves
-// the first in reads-from; with none, it returns the last violation.
-func countReadIn(m Model, x *model.Execution, r model.EventID, cells [][]model.EventID, hb *model.Rel) (int, *model.Violation) {
-	ev := x.Events[r]
-	choice := make([]model.EventID, len(cells))
-	var first []model.EventID
-	var last *model.Violation
-	n := 0
-	var pick func(i int)
-	pick = func(i int) {
-		if i < len(cells) {
-			for _, w := range cells[i] {
-				choice[i] = w
-				pick(i + 1)
-			}
-			return
-		}
-		setRF(x, ev, choice)
-		if v := m.CheckRead(x, hb, r); v != nil {
-			last = v
-			return
-		}
-		if n == 0 {
-			first = append([]model.EventID(nil), choice...)
-		}
-		n++
-	}
-	pick(0)
+// cells (len cell first), that pass m.CheckRead against hb
+// (Model.CountRead), and leaves the least in reads-from; with none, it
+// returns the violation.
+func countReadIn(m Model, x *model.Execution, r model.EventID, cells [][]model.EventID, hb *model.Rel) (uint64, *model.Violation) {
+	n, first, v := m.CountRead(x, hb, r, cells)
 	if n > 0 {
-		setRF(x, ev, first)
+		setRF(x, x.Events[r], first)
 	}
-	return n, last
+	return n, v
 }
 
 // setRF records the writers chosen for the cells of ev, len cell first.
@@ -445,11 +418,14 @@ func searchTot(s *searcher, x *model.Execution, hb, within *model.Rel) *model.Vi
 	} else {
 		ts = s.model.NewTotSearch(x, hb.Clone())
 	}
-	t := &totDFS{s: s, x: x, ts: ts}
+	t := &totDFS{s: s, x: x, ts: ts, within: within}
 	for i := range x.Events {
 		if ts.Constrained(model.EventID(i)) {
 			t.todo++
 		}
+	}
+	if within != nil && t.greedy() {
+		return nil
 	}
 	if t.run(t.todo) {
 		return nil
@@ -462,13 +438,14 @@ func searchTot(s *searcher, x *model.Execution, hb, within *model.Rel) *model.Vi
 
 // totDFS is the depth-first search over orders of the constrained events.
 type totDFS struct {
-	s     *searcher
-	x     *model.Execution
-	ts    model.TotSearch
-	dead  map[string]bool // dead states by Key, made at the first one
-	todo  int
-	worst *model.Violation // the violation met with the most events placed
-	depth int
+	s      *searcher
+	within *model.Rel // the forced order, or nil
+	x      *model.Execution
+	ts     model.TotSearch
+	dead   map[string]bool // dead states by Key, made at the first one
+	todo   int
+	worst  *model.Violation // the violation met with the most events placed
+	depth  int
 }
 
 func (t *totDFS) note(v *model.Violation) {
@@ -517,6 +494,69 @@ func (t *totDFS) run(remaining int) bool {
 	return false
 }
 
+// greedy tries the first order the depth-first search tries: at each
+// step the lowest-numbered constrained event whose predecessors in the
+// forced order are placed. Without suspension events (whose edges the
+// search adds as it places them, so that hb changes) and when the
+// complete predicate accepts that order, it is the order the search
+// would return: its checks at each step reject only prefixes that no
+// completion repairs. It sets x.Tot and reports true in that case; else
+// the search runs.
+func (t *totDFS) greedy() bool {
+	if _, memo := t.ts.Key(); !memo {
+		return false
+	}
+	x := t.x
+	n := len(x.Events)
+	w := (n + 63) / 64
+	// pred[e] holds the constrained events before e in the forced order,
+	// left holds the constrained events not placed yet.
+	pred := make([]uint64, n*w)
+	left := make([]uint64, w)
+	for a := 0; a < n; a++ {
+		if !t.ts.Constrained(model.EventID(a)) {
+			continue
+		}
+		left[a/64] |= 1 << (a % 64)
+		for e, row := 0, t.within.Row(model.EventID(a)); e < n; e++ {
+			if row[e/64]&(1<<(e%64)) != 0 {
+				pred[e*w+a/64] |= 1 << (a % 64)
+			}
+		}
+	}
+	order := make([]model.EventID, 0, t.todo)
+	for len(order) < t.todo {
+		next := -1
+		for e := 0; e < n && next < 0; e++ {
+			if left[e/64]&(1<<(e%64)) == 0 {
+				continue
+			}
+			ready := true
+			for i, p := range pred[e*w : (e+1)*w] {
+				if p&left[i]&^(1<<(e%64)*b2u64(i == e/64)) != 0 {
+					ready = false
+					break
+				}
+			}
+			if ready {
+				next = e
+			}
+		}
+		if next < 0 {
+			return false
+		}
+		left[next/64] &^= 1 << (next % 64)
+		order = append(order, model.EventID(next))
+	}
+	x.Tot = model.Linearize(x, t.ts.HB(), order)
+	if x.Tot != nil && t.s.model.Check(x) == nil {
+		t.s.stats.TotSteps += len(order)
+		return true
+	}
+	x.Tot = nil
+	return false
+}
+
 // finish completes an order: the end-of-execution checks, then the full
 // total order and the complete predicate.
 func (t *totDFS) finish() bool {
@@ -539,4 +579,11 @@ func (t *totDFS) finish() bool {
 		return false
 	}
 	return true
+}
+
+func b2u64(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -59,6 +59,9 @@ type Span struct{ Off, End int }
 // Pos returns the node's start offset.
 func (s Span) Pos() int { return s.Off }
 
+// Extent returns the node's span.
+func (s Span) Extent() Span { return s }
+
 // Text returns the node's source text in p.
 func (p *Program) Text(s Span) string {
 	if s.Off < 0 || s.End > len(p.Src) || s.Off > s.End {
@@ -90,6 +93,7 @@ type Stmt interface{ stmt() }
 // An Expr is an expression.
 type Expr interface {
 	Pos() int
+	Extent() Span
 	expr()
 }
 

@@ -163,8 +163,16 @@ func (x *Execution) Clone() *Execution {
 	y.Events = append([]*Event(nil), x.Events...)
 	y.Threads = append([]Thread(nil), x.Threads...)
 	y.DataRF = make([][]EventID, len(x.DataRF))
+	n := 0
+	for _, rf := range x.DataRF {
+		n += len(rf)
+	}
+	cells := make([]EventID, 0, n) // one allocation for every row
 	for i, rf := range x.DataRF {
-		y.DataRF[i] = append([]EventID(nil), rf...)
+		if rf != nil {
+			cells = append(cells, rf...)
+			y.DataRF[i] = cells[len(cells)-len(rf) : len(cells) : len(cells)]
+		}
 	}
 	y.LenRF = append([]EventID(nil), x.LenRF...)
 	y.Tot = append([]EventID(nil), x.Tot...)

@@ -92,7 +92,11 @@ func WriteText(w io.Writer, c *Check) {
 		if c.Test.Condition != nil && c.Test.Condition.Prop.Eval(o) {
 			mark = "* "
 		}
-		fmt.Fprintf(w, "%s%s\n", mark, o)
+		text := o.String()
+		if text == "" {
+			text = "(no names: the test observes nothing)"
+		}
+		fmt.Fprintf(w, "%s%s\n", mark, text)
 	}
 	if cond := c.Test.Condition; cond != nil {
 		fmt.Fprintf(w, "Condition %s\n", cond)

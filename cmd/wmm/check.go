@@ -57,13 +57,24 @@ type checkFlags struct {
 	json       bool
 	format     string
 	everyModel bool
+	// cpuProfile and memProfile name files for Go's CPU and heap
+	// profiles of the run (go tool pprof reads them).
+	cpuProfile, memProfile string
 }
 
 func newCheckCmd() *cobra.Command {
 	var f checkFlags
 	cmd := command("check [FILE|DIR|NAME]...", "Check litmus tests against the memory model", checkLong+"\n\n"+modelHelp(), checkExample, f.needInputs,
 		func(cmd *cobra.Command, args []string) error {
-			return doCheck(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, f)
+			stop, err := startProfiles(f.cpuProfile, f.memProfile)
+			if err != nil {
+				return err
+			}
+			err = doCheck(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, f)
+			if perr := stop(); err == nil {
+				err = perr
+			}
+			return err
 		})
 	fl := cmd.Flags()
 	fl.StringSliceVar(&f.models, "model", nil, "memory model: wasm, js, js2017 or sc (repeatable; default wasm)")
@@ -71,6 +82,8 @@ func newCheckCmd() *cobra.Command {
 	fl.StringVar(&f.format, "format", "text", "output format: text, json or herd")
 	f.register(fl, "check")
 	fl.BoolVar(&f.everyModel, "every-model", false, "check each test under every model its expect: names")
+	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (go tool pprof reads it)")
+	fl.StringVar(&f.memProfile, "memprofile", "", "write a heap profile at the end of the run to `FILE`")
 	return cmd
 }
 

@@ -168,3 +168,28 @@ func TestExactCounts(t *testing.T) {
 		t.Errorf("JSON does not give 2^64 executions as a string:\n%s", stdout.String())
 	}
 }
+
+// TestUsageChecks checks flag values and help topics that used to pass
+// silently (issue 12): each is a usage error, exit status 2.
+func TestUsageChecks(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"help", "nosuch"}, `unknown help topic "nosuch"`},
+		{[]string{"run", "--stride", "7", "--catalog", "SB"}, "--stride: expected a multiple of 64"},
+		{[]string{"run", "--batch", "0", "--catalog", "SB"}, "--batch: expected 1 or more"},
+		{[]string{"run", "--batch", "-1", "--catalog", "SB"}, "--batch: expected 1 or more"},
+		{[]string{"check", "--unroll", "-5", "--catalog", "SB"}, "expected -1 (the test's unroll:)"},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(tt.args, &stdout, &stderr)
+		if code != exitInput || !strings.Contains(stderr.String(), tt.want) {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 and %q", tt.args, code, stderr.String(), tt.want)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"help", "check"}, &stdout, &stderr); code != exitOK || !strings.Contains(stdout.String(), "wmm check mp.yaml") {
+		t.Errorf("wmm help check: exit %d, output %q", code, stdout.String())
+	}
+}

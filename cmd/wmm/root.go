@@ -21,6 +21,7 @@ var commands = []func() *cobra.Command{
 	newDiffCmd,
 	newExplainCmd,
 	newFmtCmd,
+	newGenCmd,
 	newGraphCmd,
 	newReportCmd,
 	newRunCmd,
@@ -68,6 +69,7 @@ func newRootCmd() *cobra.Command {
 	})
 	quiet = false
 	root.PersistentFlags().BoolVarP(&quiet, "quiet", "q", false, "print no progress lines (they appear only on a terminal, for runs longer than a second)")
+	root.SetHelpCommand(newHelpCmd(root))
 	for _, newCmd := range commands {
 		root.AddCommand(newCmd())
 	}
@@ -176,4 +178,23 @@ func needFiles(cmd *cobra.Command, args []string) error {
 // arguments (nil: any) and its run function.
 func command(use, short, long, example string, args cobra.PositionalArgs, run func(cmd *cobra.Command, args []string) error) *cobra.Command {
 	return &cobra.Command{Use: use, Short: short, Long: long, Example: example, Args: args, RunE: run}
+}
+
+// newHelpCmd is wmm help: cobra's, except that an unknown topic is a usage
+// error (exit 2) rather than the root's help with exit status 0.
+func newHelpCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		Long:  "Help prints the help of any command: wmm help check.",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			target, rest, err := root.Find(args)
+			if err != nil || len(rest) > 0 {
+				return &usageError{cmd: root, err: fmt.Errorf("unknown help topic %q", strings.Join(args, " "))}
+			}
+			target.InitDefaultHelpFlag()
+			target.InitDefaultVersionFlag()
+			return target.Help()
+		},
+	}
 }

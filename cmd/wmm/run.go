@@ -63,6 +63,7 @@ type engineFlags struct {
 	stride     uint32
 	batch      int
 	memory     string
+	memModes   []engine.MemoryMode
 	maxMemory  uint32
 	deadline   time.Duration
 	timeout    time.Duration
@@ -82,7 +83,7 @@ func (f *engineFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.delay, "delay", "auto", "largest random delay after the barrier, in spin-loop turns: a number (0: none), or auto to vary it between batches")
 	fl.Uint32Var(&f.stride, "stride", engine.DefaultStride, "least distance in bytes between two instances' locations (multiple of 64)")
 	fl.IntVar(&f.batch, "batch", engine.DefaultBatch, "instances per call into the engine")
-	fl.StringVar(&f.memory, "memory", "import", "how the module gets its shared memory: import or define")
+	fl.StringVar(&f.memory, "memory", "both", "how the threads get their shared memory: imported (created by the host, imported by the module), exported (defined and exported by the module), or both, each test run and reported once per way")
 	fl.Uint32Var(&f.maxMemory, "max-memory", engine.DefaultMaxMemory, "refuse tests whose memory has more pages than this")
 	fl.DurationVar(&f.deadline, "deadline", 20*time.Second, "longest time one batch may take before it is cancelled")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop each test after this much time, with the iterations done so far (0: no limit)")
@@ -104,10 +105,10 @@ func (f *engineFlags) options() (engine.Options, error) {
 	if err != nil {
 		return engine.Options{}, fmt.Errorf("--iterations: %v", err)
 	}
-	mem, err := engine.ParseMemoryMode(f.memory)
-	if err != nil {
+	if f.memModes, err = engine.ParseMemoryModes(f.memory); err != nil {
 		return engine.Options{}, fmt.Errorf("--memory: %v", err)
 	}
+	mem := f.memModes[0]
 	delay := 0
 	if f.delay != "auto" {
 		d, err := strconv.Atoi(f.delay)
@@ -119,8 +120,11 @@ func (f *engineFlags) options() (engine.Options, error) {
 			delay = -1
 		}
 	}
-	if f.stride == 0 || f.stride > 1<<24 {
-		return engine.Options{}, fmt.Errorf("--stride: expected 1 to %d bytes, found %d", 1<<24, f.stride)
+	if f.stride == 0 || f.stride > 1<<24 || f.stride%64 != 0 {
+		return engine.Options{}, fmt.Errorf("--stride: expected a multiple of 64 from 64 to %d bytes, found %d", 1<<24, f.stride)
+	}
+	if f.batch < 1 {
+		return engine.Options{}, fmt.Errorf("--batch: expected 1 or more instances, found %d", f.batch)
 	}
 	if f.test != "" {
 		if f.testRE, err = regexp.Compile(f.test); err != nil {
@@ -193,15 +197,18 @@ func doRun(ctx context.Context, stdout, stderr io.Writer, paths []string, flags 
 	}
 	sum := &conform.Summary{Engine: r.Name()}
 	for _, t := range tests {
-		res, err := runOne(ctx, stderr, t, r, opts)
-		if failed(stderr, sum, &errs, t, err) {
-			continue
-		}
-		sum.Add(res, nil)
-		if flags.json {
-			conform.WriteJSON(stdout, conform.NewRecord(res, nil))
-		} else {
-			conform.WriteText(stdout, res, nil)
+		for _, mode := range flags.memModes {
+			opts.Memory = mode
+			res, err := runOne(ctx, stderr, t, r, opts)
+			if failed(stderr, sum, &errs, t, err) {
+				continue
+			}
+			sum.Add(res, nil)
+			if flags.json {
+				conform.WriteJSON(stdout, conform.NewRecord(res, nil))
+			} else {
+				conform.WriteText(stdout, res, nil)
+			}
 		}
 	}
 	if len(errs) == 0 {

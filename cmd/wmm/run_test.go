@@ -58,7 +58,7 @@ func TestEngineCommands(t *testing.T) {
 func TestEngineJSON(t *testing.T) {
 	for _, cmdName := range []string{"run", "validate"} {
 		var stdout, stderr bytes.Buffer
-		code := run([]string{cmdName, "--json", "-n", "50", "testdata/run/det.yaml"}, &stdout, &stderr)
+		code := run([]string{cmdName, "--json", "-n", "50", "--memory", "imported", "testdata/run/det.yaml"}, &stdout, &stderr)
 		if code != exitOK {
 			t.Fatalf("wmm %s: exit %d\n%s", cmdName, code, stderr.String())
 		}
@@ -97,7 +97,7 @@ func TestRunNode(t *testing.T) {
 		t.Skip("node not installed (apt-get install nodejs); skipping the node engine")
 	}
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"validate", "--engine", "node", "-n", "200", "testdata/run/det.yaml"}, &stdout, &stderr)
+	code := run([]string{"validate", "--engine", "node", "-n", "200", "--memory", "imported", "testdata/run/det.yaml"}, &stdout, &stderr)
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout.String(), stderr.String())
 	}

@@ -85,28 +85,9 @@ func doValidate(ctx context.Context, stdout, stderr io.Writer, paths []string, f
 	}
 	sum := &conform.Summary{Engine: r.Name(), Model: m.Name()}
 	for _, t := range tests {
-		c, err := validateOne(ctx, stderr, t, m, r, opts, flags)
-		if failed(stderr, sum, &errs, t, err) {
-			continue
-		}
-		sum.Add(c.Result, c)
-		if flags.json {
-			conform.WriteJSON(stdout, conform.NewRecord(c.Result, c))
-		} else {
-			conform.WriteText(stdout, c.Result, c)
-		}
-		c.WriteForbidden(stderr, reproduce(t, flags))
-		if flags.repro != "" && len(c.Forbidden) > 0 {
-			var os []model.Outcome
-			for _, f := range c.Forbidden {
-				os = append(os, f.Outcome)
-			}
-			dir, err := engine.WriteRepro(flags.repro, c.Result, c.Names, os)
-			if err != nil {
-				errs.Add(t.Pos, fmt.Sprintf("--repro: %v", err))
-			} else {
-				fmt.Fprintf(stderr, "%s: test %s: reproducer written to %s\n", t.Pos, t.Name, dir)
-			}
+		for _, mode := range flags.memModes {
+			opts.Memory = mode
+			validateMode(ctx, stdout, stderr, t, m, r, opts, flags, sum, &errs)
 		}
 	}
 	if !flags.json {
@@ -126,9 +107,36 @@ func doValidate(ctx context.Context, stdout, stderr io.Writer, paths []string, f
 	return nil
 }
 
+// validateMode validates t with its memory made one way (opts.Memory).
+func validateMode(ctx context.Context, stdout, stderr io.Writer, t *litmus.Test, m *axioms.Model, r engine.Runner, opts engine.Options, flags *validateFlags, sum *conform.Summary, errs *litmus.ErrorList) {
+	c, err := validateOne(ctx, stderr, t, m, r, opts, flags)
+	if failed(stderr, sum, errs, t, err) {
+		return
+	}
+	sum.Add(c.Result, c)
+	if flags.json {
+		conform.WriteJSON(stdout, conform.NewRecord(c.Result, c))
+	} else {
+		conform.WriteText(stdout, c.Result, c)
+	}
+	c.WriteForbidden(stderr, reproduce(t, flags, opts.Memory))
+	if flags.repro != "" && len(c.Forbidden) > 0 {
+		var os []model.Outcome
+		for _, f := range c.Forbidden {
+			os = append(os, f.Outcome)
+		}
+		dir, err := engine.WriteRepro(flags.repro, c.Result, c.Names, os)
+		if err != nil {
+			errs.Add(t.Pos, fmt.Sprintf("--repro: %v", err))
+		} else {
+			fmt.Fprintf(stderr, "%s: test %s: reproducer written to %s\n", t.Pos, t.Name, dir)
+		}
+	}
+}
+
 // validateOne computes the model's outcomes of t, runs t and compares.
 func validateOne(ctx context.Context, stderr io.Writer, t *litmus.Test, m *axioms.Model, r engine.Runner, opts engine.Options, flags *validateFlags) (*conform.Comparison, error) {
-	if _, err := engine.Compile(t, opts); err != nil {
+	if _, err := engine.Compile(t, opts); err != nil && !engine.RunsMixed(t, r) {
 		return nil, err // refuse before the model's work
 	}
 	eo := flags.enumOptions()
@@ -155,7 +163,7 @@ func validateOne(ctx context.Context, stderr io.Writer, t *litmus.Test, m *axiom
 var enumerateRun = enumerate.Run
 
 // reproduce returns the command line that repeats the experiment on t.
-func reproduce(t *litmus.Test, flags *validateFlags) string {
+func reproduce(t *litmus.Test, flags *validateFlags, mode engine.MemoryMode) string {
 	args := []string{"wmm", "validate", "--engine", flags.engine, "--model", flags.model}
 	if len(flags.variants) > 0 {
 		args = append(args, "--variant", strings.Join(flags.variants, ","))
@@ -170,9 +178,7 @@ func reproduce(t *litmus.Test, flags *validateFlags) string {
 	if flags.stride != engine.DefaultStride {
 		args = append(args, "--stride", fmt.Sprint(flags.stride))
 	}
-	if flags.memory != "import" {
-		args = append(args, "--memory", flags.memory)
-	}
+	args = append(args, "--memory", strings.Fields(mode.Describe())[0])
 	if flags.seed != 0 {
 		args = append(args, "--seed", fmt.Sprint(flags.seed))
 	}

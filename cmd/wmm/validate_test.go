@@ -30,12 +30,12 @@ func TestValidateWrongModel(t *testing.T) {
 		return &enumerate.Result{Test: tt, Model: "wrong", Names: names, Outcomes: []model.Outcome{o}}, nil
 	}
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"validate", "-n", "40", "--test", "^Single$", "--seed", "7", "testdata/run/det.yaml"}, &stdout, &stderr)
+	code := run([]string{"validate", "-n", "40", "--memory", "imported", "--test", "^Single$", "--seed", "7", "testdata/run/det.yaml"}, &stdout, &stderr)
 	if code != exitFailed {
 		t.Errorf("exit %d, want %d", code, exitFailed)
 	}
 	want := "testdata/run/det.yaml:3:1: test Single: outcome T0:r0=5; i32[0]=5 seen 40 of 40 times on wazero is forbidden by wrong\n" +
-		"\treproduce: wmm validate --engine wazero --model wasm --iterations 40 --seed 7 --test '^Single$' testdata/run/det.yaml\n"
+		"\treproduce: wmm validate --engine wazero --model wasm --iterations 40 --memory imported --seed 7 --test '^Single$' testdata/run/det.yaml\n"
 	if d := cmp.Diff(want, stderr.String()); d != "" {
 		t.Errorf("stderr (-want +got):\n%s", d)
 	}
@@ -53,10 +53,10 @@ func TestValidateWrongModel(t *testing.T) {
 	// A bundled test is repeated by its name.
 	stdout.Reset()
 	stderr.Reset()
-	if code := run([]string{"validate", "-n", "10", "--catalog", "Copy+overlap"}, &stdout, &stderr); code != exitFailed {
+	if code := run([]string{"validate", "-n", "10", "--memory", "imported", "--catalog", "Copy+overlap"}, &stdout, &stderr); code != exitFailed {
 		t.Errorf("--catalog: exit %d, want %d", code, exitFailed)
 	}
-	if want := "\treproduce: wmm validate --engine wazero --model wasm --iterations 10 --catalog Copy+overlap\n"; !strings.HasSuffix(stderr.String(), want) {
+	if want := "\treproduce: wmm validate --engine wazero --model wasm --iterations 10 --memory imported --catalog Copy+overlap\n"; !strings.HasSuffix(stderr.String(), want) {
 		t.Errorf("--catalog: stderr %q does not end with %q", stderr.String(), want)
 	}
 }

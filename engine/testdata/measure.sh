@@ -18,7 +18,7 @@ run() { # engine test iterations [flags...]
 	e=$1 t=$2 n=$3
 	shift 3
 	printf '%s %s n=%s %s | load %s\n' "$e" "$t" "$n" "$*" "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
-	"$WMM" validate --engine "$e" --catalog --test "^$t\$" -n "$n" --timeout 30s "$@" 2>&1 |
+	"$WMM" validate --engine "$e" --catalog --test "^$(echo "$t" | sed "s/+/[+]/g")\$" -n "$n" --timeout 30s --memory imported "$@" 2>&1 |
 		grep -E '^(Rate|Concurrency|Condition|Observation|Note|Coverage|Forbidden)' || true
 }
 for e in $ENGINES; do

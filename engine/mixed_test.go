@@ -1,0 +1,96 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestJSSource(t *testing.T) {
+	test := loadTest(t, `name: S
+threads:
+  T0:
+    js: |
+      const a = new Int32Array(memory.buffer);
+      let r0 = Atomics.load(a, 1), r1;
+      if (r0) { let x = 1; r1 = x; }
+`)
+	got := jsSource(test.Threads[0].JS)
+	for _, want := range []string{
+		"let a, r0, r1;",
+		"a = (new Int32Array(memory.buffer));",
+		"r0 = (Atomics.load(a, 1)), r1 = undefined;",
+		"if (r0) { let x = 1; r1 = x; }",
+		"return [wmmStatus, [wmmEnc(r0), wmmEnc(r1)]];",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("jsSource lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+// TestMixedNode runs tests with JS threads on node (skipped without it):
+// the outcomes are named like the model's, an uncaught exception is
+// T:trap=1 with the registers it left, an endless Atomics.wait is
+// T:stuck=1, and a Wasm thread's locals come back with their types.
+func TestMixedNode(t *testing.T) {
+	r, err := Lookup("node")
+	if err != nil {
+		t.Skipf("skipping: %v", err)
+	}
+	for _, tc := range []struct {
+		name, yaml string
+		want       map[string]bool // every outcome seen must be one of these
+	}{
+		{"mp", `name: MPmixed
+threads:
+  T0: |
+    (i32.store (i32.const 0) (i32.const 42))
+    (i32.atomic.store (i32.const 4) (i32.const 1))
+  T1:
+    js: |
+      const a = new Int32Array(memory.buffer);
+      let r0 = Atomics.load(a, 1);
+      let r1 = a[0];
+`, map[string]bool{"T1:r0=0; T1:r1=0": true, "T1:r0=0; T1:r1=42": true, "T1:r0=1; T1:r1=42": true}},
+		{"throw", `name: Throw
+threads:
+  T0:
+    js: |
+      const a = new Int32Array(memory.buffer);
+      let r = 5;
+      Atomics.load(a, 99999);
+      r = 6;
+  T1: |
+    (local $x i64)
+    (local.set $x (i64.const -2))
+`, map[string]bool{"T0:r=5; T1:x=18446744073709551614; T0:trap=1": true}},
+		{"stuck", `name: Stuck
+threads:
+  T0:
+    js: |
+      const a = new Int32Array(memory.buffer);
+      let r = Atomics.wait(a, 0, 0);
+  T1: |
+    (i32.atomic.store (i32.const 4) (i32.const 1))
+`, map[string]bool{"T0:r=9223372036854775808; T0:stuck=1": true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := 200
+			if tc.name == "stuck" {
+				n = 2
+			}
+			res, err := Run(t.Context(), loadTest(t, tc.yaml), r, Options{Iterations: n})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Iterations != n {
+				t.Errorf("%d iterations, want %d", res.Iterations, n)
+			}
+			for _, c := range res.Histogram {
+				if !tc.want[c.Outcome.String()] {
+					t.Errorf("unexpected outcome %s (%d times)", c.Outcome, c.N)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,428 @@
+// Standalone reproducer of MP+grow+scflag+size on wazero, written by wmm validate
+// --repro. It needs nothing but Go and wazero:
+//
+//	go run . [-n ITERATIONS] [-interp]
+//
+// test.wasm (text: test.wat) has one function t<k>(seed, delay) per thread
+// of the test, importing its shared memory from mem.wasm. Every iteration
+// makes a fresh memory, writes the initial values, instantiates the test
+// once per thread, starts one goroutine per thread behind a spin gate and
+// builds the outcome from what each thread returns (or the globals
+// l<k>_<j> that mirror its locals when wazero traps) and from the memory.
+// It prints how often each outcome the WebAssembly memory model forbids
+// appeared.
+package main
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
+)
+
+const config = `{
+  "test": "MP+grow+scflag+size",
+  "pages": 1,
+  "max": 2,
+  "locals": [
+    1,
+    2
+  ],
+  "init": [],
+  "atoms": [],
+  "waitAddrs": [],
+  "forbidden": [
+    {
+      "outcome": "T0:r0=1; T1:r0=1; T1:r1=1",
+      "keys": [
+        "0101000000000000000101000000000000000100000000000000"
+      ]
+    }
+  ],
+  "iterations": 100000,
+  "fresh": true,
+  "engine": "node v20.20.2 (V8 11.3.244.8-node.38)",
+  "seen": "105 forbidden of 5000 iterations"
+}`
+
+type write struct {
+	Addr  uint32 `json:"addr"`
+	Width int    `json:"width"`
+	Value uint64 `json:"value,string"`
+}
+
+type atom struct {
+	Size  bool   `json:"size"`
+	Addr  uint32 `json:"addr"`
+	Width int    `json:"width"`
+}
+
+var cfg struct {
+	Test       string   `json:"test"`
+	Locals     []int    `json:"locals"`
+	Init       []write  `json:"init"`
+	Atoms      []atom   `json:"atoms"`
+	WaitAddrs  []uint32 `json:"waitAddrs"`
+	Iterations int      `json:"iterations"`
+	Fresh      bool     `json:"fresh"`
+	Forbidden  []struct {
+		Outcome string   `json:"outcome"`
+		Keys    []string `json:"keys"`
+	} `json:"forbidden"`
+}
+
+const (
+	trapped = 2
+	stuck   = 3
+)
+
+func main() {
+	if err := json.Unmarshal([]byte(config), &cfg); err != nil {
+		panic(err)
+	}
+	n := flag.Int("n", cfg.Iterations, "iterations")
+	interp := flag.Bool("interp", false, "use wazero's interpreter instead of its compiler")
+	flag.Parse()
+	ctx := context.Background()
+	rc := wazero.NewRuntimeConfigCompiler()
+	if *interp {
+		rc = wazero.NewRuntimeConfigInterpreter()
+	}
+	r := wazero.NewRuntimeWithConfig(ctx, rc.WithCoreFeatures(api.CoreFeaturesV2|experimental.CoreFeaturesThreads))
+	defer r.Close(ctx)
+	test := compile(ctx, r, "test.wasm")
+	memMod := compile(ctx, r, "mem.wasm")
+	forbidden := map[string]string{}
+	for _, f := range cfg.Forbidden {
+		for _, k := range f.Keys {
+			forbidden[k] = f.Outcome
+		}
+	}
+	T := len(cfg.Locals)
+	if runtime.GOMAXPROCS(0) < T+1 {
+		runtime.GOMAXPROCS(T + 1)
+	}
+	counts := map[string]int{}
+	others, stuckRuns := 0, 0
+	start := time.Now()
+	count := func(key []byte, anyStuck bool) {
+		if anyStuck {
+			stuckRuns++
+		}
+		if o, ok := forbidden[hex.EncodeToString(key)]; ok {
+			counts[o]++
+		} else {
+			others++
+		}
+	}
+	if cfg.Fresh {
+		// The test grows the memory or reads its size: a fresh memory
+		// and fresh instances every iteration.
+		for i := range *n {
+			count(iteration(ctx, r, test, memMod, i))
+		}
+	} else {
+		shared(ctx, r, test, memMod, *n, count)
+	}
+	version := "wazero v1.12.0 (compiler)"
+	if *interp {
+		version = "wazero v1.12.0 (interpreter)"
+	}
+	fmt.Printf("%s on %s: %d iterations in %.1f s\n", cfg.Test, version, *n, time.Since(start).Seconds())
+	for _, f := range cfg.Forbidden {
+		fmt.Printf("forbidden %s: seen %d times\n", f.Outcome, counts[f.Outcome])
+	}
+	fmt.Printf("other outcomes: %d; iterations with a stuck thread: %d\n", others, stuckRuns)
+}
+
+func compile(ctx context.Context, r wazero.Runtime, file string) wazero.CompiledModule {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		panic(err)
+	}
+	m, err := r.CompileModule(ctx, b)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+func seedDelay(i int) (uint64, uint64) {
+	return uint64(uint32(i) * 0x9E3779B9), []uint64{1, 64, 512}[i%3]
+}
+
+// shared runs n iterations on one memory and one instance per thread,
+// each thread a goroutine. The threads meet at a barrier before every
+// iteration; the last to arrive counts the previous iteration's outcome,
+// resets the memory and releases the others, so that the threads start
+// each iteration within a few hundred cycles of each other.
+func shared(ctx context.Context, r wazero.Runtime, test, memMod wazero.CompiledModule, n int, count func([]byte, bool)) {
+	anon := wazero.NewModuleConfig().WithName("")
+	provider, err := r.InstantiateModule(ctx, memMod, anon)
+	if err != nil {
+		panic(err)
+	}
+	mem := provider.Memory()
+	rctx := experimental.WithImportResolver(ctx, func(name string) api.Module {
+		if name == "env" {
+			return provider
+		}
+		return nil
+	})
+	T := len(cfg.Locals)
+	mods := make([]api.Module, T+1)
+	for k := range mods {
+		if mods[k], err = r.InstantiateModule(rctx, test, anon); err != nil {
+			panic(err)
+		}
+	}
+	zero := make([]byte, mem.Size())
+	setup := mods[T].ExportedFunction("setup")
+	vals := make([][]uint64, T)
+	inCall := make([]atomic.Bool, T)
+	isStuck := make([]bool, T)
+	anyStuck := false
+	var mu sync.Mutex // guards isStuck and anyStuck
+	reset := func() {
+		mem.Write(0, zero)
+		for _, w := range cfg.Init {
+			var b [8]byte
+			binary.LittleEndian.PutUint64(b[:], w.Value)
+			mem.Write(w.Addr, b[:w.Width])
+		}
+		for t := range T {
+			vals[t] = nil
+			for j := range cfg.Locals[t] {
+				mods[t].ExportedGlobal(fmt.Sprintf("l%d_%d", t, j)).(api.MutableGlobal).Set(0)
+			}
+		}
+		if res, err := setup.Call(ctx); err != nil || res[0] != 1 {
+			panic(fmt.Sprintf("the setup code does not complete: %v", err))
+		}
+	}
+	record := func() {
+		mu.Lock()
+		count(outcomeKey(mem, vals, isStuck), anyStuck)
+		clear(isStuck)
+		anyStuck = false
+		mu.Unlock()
+	}
+	reset()
+	var arrived, gen atomic.Int32
+	barrier := func(i int) {
+		g := gen.Load()
+		if arrived.Add(1) == int32(T) {
+			if i > 0 {
+				record()
+				if i < n {
+					reset()
+				}
+			}
+			arrived.Store(0)
+			gen.Add(1)
+			return
+		}
+		for spins := 0; gen.Load() == g; spins++ {
+			if spins%4096 == 4095 {
+				runtime.Gosched()
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for t := range T {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			runtime.LockOSThread()
+			fn := mods[t].ExportedFunction(fmt.Sprintf("t%d", t))
+			for i := range n {
+				barrier(i)
+				seed, delay := seedDelay(i)
+				inCall[t].Store(true)
+				v, err := fn.Call(ctx, seed, delay)
+				inCall[t].Store(false)
+				if err != nil {
+					if !strings.HasPrefix(err.Error(), "wasm error:") {
+						panic(err)
+					}
+					v = []uint64{trapped}
+					for j := range cfg.Locals[t] {
+						v = append(v, mods[t].ExportedGlobal(fmt.Sprintf("l%d_%d", t, j)).Get())
+					}
+				}
+				vals[t] = v
+			}
+			barrier(n)
+		}()
+	}
+	// When the test waits, a thread still in a wait 500 ms after the
+	// last barrier is stuck: note it, then wake it.
+	stop := make(chan struct{})
+	if len(cfg.WaitAddrs) > 0 {
+		wake := mods[T].ExportedFunction("wake")
+		go func() {
+			last, since := gen.Load(), time.Now()
+			for {
+				select {
+				case <-stop:
+					return
+				case <-time.After(50 * time.Millisecond):
+				}
+				if g := gen.Load(); g != last {
+					last, since = g, time.Now()
+					continue
+				}
+				if time.Since(since) < 500*time.Millisecond {
+					continue
+				}
+				mu.Lock()
+				for t := range T {
+					if inCall[t].Load() {
+						isStuck[t], anyStuck = true, true
+					}
+				}
+				mu.Unlock()
+				for _, a := range cfg.WaitAddrs {
+					wake.Call(ctx, uint64(a))
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(stop)
+}
+
+type result struct {
+	t    int
+	vals []uint64
+}
+
+// iteration runs the test once and returns its raw outcome key: per
+// thread a status byte and its locals (8 bytes each, zero when stuck),
+// then 8 bytes per memory atom.
+func iteration(ctx context.Context, r wazero.Runtime, test, memMod wazero.CompiledModule, i int) ([]byte, bool) {
+	anon := wazero.NewModuleConfig().WithName("")
+	provider, err := r.InstantiateModule(ctx, memMod, anon)
+	if err != nil {
+		panic(err)
+	}
+	defer provider.Close(ctx)
+	mem := provider.Memory()
+	for _, w := range cfg.Init {
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], w.Value)
+		mem.Write(w.Addr, b[:w.Width])
+	}
+	rctx := experimental.WithImportResolver(ctx, func(name string) api.Module {
+		if name == "env" {
+			return provider
+		}
+		return nil
+	})
+	T := len(cfg.Locals)
+	mods := make([]api.Module, T+1)
+	for k := range mods {
+		if mods[k], err = r.InstantiateModule(rctx, test, anon); err != nil {
+			panic(err)
+		}
+		defer mods[k].Close(ctx)
+	}
+	if res, err := mods[T].ExportedFunction("setup").Call(ctx); err != nil || res[0] != 1 {
+		panic(fmt.Sprintf("the setup code does not complete: %v", err))
+	}
+	var arrived atomic.Int32
+	done := make(chan result, T)
+	seed, delay := seedDelay(i)
+	for t := range T {
+		go func() {
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			fn := mods[t].ExportedFunction(fmt.Sprintf("t%d", t))
+			arrived.Add(1)
+			for arrived.Load() < int32(T) {
+			}
+			vals, err := fn.Call(ctx, seed, delay)
+			if err != nil {
+				if !strings.HasPrefix(err.Error(), "wasm error:") {
+					panic(err)
+				}
+				vals = []uint64{trapped}
+				for j := range cfg.Locals[t] {
+					vals = append(vals, mods[t].ExportedGlobal(fmt.Sprintf("l%d_%d", t, j)).Get())
+				}
+			}
+			done <- result{t, vals}
+		}()
+	}
+	// When the test waits, a thread still in a wait 500 ms after the last
+	// one finished is stuck: note it, then wake it.
+	vals := make([][]uint64, T)
+	isStuck := make([]bool, T)
+	wake := mods[T].ExportedFunction("wake")
+	patience := 500 * time.Millisecond
+	if len(cfg.WaitAddrs) == 0 {
+		patience = time.Hour
+	}
+	timer := time.NewTimer(patience)
+	anyStuck := false
+	for got := 0; got < T; {
+		select {
+		case r := <-done:
+			vals[r.t] = r.vals
+			got++
+			timer.Reset(patience)
+		case <-timer.C:
+			for t := range T {
+				if vals[t] == nil {
+					isStuck[t], anyStuck = true, true
+				}
+			}
+			for _, a := range cfg.WaitAddrs {
+				wake.Call(ctx, uint64(a))
+			}
+			timer.Reset(5 * time.Millisecond)
+		}
+	}
+	return outcomeKey(mem, vals, isStuck), anyStuck
+}
+
+// outcomeKey builds the raw outcome key of an iteration.
+func outcomeKey(mem api.Memory, vals [][]uint64, isStuck []bool) []byte {
+	var key []byte
+	for t := range cfg.Locals {
+		if isStuck[t] {
+			key = append(key, stuck)
+			key = append(key, make([]byte, 8*cfg.Locals[t])...)
+			continue
+		}
+		key = append(key, byte(vals[t][0]))
+		for j := range cfg.Locals[t] {
+			key = binary.LittleEndian.AppendUint64(key, vals[t][1+j])
+		}
+	}
+	size := mem.Size()
+	for _, a := range cfg.Atoms {
+		var v uint64
+		if a.Size {
+			v = uint64(size / 65536)
+		} else if b, ok := mem.Read(a.Addr, uint32(a.Width)); ok {
+			var buf [8]byte
+			copy(buf[:], b)
+			v = binary.LittleEndian.Uint64(buf[:])
+		}
+		key = binary.LittleEndian.AppendUint64(key, v)
+	}
+	return key
+}

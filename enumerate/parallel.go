@@ -1,0 +1,101 @@
+package enumerate
+
+import (
+	"runtime"
+	"slices"
+	"sync"
+
+	"wmm/interp"
+	"wmm/model"
+)
+
+// The search of one combination of groups is split over goroutines
+// (Options.Workers) at depth splitDepth of the reads: worker i takes the
+// subtrees whose number, counted in search order, is i modulo the number
+// of workers. Every worker has its own copy of the execution and of the
+// searcher's results; they are merged so that the result does not depend
+// on which worker found what: counts add up, and the witness of an
+// outcome is the least execution by path indices and reads-from (see
+// fastCandidate.record), as a sequential search would keep.
+
+// splitDepth is the depth of the reads at which the search splits, and
+// parallelReads the fewest active reads for which it does.
+const (
+	splitDepth    = 2
+	parallelReads = 6
+)
+
+// workers returns the number of goroutines a search may use.
+func (s *searcher) workers() int {
+	if s.opts.Workers > 0 {
+		return s.opts.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// parallel searches c with n workers and merges their results into c.s.
+func (c *fastCandidate) parallel(n int) error {
+	forks := make([]*fastCandidate, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range forks {
+		forks[i] = c.fork(i, n)
+		wg.Add(1)
+		go func(f *fastCandidate, i int) {
+			defer wg.Done()
+			errs[i] = f.assign(0)
+		}(forks[i], i)
+	}
+	wg.Wait()
+	for i, f := range forks {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		c.s.merge(f.s)
+	}
+	return nil
+}
+
+// fork returns a copy of c for worker i of n, with its own execution,
+// hb and searcher results.
+func (c *fastCandidate) fork(i, n int) *fastCandidate {
+	s := *c.s
+	s.stats = Stats{}
+	s.results = map[string]*rawOutcome{}
+	s.witness = map[string]*model.Execution{}
+	s.witnessKey = map[string]witnessKey{}
+	s.order = nil
+	f := *c
+	f.s = &s
+	f.x = c.x.Clone()
+	f.hb = c.hb.Clone()
+	f.trail = model.Trail{}
+	f.at = slices.Clone(c.at)
+	f.events = map[*interp.Trace][]*model.Event{}
+	f.keyParts = map[*interp.Trace]string{}
+	f.paths = make([]*interp.Trace, len(c.paths))
+	f.pathIdx = make([]int, len(c.pathIdx))
+	f.rf = nil
+	f.worker, f.nworkers, f.task = i, n, 0
+	return &f
+}
+
+// merge adds the counts and outcomes of a worker's searcher w to s.
+func (s *searcher) merge(w *searcher) {
+	s.stats.Candidates += w.stats.Candidates
+	s.stats.Consistent = s.stats.Consistent.Add(w.stats.Consistent)
+	s.stats.Cut = s.stats.Cut.Add(w.stats.Cut)
+	s.stats.TotSteps += w.stats.TotSteps
+	s.stats.Mismatches += w.stats.Mismatches
+	for _, k := range w.order {
+		wk := w.witnessKey[k]
+		if _, ok := s.results[k]; !ok {
+			s.results[k] = w.results[k]
+			s.order = append(s.order, k)
+		} else if !wk.less(s.witnessKey[k]) {
+			continue
+		}
+		s.witness[k] = w.witness[k]
+		s.witnessKey[k] = wk
+	}
+}
