@@ -31,16 +31,16 @@ func addInitEdges(x *model.Execution, r *model.Rel) {
 
 // SyncEdges calls f(w, r) for every pair where event r reads at least one
 // cell from w in some region and the two actions synchronise (same range,
-// both SC: MODEL.md §7.3 item 3).
+// both SC: MODEL.md §7.3 item 3; or release and acquire, §16.2).
 func SyncEdges(x *model.Execution, f func(w, r model.EventID)) {
 	for _, e := range x.Events {
 		for _, reg := range []model.Region{model.Len, model.Data} {
 			a := e.Access(reg)
-			if !a.Reading() || a.Ord != model.SeqCst {
+			if !a.Reading() || !a.Ord.Atomic() {
 				continue
 			}
 			for _, w := range x.Writers(e.ID, reg) {
-				if model.Sync(x.Events[w].Access(reg), a) {
+				if model.SyncsWith(x.Events[w].Access(reg), a) {
 					f(w, e.ID)
 				}
 			}

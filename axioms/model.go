@@ -180,8 +180,8 @@ func (m *Model) apply(v string) error {
 // PaperTearFree it is the paper's rule instead: SC, or aligned and at most
 // 4 bytes (floats included, init writes never since they cover pages).
 func (m *Model) tearfree(a *model.Access) bool {
-	if a.Kind == model.RMW || a.Ord == model.SeqCst {
-		return true
+	if a.Kind == model.RMW || a.Ord.Atomic() {
+		return true // acqrel accesses are atomic too (§16.2)
 	}
 	if m.PaperTearFree {
 		return a.Ord != model.Init && a.Size <= 4 && a.Off%a.Size == 0
