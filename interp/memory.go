@@ -113,7 +113,7 @@ func (m *machine) access(in *wasm.Instr, acc *wasm.Access) signal {
 	}
 	ord := model.Unord
 	switch {
-	case acc.Atomic && in.Mem.Order == wasm.AcqRel:
+	case acc.Atomic && in.Mem.Order == wasm.AcqRel && !m.cfg.Sem.AcqRelAsSeqCst:
 		ord = model.AcqRel // MODEL.md §16.1
 	case acc.Atomic:
 		ord = model.SeqCst

@@ -44,6 +44,7 @@ func TestCommands(t *testing.T) {
 		{"check-unknown-model", []string{"check", "--model", "x86", "testdata/mp.yaml"}},
 		{"check-unknown-variant", []string{"check", "--variant", "fast", "testdata/mp.yaml"}},
 		{"check-bad-format", []string{"check", "--format", "xml", "testdata/mp.yaml"}},
+		{"check-feature", []string{"check", "--feature", "acqrel", "testdata/acqrel.yaml"}},
 		{"check-feature-missing", []string{"check", "testdata/acqrel.yaml"}},
 		{"check-feature-unknown", []string{"check", "--feature", "acqrl", "testdata/acqrel.yaml"}},
 		{"fmt", []string{"fmt", "testdata/mp.yaml", "testdata/canonical.yaml"}},
