@@ -187,6 +187,16 @@ func loadForEngine(paths []string, flags *engineFlags) (tests []*litmus.Test, r 
 	return flags.selectTests(tests), r, errs, nil
 }
 
+// noteLowering says, on w, which tests the engine runs with their acqrel
+// atomics lowered to seqcst (MODEL.md §16.4 R1).
+func noteLowering(w io.Writer, r engine.Runner, tests []*litmus.Test) {
+	for _, t := range tests {
+		if engine.LowersAcqRel(t) {
+			fmt.Fprintf(w, "note: %s: %s runs acqrel atomics as seqcst, a correct but stronger implementation (MODEL.md §16.4 R1)\n", t.Name, r.Name())
+		}
+	}
+}
+
 // doRun runs every test and prints its histogram.
 func doRun(ctx context.Context, stdout, stderr io.Writer, paths []string, flags *engineFlags, opts engine.Options) error {
 	ctx, stop := interruptible(ctx)
@@ -195,6 +205,7 @@ func doRun(ctx context.Context, stdout, stderr io.Writer, paths []string, flags 
 	if err != nil {
 		return err
 	}
+	noteLowering(stderr, r, tests)
 	sum := &conform.Summary{Engine: r.Name()}
 	for _, t := range tests {
 		for _, mode := range flags.memModes {
