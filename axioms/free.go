@@ -9,8 +9,8 @@ import "wmm/model"
 // in tot. Under the Wasm and JavaScript models it holds when the length
 // read has one candidate and, in the data region:
 //
-//   - no candidate writer synchronises with r (only same-range SC pairs
-//     do), so r adds no hb edge;
+//   - no candidate writer synchronises with r (same-range SC pairs and
+//     release-acquire pairs do), so r adds no hb edge;
 //   - clause (iii) ‡ cannot fire: no SC candidate writer has another SC
 //     write of its range in the execution;
 //   - clauses (i) and (ii) cannot fire for an SC reader: no SC write of
@@ -40,6 +40,9 @@ func (m *Model) FreeRead(x *model.Execution, r model.EventID, cells [][]model.Ev
 			}
 			seen[w] = true
 			wa := x.Events[w].Data
+			if model.SyncsWith(wa, ra) {
+				return false // release-acquire (§16.2)
+			}
 			if wa.Ord != model.SeqCst {
 				continue
 			}

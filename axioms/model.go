@@ -97,6 +97,7 @@ var Variants = []struct{ Name, Doc string }{
 	{"no-dagger", "the paper's model without sc-last-visible clauses † and ‡ (Proposition 6.2)"},
 	{"js-buffer-unord", "J1: JavaScript's memory.buffer reads the memory's length unordered, not SC"},
 	{"js-wait-no-critical", "J2: a JavaScript Atomics.wait that returns not-equal has no critical section (as a Wasm wait)"},
+	{"acqrel-as-seqcst", "§16 R1: acqrel atomics are seqcst, as an engine that lowers them (feature acqrel)"},
 }
 
 // Lookup returns the model called name with the given variants applied.
@@ -165,6 +166,8 @@ func (m *Model) apply(v string) error {
 		m.Sem.JSBufferUnord = true
 	case "js-wait-no-critical":
 		m.Sem.JSWaitNoCritical = true
+	case "acqrel-as-seqcst":
+		m.Sem.AcqRelAsSeqCst = true
 	default:
 		var names []string
 		for _, x := range Variants {
@@ -180,8 +183,8 @@ func (m *Model) apply(v string) error {
 // PaperTearFree it is the paper's rule instead: SC, or aligned and at most
 // 4 bytes (floats included, init writes never since they cover pages).
 func (m *Model) tearfree(a *model.Access) bool {
-	if a.Kind == model.RMW || a.Ord == model.SeqCst {
-		return true
+	if a.Kind == model.RMW || a.Ord.Atomic() {
+		return true // acqrel accesses are atomic too (§16.2)
 	}
 	if m.PaperTearFree {
 		return a.Ord != model.Init && a.Size <= 4 && a.Off%a.Size == 0

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"wmm/litmus"
 	"wmm/wasm"
 )
 
@@ -69,6 +70,7 @@ func (r *rewriter) seq(list []wasm.Instr, d int) []wasm.Instr {
 func (r *rewriter) instr(in *wasm.Instr, d int) []wasm.Instr {
 	c := *in
 	c.Pos, c.Label = wasm.Pos{}, ""
+	lowerOrder(&c)
 	switch in.Op {
 	case wasm.OpBlock, wasm.OpLoop, wasm.OpIf:
 		c.Body = r.seq(in.Body, d+1)
@@ -104,6 +106,31 @@ func (r *rewriter) instr(in *wasm.Instr, d int) []wasm.Instr {
 		return r.memory(in, c, d)
 	}
 	return list(c)
+}
+
+// lowerOrder gives an atomic instruction written with the acqrel ordering
+// (feature acqrel) the default ordering seqcst: no backend here accepts
+// the shared-everything threads proposal's ordering immediates, and
+// seqcst is a correct implementation of acqrel (MODEL.md §16.4 R1), so
+// the engine runs the lowering and its outcomes must still be allowed by
+// the weaker model.
+func lowerOrder(c *wasm.Instr) {
+	c.Mem.Order, c.Mem.WriteOrder, c.Mem.OrderPos = wasm.SeqCst, wasm.SeqCst, wasm.Pos{}
+}
+
+// LowersAcqRel reports whether the engines run some of t's atomics with
+// another ordering than the code gives: whether t's code writes an
+// ordering immediate (every backend lowers them; see lowerOrder).
+func LowersAcqRel(t *litmus.Test) bool {
+	if t.Setup != nil && len(wasm.FeatureUses(t.Setup)) > 0 {
+		return true
+	}
+	for _, th := range t.Threads {
+		if th.Code != nil && len(wasm.FeatureUses(th.Code)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // division checks a division's divisor and, for div_s, the one overflow.

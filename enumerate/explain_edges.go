@@ -62,7 +62,7 @@ func RFEdges(x *model.Execution) []Edge {
 			}
 			for _, rr := range x.RFRanges(e.ID, reg) {
 				k := EdgeRF
-				if model.Sync(x.Events[rr.Writer].Access(reg), a) {
+				if model.SyncsWith(x.Events[rr.Writer].Access(reg), a) {
 					k = EdgeSync
 				}
 				out = append(out, Edge{From: rr.Writer, To: e.ID, Kind: k, Region: reg, Lo: rr.From, Hi: rr.To})

@@ -442,11 +442,11 @@ func (c *fastCandidate) tryRead(k int, e model.EventID) error {
 	grew := false
 	for _, reg := range []model.Region{model.Len, model.Data} {
 		a := ev.Access(reg)
-		if !a.Reading() || a.Ord != model.SeqCst {
+		if !a.Reading() || !a.Ord.Atomic() {
 			continue
 		}
 		for _, w := range x.Writers(e, reg) {
-			if model.Sync(x.Events[w].Access(reg), a) && !c.hb.Has(w, e) {
+			if model.SyncsWith(x.Events[w].Access(reg), a) && !c.hb.Has(w, e) {
 				c.hb.AddClosedTrail(w, e, &c.trail)
 				grew = true
 			}

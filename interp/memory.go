@@ -112,7 +112,10 @@ func (m *machine) access(in *wasm.Instr, acc *wasm.Access) signal {
 		return m.trap(e.Trap)
 	}
 	ord := model.Unord
-	if acc.Atomic {
+	switch {
+	case acc.Atomic && in.Mem.Order == wasm.AcqRel && !m.cfg.Sem.AcqRelAsSeqCst:
+		ord = model.AcqRel // MODEL.md §16.1
+	case acc.Atomic:
 		ord = model.SeqCst
 	}
 	d := &model.Access{Region: model.Data, Ord: ord, Off: ea, Size: uint64(acc.Width),

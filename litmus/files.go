@@ -22,6 +22,12 @@ type File struct {
 // registered formats), sorted by name. The error, an ErrorList, collects
 // the errors of every file; the files are returned all the same.
 func LoadPaths(paths []string) ([]File, error) {
+	return Options{}.LoadPaths(paths)
+}
+
+// LoadPaths loads every file of paths as the function LoadPaths does,
+// YAML files with the options o.
+func (o Options) LoadPaths(paths []string) ([]File, error) {
 	paths, err := expandPaths(paths)
 	var errs ErrorList
 	errs.Wrap(Pos{}, err)
@@ -32,7 +38,7 @@ func LoadPaths(paths []string) ([]File, error) {
 			continue
 		}
 		seen[filepath.Clean(p)] = true
-		tests, err := LoadFile(p)
+		tests, err := o.LoadFile(p)
 		errs.Wrap(Pos{}, err)
 		files = append(files, File{Path: p, Tests: tests, Err: err})
 	}

@@ -19,6 +19,12 @@ import (
 // capped at MaxErrors entries. A test with an error gives no Test, but the
 // other tests of the file are still returned.
 func Load(filename string, data []byte) ([]*Test, error) {
+	return Options{}.Load(filename, data)
+}
+
+// Load loads the litmus tests of one file as the function Load does,
+// with the options o.
+func (o Options) Load(filename string, data []byte) ([]*Test, error) {
 	s := newSource(filename, data)
 	var errs ErrorList
 	docs, yerr := s.documents()
@@ -28,7 +34,7 @@ func Load(filename string, data []byte) ([]*Test, error) {
 	var tests []*Test
 	names := map[string]Pos{}
 	for _, doc := range docs {
-		l := &loader{src: s}
+		l := &loader{src: s, opts: o}
 		t, namePos := l.document(doc)
 		if t != nil && t.Name != "" {
 			if first, dup := names[t.Name]; dup {
@@ -73,6 +79,12 @@ func RegisterFormat(ext string, load LoadFunc) {
 // of a registered format (a threads-proposal .wast script where package
 // wast is linked in).
 func LoadFile(path string) ([]*Test, error) {
+	return Options{}.LoadFile(path)
+}
+
+// LoadFile reads and loads the litmus file at path as the function
+// LoadFile does, YAML files with the options o.
+func (o Options) LoadFile(path string) ([]*Test, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, ErrorList{{Pos: Pos{File: path}, Err: PathErr(err)}}
@@ -83,12 +95,13 @@ func LoadFile(path string) ([]*Test, error) {
 	if load != nil {
 		return load(path, data)
 	}
-	return Load(path, data)
+	return o.Load(path, data)
 }
 
 // A loader loads one YAML document into a Test.
 type loader struct {
 	src  *source
+	opts Options
 	errs ErrorList
 	t    *Test
 
@@ -111,7 +124,7 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 }
 
 // topKeys lists the keys a test may have, in canonical order.
-var topKeys = []string{"name", "doc", "memory", "init", "setup", "threads", "after", "condition", "observe", "expect", "unroll"}
+var topKeys = []string{"name", "doc", "features", "memory", "init", "setup", "threads", "after", "condition", "observe", "expect", "unroll"}
 
 // suggest returns " (did you mean K?)" for the key K of a test closest to
 // an unknown key, when one is close enough to be a likely typo.
@@ -183,6 +196,7 @@ func (l *loader) fields(root *yaml.Node, fields map[string]field) {
 	if f, ok := fields["doc"]; ok {
 		l.t.Doc = l.text(f.value, "doc")
 	}
+	l.features(fields["features"])
 	l.memory(fields["memory"])
 	l.init(fields["init"])
 	l.setup(fields["setup"])

@@ -25,6 +25,9 @@ func (l *loader) code(kv field, what string) (*wasm.Func, bool) {
 		l.codeErrors(err, m)
 		return nil, false
 	}
+	if !l.checkFeatureUses(f, m) {
+		return nil, false
+	}
 	if len(f.Params) > 0 || len(f.Results) > 0 {
 		l.errorf(n, "%s must have no parameters and no results", what)
 		return nil, false

@@ -9,7 +9,7 @@ import (
 )
 
 // Format returns the canonical YAML form of a test: the keys in a fixed
-// order (name, doc, memory, init, setup, threads, condition, observe,
+// order (name, doc, features, memory, init, setup, threads, condition, observe,
 // expect, unroll), code re-printed by wasm.FormatFunc as block scalars,
 // the condition in canonical herd syntax, and defaults left out. Comments
 // of the original file are not kept.
@@ -21,6 +21,9 @@ func Format(t *Test) string {
 	b.WriteString("name: " + yamlString(t.Name, 0) + "\n")
 	if t.Doc != "" {
 		b.WriteString("doc: " + yamlString(t.Doc, 2) + "\n")
+	}
+	if len(t.Features) > 0 {
+		b.WriteString("features: [" + strings.Join(t.Features, ", ") + "]\n")
 	}
 	formatMemory(&b, t.Memory)
 	if len(t.Init) > 0 {

@@ -25,6 +25,9 @@ type Test struct {
 	Name string
 	Doc  string
 	Pos  Pos // where the test's document starts
+	// Features are the opt-in features the test enables (its features:
+	// list, in the file's order; see Features).
+	Features []string
 	// Unsupported lists, for a test imported from a .wast script, the
 	// errors ("file:line:col: unsupported: ...") of what the importer left
 	// out of its part of the script: the test is then not the script's,

@@ -26,7 +26,16 @@ const (
 	Unord  Ord = iota + 1 // plain (non-atomic) access, and bounds checks
 	SeqCst                // atomic access; every RMW
 	Init                  // the memory's initialisation write
+	// AcqRel is the release-acquire ordering of the shared-everything
+	// threads proposal (MODEL.md §16): an acquire read, a release write,
+	// an RMW that is both.
+	AcqRel
 )
+
+// Atomic reports whether o is an ordering of an atomic access, SeqCst or
+// AcqRel: a write with it releases, a read with it acquires (MODEL.md
+// §16.2).
+func (o Ord) Atomic() bool { return o == SeqCst || o == AcqRel }
 
 // String returns "unord", "seqcst" or "init".
 func (o Ord) String() string {
@@ -37,6 +46,8 @@ func (o Ord) String() string {
 		return "seqcst"
 	case Init:
 		return "init"
+	case AcqRel:
+		return "acqrel"
 	}
 	return "?"
 }
@@ -76,7 +87,7 @@ const (
 type Access struct {
 	Region  Region
 	Kind    AccKind
-	Ord     Ord // SeqCst for RMW
+	Ord     Ord // SeqCst or AcqRel for RMW
 	Off     uint64
 	Size    uint64
 	NoTears bool // the notears flag of the instruction (MODEL.md §4.1)
@@ -133,8 +144,17 @@ func (a *Access) WriteCell(c uint64) uint64 {
 	return uint64(a.Sparse[c])
 }
 
+// SyncsWith reports whether a read r that reads from the write w
+// synchronises with it (w hb r, MODEL.md §7.3 item 3 and §16.2): the
+// same range, w release or SC, r acquire or SC. For two SC actions it is
+// Sync.
+func SyncsWith(w, r *Access) bool {
+	return w != nil && r != nil && w.Ord.Atomic() && r.Ord.Atomic() && w.Same(r)
+}
+
 // Sync reports whether a and b can synchronise: both SC and the same range
-// (MODEL.md §3.1).
+// (MODEL.md §3.1). It is the relation of the SC clauses (C3); release
+// and acquire actions take no part in it (§16.2).
 func Sync(a, b *Access) bool {
 	return a != nil && b != nil && a.Ord == SeqCst && b.Ord == SeqCst && a.Same(b)
 }
@@ -299,6 +319,9 @@ func (a *Access) String() string {
 		name = "wr_" + a.Ord.String()
 	default:
 		name = "rmw"
+		if a.Ord == AcqRel {
+			name = "rmw_acqrel"
+		}
 	}
 	if a.Region == Len {
 		switch a.Kind {

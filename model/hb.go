@@ -13,7 +13,7 @@ const (
 	EdgeJoin                      // a thread's last event to the first of the observer or of a thread that starts after it
 	EdgeInit                      // an init write to an event overlapping it
 	EdgeSusp                      // suspension events at one address, in tot order (C7 H)
-	EdgeSync                      // reads-from between SC accesses of the same range
+	EdgeSync                      // reads-from between atomic accesses of the same range (SC, or release/acquire)
 	EdgeRF                        // reads-from that does not synchronise
 	EdgeTot                       // the total order
 	EdgeHB                        // happens-before, derived
@@ -131,17 +131,17 @@ func (x *Execution) initEdges(add func(a, b EventID, k EdgeKind)) {
 
 // syncEdges adds W → R once for every pair where R reads at least one
 // cell from W in some region and the two actions synchronise (same
-// range, both SC: MODEL.md §7.3 item 3).
+// range, both SC: MODEL.md §7.3 item 3; or release and acquire, §16.2).
 func (x *Execution) syncEdges(add func(a, b EventID, k EdgeKind)) {
 	for _, e := range x.Events {
 		var done []EventID // writers e synchronises with in the length region
 		for _, reg := range []Region{Len, Data} {
 			a := e.Access(reg)
-			if !a.Reading() || a.Ord != SeqCst {
+			if !a.Reading() || !a.Ord.Atomic() {
 				continue
 			}
 			for _, w := range x.Writers(e.ID, reg) {
-				if Sync(x.Events[w].Access(reg), a) && !containsID(done, w) {
+				if SyncsWith(x.Events[w].Access(reg), a) && !containsID(done, w) {
 					add(w, e.ID, EdgeSync)
 					done = append(done, w)
 				}

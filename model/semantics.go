@@ -41,4 +41,8 @@ type Semantics struct {
 	// FiniteWaitMayBlock lets a wait with a finite timeout stay suspended
 	// forever (MODEL.md §12 A15).
 	FiniteWaitMayBlock bool
+	// AcqRelAsSeqCst gives the atomic instructions written with the
+	// acqrel ordering the ordering seqcst, as an engine that implements
+	// acqrel as seqcst does (MODEL.md §16.4 R1, variant acqrel-as-seqcst).
+	AcqRelAsSeqCst bool
 }

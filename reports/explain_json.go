@@ -281,7 +281,7 @@ func accessOf(a *model.Access) actionJSON {
 	case model.Write:
 		j.Kind = "wr"
 	default:
-		j.Kind, j.Ord = "rmw", model.SeqCst.String()
+		j.Kind, j.Ord = "rmw", a.Ord.String()
 	}
 	if a.Region == model.Len {
 		if a.Kind != model.Write {

@@ -59,6 +59,64 @@ type Pos = position.Pos
 type MemArg struct {
 	Offset uint32 // the static offset added to the dynamic address
 	Align  uint8  // log2 of the alignment hint in bytes
+
+	// Order is the memory ordering of an atomic access or atomic.fence
+	// (the shared-everything threads proposal), the read's for an RMW;
+	// WriteOrder is an RMW's write ordering. Both are SeqCst, the
+	// ordering of the threads proposal, unless the code names another.
+	Order, WriteOrder Order
+	// OrderPos is where the ordering immediate (acqrel, seqcst) is
+	// written; the zero Pos when the instruction has none.
+	OrderPos Pos
+}
+
+// An Order is a memory-ordering immediate of the shared-everything
+// threads proposal; its value is the binary encoding.
+type Order uint8
+
+// The orderings.
+const (
+	SeqCst Order = 0 // seqcst, the default
+	AcqRel Order = 1 // acqrel: acquire reads, release writes
+)
+
+// String returns "seqcst" or "acqrel".
+func (o Order) String() string {
+	if o == AcqRel {
+		return "acqrel"
+	}
+	return "seqcst"
+}
+
+// FeatureAcqRel names the shared-everything threads proposal's
+// release-acquire orderings: a test must enable it to write an ordering
+// immediate.
+const FeatureAcqRel = "acqrel"
+
+// A FeatureUse is a place where code uses the syntax of an opt-in feature.
+type FeatureUse struct {
+	Feature string // FeatureAcqRel
+	Pos     Pos
+	What    string // what is used, for messages: "i32.atomic.load acqrel"
+}
+
+// FeatureUses returns the places where f uses the syntax of opt-in
+// features, in program order.
+func FeatureUses(f *Func) []FeatureUse {
+	var out []FeatureUse
+	var walk func([]Instr)
+	walk = func(body []Instr) {
+		for i := range body {
+			in := &body[i]
+			if in.Mem.OrderPos != (Pos{}) {
+				out = append(out, FeatureUse{FeatureAcqRel, in.Mem.OrderPos, in.Op.String() + " " + in.Mem.Order.String()})
+			}
+			walk(in.Body)
+			walk(in.Else)
+		}
+	}
+	walk(f.Body)
+	return out
 }
 
 // An Instr is one instruction. Which fields are meaningful depends on Op:

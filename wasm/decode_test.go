@@ -438,7 +438,15 @@ func (r *reader) immediates(in *Instr, depth int) error {
 		if b, err = r.bytes(8); err == nil {
 			in.Value = binary.LittleEndian.Uint64(b)
 		}
-	case OpMemorySize, OpMemoryGrow, OpMemoryFill, OpAtomicFence:
+	case OpAtomicFence:
+		var b byte
+		if b, err = r.byte(); err == nil {
+			if b > byte(AcqRel) {
+				return fmt.Errorf("bad fence ordering 0x%02x", b)
+			}
+			in.Mem.Order = Order(b)
+		}
+	case OpMemorySize, OpMemoryGrow, OpMemoryFill:
 		err = r.zeros(1)
 	case OpMemoryCopy:
 		err = r.zeros(2)
@@ -462,6 +470,25 @@ func (r *reader) memArg(in *Instr) error {
 	align, err := r.u32()
 	if err != nil {
 		return err
+	}
+	if align&orderedFlag != 0 {
+		if !in.Op.HasOrder() {
+			return fmt.Errorf("ordering flag on %s", in.Op)
+		}
+		align &^= orderedFlag
+		b, err := r.byte()
+		if err != nil {
+			return err
+		}
+		in.Mem.Order = Order(b & 0x0F)
+		if in.Op.HasWriteOrder() {
+			in.Mem.WriteOrder = Order(b >> 4)
+		} else if b>>4 != 0 {
+			return fmt.Errorf("%s: ordering byte 0x%02x has a write ordering", in.Op, b)
+		}
+		if in.Mem.Order > AcqRel || in.Mem.WriteOrder > AcqRel {
+			return fmt.Errorf("bad ordering byte 0x%02x", b)
+		}
 	}
 	if align > 0xFF {
 		return fmt.Errorf("alignment %d too large", align)

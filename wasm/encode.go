@@ -415,17 +415,42 @@ func (fe *funcEncoder) immediates(in *Instr) error {
 		fe.out = binary.LittleEndian.AppendUint32(fe.out, uint32(in.Value))
 	case OpF64Const:
 		fe.out = binary.LittleEndian.AppendUint64(fe.out, in.Value)
-	case OpMemorySize, OpMemoryGrow, OpMemoryFill, OpAtomicFence:
-		fe.out = append(fe.out, 0x00) // memory index 0, or fence's reserved byte
+	case OpAtomicFence:
+		fe.out = append(fe.out, byte(in.Mem.Order)) // 0x00 (seqcst) in the threads proposal
+	case OpMemorySize, OpMemoryGrow, OpMemoryFill:
+		fe.out = append(fe.out, 0x00) // memory index 0
 	case OpMemoryCopy:
 		fe.out = append(fe.out, 0x00, 0x00) // destination and source memory
 	default:
 		if in.Op.HasMemArg() {
-			fe.out = appendU32(fe.out, uint32(in.Mem.Align))
-			fe.out = appendU32(fe.out, in.Mem.Offset)
+			fe.memArg(in)
 		}
 	}
 	return nil
+}
+
+// orderedFlag is bit 5 of a memarg's flags: an ordering byte follows
+// (the shared-everything threads proposal).
+const orderedFlag = 0x20
+
+// memArg appends a memarg: the flags (the alignment, with orderedFlag
+// when the ordering is not the default), the ordering byte when flagged
+// (for an RMW, the read's ordering in the low nibble and the write's in
+// the high one), and the offset.
+func (fe *funcEncoder) memArg(in *Instr) {
+	m := in.Mem
+	ord := byte(m.Order)
+	if in.Op.HasWriteOrder() {
+		ord |= byte(m.WriteOrder) << 4
+	}
+	if !in.Op.HasOrder() || ord == 0 {
+		fe.out = appendU32(fe.out, uint32(m.Align))
+		fe.out = appendU32(fe.out, m.Offset)
+		return
+	}
+	fe.out = appendU32(fe.out, uint32(m.Align)|orderedFlag)
+	fe.out = append(fe.out, ord)
+	fe.out = appendU32(fe.out, m.Offset)
 }
 
 // block appends the block type and body of a block, loop or if, the else

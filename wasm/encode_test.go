@@ -42,6 +42,7 @@ var ignorePositionsAndNames = cmp.Options{
 	cmpopts.IgnoreFields(Func{}, "Name", "Pos"),
 	cmpopts.IgnoreFields(Local{}, "Name", "Pos"),
 	cmpopts.IgnoreFields(Instr{}, "Pos", "Label"),
+	cmpopts.IgnoreFields(MemArg{}, "OrderPos"),
 	cmpopts.EquateEmpty(),
 }
 

@@ -116,6 +116,29 @@ func (op Op) HasMemArg() bool {
 	return a != nil && a.Width > 0
 }
 
+// HasOrder reports whether op takes a memory-ordering immediate (the
+// shared-everything threads proposal): atomic loads, stores, RMWs,
+// compare-exchanges and atomic.fence.
+func (op Op) HasOrder() bool {
+	a := op.Info().Access
+	if a == nil || !a.Atomic {
+		return false
+	}
+	switch a.Kind {
+	case AccessLoad, AccessStore, AccessRMW, AccessCmpxchg, AccessFence:
+		return true
+	}
+	return false
+}
+
+// HasWriteOrder reports whether op's ordering immediate holds a read and
+// a write ordering (RMWs and compare-exchanges: low nibble read, high
+// nibble write).
+func (op Op) HasWriteOrder() bool {
+	a := op.Info().Access
+	return a != nil && (a.Kind == AccessRMW || a.Kind == AccessCmpxchg)
+}
+
 var opsByName = func() map[string]Op {
 	m := make(map[string]Op, opCount)
 	for op := OpInvalid + 1; op < opCount; op++ {

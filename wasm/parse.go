@@ -436,11 +436,39 @@ func (p *parser) immediates(in *Instr, kw *SExpr, c *cursor) {
 		in.Index = p.localRef(kw, c)
 	case op == OpI32Const || op == OpI64Const || op == OpF32Const || op == OpF64Const:
 		in.Value = p.constant(in.Op, kw, c)
-	case op.Info().Class == ClassMemory && op != OpAtomicFence:
+	case op == OpAtomicFence:
+		p.order(in, c)
+	case op.Info().Class == ClassMemory:
 		p.memIndices(in.Op, c)
+		p.order(in, c)
 		if op.HasMemArg() {
+			order := in.Mem
 			in.Mem = p.memArg(in.Op, c)
+			in.Mem.Order, in.Mem.WriteOrder, in.Mem.OrderPos = order.Order, order.WriteOrder, order.OrderPos
 		}
+	}
+}
+
+// order parses the optional memory-ordering immediate (seqcst or acqrel,
+// the shared-everything threads proposal) of in, which must be an atomic
+// access or atomic.fence.
+func (p *parser) order(in *Instr, c *cursor) {
+	s := c.peek()
+	if s == nil || s.IsList() || s.Tok.Kind != TokKeyword || (s.Tok.Text != "seqcst" && s.Tok.Text != "acqrel") {
+		return
+	}
+	c.next()
+	if !in.Op.HasOrder() {
+		p.errorf(s.Pos(), "%s: a memory ordering (%s) is allowed only on atomic loads, stores, read-modify-writes and atomic.fence", in.Op, s.Tok.Text)
+		return
+	}
+	o := SeqCst
+	if s.Tok.Text == "acqrel" {
+		o = AcqRel
+	}
+	in.Mem.Order, in.Mem.OrderPos = o, s.Pos()
+	if in.Op.HasWriteOrder() {
+		in.Mem.WriteOrder = o
 	}
 }
 

@@ -182,8 +182,22 @@ func (pr *printer) immediates(in *Instr) string {
 	case OpF64Const:
 		return formatFloat(in.Value, 64)
 	}
+	ord := orderText(in)
 	if in.Op.HasMemArg() {
-		return memArgText(in.Op, in.Mem)
+		if m := memArgText(in.Op, in.Mem); m != "" {
+			return strings.TrimSpace(ord + " " + m)
+		}
+	}
+	return ord
+}
+
+// orderText returns the ordering immediate of an atomic instruction:
+// "acqrel" when it has that ordering, "" for the default seqcst. An RMW
+// whose read and write orderings differ has no text form; it prints as
+// acqrel when either ordering is (the encoder keeps both).
+func orderText(in *Instr) string {
+	if in.Op.HasOrder() && (in.Mem.Order == AcqRel || in.Mem.WriteOrder == AcqRel) {
+		return "acqrel"
 	}
 	return ""
 }

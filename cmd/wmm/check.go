@@ -114,7 +114,7 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 	if format != "text" && format != "json" && format != "herd" {
 		return fmt.Errorf("unknown format %q (want text, json or herd)", format)
 	}
-	tests, loadErr := loadTests(args, f.catalog)
+	tests, loadErr := loadTests(args, f.catalog, f.features)
 	jobs, err := suite.Plan(tests, f.models, f.variants, f.everyModel)
 	if err != nil {
 		return err

@@ -46,10 +46,11 @@ const diffExample = `  wmm diff --model wasm --model js --catalog    every diffe
 
 // diffFlags are the flags of wmm diff.
 type diffFlags struct {
-	models  []string
-	unroll  int
-	json    bool
-	catalog bool
+	models   []string
+	unroll   int
+	json     bool
+	catalog  bool
+	features []string
 	budgetFlags
 }
 
@@ -71,6 +72,7 @@ func newDiffCmd() *cobra.Command {
 	f.budgetFlags.register(fl, "candidate executions one test's search may look at (0: no limit); past it the result is unknown", 0)
 	fl.BoolVar(&f.json, "json", false, "print one JSON object per test")
 	registerCatalog(fl, &f.catalog, "compare over the")
+	registerFeatures(fl, &f.features)
 	return cmd
 }
 
@@ -88,7 +90,7 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 	if a.Name() == b.Name() {
 		return fmt.Errorf("both models are %s: nothing to compare", a.Name())
 	}
-	tests, loadErr := loadTests(args, f.catalog)
+	tests, loadErr := loadTests(args, f.catalog, f.features)
 	var errs litmus.ErrorList
 	errs.Wrap(litmus.Pos{}, loadErr)
 	var jobs []suite.Job

@@ -108,7 +108,7 @@ func doExplain(w io.Writer, args []string, f explainFlags) error {
 	if err != nil {
 		return err
 	}
-	tests, loadErr := selectTest(args, f.catalog, f.test)
+	tests, loadErr := selectTest(args, f.catalog, f.features, f.test)
 	var errs litmus.ErrorList
 	errs.Wrap(litmus.Pos{}, loadErr)
 	for i, t := range tests {
@@ -140,8 +140,8 @@ func doExplain(w io.Writer, args []string, f explainFlags) error {
 }
 
 // selectTest loads the tests and keeps the one called name, if given.
-func selectTest(args []string, fromCatalog bool, name string) ([]*litmus.Test, error) {
-	tests, err := loadTests(args, fromCatalog)
+func selectTest(args []string, fromCatalog bool, features []string, name string) ([]*litmus.Test, error) {
+	tests, err := loadTests(args, fromCatalog, features)
 	if name == "" {
 		return tests, err
 	}

@@ -85,7 +85,7 @@ func doGraph(w io.Writer, args []string, f graphFlags) error {
 			return errors.New("--dot-svg needs graphviz's dot, which is not installed (leave the flag out to draw with wmm's own layout)")
 		}
 	}
-	tests, loadErr := selectTest(args, f.catalog, f.test)
+	tests, loadErr := selectTest(args, f.catalog, f.features, f.test)
 	var errs litmus.ErrorList
 	errs.Wrap(litmus.Pos{}, loadErr)
 	var graphs []namedGraph

@@ -13,7 +13,8 @@ import (
 // inputFlags are the flags that every command checking tests shares:
 // where the tests come from and how the model runs them.
 type inputFlags struct {
-	catalog bool
+	catalog  bool
+	features []string
 	modelFlags
 }
 
@@ -21,6 +22,7 @@ type inputFlags struct {
 // bundled tests ("check", "explain", ...).
 func (f *inputFlags) register(fl *pflag.FlagSet, verb string) {
 	registerCatalog(fl, &f.catalog, verb)
+	registerFeatures(fl, &f.features)
 	f.modelFlags.register(fl)
 }
 

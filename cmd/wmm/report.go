@@ -79,7 +79,7 @@ func doReport(stdin io.Reader, stdout io.Writer, args []string, f reportFlags) e
 	if err != nil {
 		return err
 	}
-	tests, loadErr := loadTests(args, f.catalog)
+	tests, loadErr := loadTests(args, f.catalog, f.features)
 	var errs litmus.ErrorList
 	errs.Wrap(litmus.Pos{}, loadErr)
 	rep := &reports.HTMLReport{Title: f.title, Model: m.Name()}

@@ -71,6 +71,7 @@ type engineFlags struct {
 	test       string
 	testRE     *regexp.Regexp
 	catalog    bool
+	features   []string
 	spin       uint32
 }
 
@@ -90,6 +91,7 @@ func (f *engineFlags) register(cmd *cobra.Command) {
 	fl.Uint32Var(&f.spin, "spin", 0, "turns a thread spins at the barrier before it sleeps (0: 100000, or 500 when threads outnumber cores)")
 	fl.StringVar(&f.test, "test", "", "run only the tests whose name matches this regular expression")
 	registerCatalog(fl, &f.catalog, "run the")
+	registerFeatures(fl, &f.features)
 }
 
 // needInputs checks that the command line names tests to run.
@@ -180,9 +182,19 @@ func loadForEngine(paths []string, flags *engineFlags) (tests []*litmus.Test, r 
 	if r, err = engine.Lookup(flags.engine); err != nil {
 		return nil, nil, nil, err
 	}
-	tests, lerr := loadTests(paths, flags.catalog)
+	tests, lerr := loadTests(paths, flags.catalog, flags.features)
 	errs.Wrap(litmus.Pos{}, lerr)
 	return flags.selectTests(tests), r, errs, nil
+}
+
+// noteLowering says, on w, which tests the engine runs with their acqrel
+// atomics lowered to seqcst (MODEL.md §16.4 R1).
+func noteLowering(w io.Writer, r engine.Runner, tests []*litmus.Test) {
+	for _, t := range tests {
+		if engine.LowersAcqRel(t) {
+			fmt.Fprintf(w, "note: %s: %s runs acqrel atomics as seqcst, a correct but stronger implementation (MODEL.md §16.4 R1)\n", t.Name, r.Name())
+		}
+	}
 }
 
 // doRun runs every test and prints its histogram.
@@ -193,6 +205,7 @@ func doRun(ctx context.Context, stdout, stderr io.Writer, paths []string, flags 
 	if err != nil {
 		return err
 	}
+	noteLowering(stderr, r, tests)
 	sum := &conform.Summary{Engine: r.Name()}
 	for _, t := range tests {
 		for _, mode := range flags.memModes {

@@ -83,6 +83,7 @@ func doValidate(ctx context.Context, stdout, stderr io.Writer, paths []string, f
 	if err != nil {
 		return err
 	}
+	noteLowering(stderr, r, tests)
 	sum := &conform.Summary{Engine: r.Name(), Model: m.Name()}
 	for _, t := range tests {
 		for _, mode := range flags.memModes {
