@@ -20,11 +20,11 @@ type source struct {
 	file  string
 	data  []byte
 	lines []string // without line terminators
-	// quoted is data with the bare memory names of flow collections
-	// quoted (see quoteFlowMemNames); the YAML parser reads it, and
-	// shifts maps its columns back.
-	quoted []byte
-	shifts map[int][]int
+	// yamlText is data with the brackets of the memory names that flow
+	// collections hold unquoted marked (see markMemNames); the YAML parser
+	// reads it, at the same positions, and marks says what to restore.
+	yamlText []byte
+	marks    memMarks
 }
 
 func newSource(file string, data []byte) *source {
@@ -32,8 +32,8 @@ func newSource(file string, data []byte) *source {
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
-	quoted, shifts := quoteFlowMemNames(data)
-	return &source{file: file, data: data, lines: lines, quoted: quoted, shifts: shifts}
+	yamlText, marks := markMemNames(data)
+	return &source{file: file, data: data, lines: lines, yamlText: yamlText, marks: marks}
 }
 
 // line returns line n (1-based), or "" when there is none.
@@ -58,11 +58,7 @@ func (s *source) byteCol(line, col int) int {
 
 // pos returns the file position of a YAML node.
 func (s *source) pos(n *yaml.Node) Pos {
-	col := n.Column
-	if cols, ok := s.shifts[n.Line]; ok {
-		col = unshiftCol(cols, col)
-	}
-	return Pos{File: s.file, Line: n.Line, Col: s.byteCol(n.Line, col)}
+	return Pos{File: s.file, Line: n.Line, Col: s.byteCol(n.Line, n.Column)}
 }
 
 // offsetPos returns the position of byte offset off in the file.
@@ -77,7 +73,20 @@ func (s *source) offsetPos(off int) Pos {
 // error are lost (the YAML parser cannot resume); the ones before it are
 // returned together with the error.
 func (s *source) documents() (docs []*yaml.Node, err *Error) {
-	docs, yerr := decodeAll(s.quoted)
+	docs, yerr := decodeAll(s.yamlText)
+	if s.marks != nil {
+		restored := 0
+		for _, d := range docs {
+			restored += restoreMemNames(d, s.marks)
+		}
+		if yerr == nil && restored != len(s.marks) {
+			// A mark fell where no one-line plain scalar holds it (a
+			// scalar over several lines): read the file as written, so
+			// that nothing is changed unseen.
+			docs, yerr = decodeAll(s.data)
+			s.yamlText, s.marks = s.data, nil
+		}
+	}
 	if yerr != nil {
 		err = s.yamlError(yerr)
 	}
@@ -189,7 +198,7 @@ func (s *source) locateYAMLError(msg string, from int) Pos {
 		return fallback
 	}
 	fails := func(end int) bool {
-		_, err := decodeAll(s.data[:end])
+		_, err := decodeAll(s.yamlText[:end])
 		return err != nil && strings.HasSuffix(err.Error(), msg)
 	}
 	// First the line, then the byte within it.
