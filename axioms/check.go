@@ -10,8 +10,10 @@ import (
 // execution (events, reads-from and a total order of all events).
 type Check struct {
 	Name string // the axiom's name (model.Ax...)
-	Doc  string
-	run  func(m *Model, c *checkCtx) *model.Violation
+	// Doc and Spec say what the axiom requires and where it is stated
+	// (model.Axioms).
+	Doc, Spec string
+	run       func(m *Model, c *checkCtx) *model.Violation
 }
 
 // checkCtx holds what the checks of one execution share.
@@ -33,25 +35,38 @@ func (m *Model) Checks() []Check {
 }
 
 func (m *Model) makeChecks() []Check {
+	var out []Check
+	for _, c := range m.allChecks() {
+		if !m.skip[c.Name] {
+			a, _ := model.AxiomOf(c.Name, "")
+			c.Doc, c.Spec = a.Rule, a.Spec
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// allChecks returns every check of the model, skipped ones included.
+func (m *Model) allChecks() []Check {
 	common := []Check{
-		{model.AxWellFormed, "reads-from names writes of the cells read; tot orders every event once", checkWellFormed},
-		{model.AxValue, "C1: every cell read has the value its writer wrote there", checkValues},
+		{Name: model.AxWellFormed, run: checkWellFormed},
+		{Name: model.AxValue, run: checkValues},
 	}
 	if m.SC {
 		return append(common,
-			Check{model.AxHBTot, "tot extends program order, spawn and join", checkHBInTot},
-			Check{model.AxSC, "every cell is read from the latest write to it earlier in tot", checkSCLatest},
-			Check{model.AxSuspension, "C7 (Q): waiters are queued and woken first in, first out", checkQueues},
+			Check{Name: model.AxHBTot, run: checkHBInTot},
+			Check{Name: model.AxSC, run: checkSCLatest},
+			Check{Name: model.AxSuspension, run: checkQueues},
 		)
 	}
 	return append(common,
-		Check{model.AxHBAcyclic, "happens-before is a strict partial order", checkAcyclic},
-		Check{model.AxHBTot, "C6: hb ⊆ tot", checkHBInTot},
-		Check{model.AxInit, "C5: init writes happen before every overlapping event", checkInit},
-		Check{model.AxHB, "C2: no read from the hb-future (a), none from an hb-shadowed write (c)", checkHBConsistent},
-		Check{model.AxSCLast, "C3: SC reads see the tot-latest same-range SC write (i, ii †, iii ‡)", checkSCLastVisible},
-		Check{model.AxNoTear, "C4: a tear-free read has at most one same-range tear-free writer", checkNoTear},
-		Check{model.AxSuspension, "C7 (Q): waiters are queued and woken first in, first out", checkQueues},
+		Check{Name: model.AxHBAcyclic, run: checkAcyclic},
+		Check{Name: model.AxHBTot, run: checkHBInTot},
+		Check{Name: model.AxInit, run: checkInit},
+		Check{Name: model.AxHB, run: checkHBConsistent},
+		Check{Name: model.AxSCLast, run: checkSCLastVisible},
+		Check{Name: model.AxNoTear, run: checkNoTear},
+		Check{Name: model.AxSuspension, run: checkQueues},
 	)
 }
 
@@ -125,7 +140,7 @@ func checkValues(_ *Model, c *checkCtx) *model.Violation {
 		if got != want {
 			return model.NewViolation(model.AxValue, "", reg, []model.EventID{r, w}, func() string {
 				return fmt.Sprintf("%s reads %d at %s cell %d, but %s wrote %d there", c.label(r), got, reg, cell, c.label(w), want)
-			})
+			}).Because(model.RF(w, r))
 		}
 		return nil
 	})
@@ -133,7 +148,7 @@ func checkValues(_ *Model, c *checkCtx) *model.Violation {
 
 func checkAcyclic(_ *Model, c *checkCtx) *model.Violation {
 	if e, ok := c.hb.Irreflexive(); !ok {
-		return hbCycle(c.x, e)
+		return model.HBCycle(c.x, e)
 	}
 	return nil
 }
@@ -146,7 +161,7 @@ func checkHBInTot(_ *Model, c *checkCtx) *model.Violation {
 			if c.hb.Has(ea, eb) && !c.tot(ea, eb) {
 				return model.NewViolation(model.AxHBTot, "", model.Data, []model.EventID{ea, eb}, func() string {
 					return fmt.Sprintf("%s hb %s but %s tot %s", c.label(ea), c.label(eb), c.label(eb), c.label(ea))
-				})
+				}).Because(model.HB(ea, eb), model.Tot(eb, ea))
 			}
 		}
 	}
@@ -170,24 +185,28 @@ func checkInit(_ *Model, c *checkCtx) *model.Violation {
 	return nil
 }
 
-func checkHBConsistent(_ *Model, c *checkCtx) *model.Violation {
+func checkHBConsistent(m *Model, c *checkCtx) *model.Violation {
 	x := c.x
 	return forReads(x, func(r model.EventID, reg model.Region, cell uint64, w model.EventID) *model.Violation {
-		return hbConsistent(x, c.hb, r, reg, cell, w)
+		return m.hbConsistent(x, c.hb, r, reg, cell, w)
 	})
 }
 
-// hbConsistent checks C2 for one cell that r reads from w, against hb.
-func hbConsistent(x *model.Execution, hb *model.Rel, r model.EventID, reg model.Region, cell uint64, w model.EventID) *model.Violation {
+// hbConsistent checks C2 for one cell that r reads from w, against hb
+// (nothing when the model skips C2).
+func (m *Model) hbConsistent(x *model.Execution, hb *model.Rel, r model.EventID, reg model.Region, cell uint64, w model.EventID) *model.Violation {
+	if m.skip[model.AxHB] {
+		return nil
+	}
 	if hb.Has(r, w) {
 		return model.NewViolation(model.AxHB, "a", reg, []model.EventID{r, w}, func() string {
 			return fmt.Sprintf("%s reads from %s, which it happens before", x.Label(r), x.Label(w))
-		})
+		}).Because(model.RF(w, r), model.HB(r, w))
 	}
 	if e := shadowing(x, hb, r, reg, cell, w); e != model.NoEvent {
 		return model.NewViolation(model.AxHB, "c", reg, []model.EventID{w, e, r}, func() string {
 			return fmt.Sprintf("%s reads %s cell %d from %s, but %s hb %s hb %s overwrites it", x.Label(r), reg, cell, x.Label(w), x.Label(w), x.Label(e), x.Label(r))
-		})
+		}).Because(model.RF(w, r), model.HB(w, e), model.HB(e, r))
 	}
 	return nil
 }
@@ -231,19 +250,19 @@ func (m *Model) scLastVisible(x *model.Execution, hb *model.Rel, tot func(a, b m
 			if tot(w, w2) && tot(w2, r) {
 				v = model.NewViolation(model.AxSCLast, "i", reg, []model.EventID{w, w2, r}, func() string {
 					return fmt.Sprintf("%s reads from %s (they synchronise), but %s tot %s tot %s and %s writes the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2)) + scWord(x.Events[w2].Access(reg))
-				})
+				}).Because(model.RF(w, r), model.Tot(w, w2), model.Tot(w2, r))
 			}
 		case "ii":
 			if tot(w2, r) {
 				v = model.NewViolation(model.AxSCLast, "ii", reg, []model.EventID{w, w2, r}, func() string {
 					return fmt.Sprintf("%s reads from %s, but %s hb %s tot %s, and %s, %s are SC of the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2), x.Label(r))
-				})
+				}).Because(model.RF(w, r), model.HB(w, w2), model.Tot(w2, r))
 			}
 		case "iii":
 			if tot(w, w2) {
 				v = model.NewViolation(model.AxSCLast, "iii", reg, []model.EventID{w, w2, r}, func() string {
 					return fmt.Sprintf("%s reads from %s, but %s tot %s hb %s, and %s, %s are SC writes of the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w), x.Label(w2))
-				})
+				}).Because(model.RF(w, r), model.Tot(w, w2), model.HB(w2, r))
 			}
 		}
 		return v == nil
@@ -266,7 +285,7 @@ type scPattern struct {
 // concerns; Check and the tot search test the patterns against tot,
 // TotOrderCycle derives tot edges from them.
 func (m *Model) scPatterns(x *model.Execution, hb *model.Rel, r model.EventID, reg model.Region, w model.EventID, yield func(scPattern) bool) {
-	if !hb.Has(w, r) {
+	if m.skip[model.AxSCLast] || !hb.Has(w, r) {
 		return
 	}
 	ra, wa := x.Events[r].Access(reg), x.Events[w].Access(reg)
@@ -338,7 +357,7 @@ func checkNoTear(m *Model, c *checkCtx) *model.Violation {
 // search may give each read at most one and skip the other choices.
 func (m *Model) NoTearWriter(x *model.Execution, r, w model.EventID) bool {
 	ra := x.Events[r].Data
-	if !ra.Reading() || !m.tearfree(ra) {
+	if m.skip[model.AxNoTear] || !ra.Reading() || !m.tearfree(ra) {
 		return false
 	}
 	we := x.Events[w]
@@ -348,7 +367,7 @@ func (m *Model) NoTearWriter(x *model.Execution, r, w model.EventID) bool {
 // noTear checks C4 for the data read of event r (MODEL.md §8.4).
 func (m *Model) noTear(x *model.Execution, r model.EventID) *model.Violation {
 	ra := x.Events[r].Data
-	if !ra.Reading() || !m.tearfree(ra) {
+	if m.skip[model.AxNoTear] || !ra.Reading() || !m.tearfree(ra) {
 		return nil
 	}
 	var counted []model.EventID
@@ -359,9 +378,7 @@ func (m *Model) noTear(x *model.Execution, r model.EventID) *model.Violation {
 		}
 	}
 	if len(counted) > 1 {
-		return model.NewViolation(model.AxNoTear, "", model.Data, append([]model.EventID{r}, counted...), func() string {
-			return fmt.Sprintf("tear-free %s reads from %s and %s, both tear-free writes of its range", x.Label(r), x.Label(counted[0]), x.Label(counted[1]))
-		})
+		return noTearViolation(x, r, counted)
 	}
 	return nil
 }
@@ -416,7 +433,7 @@ func (m *Model) CheckRead(x *model.Execution, hb *model.Rel, r model.EventID) *m
 			continue
 		}
 		for i := uint64(0); i < a.Size; i++ {
-			if v := hbConsistent(x, hb, r, reg, a.Off+i, x.Writer(r, reg, a.Off+i)); v != nil {
+			if v := m.hbConsistent(x, hb, r, reg, a.Off+i, x.Writer(r, reg, a.Off+i)); v != nil {
 				return v
 			}
 		}
@@ -449,18 +466,23 @@ func scSingleRead(x *model.Execution, r model.EventID) *model.Violation {
 			if x.Events[wa].Data.Covers(cj) && x.Events[wb].Data.Covers(ci) {
 				return model.NewViolation(model.AxSC, "", model.Data, []model.EventID{r, wa, wb}, func() string {
 					return fmt.Sprintf("%s reads cell %d from %s and cell %d from %s, but each writes both", x.Label(r), ci, x.Label(wa), cj, x.Label(wb))
-				})
+				}).Because(model.RF(wa, r), model.RF(wb, r))
 			}
 		}
 	}
 	return nil
 }
 
-// hbCycle is the violation of an hb that relates e to itself.
-func hbCycle(x *model.Execution, e model.EventID) *model.Violation {
-	return model.NewViolation(model.AxHBAcyclic, "", model.Data, []model.EventID{e}, func() string {
-		return x.Label(e) + " happens before itself (an hb cycle)"
+// noTearViolation is the violation of C4 where tear-free r reads from
+// the writers ws, which C4 counts.
+func noTearViolation(x *model.Execution, r model.EventID, ws []model.EventID) *model.Violation {
+	v := model.NewViolation(model.AxNoTear, "", model.Data, append([]model.EventID{r}, ws...), func() string {
+		return fmt.Sprintf("tear-free %s reads from %s and %s, both tear-free writes of its range", x.Label(r), x.Label(ws[0]), x.Label(ws[1]))
 	})
+	for _, w := range ws {
+		v.Because(model.RF(w, r))
+	}
+	return v
 }
 
 // scNotLatest is the violation of the sc model where r reads cell from w
@@ -472,5 +494,5 @@ func scNotLatest(x *model.Execution, r model.EventID, reg model.Region, cell uin
 			return msg + "none"
 		}
 		return msg + x.Label(latest)
-	})
+	}).Because(model.RF(w, r))
 }

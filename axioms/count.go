@@ -46,7 +46,7 @@ func (m *Model) CountRead(x *model.Execution, hb *model.Rel, r model.EventID, ce
 			cl.reg, cl.c = reg, a.Off+k
 			var first *model.Violation
 			for _, w := range cells[i] {
-				if v := hbConsistent(x, hb, r, reg, cl.c, w); v != nil {
+				if v := m.hbConsistent(x, hb, r, reg, cl.c, w); v != nil {
 					if first == nil {
 						first = v
 					}
@@ -99,9 +99,7 @@ func (m *Model) CountRead(x *model.Execution, hb *model.Rel, r model.EventID, ce
 				ws = append(ws, cl.all[0])
 			}
 		}
-		return 0, nil, model.NewViolation(model.AxNoTear, "", model.Data, append([]model.EventID{r}, ws...), func() string {
-			return fmt.Sprintf("tear-free %s reads from %s and %s, both tear-free writes of its range", x.Label(r), x.Label(ws[0]), x.Label(ws[1]))
-		})
+		return 0, nil, noTearViolation(x, r, ws)
 	}
 	// The least valid choice: cell after cell the least writer that
 	// leaves the other cells a valid choice.

@@ -61,6 +61,10 @@ type Model struct {
 	// See js.go.
 	WaitersUnordered bool
 
+	// skip holds the axioms the model does not check (variants
+	// "skip=AXIOM"; see Skippable).
+	skip map[string]bool
+
 	checks []Check // made by Lookup once the variants are set
 }
 
@@ -98,6 +102,22 @@ var Variants = []struct{ Name, Doc string }{
 	{"js-buffer-unord", "J1: JavaScript's memory.buffer reads the memory's length unordered, not SC"},
 	{"js-wait-no-critical", "J2: a JavaScript Atomics.wait that returns not-equal has no critical section (as a Wasm wait)"},
 	{"acqrel-as-seqcst", "§16 R1: acqrel atomics are seqcst, as an engine that lowers them (feature acqrel)"},
+}
+
+// Skippable lists the axioms a model can drop (the variant "skip=AXIOM",
+// herd's -skipchecks), to show what the remaining axioms allow. The
+// others cannot be dropped: the search builds them in (notSkippable says
+// why).
+var Skippable = []string{model.AxHB, model.AxSCLast, model.AxNoTear, model.AxInit}
+
+// notSkippable says why each other axiom cannot be dropped.
+var notSkippable = map[string]string{
+	model.AxWellFormed: "reads-from and tot are what an execution is made of",
+	model.AxValue:      "the interpreter computes what each read returns from the write it reads from",
+	model.AxHBTot:      "the search builds tot as an order that contains happens-before",
+	model.AxHBAcyclic:  "hb-in-tot, which the search builds in, implies it",
+	model.AxSuspension: "the threads' paths are chosen by what their waits return (not yet supported)",
+	model.AxSC:         "it is the sc model itself",
 }
 
 // Lookup returns the model called name with the given variants applied.
@@ -145,6 +165,9 @@ func MustLookup(name string, variants ...string) *Model {
 var Wasm = MustLookup("wasm")
 
 func (m *Model) apply(v string) error {
+	if ax, ok := strings.CutPrefix(v, "skip="); ok {
+		return m.skipAxiom(ax)
+	}
 	switch v {
 	case "import-len-read":
 		m.Sem.ImportLenRead = true
@@ -177,6 +200,31 @@ func (m *Model) apply(v string) error {
 	}
 	return nil
 }
+
+// skipAxiom makes the model drop axiom ax.
+func (m *Model) skipAxiom(ax string) error {
+	if ax == "suspension-consistent" {
+		ax = model.AxSuspension // the name before relaxed.rst's
+	}
+	if why, ok := notSkippable[ax]; ok {
+		return fmt.Errorf("cannot skip %s: %s (these can be skipped: %s)", ax, why, strings.Join(Skippable, ", "))
+	}
+	if !slices.Contains(Skippable, ax) {
+		return fmt.Errorf("unknown axiom %q (these can be skipped: %s)", ax, strings.Join(Skippable, ", "))
+	}
+	if m.SC {
+		return fmt.Errorf("cannot skip %s under sc: the sc model does not have it", ax)
+	}
+	if m.skip == nil {
+		m.skip = map[string]bool{}
+	}
+	m.skip[ax] = true
+	return nil
+}
+
+// Skips reports whether the model drops axiom ax (variant "skip=AXIOM").
+// The enumerator asks it before pruning by that axiom.
+func (m *Model) Skips(ax string) bool { return m.skip[ax] }
 
 // tearfree is tearfree(a) of MODEL.md §4.2: every RMW and SC access, and
 // an unordered access with the notears flag. Init writes never are. With

@@ -81,7 +81,13 @@ func (m *Model) ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *mod
 			cycle = model.NewViolation(model.AxSCLast, rl.clause, rl.reg, []model.EventID{a, b}, func() string {
 				return fmt.Sprintf("%s must come before %s in tot (clause (%s): %s reads from %s%s), but the order that hb and the reads-from choices already force puts %s first",
 					x.Label(a), x.Label(b), rl.clause, x.Label(rl.r), x.Label(rl.w), why(rl, k), x.Label(b))
-			})
+			}).Because(model.RF(rl.w, rl.r))
+			switch k {
+			case 2:
+				cycle.Because(model.HB(rl.w, rl.w2))
+			case 3:
+				cycle.Because(model.HB(rl.w2, rl.r))
+			}
 			return false
 		}
 		order.AddClosed(a, b)

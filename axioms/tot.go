@@ -154,10 +154,10 @@ func (t *TotSearch) check(e model.EventID, hbChanged bool) *model.Violation {
 	x := t.x
 	if hbChanged {
 		if a, ok := t.hb.Irreflexive(); !ok {
-			return hbCycle(x, a)
+			return model.HBCycle(x, a)
 		}
 		if v := forReads(x, func(r model.EventID, reg model.Region, cell uint64, w model.EventID) *model.Violation {
-			return hbConsistent(x, t.hb, r, reg, cell, w)
+			return t.m.hbConsistent(x, t.hb, r, reg, cell, w)
 		}); v != nil {
 			return v
 		}

@@ -83,6 +83,9 @@ type Model interface {
 	// Check is the model's complete consistency predicate on an execution
 	// with a total order of all events.
 	Check(x *model.Execution) *model.Violation
+	// Skips reports whether the model drops the axiom named ax (model.Ax
+	// names), so that the search does not prune by it.
+	Skips(ax string) bool
 }
 
 // Options tune a run.
@@ -186,7 +189,7 @@ func Run(t *litmus.Test, m Model, opts Options) (*Result, error) {
 	case t.UnrollSet:
 		unroll = t.Unroll
 	}
-	s := &searcher{test: t, model: m, opts: opts, unroll: unroll, sem: m.Semantics()}
+	s := &searcher{test: t, model: m, opts: opts, unroll: unroll, sem: m.Semantics(), skipC2: m.Skips(model.AxHB)}
 	if err := s.buildThreads(); err != nil {
 		return nil, err
 	}

@@ -299,8 +299,9 @@ func (c *fastCandidate) writersOf(r model.EventID, reg model.Region, cell uint64
 	for _, w := range c.x.WritesCovering(reg, cell) {
 		// C2 (a): r hb w forbids reading from w; C2 (c): a write of the
 		// cell between w and r in hb hides w. Both hold for every hb
-		// that contains the static one.
-		if w == r || c.hb.Has(r, w) || shadowedBy(c.x, c.hb, w, r, reg, cell) {
+		// that contains the static one. A model that skips C2 gets every
+		// write.
+		if w == r || (!c.s.skipC2 && (c.hb.Has(r, w) || shadowedBy(c.x, c.hb, w, r, reg, cell))) {
 			continue
 		}
 		out = append(out, w)

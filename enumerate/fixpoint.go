@@ -37,7 +37,7 @@ const maxRounds = 64
 // condition, so that an outcome the condition asks about is found when the
 // model allows it; other thin-air values are not enumerated (a note says so).
 func (s *searcher) fixDomain() error {
-	dom := &domain{init: s.test.InitialContents(), initSize: s.initBytes(), initLen: uint64(s.test.Memory.Pages) * model.PageSize, global: s.opts.Explain}
+	dom := &domain{init: s.test.InitialContents(), initSize: s.initBytes(), initLen: uint64(s.test.Memory.Pages) * model.PageSize, global: s.opts.Explain || s.skipC2}
 	for _, th := range s.threads {
 		dom.threads = append(dom.threads, newWriteSet())
 		dom.roles = append(dom.roles, th.role)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"wmm/axioms"
+	"wmm/budget"
 	"wmm/interp"
 	"wmm/litmus"
 	"wmm/model"
@@ -38,18 +39,26 @@ type reference struct {
 // way. It returns errBudget when that would take more than budget calls of
 // Check.
 func runReference(t *litmus.Test, m Model, budget int) (*reference, error) {
+	return runReferenceWithin(t, m, budget, 20000)
+}
+
+// runReferenceWithin is runReference with at most maxPaths paths per
+// thread.
+func runReferenceWithin(t *litmus.Test, m Model, checks, maxPaths int) (*reference, error) {
 	unroll := litmus.DefaultUnroll
 	if t.UnrollSet {
 		unroll = t.Unroll
 	}
-	s := &searcher{test: t, model: m, unroll: unroll, sem: m.Semantics(), opts: Options{MaxPaths: 20000}}
+	meter := budget.Start(t.Name, budget.Limits{Paths: maxPaths})
+	defer meter.Done()
+	s := &searcher{test: t, model: m, unroll: unroll, sem: m.Semantics(), skipC2: m.Skips(model.AxHB), opts: Options{MaxPaths: maxPaths, Budget: meter}}
 	if err := s.buildThreads(); err != nil {
 		return nil, err
 	}
 	if err := s.fixDomain(); err != nil {
 		return nil, err
 	}
-	ref := &reference{s: s, budget: budget, outcomes: map[string]*rawOutcome{}}
+	ref := &reference{s: s, budget: checks, outcomes: map[string]*rawOutcome{}}
 	return ref, s.eachCombination(ref.combination)
 }
 
@@ -220,53 +229,21 @@ var referenceBudget = flag.Int("reference-budget", 40000, "Check calls the refer
 // reference: the same outcomes and the same number of consistent
 // executions, under wasm and every model the test has expectations for.
 func TestReferenceAgrees(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.yaml")
-	catalog, _ := filepath.Glob("../catalog/*.yaml")
-	files = append(files, catalog...)
 	compared, skipped := 0, 0
-	for _, f := range files {
-		tests, err := litmus.LoadFile(f)
-		if err != nil {
-			t.Fatal(err)
+	for _, tt := range referenceTests(t) {
+		models := map[string]bool{"wasm": true}
+		for k := range tt.Expect {
+			models[k] = true
 		}
-		for _, tt := range tests {
-			models := map[string]bool{"wasm": true}
-			for k := range tt.Expect {
-				models[k] = true
+		for key := range models {
+			m, err := axioms.Lookup(key)
+			if err != nil {
+				continue // models the catalogue may name before they exist
 			}
-			for key := range models {
-				m, err := axioms.Lookup(key)
-				if err != nil {
-					continue // models the catalogue may name before they exist
-				}
-				start := time.Now()
-				ref, err := runReference(tt, m, *referenceBudget)
-				if err == errBudget || errors.Is(err, ErrTooManyPaths) {
-					skipped++
-					continue
-				}
-				if d := time.Since(start); d > time.Second {
-					t.Logf("%s/%s: the reference took %v", tt.Name, key, d.Round(time.Millisecond))
-				}
-				if err != nil {
-					t.Fatalf("%s/%s: reference: %v", tt.Name, key, err)
-				}
+			if compareWithReference(t, tt, m, *referenceBudget, 20000) {
 				compared++
-				fast, err := Run(tt, m, Options{})
-				if err != nil {
-					t.Fatalf("%s/%s: %v", tt.Name, key, err)
-				}
-				var got model.OutcomeSet
-				for _, o := range fast.Outcomes {
-					got.Add(o)
-				}
-				want := ref.outcomeSet(fast.Names)
-				if extra, missing := got.Minus(want), want.Minus(&got); len(extra)+len(missing) > 0 {
-					t.Errorf("%s/%s: outcomes differ from the reference:\nonly fast: %v\nonly reference: %v", tt.Name, key, extra, missing)
-				}
-				if fast.Stats.Consistent != CountOf(uint64(ref.execs)) || fast.Stats.Cut != CountOf(uint64(ref.cut)) {
-					t.Errorf("%s/%s: %d consistent executions (%d cut), reference %d (%d cut)", tt.Name, key, fast.Stats.Consistent, fast.Stats.Cut, ref.execs, ref.cut)
-				}
+			} else {
+				skipped++
 			}
 		}
 	}
@@ -274,4 +251,85 @@ func TestReferenceAgrees(t *testing.T) {
 	if compared == 0 {
 		t.Fatal("nothing compared")
 	}
+}
+
+// TestReferenceAgreesSkipping is TestReferenceAgrees for the models that
+// drop one axiom (wasm+skip=AXIOM): the fast search must not prune by an
+// axiom the model skips, and the reference, which prunes nothing, shows
+// it when it does.
+func TestReferenceAgreesSkipping(t *testing.T) {
+	tests := referenceTests(t)
+	for _, ax := range axioms.Skippable {
+		m := axioms.MustLookup("wasm", "skip="+ax)
+		compared, differ, start := 0, 0, time.Now()
+		for _, tt := range tests {
+			if !compareWithReference(t, tt, m, *referenceBudget/8, 200) {
+				continue
+			}
+			compared++
+			if full, err := Run(tt, axioms.Wasm, Options{}); err == nil && len(full.Outcomes) != len(mustRun(t, tt, m).Outcomes) {
+				differ++
+			}
+		}
+		t.Logf("%s: compared %d tests with the reference (%v); %d of them allow more outcomes without the axiom", m.Name(), compared, time.Since(start).Round(time.Millisecond), differ)
+		if compared == 0 {
+			t.Errorf("%s: nothing compared", m.Name())
+		}
+	}
+}
+
+func mustRun(t *testing.T, tt *litmus.Test, m Model) *Result {
+	t.Helper()
+	r, err := Run(tt, m, Options{})
+	if err != nil {
+		t.Fatalf("%s/%s: %v", tt.Name, m.Name(), err)
+	}
+	return r
+}
+
+// referenceTests loads the tests of testdata and of the catalogue.
+func referenceTests(t *testing.T) []*litmus.Test {
+	files, _ := filepath.Glob("testdata/*.yaml")
+	catalog, _ := filepath.Glob("../catalog/*.yaml")
+	var out []*litmus.Test
+	for _, f := range append(files, catalog...) {
+		tests, err := litmus.LoadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, tests...)
+	}
+	return out
+}
+
+// compareWithReference compares the fast search with the reference on tt
+// under m: the same outcomes and the same number of consistent
+// executions. It reports false when tt is too big for the reference
+// (more than checks calls of Check, or maxPaths paths in a thread).
+func compareWithReference(t *testing.T, tt *litmus.Test, m Model, checks, maxPaths int) bool {
+	t.Helper()
+	start := time.Now()
+	ref, err := runReferenceWithin(tt, m, checks, maxPaths)
+	if err == errBudget || errors.Is(err, ErrTooManyPaths) || errors.Is(err, budget.ErrExceeded) {
+		return false
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Logf("%s/%s: the reference took %v", tt.Name, m.Name(), d.Round(time.Millisecond))
+	}
+	if err != nil {
+		t.Fatalf("%s/%s: reference: %v", tt.Name, m.Name(), err)
+	}
+	fast := mustRun(t, tt, m)
+	var got model.OutcomeSet
+	for _, o := range fast.Outcomes {
+		got.Add(o)
+	}
+	want := ref.outcomeSet(fast.Names)
+	if extra, missing := got.Minus(want), want.Minus(&got); len(extra)+len(missing) > 0 {
+		t.Errorf("%s/%s: outcomes differ from the reference:\nonly fast: %v\nonly reference: %v", tt.Name, m.Name(), extra, missing)
+	}
+	if fast.Stats.Consistent != CountOf(uint64(ref.execs)) || fast.Stats.Cut != CountOf(uint64(ref.cut)) {
+		t.Errorf("%s/%s: %d consistent executions (%d cut), reference %d (%d cut)", tt.Name, m.Name(), fast.Stats.Consistent, fast.Stats.Cut, ref.execs, ref.cut)
+	}
+	return true
 }

@@ -253,7 +253,7 @@ func (c *candidate) writersOf(r model.EventID, reg model.Region, cell uint64) []
 		if w.ID == r || !a.Writing() || !a.Covers(cell) || a.WriteCell(cell) != want {
 			continue
 		}
-		if !c.s.opts.Explain && (c.hb.Has(r, w.ID) || c.shadowed(w.ID, r, reg, cell)) {
+		if !c.s.opts.Explain && !c.s.skipC2 && (c.hb.Has(r, w.ID) || c.shadowed(w.ID, r, reg, cell)) {
 			continue
 		}
 		out = append(out, w.ID)
@@ -396,7 +396,7 @@ func (c *candidate) complete() error {
 // would have run early.
 func (c *candidate) readViolation() *model.Violation {
 	if a, ok := c.hb.Irreflexive(); !ok {
-		return &model.Violation{Axiom: model.AxHBAcyclic, Events: []model.EventID{a}, Msg: c.x.Label(a) + " happens before itself (an hb cycle)"}
+		return model.HBCycle(c.x, a)
 	}
 	for _, r := range c.reads {
 		if v := c.s.model.CheckRead(c.x, c.hb, r); v != nil {

@@ -26,6 +26,10 @@ type searcher struct {
 	opts   Options
 	unroll int
 	sem    model.Semantics
+	// skipC2 says that the model skips hb-consistency (C2), which the
+	// value domain and the writers offered to each read otherwise rely
+	// on.
+	skipC2 bool
 
 	threads []*thread
 	obs     []litmus.Loc // what the observer reads, in order

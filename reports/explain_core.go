@@ -26,48 +26,33 @@ type Fact struct {
 	Later bool
 }
 
-// Core returns the relations that show violation v of x: the reads-from
-// the axiom's premise names, each happens-before with the path of edges
-// that makes it, and each tot fact. order is the order of constrained
-// events tried when the violation depends on tot (nil otherwise); it also
-// fixes the suspension edges of happens-before.
+// Core returns the relations that show violation v of x: its premises
+// (model.Violation.Premises, which the failing axiom fills in), each
+// reads-from with the cells read, each happens-before with the path of
+// edges that makes it, and each tot fact. order is the order of
+// constrained events tried when the violation depends on tot (nil
+// otherwise); it also fixes the suspension edges of happens-before.
 func Core(x *model.Execution, v *model.Violation, order []model.EventID) []Fact {
-	ev := v.Events
-	hb := enumerate.HBEdges(x, order)
-	c := &core{x: x, hb: hb, order: order, region: violationRegion(x, v)}
-	switch {
-	case v.Axiom == model.AxHB && v.Clause == "a" && len(ev) == 2:
-		return c.list(c.rf(ev[1], ev[0]), c.hbFact(ev[0], ev[1]))
-	case v.Axiom == model.AxHB && v.Clause == "c" && len(ev) == 3:
-		return c.list(c.rf(ev[0], ev[2]), c.hbFact(ev[0], ev[1]), c.hbFact(ev[1], ev[2]))
-	case v.Axiom == model.AxSCLast && len(ev) == 3:
-		w, w2, r := ev[0], ev[1], ev[2]
-		switch v.Clause {
-		case "i":
-			return c.list(c.rf(w, r), c.tot(w, w2), c.tot(w2, r))
-		case "ii":
-			return c.list(c.rf(w, r), c.hbFact(w, w2), c.tot(w2, r))
-		case "iii":
-			return c.list(c.rf(w, r), c.tot(w, w2), c.hbFact(w2, r))
-		}
-	case v.Axiom == model.AxNoTear && len(ev) >= 2:
-		var out []Fact
-		for _, w := range ev[1:] {
-			out = c.list(append(out, c.rf(w, ev[0]))...)
-		}
-		return out
-	case v.Axiom == model.AxHBAcyclic && len(ev) == 1:
-		return c.list(c.cycle(ev[0]))
-	case v.Axiom == model.AxHBTot && len(ev) == 2:
-		return c.list(c.hbFact(ev[0], ev[1]), c.tot(ev[1], ev[0]))
-	case (v.Axiom == model.AxValue || v.Axiom == model.AxSC) && len(ev) >= 2:
-		var out []Fact
-		for _, w := range ev[1:] {
-			out = c.list(append(out, c.rf(w, ev[0]))...)
-		}
-		return out
+	if len(v.Premises) == 0 {
+		return nil
 	}
-	return nil
+	c := &core{x: x, hb: enumerate.HBEdges(x, order), order: order, region: v.Region}
+	var out []Fact
+	for _, p := range v.Premises {
+		switch p.Rel {
+		case model.RelRF:
+			out = append(out, c.rf(p.From, p.To))
+		case model.RelHB:
+			if p.From == p.To {
+				out = append(out, c.cycle(p.From))
+			} else {
+				out = append(out, c.hbFact(p.From, p.To))
+			}
+		case model.RelTot:
+			out = append(out, c.tot(p.From, p.To))
+		}
+	}
+	return c.list(out...)
 }
 
 // core derives the facts of one violation.
@@ -76,36 +61,6 @@ type core struct {
 	hb     []enumerate.Edge
 	order  []model.EventID
 	region model.Region // the region the violation is about
-}
-
-// violationRegion returns the region v is about: the length when the
-// axiom says so (Violation.Region) or only the length region fits the
-// roles of its events (reader first or last, writers), the data
-// otherwise.
-func violationRegion(x *model.Execution, v *model.Violation) model.Region {
-	if v.Region == model.Len {
-		return model.Len
-	}
-	if len(v.Events) < 2 {
-		return model.Data
-	}
-	fits := func(reg model.Region) bool {
-		reads := 0
-		for _, e := range v.Events {
-			a := x.Events[e].Access(reg)
-			if a == nil {
-				return false
-			}
-			if a.Reading() {
-				reads++
-			}
-		}
-		return reads > 0
-	}
-	if !fits(model.Data) && fits(model.Len) {
-		return model.Len
-	}
-	return model.Data
 }
 
 // list drops the facts that could not be established (Kind 0).
@@ -201,36 +156,12 @@ func PathText(x *model.Execution, path []enumerate.Edge) string {
 }
 
 // RuleText says in one sentence what an axiom (and clause) requires, with
-// the section of MODEL.md that states it, for readers of explanations; ""
-// for an axiom it does not know.
+// where it is stated, for readers of explanations; "" for an axiom it does
+// not know.
 func RuleText(axiom, clause string) string {
-	switch axiom + "/" + clause {
-	case model.AxValue + "/":
-		return "every byte a read returns is the byte its writer wrote there (C1, MODEL.md §8.1)"
-	case model.AxHB + "/a":
-		return "no read takes a byte from a write it happens before (C2 (a), §8.2)"
-	case model.AxHB + "/c":
-		return "no read takes a byte from a write W when another write of that byte comes between W and the read in happens-before (C2 (c), §8.2)"
-	case model.AxSCLast + "/i":
-		return "an SC read that synchronises with the write it reads from sees no same-range SC write between the two in tot (C3 (i), §8.3)"
-	case model.AxSCLast + "/ii":
-		return "when W hb R, an SC read R does not read from W if W happens before a same-range SC write that is tot-before R (C3 (ii), the paper's †, §8.3)"
-	case model.AxSCLast + "/iii":
-		return "when W hb R, no read R reads from an SC write W if a same-range SC write tot-after W happens before R (C3 (iii), the paper's ‡, §8.3)"
-	case model.AxNoTear + "/":
-		return "a tear-free read takes its bytes from at most one tear-free write of exactly its range (C4, §8.4)"
-	case model.AxInit + "/":
-		return "an init write happens before every event that overlaps it (C5, §8.5)"
-	case model.AxHBTot + "/":
-		return "happens-before is contained in the total order (C6, §8.6)"
-	case model.AxHBAcyclic + "/":
-		return "happens-before is a strict partial order: it has no cycle (§7.3)"
-	case model.AxSuspension + "/queue":
-		return "waiters queue first in, first out; a notify wakes min(count, queued) of them, and only a notify or a timeout resumes a waiter (C7, §8.7)"
-	case model.AxSC + "/":
-		return "every read sees, for each byte, the latest write before it in one total order (sequential consistency)"
-	case model.AxWellFormed + "/":
-		return "reads-from names writes of the bytes read, and tot orders every event once (§8.0)"
+	a, ok := model.AxiomOf(axiom, clause)
+	if !ok {
+		return ""
 	}
-	return ""
+	return a.Rule + " (" + a.Spec + ")"
 }

@@ -31,7 +31,7 @@ func edgeTexts(g *Graph) []string {
 // drawn otherwise.
 func TestRefutedGraph(t *testing.T) {
 	x := mpSC()
-	v := &model.Violation{Axiom: model.AxHB, Clause: "c", Events: []model.EventID{0, 1, 4}, Msg: "T1.1 reads data cell 0 from init, but init hb T0.0 hb T1.1 overwrites it"}
+	v := &model.Violation{Axiom: model.AxHB, Clause: "c", Events: []model.EventID{0, 1, 4}, Premises: []model.Premise{model.RF(0, 4), model.HB(0, 1), model.HB(1, 4)}, Msg: "T1.1 reads data cell 0 from init, but init hb T0.0 hb T1.1 overwrites it"}
 	g := NewRefutedGraph("MP+sc", &enumerate.Refuted{X: x, Violation: v})
 	want := []string{
 		"T0.0 po T0.1 (red)",
@@ -84,7 +84,7 @@ func TestWitnessGraph(t *testing.T) {
 func TestSVGWellFormed(t *testing.T) {
 	x := sbSC()
 	x.Events[1].Instr = `i32.store "<&>"`
-	v := &model.Violation{Axiom: model.AxSCLast, Clause: "ii", Events: []model.EventID{0, 3, 2}, Msg: "T0.1 reads from init, but init hb T1.0 tot T0.1"}
+	v := &model.Violation{Axiom: model.AxSCLast, Clause: "ii", Events: []model.EventID{0, 3, 2}, Premises: []model.Premise{model.RF(0, 2), model.HB(0, 3), model.Tot(3, 2)}, Msg: "T0.1 reads from init, but init hb T1.0 tot T0.1"}
 	r := &enumerate.Refuted{X: x, Violation: v, Tot: &enumerate.TotRefutation{Leaves: []enumerate.TotLeaf{{Order: []model.EventID{0, 3}, Violation: v}}}}
 	g := NewRefutedGraph("SB+sc <test>", r)
 	var buf bytes.Buffer
@@ -134,7 +134,7 @@ func TestSVGWellFormed(t *testing.T) {
 // an edge per graph edge, quoting.
 func TestDOT(t *testing.T) {
 	x := mpSC()
-	v := &model.Violation{Axiom: model.AxHB, Clause: "c", Events: []model.EventID{0, 1, 4}, Msg: `a "quoted" message`}
+	v := &model.Violation{Axiom: model.AxHB, Clause: "c", Events: []model.EventID{0, 1, 4}, Premises: []model.Premise{model.RF(0, 4), model.HB(0, 1), model.HB(1, 4)}, Msg: `a "quoted" message`}
 	g := NewRefutedGraph(`MP+sc`, &enumerate.Refuted{X: x, Violation: v})
 	var buf bytes.Buffer
 	if err := WriteDOT(&buf, g); err != nil {

@@ -27,6 +27,9 @@ type Job struct {
 // named (wasm when none) with the variants applied, or with everyModel the
 // default model and every model its expect: names, the others sorted.
 func Plan(tests []*litmus.Test, models, variants []string, everyModel bool) ([]Job, error) {
+	if everyModel && len(variants) > 0 {
+		return nil, fmt.Errorf("--every-model checks the models the tests' expect: keys name; it does not combine with --variant or --skip")
+	}
 	if len(models) == 0 {
 		models = []string{litmus.DefaultModel}
 	}

@@ -12,6 +12,7 @@ import (
 	"wmm/budget"
 	"wmm/enumerate"
 	"wmm/litmus"
+	"wmm/model"
 	"wmm/reports"
 	"wmm/suite"
 )
@@ -46,6 +47,7 @@ input could not be read or checked.`
 const checkExample = `  wmm check mp.yaml                        outcomes and verdict under wasm
   wmm check --model js --model sc mp.yaml  the same under two other models
   wmm check --variant init-notear tear.yaml
+  wmm check --skip no-tear tear.yaml       what the other axioms allow
   wmm check --json catalog/                one JSON line per test
   wmm check --catalog                      the whole bundled catalogue
   wmm check --catalog --every-model sb mp  families sb and mp, every expectation`
@@ -99,6 +101,11 @@ func modelHelp() string {
 	sb.WriteString("Variants (of wasm):\n")
 	for _, v := range axioms.Variants {
 		fmt.Fprintf(&sb, "  %-26s %s\n", v.Name, v.Doc)
+	}
+	sb.WriteString("Axioms --skip can drop (what the other axioms allow without it):\n")
+	for _, name := range axioms.Skippable {
+		a, _ := model.AxiomOf(name, "")
+		fmt.Fprintf(&sb, "  %-26s %s\n", name, a.Spec)
 	}
 	return strings.TrimRight(sb.String(), "\n")
 }

@@ -2,7 +2,9 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -41,6 +43,7 @@ type modelFlags struct {
 
 func (f *modelFlags) register(fl *pflag.FlagSet) {
 	fl.StringSliceVar(&f.variants, "variant", nil, "model variants, comma-separated (wmm check --help lists them)")
+	fl.Var(&skipValue{&f.variants}, "skip", "drop an `AXIOM` from the model to see what the others allow (repeatable; wmm check --help lists them)")
 	registerUnroll(fl, &f.unroll)
 	f.budgetFlags.register(fl, "candidate executions one test's search may look at (0: no limit); past it the result is unknown", 0)
 }
@@ -82,6 +85,32 @@ func (u *unrollValue) Set(s string) error {
 func needInputs(cmd *cobra.Command, catalog bool, args []string) error {
 	if !catalog && len(args) == 0 {
 		return &usageError{cmd: cmd, err: errors.New("no files given (use --catalog for the bundled tests)")}
+	}
+	return nil
+}
+
+// skipValue is the pflag.Value of --skip: each axiom named becomes the
+// model variant "skip=AXIOM" (axioms.Lookup checks the name).
+type skipValue struct{ variants *[]string }
+
+func (v *skipValue) String() string {
+	var names []string
+	for _, s := range *v.variants {
+		if ax, ok := strings.CutPrefix(s, "skip="); ok {
+			names = append(names, ax)
+		}
+	}
+	return strings.Join(names, ",")
+}
+
+func (v *skipValue) Type() string { return "AXIOM" }
+
+func (v *skipValue) Set(s string) error {
+	for _, ax := range strings.Split(s, ",") {
+		if ax = strings.TrimSpace(ax); ax == "" {
+			return fmt.Errorf("expected an axiom name")
+		}
+		*v.variants = append(*v.variants, "skip="+ax)
 	}
 	return nil
 }
