@@ -52,7 +52,7 @@ func (m *Model) allChecks() []Check {
 		{Name: model.AxWellFormed, run: checkWellFormed},
 		{Name: model.AxValue, run: checkValues},
 	}
-	if m.SC {
+	if m.sc {
 		return append(common,
 			Check{Name: model.AxHBTot, run: checkHBInTot},
 			Check{Name: model.AxSC, run: checkSCLatest},
@@ -84,7 +84,7 @@ func (m *Model) Check(x *model.Execution) *model.Violation {
 			return &model.Violation{Axiom: model.AxWellFormed, Msg: "tot does not order every event"}
 		}
 	}
-	if m.SC {
+	if m.sc {
 		c.hb = x.Static()
 		c.hb.Close()
 	} else {
@@ -289,7 +289,7 @@ func (m *Model) scPatterns(x *model.Execution, hb *model.Rel, r model.EventID, r
 		return
 	}
 	ra, wa := x.Events[r].Access(reg), x.Events[w].Access(reg)
-	synced := model.Sync(wa, ra) || (m.InitSync && wa.Ord == model.Init && ra.Ord == model.SeqCst && len(x.Writers(r, reg)) == 1)
+	synced := model.Sync(wa, ra) || (m.initSync && wa.Ord == model.Init && ra.Ord == model.SeqCst && len(x.Writers(r, reg)) == 1)
 	daggers := m.daggers(reg)
 	if !synced && !daggers {
 		return
@@ -303,7 +303,7 @@ func (m *Model) scPatterns(x *model.Execution, hb *model.Rel, r model.EventID, r
 			continue
 		}
 		// (i): an SC read synchronising with W sees no later same-range SC write.
-		if synced && (model.Sync(a2, ra) || (m.OldClauseA && a2.Same(ra))) && !yield(scPattern{"i", w2}) {
+		if synced && (model.Sync(a2, ra) || (m.oldClauseA && a2.Same(ra))) && !yield(scPattern{"i", w2}) {
 			return
 		}
 		if !daggers {
@@ -361,7 +361,7 @@ func (m *Model) NoTearWriter(x *model.Execution, r, w model.EventID) bool {
 		return false
 	}
 	we := x.Events[w]
-	return (ra.Same(we.Data) && m.tearfree(we.Data)) || (m.InitNoTear && isZeroFill(we))
+	return (ra.Same(we.Data) && m.tearfree(we.Data)) || (m.initNoTear && isZeroFill(we))
 }
 
 // noTear checks C4 for the data read of event r (MODEL.md §8.4).
@@ -373,7 +373,7 @@ func (m *Model) noTear(x *model.Execution, r model.EventID) *model.Violation {
 	var counted []model.EventID
 	for _, w := range x.Writers(r, model.Data) {
 		we := x.Events[w]
-		if (ra.Same(we.Data) && m.tearfree(we.Data)) || (m.InitNoTear && isZeroFill(we)) {
+		if (ra.Same(we.Data) && m.tearfree(we.Data)) || (m.initNoTear && isZeroFill(we)) {
 			counted = append(counted, w)
 		}
 	}
@@ -403,7 +403,7 @@ func checkSCLatest(_ *Model, c *checkCtx) *model.Violation {
 }
 
 func checkQueues(m *Model, c *checkCtx) *model.Violation {
-	if m.WaitersUnordered {
+	if m.waitersUnordered {
 		return someQueueOrder(c.x)
 	}
 	for _, seq := range SuspLocations(c.x, c.x.Tot) {
@@ -438,7 +438,7 @@ func (m *Model) CheckRead(x *model.Execution, hb *model.Rel, r model.EventID) *m
 			}
 		}
 	}
-	if m.SC {
+	if m.sc {
 		if v := scSingleRead(x, r); v != nil {
 			return v
 		}

@@ -23,7 +23,7 @@ import (
 // cannot take two cells from two writers that each write both), the
 // choices are tried one by one.
 func (m *Model) CountRead(x *model.Execution, hb *model.Rel, r model.EventID, cells [][]model.EventID) (uint64, []model.EventID, *model.Violation) {
-	if m.SC {
+	if m.sc {
 		return m.countReadBrute(x, hb, r, cells)
 	}
 	ev := x.Events[r]

@@ -17,7 +17,7 @@ import "wmm/model"
 //     its range exists (for js2017, whose clause (i) counts every write and
 //     lets reads of init synchronise: no write of its range at all).
 func (m *Model) FreeRead(x *model.Execution, r model.EventID, cells [][]model.EventID) bool {
-	if m.SC {
+	if m.sc {
 		return false
 	}
 	ev := x.Events[r]
@@ -51,7 +51,7 @@ func (m *Model) FreeRead(x *model.Execution, r model.EventID, cells [][]model.Ev
 			}
 		}
 	}
-	return ra.Ord != model.SeqCst || !writesRange(x, ra, r, m.OldClauseA)
+	return ra.Ord != model.SeqCst || !writesRange(x, ra, r, m.oldClauseA)
 }
 
 // writesRange reports whether an event other than self writes exactly a's

@@ -38,7 +38,7 @@ func SuspLocations(x *model.Execution, order []model.EventID) map[uint64][]model
 // none under WaitersUnordered). Its generating edges are x.HBEdges.
 func (m *Model) HB(x *model.Execution) *model.Rel {
 	var order []model.EventID
-	if !m.WaitersUnordered {
+	if !m.waitersUnordered {
 		order = x.Tot
 	}
 	return closedHB(x, true, order)

@@ -78,17 +78,17 @@ package axioms
 
 // setJS configures m as the ECMAScript 2024 model.
 func setJS(m *Model) {
-	m.Sem.FailedCmpxchgWrites = true
-	m.Sem.GrowPreZeroed = true
-	m.Sem.WaitCritical = true
+	m.sem.FailedCmpxchgWrites = true
+	m.sem.GrowPreZeroed = true
+	m.sem.WaitCritical = true
 }
 
 // setJS2017 configures m as the ECMAScript 2017 model.
 func setJS2017(m *Model) {
-	m.Sem.FailedCmpxchgWrites = true
-	m.Sem.GrowPreZeroed = true
-	m.NoDagger, m.NoDaggerDataOnly = true, true
-	m.OldClauseA = true
-	m.InitSync = true
-	m.WaitersUnordered = true
+	m.sem.FailedCmpxchgWrites = true
+	m.sem.GrowPreZeroed = true
+	m.noDagger, m.noDaggerDataOnly = true, true
+	m.oldClauseA = true
+	m.initSync = true
+	m.waitersUnordered = true
 }

@@ -23,43 +23,43 @@ type Model struct {
 	name     string
 	variants []string
 
-	// Sem holds the operational choices of the model (package interp
+	// sem holds the operational choices of the model (package interp
 	// follows them).
-	Sem model.Semantics
+	sem model.Semantics
 
-	// SC makes the model sequential consistency over bytes: every read
+	// sc makes the model sequential consistency over bytes: every read
 	// sees, per byte, the latest write before it in one total order of all
 	// events. The other fields below do not apply.
-	SC bool
-	// NoDagger drops clauses (ii) † and (iii) ‡ of sc-last-visible (the
+	sc bool
+	// noDagger drops clauses (ii) † and (iii) ‡ of sc-last-visible (the
 	// paper's Fig. 16), in the data region only when DataOnly is set.
-	NoDagger, NoDaggerDataOnly bool
-	// OldClauseA makes clause (i) of sc-last-visible forbid every write of
+	noDagger, noDaggerDataOnly bool
+	// oldClauseA makes clause (i) of sc-last-visible forbid every write of
 	// the reader's range between W and R in tot, not only SC writes: the
 	// ES2017 rule that the ARMv8 mapping broke (MODEL.md §11.1 item 1).
-	OldClauseA bool
-	// InitSync makes an SC read that reads every cell from the init
+	oldClauseA bool
+	// initSync makes an SC read that reads every cell from the init
 	// write synchronise with it for clause (i) of sc-last-visible, as the
 	// JSMM artefact encodes the JavaScript model (memory_model_js.als:
 	// "reading purely from Init also synchronizes"). It matters only
 	// without clause (ii), which subsumes it: without it ES2017 would allow
 	// SB with SC atomics.
-	InitSync bool
-	// InitNoTear counts init writes and grow's zero fills as same-range
+	initSync bool
+	// initNoTear counts init writes and grow's zero fills as same-range
 	// tear-free writers in no-tear (MODEL.md §12 A21).
-	InitNoTear bool
-	// PaperTearFree uses the paper's tear-freedom (SC, or aligned and at
+	initNoTear bool
+	// paperTearFree uses the paper's tear-freedom (SC, or aligned and at
 	// most 4 bytes, floats included) instead of the spec's notears flag
 	// (MODEL.md §14).
-	PaperTearFree bool
-	// WaitersUnordered makes the waiter lists invisible to the axioms, as
+	paperTearFree bool
+	// waitersUnordered makes the waiter lists invisible to the axioms, as
 	// in ES2017: suspension actions add no happens-before edge, and the
 	// order in which waits, wake-ups, time-outs and notifies take their
 	// turn at a waiter list is any order that respects each thread's
 	// program order (and spawn and join), whatever tot says. Suspension
 	// consistency (C7 (Q)) then asks only that some such order exists.
 	// See js.go.
-	WaitersUnordered bool
+	waitersUnordered bool
 
 	// skip holds the axioms the model does not check (variants
 	// "skip=AXIOM"; see Skippable).
@@ -78,7 +78,7 @@ func (m *Model) Name() string {
 func (m *Model) Base() string { return m.name }
 
 // Semantics returns the operational choices of the model.
-func (m *Model) Semantics() model.Semantics { return m.Sem }
+func (m *Model) Semantics() model.Semantics { return m.sem }
 
 // Models lists the models by name, with a one-line description.
 var Models = []struct{ Name, Doc string }{
@@ -134,7 +134,7 @@ func Lookup(name string, variants ...string) (*Model, error) {
 	case "js2017":
 		setJS2017(m)
 	case "sc":
-		m.SC = true
+		m.sc = true
 	default:
 		return nil, fmt.Errorf("unknown model %q (known: wasm, js, js2017, sc)", name)
 	}
@@ -161,8 +161,10 @@ func MustLookup(name string, variants ...string) *Model {
 	return m
 }
 
-// Wasm is the default model: the letter of the WebAssembly spec.
-var Wasm = MustLookup("wasm")
+// Wasm returns the default model: the letter of the WebAssembly spec. A
+// model is a value made by Lookup from its name and variants; nothing
+// changes it afterwards.
+func Wasm() *Model { return MustLookup("wasm") }
 
 func (m *Model) apply(v string) error {
 	if ax, ok := strings.CutPrefix(v, "skip="); ok {
@@ -170,27 +172,27 @@ func (m *Model) apply(v string) error {
 	}
 	switch v {
 	case "import-len-read":
-		m.Sem.ImportLenRead = true
+		m.sem.ImportLenRead = true
 	case "grow-zero-init":
-		m.Sem.GrowZeroInit = true
+		m.sem.GrowZeroInit = true
 	case "no-spurious-grow-failure":
-		m.Sem.NoSpuriousGrowFailure = true
+		m.sem.NoSpuriousGrowFailure = true
 	case "bulk-single-check":
-		m.Sem.BulkSingleCheck = true
+		m.sem.BulkSingleCheck = true
 	case "finite-wait-may-block":
-		m.Sem.FiniteWaitMayBlock = true
+		m.sem.FiniteWaitMayBlock = true
 	case "init-notear":
-		m.InitNoTear = true
+		m.initNoTear = true
 	case "paper-float-notear":
-		m.PaperTearFree = true
+		m.paperTearFree = true
 	case "no-dagger":
-		m.NoDagger = true
+		m.noDagger = true
 	case "js-buffer-unord":
-		m.Sem.JSBufferUnord = true
+		m.sem.JSBufferUnord = true
 	case "js-wait-no-critical":
-		m.Sem.JSWaitNoCritical = true
+		m.sem.JSWaitNoCritical = true
 	case "acqrel-as-seqcst":
-		m.Sem.AcqRelAsSeqCst = true
+		m.sem.AcqRelAsSeqCst = true
 	default:
 		var names []string
 		for _, x := range Variants {
@@ -212,7 +214,7 @@ func (m *Model) skipAxiom(ax string) error {
 	if !slices.Contains(Skippable, ax) {
 		return fmt.Errorf("unknown axiom %q (these can be skipped: %s)", ax, strings.Join(Skippable, ", "))
 	}
-	if m.SC {
+	if m.sc {
 		return fmt.Errorf("cannot skip %s under sc: the sc model does not have it", ax)
 	}
 	if m.skip == nil {
@@ -234,7 +236,7 @@ func (m *Model) tearfree(a *model.Access) bool {
 	if a.Kind == model.RMW || a.Ord.Atomic() {
 		return true // acqrel accesses are atomic too (§16.2)
 	}
-	if m.PaperTearFree {
+	if m.paperTearFree {
 		return a.Ord != model.Init && a.Size <= 4 && a.Off%a.Size == 0
 	}
 	return a.NoTears
@@ -243,10 +245,10 @@ func (m *Model) tearfree(a *model.Access) bool {
 // daggers reports whether clauses (ii) and (iii) of sc-last-visible apply
 // in region r.
 func (m *Model) daggers(r model.Region) bool {
-	if !m.NoDagger {
+	if !m.noDagger {
 		return true
 	}
-	return m.NoDaggerDataOnly && r == model.Len
+	return m.noDaggerDataOnly && r == model.Len
 }
 
 // isZeroFill reports whether e's data access is the init write of the
@@ -265,13 +267,13 @@ func isZeroFill(e *model.Event) bool {
 // looks at non-SC writes) but not the suspension events (its waiter lists
 // are not ordered by tot); for sc every event.
 func (m *Model) Constrained(e *model.Event) bool {
-	if m.SC {
+	if m.sc {
 		return true
 	}
-	if e.IsSC() || (e.Susp != nil && !m.WaitersUnordered) {
+	if e.IsSC() || (e.Susp != nil && !m.waitersUnordered) {
 		return true
 	}
-	if m.OldClauseA {
+	if m.oldClauseA {
 		return e.Data.Writing() || e.Len.Writing()
 	}
 	return false

@@ -21,7 +21,7 @@ type Race struct {
 // SC-DRF (the paper's Proposition 6.1) is stated with; under sc every
 // program is race-free by fiat and DataRace reports none.
 func (m *Model) DataRace(x *model.Execution) (Race, bool) {
-	if m.SC {
+	if m.sc {
 		return Race{}, false
 	}
 	hb := m.HB(x)

@@ -130,7 +130,7 @@ func fig18Shape(x *model.Execution, v *model.Violation) bool {
 	if ew.Thread == ew2.Thread || er.Data.Ord != model.Unord || !model.Sync(ew.Data, ew2.Data) || !er.Data.Same(ew.Data) {
 		return false
 	}
-	hb := axioms.Wasm.HB(x)
+	hb := axioms.Wasm().HB(x)
 	if !hb.Has(w, r) || !hb.Has(w2, r) {
 		return false
 	}

@@ -67,7 +67,7 @@ func (m *Model) newTotSearch(x *model.Execution, hb *model.Rel) *TotSearch {
 	for i, e := range x.Events {
 		t.cons[i] = m.Constrained(e)
 		t.pos[i] = -1
-		if e.Susp != nil && !m.WaitersUnordered {
+		if e.Susp != nil && !m.waitersUnordered {
 			t.hasSusp = true
 		}
 	}
@@ -115,7 +115,7 @@ func (t *TotSearch) Place(e model.EventID) *model.Violation {
 	t.pos[e] = len(t.ord)
 	t.ord = append(t.ord, e)
 	var v *model.Violation
-	if ev.Susp != nil && !t.m.WaitersUnordered {
+	if ev.Susp != nil && !t.m.waitersUnordered {
 		rec.hadSus = true
 		rec.addr = ev.Susp.Addr
 		v = t.placeSusp(e, &rec)
@@ -162,7 +162,7 @@ func (t *TotSearch) check(e model.EventID, hbChanged bool) *model.Violation {
 			return v
 		}
 	}
-	if t.m.SC {
+	if t.m.sc {
 		return t.checkSC(e)
 	}
 	ev := x.Events[e]
@@ -256,7 +256,7 @@ func (t *TotSearch) Undo() {
 // Finish checks what only a complete order decides: every notified waiter
 // resumed, and only forever-blocked threads left queued.
 func (t *TotSearch) Finish() *model.Violation {
-	if t.m.WaitersUnordered {
+	if t.m.waitersUnordered {
 		if !t.unorderedDone {
 			t.unordered, t.unorderedDone = someQueueOrder(t.x), true
 		}
@@ -297,7 +297,7 @@ func (t *TotSearch) Key() (string, bool) {
 			if !a.Reading() {
 				continue
 			}
-			if t.m.SC {
+			if t.m.sc {
 				for i := uint64(0); i < a.Size; i++ {
 					sb.WriteString(strconv.Itoa(int(t.latest(reg, a.Off+i, len(t.ord)))))
 					sb.WriteByte(',')
@@ -316,7 +316,7 @@ func (t *TotSearch) Key() (string, bool) {
 func (t *TotSearch) latestSame(reg model.Region, a *model.Access) model.EventID {
 	for i := len(t.ord) - 1; i >= 0; i-- {
 		w := t.x.Events[t.ord[i]].Access(reg)
-		if w.Writing() && w.Same(a) && (w.Ord == model.SeqCst || t.m.OldClauseA) {
+		if w.Writing() && w.Same(a) && (w.Ord == model.SeqCst || t.m.oldClauseA) {
 			return t.ord[i]
 		}
 	}

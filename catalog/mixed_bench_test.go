@@ -30,7 +30,7 @@ func BenchmarkMixed(b *testing.B) {
 	check := func(b *testing.B, tests ...*litmus.Test) {
 		for b.Loop() {
 			for _, t := range tests {
-				if _, err := enumerate.Run(t, axioms.Wasm, enumerate.Options{}); err != nil {
+				if _, err := enumerate.Run(t, axioms.Wasm(), enumerate.Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -14,7 +14,7 @@ import (
 // candidates and consistent executions.
 func runAll(b *testing.B, tests []*litmus.Test) (cands, execs int) {
 	for _, tt := range tests {
-		r, err := enumerate.Run(tt, axioms.Wasm, enumerate.Options{})
+		r, err := enumerate.Run(tt, axioms.Wasm(), enumerate.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -80,7 +80,7 @@ func TestNoWastedCandidates(t *testing.T) {
 		}
 	}
 	for _, tt := range tests {
-		r, err := enumerate.Run(tt, axioms.Wasm, enumerate.Options{})
+		r, err := enumerate.Run(tt, axioms.Wasm(), enumerate.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -24,12 +24,12 @@ func TestDomainBound(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, tt := range tests {
-			fast, err := Run(tt, axioms.Wasm, Options{})
+			fast, err := Run(tt, axioms.Wasm(), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
 			rounds := fast.Stats.Rounds + 4
-			slow, err := Run(tt, axioms.Wasm, Options{minRounds: rounds, MaxPaths: 50000})
+			slow, err := Run(tt, axioms.Wasm(), Options{minRounds: rounds, MaxPaths: 50000})
 			if err != nil {
 				continue // too many paths with the larger domain: nothing to compare
 			}

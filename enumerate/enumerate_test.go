@@ -115,7 +115,7 @@ func TestOutcomeSets(t *testing.T) {
 			continue
 		}
 		delete(want, tt.Name)
-		r, err := enumerate.Run(tt, axioms.Wasm, enumerate.Options{})
+		r, err := enumerate.Run(tt, axioms.Wasm(), enumerate.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

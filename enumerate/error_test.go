@@ -20,7 +20,7 @@ func TestTooManyPathsError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = enumerate.Run(tests[0], axioms.Wasm, enumerate.Options{MaxPaths: 1})
+	_, err = enumerate.Run(tests[0], axioms.Wasm(), enumerate.Options{MaxPaths: 1})
 	if !errors.Is(err, enumerate.ErrTooManyPaths) {
 		t.Fatalf("error %v is not ErrTooManyPaths", err)
 	}

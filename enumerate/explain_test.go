@@ -64,7 +64,7 @@ func TestExplainNamesTheAxiom(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.test, func(t *testing.T) {
 			lt := catalogTest(t, tc.test)
-			ex, err := enumerate.Explain(lt, axioms.Wasm, enumerate.Options{}, tc.want(lt), 1)
+			ex, err := enumerate.Explain(lt, axioms.Wasm(), enumerate.Options{}, tc.want(lt), 1)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -104,7 +104,7 @@ func TestExplainNamesTheAxiom(t *testing.T) {
 // its T:stuck binding.
 func TestExplainStatusNames(t *testing.T) {
 	lt := catalogTest(t, "Wait+notify+scflag")
-	ex, err := enumerate.Explain(lt, axioms.Wasm, enumerate.Options{}, conditionOf(lt), 1)
+	ex, err := enumerate.Explain(lt, axioms.Wasm(), enumerate.Options{}, conditionOf(lt), 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,17 +129,17 @@ func TestRefuteTotAgrees(t *testing.T) {
 			checked := 0
 			opts := enumerate.Options{Explain: true, OnCandidate: func(c *enumerate.Candidate) {
 				x := c.X
-				hb := enumerate.SyncHB(axioms.Wasm, x)
+				hb := enumerate.SyncHB(axioms.Wasm(), x)
 				if _, ok := hb.Irreflexive(); !ok {
 					return
 				}
 				for _, e := range x.Events {
-					if axioms.Wasm.CheckRead(x, hb, e.ID) != nil {
+					if axioms.Wasm().CheckRead(x, hb, e.ID) != nil {
 						return
 					}
 				}
 				checked++
-				r := enumerate.RefuteTot(axioms.Wasm, x, hb, 8)
+				r := enumerate.RefuteTot(axioms.Wasm(), x, hb, 8)
 				if (r.Found != nil) != (c.Violation == nil) || r.Truncated {
 					t.Errorf("candidate with violation %v: refutation found %v (truncated %v)\n%s", c.Violation, r.Found, r.Truncated, x)
 				}
@@ -152,7 +152,7 @@ func TestRefuteTotAgrees(t *testing.T) {
 					}
 				}
 			}}
-			if _, err := enumerate.Run(lt, axioms.Wasm, opts); err != nil {
+			if _, err := enumerate.Run(lt, axioms.Wasm(), opts); err != nil {
 				t.Fatal(err)
 			}
 			if checked == 0 {
@@ -167,7 +167,7 @@ func TestRefuteTotAgrees(t *testing.T) {
 // way the other thread's load breaks sc-last-visible (ii).
 func TestRefuteTotSB(t *testing.T) {
 	lt := catalogTest(t, "SB+sc")
-	ex, err := enumerate.Explain(lt, axioms.Wasm, enumerate.Options{}, conditionOf(lt), 1)
+	ex, err := enumerate.Explain(lt, axioms.Wasm(), enumerate.Options{}, conditionOf(lt), 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +198,7 @@ func TestRefuteTotSB(t *testing.T) {
 // T0.0 hb T1.1: program order, synchronisation, program order.
 func TestEdgesAndPath(t *testing.T) {
 	lt := catalogTest(t, "MP+sc")
-	ex, err := enumerate.Explain(lt, axioms.Wasm, enumerate.Options{}, conditionOf(lt), 1)
+	ex, err := enumerate.Explain(lt, axioms.Wasm(), enumerate.Options{}, conditionOf(lt), 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,7 +247,7 @@ func TestTally(t *testing.T) {
 	}
 	for _, e := range entries {
 		var tally enumerate.Tally
-		r, err := enumerate.Run(e.Test, axioms.Wasm, enumerate.Options{OnCandidate: tally.Add})
+		r, err := enumerate.Run(e.Test, axioms.Wasm(), enumerate.Options{OnCandidate: tally.Add})
 		if err != nil {
 			t.Fatalf("%s: %v", e.Test.Name, err)
 		}
@@ -274,12 +274,12 @@ func TestTally(t *testing.T) {
 // exactly the SC events and the allocation, in tot order.
 func TestConstrainedOrder(t *testing.T) {
 	lt := catalogTest(t, "MP+plain+scflag")
-	r, err := enumerate.Run(lt, axioms.Wasm, enumerate.Options{})
+	r, err := enumerate.Run(lt, axioms.Wasm(), enumerate.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, x := range r.Witnesses {
-		order := enumerate.ConstrainedOrder(axioms.Wasm, x)
+		order := enumerate.ConstrainedOrder(axioms.Wasm(), x)
 		var got []string
 		for _, e := range order {
 			got = append(got, x.Label(e))
@@ -298,14 +298,14 @@ func TestConstrainedOrder(t *testing.T) {
 // MaxCandidates and says so.
 func TestExplainBudget(t *testing.T) {
 	lt := catalogTest(t, "SB+sc")
-	ex, err := enumerate.ExplainWith(lt, axioms.Wasm, enumerate.Options{}, conditionOf(lt), enumerate.ExplainOptions{MaxCandidates: 10})
+	ex, err := enumerate.ExplainWith(lt, axioms.Wasm(), enumerate.Options{}, conditionOf(lt), enumerate.ExplainOptions{MaxCandidates: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !ex.Truncated || ex.Searched != 10 {
 		t.Errorf("truncated %v after %d candidates, want true after 10", ex.Truncated, ex.Searched)
 	}
-	full, err := enumerate.Explain(lt, axioms.Wasm, enumerate.Options{}, conditionOf(lt), 1)
+	full, err := enumerate.Explain(lt, axioms.Wasm(), enumerate.Options{}, conditionOf(lt), 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -323,7 +323,7 @@ func TestJoinEdges(t *testing.T) {
 		t.Fatal(err)
 	}
 	lt := tests[0]
-	ex, err := enumerate.Explain(lt, axioms.Wasm, enumerate.Options{}, func(o model.Outcome) bool { return !lt.Condition.Prop.Eval(o) }, 1)
+	ex, err := enumerate.Explain(lt, axioms.Wasm(), enumerate.Options{}, func(o model.Outcome) bool { return !lt.Condition.Prop.Eval(o) }, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,7 +27,7 @@ func benchRun(b *testing.B, tests []*litmus.Test) {
 	for i := 0; i < b.N; i++ {
 		cands, execs = 0, 0
 		for _, tt := range tests {
-			r, err := Run(tt, axioms.Wasm, Options{})
+			r, err := Run(tt, axioms.Wasm(), Options{})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -81,8 +81,8 @@ func TestWorkersDeterministic(t *testing.T) {
 		tests = append(tests, familyTest(t, src))
 	}
 	for _, tt := range tests {
-		one, err1 := Run(tt, axioms.Wasm, Options{Workers: 1})
-		four, err4 := Run(tt, axioms.Wasm, Options{Workers: 4})
+		one, err1 := Run(tt, axioms.Wasm(), Options{Workers: 1})
+		four, err4 := Run(tt, axioms.Wasm(), Options{Workers: 4})
 		if err1 != nil || err4 != nil {
 			if !errors.Is(err1, ErrTooManyPaths) || !errors.Is(err4, ErrTooManyPaths) {
 				t.Errorf("%s: errors %v and %v", tt.Name, err1, err4)

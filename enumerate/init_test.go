@@ -31,7 +31,7 @@ func checkInit(t *testing.T, init, want string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := enumerate.Run(tests[0], axioms.Wasm, enumerate.Options{})
+	r, err := enumerate.Run(tests[0], axioms.Wasm(), enumerate.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -267,7 +267,7 @@ func TestReferenceAgreesSkipping(t *testing.T) {
 				continue
 			}
 			compared++
-			if full, err := Run(tt, axioms.Wasm, Options{}); err == nil && len(full.Outcomes) != len(mustRun(t, tt, m).Outcomes) {
+			if full, err := Run(tt, axioms.Wasm(), Options{}); err == nil && len(full.Outcomes) != len(mustRun(t, tt, m).Outcomes) {
 				differ++
 			}
 		}

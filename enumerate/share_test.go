@@ -22,7 +22,7 @@ func TestPathsShareEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &searcher{test: tests[0], model: axioms.Wasm, opts: Options{MaxPaths: 1 << 20}, unroll: 2, sem: axioms.Wasm.Semantics()}
+	s := &searcher{test: tests[0], model: axioms.Wasm(), opts: Options{MaxPaths: 1 << 20}, unroll: 2, sem: axioms.Wasm().Semantics()}
 	if err := s.buildThreads(); err != nil {
 		t.Fatal(err)
 	}
