@@ -423,7 +423,7 @@ func (fe *funcEncoder) immediates(in *Instr) error {
 		fe.out = append(fe.out, 0x00, 0x00) // destination and source memory
 	default:
 		if in.Op.HasMemArg() {
-			fe.memArg(in)
+			return fe.memArg(in)
 		}
 	}
 	return nil
@@ -436,9 +436,17 @@ const orderedFlag = 0x20
 // memArg appends a memarg: the flags (the alignment, with orderedFlag
 // when the ordering is not the default), the ordering byte when flagged
 // (for an RMW, the read's ordering in the low nibble and the write's in
-// the high one), and the offset.
-func (fe *funcEncoder) memArg(in *Instr) {
+// the high one), and the offset. An alignment or ordering the flags
+// cannot carry is an error: an alignment of 2^32 or more would set the
+// flag bits and make the binary mean something else.
+func (fe *funcEncoder) memArg(in *Instr) error {
 	m := in.Mem
+	if m.Align >= orderedFlag {
+		return fe.errorf(in, "%s: alignment 2^%d is too large", in.Op, m.Align)
+	}
+	if m.Order > AcqRel || m.WriteOrder > AcqRel {
+		return fe.errorf(in, "%s: invalid ordering", in.Op)
+	}
 	ord := byte(m.Order)
 	if in.Op.HasWriteOrder() {
 		ord |= byte(m.WriteOrder) << 4
@@ -446,11 +454,12 @@ func (fe *funcEncoder) memArg(in *Instr) {
 	if !in.Op.HasOrder() || ord == 0 {
 		fe.out = appendU32(fe.out, uint32(m.Align))
 		fe.out = appendU32(fe.out, m.Offset)
-		return
+		return nil
 	}
 	fe.out = appendU32(fe.out, uint32(m.Align)|orderedFlag)
 	fe.out = append(fe.out, ord)
 	fe.out = appendU32(fe.out, m.Offset)
+	return nil
 }
 
 // block appends the block type and body of a block, loop or if, the else

@@ -538,6 +538,10 @@ func TestEncodeErrors(t *testing.T) {
 			fmt.Sprintf("func 0 ($t0): unknown instruction op(%d)", opCount)},
 		{"bad-block-type", fn(Instr{Op: OpLoop, Result: 0x7B, Pos: at}),
 			"3:5: func 0 ($t0): invalid block type 0x7b"},
+		{"align-sets-flag", fn(encI32(0), Instr{Op: OpI32Load, Mem: MemArg{Align: 0x30}, Pos: at}),
+			"3:5: func 0 ($t0): i32.load: alignment 2^48 is too large"},
+		{"bad-ordering", fn(encI32(0), Instr{Op: OpI32AtomicLoad, Mem: MemArg{Align: 2, Order: 0x0b}, Pos: at}),
+			"3:5: func 0 ($t0): i32.atomic.load: invalid ordering"},
 		{"else-on-block", fn(Instr{Op: OpBlock, Else: []Instr{}, Pos: at}),
 			"3:5: func 0 ($t0): else branch on block"},
 		{"bad-local-type", &Module{Funcs: []Func{{}, {Locals: []Local{{Type: I32}, {Type: 0x70, Pos: at}}}}},
@@ -708,7 +712,8 @@ func (g *instrGen) instr(o Op, depth int) Instr {
 		in.Value = g.u64()
 	default:
 		if o.HasMemArg() {
-			in.Mem = MemArg{Offset: uint32(g.u64()), Align: g.next()}
+			// Alignments from 2^32 on are an error (TestEncodeErrors).
+			in.Mem = MemArg{Offset: uint32(g.u64()), Align: g.next() % orderedFlag}
 		}
 	}
 	return in
