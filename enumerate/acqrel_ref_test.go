@@ -1,12 +1,10 @@
 package enumerate
 
 import (
-	"errors"
 	"testing"
 
 	"wmm/axioms"
 	"wmm/litmus"
-	"wmm/model"
 )
 
 // TestReferenceAcqRel holds the acqrel family (MODEL.md §16) to the
@@ -43,28 +41,9 @@ func TestReferenceAcqRel(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", tt.Name, err)
 			}
-			ref, err := runReference(tt, m, 400000)
-			if err == errBudget || errors.Is(err, ErrTooManyPaths) {
+			if !compareWithReference(t, tt, m, 400000, 20000) {
 				t.Errorf("%s/%s: too big for the reference", tt.Name, key)
 				continue
-			}
-			if err != nil {
-				t.Fatalf("%s/%s: reference: %v", tt.Name, key, err)
-			}
-			fast, err := Run(tt, m, Options{})
-			if err != nil {
-				t.Fatalf("%s/%s: %v", tt.Name, key, err)
-			}
-			var got model.OutcomeSet
-			for _, o := range fast.Outcomes {
-				got.Add(o)
-			}
-			want := ref.outcomeSet(fast.Names)
-			if extra, missing := got.Minus(want), want.Minus(&got); len(extra)+len(missing) > 0 {
-				t.Errorf("%s/%s: outcomes differ from the reference:\nonly fast: %v\nonly reference: %v", tt.Name, key, extra, missing)
-			}
-			if fast.Stats.Consistent != CountOf(uint64(ref.execs)) {
-				t.Errorf("%s/%s: %d consistent executions, reference %d", tt.Name, key, fast.Stats.Consistent, ref.execs)
 			}
 			compared[tt.Name] = true
 		}
