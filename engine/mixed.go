@@ -56,6 +56,10 @@ type mixedConfig struct {
 	MaxDelay   int           `json:"maxDelay"`
 	BudgetMs   int64         `json:"budgetMs"`
 	Batch      int           `json:"batch"`
+	// MemoryAPI names the methods of the memory-access API (feature
+	// js-memory-api) that mixed.js installs on the memory of JS threads,
+	// each calling the module's export "wmm_" + name (memoryAPIFuncs).
+	MemoryAPI []string `json:"memoryAPI,omitempty"`
 }
 
 type mixedResult struct {
@@ -115,6 +119,12 @@ func (j JS) runMixed(ctx context.Context, t *litmus.Test, opts Options) (*Result
 		s := *t.Setup
 		s.Export = "setup"
 		mod.Funcs = append(mod.Funcs, s)
+	}
+	if usesMemoryAPI(t) {
+		mod.Funcs = append(mod.Funcs, memoryAPIFuncs()...)
+		for _, mm := range js.MemoryMethods {
+			cfg.MemoryAPI = append(cfg.MemoryAPI, mm.Name)
+		}
 	}
 	for _, in := range t.Init {
 		for i := 0; i < in.Width; i++ {

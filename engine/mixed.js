@@ -191,6 +191,7 @@ function worker() {
       let run;
       if (code) {
         stuck = false;
+        if (cfg.memoryAPI) installMemoryAPI(memory, module, cfg.memoryAPI);
         run = () => {
           const [status, values] = code(memory, atomics, enc);
           return [stuck ? 2 : status, values];
@@ -216,4 +217,23 @@ function worker() {
     parentPort.postMessage(out);
   });
   parentPort.postMessage('ready');
+}
+
+// installMemoryAPI gives memory the methods of the memory-access API
+// (feature js-memory-api): each calls the exported Wasm function that does
+// its load or store, and turns a trap into the RangeError the proposal
+// asks for.
+function installMemoryAPI(memory, module, names) {
+  const api = new WebAssembly.Instance(module, { env: { memory } }).exports;
+  for (const name of names) {
+    const f = api['wmm_' + name];
+    memory[name] = function (...args) {
+      try {
+        return f(...args);
+      } catch (e) {
+        if (e instanceof WebAssembly.RuntimeError) throw new RangeError('memory.' + name + ': ' + e.message);
+        throw e;
+      }
+    };
+  }
 }

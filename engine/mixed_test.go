@@ -64,6 +64,17 @@ threads:
     (local $x i64)
     (local.set $x (i64.const -2))
 `, map[string]bool{"T0:r=5; T1:x=18446744073709551614; T0:trap=1": true}},
+		{"memory API", `name: MemAPI
+features: [js-memory-api]
+memory: {pages: 1, max: 1}
+threads:
+  T0:
+    js: |
+      memory.store16(0, 0x1ff80);
+      let a = memory.load16_u(0), b = memory.load8_s(0);
+      let r = 0;
+      try { memory.store8(65536, 1); } catch (e) { r = e instanceof RangeError ? 1 : 2; }
+`, map[string]bool{"T0:a=65408; T0:b=18446744073709551488; T0:r=1": true}},
 		{"stuck", `name: Stuck
 threads:
   T0:

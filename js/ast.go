@@ -23,6 +23,9 @@ type Program struct {
 	Registers []Var
 	// HasWait says whether the code calls Atomics.wait.
 	HasWait bool
+	// Uses are the places where the code uses the syntax of an opt-in
+	// feature, in source order.
+	Uses []FeatureUse
 	// Src is the source text; positions are byte offsets into it.
 	Src string
 }

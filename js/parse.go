@@ -644,8 +644,10 @@ func (c *converter) call(e *ast.CallExpression) Expr {
 				c.p.HasWait = true
 			}
 		case (name == "grow" || dataViewMethod(name)) && c.isObj(recv):
+		case MemoryMethodNamed(name) != nil && c.isObj(recv):
+			c.p.Uses = append(c.p.Uses, FeatureUse{FeatureMemoryAPI, off(&f.Identifier), "memory." + name})
 		default:
-			c.errorf(off(&f.Identifier), "unsupported: method %s (the subset calls memory.grow, the Atomics functions and the DataView get/set methods)", name)
+			c.errorf(off(&f.Identifier), "unsupported: method %s (the subset calls memory.grow, the Atomics functions, the DataView get/set methods and, with the feature js-memory-api, memory.load8_s ... memory.store64)", name)
 			return nil
 		}
 		call.Fn = &Member{Span: span(f), X: recv, Name: name}

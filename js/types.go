@@ -47,3 +47,54 @@ var AtomicsMethods = []string{"load", "store", "add", "sub", "and", "or", "xor",
 // Properties are the property names the subset supports besides the
 // Atomics functions and the DataView methods (get/set + a type name).
 var Properties = []string{"buffer", "grow", "byteLength", "byteOffset", "length", "name"}
+
+// FeatureMemoryAPI names the memory-access API that Emscripten proposed
+// for WebAssembly.Memory (WebAssembly/design#1271): methods that load and
+// store as Wasm instructions do. A test must enable it to call them.
+const FeatureMemoryAPI = "js-memory-api"
+
+// A MemoryMethod is a method of the memory-access API: the Wasm load or
+// store it performs, through an element type that gives its size and how
+// JavaScript sees its value (the Wasm result or parameter type: i32 as a
+// signed Number, i64 as a BigInt).
+type MemoryMethod struct {
+	Name  string
+	Store bool
+	// Elem is the type the value is read as (a load) or converted with (a
+	// store, whose value goes through ToInt32 or ToBigInt64 as a Wasm
+	// parameter does, then is wrapped to the width).
+	Elem *ElemType
+}
+
+// MemoryMethods lists the methods of the memory-access API the subset
+// has: memory.load8_s(ptr) ... memory.load64(ptr) and memory.store8(ptr,
+// v) ... memory.store64(ptr, v).
+var MemoryMethods = []MemoryMethod{
+	{"load8_s", false, ElemTypeNamed("Int8")},
+	{"load8_u", false, ElemTypeNamed("Uint8")},
+	{"load16_s", false, ElemTypeNamed("Int16")},
+	{"load16_u", false, ElemTypeNamed("Uint16")},
+	{"load32", false, ElemTypeNamed("Int32")},
+	{"load64", false, ElemTypeNamed("BigInt64")},
+	{"store8", true, ElemTypeNamed("Int8")},
+	{"store16", true, ElemTypeNamed("Int16")},
+	{"store32", true, ElemTypeNamed("Int32")},
+	{"store64", true, ElemTypeNamed("BigInt64")},
+}
+
+// MemoryMethodNamed returns the memory-access method called name, or nil.
+func MemoryMethodNamed(name string) *MemoryMethod {
+	for i := range MemoryMethods {
+		if MemoryMethods[i].Name == name {
+			return &MemoryMethods[i]
+		}
+	}
+	return nil
+}
+
+// A FeatureUse is a place where code uses the syntax of an opt-in feature.
+type FeatureUse struct {
+	Feature string // FeatureMemoryAPI
+	Off     int    // byte offset in the source
+	What    string // what is used, for messages: "memory.load32"
+}

@@ -452,6 +452,9 @@ func (m *machine) call(e *js.Call) (value, error) {
 		if f.Name == "grow" {
 			return m.grow(e, args)
 		}
+		if mm := js.MemoryMethodNamed(f.Name); mm != nil {
+			return m.memoryAccess(e, mm, args)
+		}
 	case oDataView:
 		if f.Name != "grow" {
 			return m.dataView(e, recv.o, f.Name, args)

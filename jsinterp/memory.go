@@ -96,6 +96,52 @@ func (m *machine) grow(e *js.Call, args []value) (value, error) {
 	return num(float64(l / model.PageSize)).with(true), nil
 }
 
+// memoryAccess is a method of the memory-access API (feature
+// js-memory-api, MODEL.md §15.3): the Wasm load or store it names, as an
+// exported Wasm function doing it would run. The arguments are converted
+// as Wasm parameters (the address by ToInt32, read as unsigned; a stored
+// value by ToInt32 or ToBigInt64, then wrapped to the width); the bounds
+// check reads the current length, unordered, as every Wasm access does, so
+// it sees a concurrent grow; the access is unordered, with Wasm's notears
+// flag (MODEL.md §4.1); where Wasm traps, a RangeError is thrown.
+func (m *machine) memoryAccess(e *js.Call, mm *js.MemoryMethod, args []value) (value, error) {
+	p := arg(args, 0)
+	f, err := toNumber(p)
+	if err != nil {
+		return undef, err
+	}
+	ea := uint64(uint32(toInt32(f)))
+	var v value
+	var bytes []byte
+	if mm.Store {
+		v = arg(args, 1)
+		if bytes, err = rawBytes(mm.Elem, v, true); err != nil {
+			return undef, err
+		}
+	}
+	dep := p.taint
+	m.branched = m.branched || dep
+	size := uint64(mm.Elem.Size)
+	l := m.o.ReadLen(model.Unord)
+	ev := m.event(e, e.Span)
+	ev.Len = &model.Access{Region: model.Len, Kind: model.Read, Ord: model.Unord, Size: 1, LenRd: l}
+	if ea+size > l {
+		m.emit(ev, false, dep)
+		return undef, rangeError("memory.%s: address %d is out of bounds (the memory has %d bytes)", mm.Name, ea, l)
+	}
+	notear := size <= 4 && ea%size == 0 // tearing(t, N, ea) for i32 and i64
+	d := &model.Access{Region: model.Data, Ord: model.Unord, Off: ea, Size: size, NoTears: notear}
+	ev.Data = d
+	if mm.Store {
+		d.Kind, d.Wr = model.Write, bytes
+		m.emit(ev, v.taint, dep)
+		return undef, nil
+	}
+	d.Kind, d.Rd = model.Read, m.o.ReadData(ea, mm.Elem.Size, model.Unord)
+	m.emit(ev, false, dep)
+	return fromBytes(mm.Elem, d.Rd, true).with(true), nil
+}
+
 // construct is new T(buffer, byteOffset, length) for a typed array T
 // (InitializeTypedArrayFromArrayBuffer) and new DataView(buffer,
 // byteOffset, byteLength).

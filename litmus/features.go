@@ -6,6 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"wmm/js"
 	"wmm/wasm"
 )
 
@@ -13,7 +14,7 @@ import (
 // "features"): syntax of proposals that change the memory model, which a
 // test uses only when its features: list or the command line
 // (--feature) names the feature.
-var Features = []string{wasm.FeatureAcqRel}
+var Features = []string{wasm.FeatureAcqRel, js.FeatureMemoryAPI}
 
 // Options are the loader's settings that do not come from the file.
 type Options struct {
@@ -86,11 +87,17 @@ func (t *Test) Enabled(feature string) bool { return slices.Contains(t.Features,
 func (l *loader) checkFeatureUses(f *wasm.Func, m *textMap) bool {
 	ok := true
 	for _, u := range wasm.FeatureUses(f) {
-		if l.t.Enabled(u.Feature) || slices.Contains(l.opts.Features, u.Feature) {
-			continue
-		}
-		l.errs.Addf(m.wasmPos(u.Pos), "%s needs the feature %s: add features: [%s] to the test, or pass --feature %s", u.What, u.Feature, u.Feature, u.Feature)
-		ok = false
+		ok = l.needFeature(m.wasmPos(u.Pos), u.What, u.Feature) && ok
 	}
 	return ok
+}
+
+// needFeature reports whether the test or the loader's options enable
+// feature, which what (at pos) uses, and otherwise reports the error.
+func (l *loader) needFeature(pos Pos, what, feature string) bool {
+	if l.t.Enabled(feature) || slices.Contains(l.opts.Features, feature) {
+		return true
+	}
+	l.errs.Addf(pos, "%s needs the feature %s: add features: [%s] to the test, or pass --feature %s", what, feature, feature, feature)
+	return false
 }

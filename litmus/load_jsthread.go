@@ -43,6 +43,13 @@ func (l *loader) jsThread(kv field, name string) bool {
 		}
 		return false
 	}
+	ok = true
+	for _, u := range p.Uses {
+		ok = l.needFeature(m.pos(u.Off), u.What, u.Feature) && ok
+	}
+	if !ok {
+		return false
+	}
 	l.t.Threads = append(l.t.Threads, Thread{Name: name, JS: p, Pos: l.src.pos(kv.key), Text: n.Value})
 	return true
 }
