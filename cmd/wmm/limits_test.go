@@ -216,45 +216,53 @@ func TestHex(t *testing.T) {
 // "FILE:LINE:COL: test NAME (MODEL): result unknown: REASON" naming the
 // budget, how far the search got and the flag that raises it, and exit
 // status 2. validate's --timeout bounds the engine run, so its model side
-// is tried with the other budgets only. The progress counts after a
+// is tried with the other budgets only; explain and graph use
+// --max-candidates for a bound of their own (their counts are then lower
+// bounds, not unknown). The progress counts after a
 // timeout or a memory stop depend on the machine, so those lines are
 // compared up to "after": what comes before it and the flag at the end.
 func TestLimitsEveryCommand(t *testing.T) {
 	dir := t.TempDir()
 	sumloads := filepath.Join("testdata", "limits", "sumloads16.yaml")
 	spin := filepath.Join("testdata", "limits", "spinwait.yaml")
+	six := filepath.Join("testdata", "limits", "six_threads.yaml")
 	commands := []struct {
 		name  string
 		args  []string
 		model string // in the line: the model, or the first of diff's two
 		time  bool   // the command's --timeout bounds the model's search
+		cands bool   // the command's --max-candidates bounds the model's search
 	}{
-		{"check", []string{"check"}, "wasm", true},
-		{"explain", []string{"explain"}, "wasm", true},
-		{"graph", []string{"graph", "-o", dir}, "wasm", true},
-		{"report", []string{"report", "--html", filepath.Join(dir, "r.html")}, "wasm", true},
-		{"diff", []string{"diff", "--model", "wasm", "--model", "sc"}, "wasm", true},
-		{"validate", []string{"validate", "--engine", "wazero"}, "wasm", false},
+		{"check", []string{"check"}, "wasm", true, true},
+		{"explain", []string{"explain"}, "wasm", true, false},
+		{"graph", []string{"graph", "-o", dir}, "wasm", true, false},
+		{"report", []string{"report", "--html", filepath.Join(dir, "r.html")}, "wasm", true, true},
+		{"diff", []string{"diff", "--model", "wasm", "--model", "sc"}, "wasm", true, true},
+		{"validate", []string{"validate", "--engine", "wazero"}, "wasm", false, true},
 	}
 	budgets := []struct {
 		name  string
 		args  []string // the budget's flags and the test file
 		time  bool     // the budget is --timeout
+		cands bool     // the budget is --max-candidates
 		exact bool     // the whole line is the same every time
 		want  string   // the line after "result unknown: ", up to the time taken or the round
 		tail  string   // the end of the line
 	}{
-		{"paths", []string{"--max-paths", "100", sumloads}, false, true,
+		{"paths", []string{"--max-paths", "100", sumloads}, false, false, true,
 			"too many paths: thread T0 has more than 100 paths (--max-paths 100) in the value fixpoint and paths (round 2) after",
 			": 102 paths, 0 candidates, 0 executions; raise it with --max-paths, or lower --unroll"},
-		{"time", []string{"--timeout", "300ms", "--unroll", "100000000", spin}, true, false,
+		{"candidates", []string{"--max-candidates", "3", six}, false, true, false,
+			"too many candidate executions (--max-candidates 3) in the reads-from and total-order search after",
+			"executions; raise it with --max-candidates"},
+		{"time", []string{"--timeout", "300ms", "--unroll", "100000000", spin}, true, false, false,
 			"out of time (--timeout 300ms) in the value fixpoint and paths", "; raise it with --timeout"},
-		{"memory", []string{"--mem-limit", "16MiB", "--unroll", "100000000", spin}, false, false,
+		{"memory", []string{"--mem-limit", "16MiB", "--unroll", "100000000", spin}, false, false, false,
 			"out of memory (--mem-limit 16MiB) in the value fixpoint and paths", "; raise it with --mem-limit"},
 	}
 	for _, b := range budgets {
 		for _, c := range commands {
-			if b.time && !c.time {
+			if b.time && !c.time || b.cands && !c.cands {
 				continue
 			}
 			t.Run(b.name+"/"+c.name, func(t *testing.T) {
@@ -264,7 +272,7 @@ func TestLimitsEveryCommand(t *testing.T) {
 					t.Errorf("exit status %d, want %d", code, exitInput)
 				}
 				file := b.args[len(b.args)-1]
-				name := map[string]string{sumloads: "SumLoads16", spin: "SpinUnroll"}[file]
+				name := map[string]string{sumloads: "SumLoads16", spin: "SpinUnroll", six: "SixThreads"}[file]
 				prefix := fmt.Sprintf("%s:1:1: test %s (%s): result unknown: %s ", file, name, c.model, b.want)
 				var line string
 				for _, l := range strings.Split(stderr.String(), "\n") {
