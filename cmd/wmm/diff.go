@@ -102,10 +102,16 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 	for i := 0; i < len(results); i += 2 {
 		t := jobs[i].Test
 		if results[i].Err != nil || results[i+1].Err != nil {
+			// Each model's error, once when both are the same (an error
+			// in the test, not in one model's search).
+			var prev string
 			for k := i; k <= i+1; k++ {
 				if err := results[k].Err; err != nil {
 					err, _ = unknownResult(t, jobs[k].Model.Name(), err)
-					errs.Wrap(t.Pos, err)
+					if err.Error() != prev {
+						errs.Wrap(t.Pos, err)
+					}
+					prev = err.Error()
 				}
 			}
 			continue
