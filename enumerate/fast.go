@@ -173,6 +173,7 @@ type fastCandidate struct {
 	tries    []*trieNode // per thread, over its active cells
 	at       []*trieNode // per thread, the node the choices so far reach
 	events   map[*interp.Trace][]*model.Event
+	copies   map[*model.Event]*model.Event // by the path event copied (see eventsOf)
 	keyParts map[*interp.Trace]string
 	paths    []*interp.Trace // the leaf's paths, one per thread
 	pathIdx  []int
@@ -238,22 +239,42 @@ func (s *searcher) groupCombination(groups []*group) error {
 }
 
 // eventsOf returns the events of path p of thread ti placed in this
-// combination (copies numbered for it), made once per path.
+// combination (copies numbered for it), made once per path. The paths of
+// a thread share the events of their common prefix (shareEvents), and so
+// do their copies: the copies take memory proportional to the events the
+// paths hold, not to their lengths.
 func (c *fastCandidate) eventsOf(ti int, p *interp.Trace) []*model.Event {
 	if evs, ok := c.events[p]; ok {
 		return evs
 	}
-	evs := make([]model.Event, len(p.Events))
 	out := make([]*model.Event, len(p.Events))
 	id := model.EventID(len(c.x.Events))
 	if ti < len(c.first) {
 		id = c.first[ti]
 	}
+	if c.copies == nil {
+		c.copies = map[*model.Event]*model.Event{}
+	}
+	misses := 0
 	for i, e := range p.Events {
-		evs[i] = *e
-		evs[i].ID = id + model.EventID(i)
-		evs[i].Thread = ti
-		out[i] = &evs[i]
+		if cp := c.copies[e]; cp != nil && cp.ID == id+model.EventID(i) && cp.Thread == ti {
+			out[i] = cp
+		} else {
+			misses++
+		}
+	}
+	evs := make([]model.Event, misses)
+	for i, e := range p.Events {
+		if out[i] != nil {
+			continue
+		}
+		cp := &evs[0]
+		evs = evs[1:]
+		*cp = *e
+		cp.ID = id + model.EventID(i)
+		cp.Thread = ti
+		out[i] = cp
+		c.copies[e] = cp
 	}
 	c.events[p] = out
 	return out

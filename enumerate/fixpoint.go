@@ -54,6 +54,9 @@ func (s *searcher) fixDomain() error {
 		next.threads = make([]*writeSet, len(dom.threads))
 		maxDep, maxWrites, grows := 0, 0, false
 		for i, th := range s.threads {
+			// The last round's paths are let go before this round's are
+			// made, so that the fixpoint holds one round's paths, not two.
+			th.paths = nil
 			paths, err := enumPaths(th.run, dom, i, s.maxWake, th.name, s.opts.Budget)
 			if err != nil {
 				return errorf(s.test, "%w", err)

@@ -338,6 +338,9 @@ func enumPaths(run func(interp.Oracle) *interp.Trace, dom *domain, t int, maxWak
 		if prev != nil && t != 0 {
 			shareEvents(prev, o, len(prefix)-1)
 		}
+		// The interpreter grows the events by doubling: the trace kept
+		// gets a slice of its length, up to half the size.
+		tr.Events = slices.Clone(tr.Events)
 		traces = append(traces, tr)
 		if err := meter.Path(name, len(traces)); err != nil {
 			return nil, err

@@ -158,7 +158,8 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 			// tests go on.
 			c = reports.NewUnknown(jobs[i].Test, jobs[i].Model.Name(), r.Err)
 			unknown++
-			fmt.Fprintf(stderr, "%s: test %s (%s): result unknown: %s\n", jobs[i].Test.Pos, jobs[i].Test.Name, jobs[i].Model.Name(), c.Unknown.Reason)
+			line, _ := unknownResult(jobs[i].Test, jobs[i].Model.Name(), r.Err)
+			fmt.Fprintln(stderr, line)
 		case r.Err != nil:
 			errs.Wrap(jobs[i].Test.Pos, r.Err)
 			continue

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
 	"io"
 
@@ -102,12 +101,24 @@ func doDiff(stdout, stderr io.Writer, args []string, f diffFlags) error {
 	var diffs []*reports.Diff
 	for i := 0; i < len(results); i += 2 {
 		t := jobs[i].Test
-		if err := cmp.Or(results[i].Err, results[i+1].Err); err != nil {
-			errs.Wrap(t.Pos, err)
+		if results[i].Err != nil || results[i+1].Err != nil {
+			// Each model's error, once when both are the same (an error
+			// in the test, not in one model's search).
+			var prev string
+			for k := i; k <= i+1; k++ {
+				if err := results[k].Err; err != nil {
+					err, _ = unknownResult(t, jobs[k].Model.Name(), err)
+					if err.Error() != prev {
+						errs.Wrap(t.Pos, err)
+					}
+					prev = err.Error()
+				}
+			}
 			continue
 		}
 		d := reports.NewDiff(results[i].Res, results[i+1].Res)
 		if err := suite.ExplainDiff(d, t, a, b, opts); err != nil {
+			err, _ = unknownResult(t, a.Name()+" vs "+b.Name(), err)
 			errs.Wrap(t.Pos, err)
 			continue
 		}

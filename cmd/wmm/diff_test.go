@@ -21,6 +21,7 @@ func TestDiffCommand(t *testing.T) {
 		{"unknown-model", []string{"diff", "--model", "wasm,arm", "testdata/mp.yaml"}},
 		{"no-files", []string{"diff", "--model", "wasm,js"}},
 		{"missing", []string{"diff", "--model", "wasm,js", "testdata/missing.yaml"}},
+		{"test-error", []string{"diff", "--model", "wasm,sc", "testdata/setup_traps.yaml"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { checkGolden(t, "diff-"+tc.name, tc.args) })

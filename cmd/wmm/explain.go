@@ -119,6 +119,7 @@ func doExplain(w io.Writer, args []string, f explainFlags) error {
 		}
 		ex, err := enumerate.ExplainWith(t, m, f.explainOptions(), want, enumerate.ExplainOptions{Keep: f.examples, MaxCandidates: f.maxCandidates.v})
 		if err != nil {
+			err, _ = unknownResult(t, m.Name(), err)
 			errs.Wrap(t.Pos, err)
 			continue
 		}

@@ -92,6 +92,7 @@ func doGraph(w io.Writer, args []string, f graphFlags) error {
 	for _, t := range tests {
 		gs, err := testGraphs(t, m, f)
 		if err != nil {
+			err, _ = unknownResult(t, m.Name(), err)
 			errs.Wrap(litmus.Pos{}, err)
 			continue
 		}

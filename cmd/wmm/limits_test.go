@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -205,5 +207,94 @@ func TestHex(t *testing.T) {
 	}
 	if !strings.Contains(stdout.String(), "* T0:r=0x0\n") {
 		t.Errorf("no hex outcome in\n%s", stdout.String())
+	}
+}
+
+// TestLimitsEveryCommand checks that a budget applies the same way on
+// every command that searches: under a tight budget, check, explain,
+// graph, report, diff and validate (its model side) give the same line,
+// "FILE:LINE:COL: test NAME (MODEL): result unknown: REASON" naming the
+// budget, how far the search got and the flag that raises it, and exit
+// status 2. validate's --timeout bounds the engine run, so its model side
+// is tried with the other budgets only; explain and graph use
+// --max-candidates for a bound of their own (their counts are then lower
+// bounds, not unknown). The progress counts after a
+// timeout or a memory stop depend on the machine, so those lines are
+// compared up to "after": what comes before it and the flag at the end.
+func TestLimitsEveryCommand(t *testing.T) {
+	dir := t.TempDir()
+	sumloads := filepath.Join("testdata", "limits", "sumloads16.yaml")
+	spin := filepath.Join("testdata", "limits", "spinwait.yaml")
+	six := filepath.Join("testdata", "limits", "six_threads.yaml")
+	commands := []struct {
+		name  string
+		args  []string
+		model string // in the line: the model, or the first of diff's two
+		time  bool   // the command's --timeout bounds the model's search
+		cands bool   // the command's --max-candidates bounds the model's search
+	}{
+		{"check", []string{"check"}, "wasm", true, true},
+		{"explain", []string{"explain"}, "wasm", true, false},
+		{"graph", []string{"graph", "-o", dir}, "wasm", true, false},
+		{"report", []string{"report", "--html", filepath.Join(dir, "r.html")}, "wasm", true, true},
+		{"diff", []string{"diff", "--model", "wasm", "--model", "sc"}, "wasm", true, true},
+		{"validate", []string{"validate", "--engine", "wazero"}, "wasm", false, true},
+	}
+	budgets := []struct {
+		name  string
+		args  []string // the budget's flags and the test file
+		time  bool     // the budget is --timeout
+		cands bool     // the budget is --max-candidates
+		exact bool     // the whole line is the same every time
+		want  string   // the line after "result unknown: ", up to the time taken or the round
+		tail  string   // the end of the line
+	}{
+		{"paths", []string{"--max-paths", "100", sumloads}, false, false, true,
+			"too many paths: thread T0 has more than 100 paths (--max-paths 100) in the value fixpoint and paths (round 2) after",
+			": 102 paths, 0 candidates, 0 executions; raise it with --max-paths, or lower --unroll"},
+		{"candidates", []string{"--max-candidates", "3", six}, false, true, false,
+			"too many candidate executions (--max-candidates 3) in the reads-from and total-order search after",
+			"executions; raise it with --max-candidates"},
+		{"time", []string{"--timeout", "300ms", "--unroll", "100000000", spin}, true, false, false,
+			"out of time (--timeout 300ms) in the value fixpoint and paths", "; raise it with --timeout"},
+		{"memory", []string{"--mem-limit", "16MiB", "--unroll", "100000000", spin}, false, false, false,
+			"out of memory (--mem-limit 16MiB) in the value fixpoint and paths", "; raise it with --mem-limit"},
+	}
+	for _, b := range budgets {
+		for _, c := range commands {
+			if b.time && !c.time || b.cands && !c.cands {
+				continue
+			}
+			t.Run(b.name+"/"+c.name, func(t *testing.T) {
+				var stdout, stderr bytes.Buffer
+				code := run(append(slices.Clone(c.args), b.args...), &stdout, &stderr)
+				if code != exitInput {
+					t.Errorf("exit status %d, want %d", code, exitInput)
+				}
+				file := b.args[len(b.args)-1]
+				name := map[string]string{sumloads: "SumLoads16", spin: "SpinUnroll", six: "SixThreads"}[file]
+				prefix := fmt.Sprintf("%s:1:1: test %s (%s): result unknown: %s ", file, name, c.model, b.want)
+				var line string
+				for _, l := range strings.Split(stderr.String(), "\n") {
+					if strings.HasPrefix(l, prefix) {
+						line = l
+						break
+					}
+				}
+				if line == "" || !strings.HasSuffix(line, b.tail) {
+					t.Fatalf("stderr lacks the line %q...%q:\n%s", prefix, b.tail, stderr.String())
+				}
+				if b.exact {
+					// Only the time taken differs: "after 12ms: 102 paths".
+					rest := strings.TrimPrefix(line, prefix)
+					if i := strings.Index(rest, ":"); i < 0 || rest[i:] != b.tail {
+						t.Errorf("line %q: after the time, want %q", line, b.tail)
+					}
+				}
+				if strings.Count(stderr.String(), prefix) != 1 {
+					t.Errorf("the line is not given once:\n%s", stderr.String())
+				}
+			})
+		}
 	}
 }

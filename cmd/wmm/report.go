@@ -87,6 +87,7 @@ func doReport(stdin io.Reader, stdout io.Writer, args []string, f reportFlags) e
 	for _, t := range tests {
 		ht, err := reportTest(t, m, f)
 		if err != nil {
+			err, _ = unknownResult(t, m.Name(), err)
 			errs.Wrap(t.Pos, err)
 			continue
 		}

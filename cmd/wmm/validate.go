@@ -86,12 +86,13 @@ func doValidate(ctx context.Context, stdout, stderr io.Writer, paths []string, f
 	noteLowering(stderr, r, tests)
 	sum := &conform.Summary{Engine: r.Name(), Model: m.Name()}
 	for _, t := range tests {
+		mr := &modelResult{test: t, model: m, opts: flags.enumOptions()}
 		for _, mode := range flags.memModes {
-			if ctx.Err() != nil {
-				break // interrupted: start nothing more
+			if ctx.Err() != nil || mr.err != nil {
+				break // interrupted, or no model result: start nothing more
 			}
 			opts.Memory = mode
-			validateMode(ctx, stdout, stderr, t, m, r, opts, flags, sum, &errs)
+			validateMode(ctx, stdout, stderr, t, mr, r, opts, flags, sum, &errs)
 		}
 	}
 	if !flags.json {
@@ -112,8 +113,8 @@ func doValidate(ctx context.Context, stdout, stderr io.Writer, paths []string, f
 }
 
 // validateMode validates t with its memory made one way (opts.Memory).
-func validateMode(ctx context.Context, stdout, stderr io.Writer, t *litmus.Test, m *axioms.Model, r engine.Runner, opts engine.Options, flags *validateFlags, sum *conform.Summary, errs *litmus.ErrorList) {
-	c, err := validateOne(ctx, stderr, t, m, r, opts, flags)
+func validateMode(ctx context.Context, stdout, stderr io.Writer, t *litmus.Test, mr *modelResult, r engine.Runner, opts engine.Options, flags *validateFlags, sum *conform.Summary, errs *litmus.ErrorList) {
+	c, err := validateOne(ctx, stderr, t, mr, r, opts)
 	if failed(stderr, sum, errs, t, err) {
 		return
 	}
@@ -138,21 +139,15 @@ func validateMode(ctx context.Context, stdout, stderr io.Writer, t *litmus.Test,
 	}
 }
 
-// validateOne computes the model's outcomes of t, runs t and compares.
-func validateOne(ctx context.Context, stderr io.Writer, t *litmus.Test, m *axioms.Model, r engine.Runner, opts engine.Options, flags *validateFlags) (*conform.Comparison, error) {
+// validateOne computes the model's outcomes of t (mr, once for all the
+// memory modes), runs t and compares.
+func validateOne(ctx context.Context, stderr io.Writer, t *litmus.Test, mr *modelResult, r engine.Runner, opts engine.Options) (*conform.Comparison, error) {
 	if _, err := engine.Compile(t, opts); err != nil && !engine.RunsMixed(t, r) {
 		return nil, err // refuse before the model's work
 	}
-	// validate's --timeout bounds the engine run; the model's search has
-	// the default time budget (budget.Defaults) and the other budgets'
-	// flags.
-	mres, err := enumerateRun(t, m, flags.enumOptions())
+	mres, err := mr.get()
 	if err != nil {
-		var e *litmus.Error
-		if errors.As(err, &e) { // keep the error's position in front
-			return nil, &litmus.Error{Pos: e.Pos, Err: fmt.Errorf("model %s: %w", m.Name(), cmp.Or(e.Err, errors.New(e.Msg)))}
-		}
-		return nil, fmt.Errorf("model %s: %w", m.Name(), err)
+		return nil, err
 	}
 	res, err := runOne(ctx, stderr, t, r, opts)
 	if err != nil {
@@ -164,6 +159,44 @@ func validateOne(ctx context.Context, stderr io.Writer, t *litmus.Test, m *axiom
 // enumerateRun computes a model's outcomes; tests replace it with a
 // deliberately wrong model.
 var enumerateRun = enumerate.Run
+
+// A modelResult is the model's outcomes of one test, computed when first
+// asked for and kept for the test's other memory modes: they do not
+// depend on how the engine makes the memory. validate's --timeout bounds
+// the engine run; the model's search has the default time budget
+// (budget.Defaults) and the other budgets' flags.
+type modelResult struct {
+	test  *litmus.Test
+	model *axioms.Model
+	opts  enumerate.Options
+	done  bool
+	res   *enumerate.Result
+	err   error
+}
+
+// get returns the result, computing it the first time. A search out of
+// budget is the line every command gives (unknownResult).
+func (mr *modelResult) get() (*enumerate.Result, error) {
+	if mr.done {
+		return mr.res, mr.err
+	}
+	mr.done = true
+	mr.res, mr.err = enumerateRun(mr.test, mr.model, mr.opts)
+	if mr.err == nil {
+		return mr.res, nil
+	}
+	if err, ok := unknownResult(mr.test, mr.model.Name(), mr.err); ok {
+		mr.err = err
+		return nil, err
+	}
+	var e *litmus.Error
+	if errors.As(mr.err, &e) { // keep the error's position in front
+		mr.err = &litmus.Error{Pos: e.Pos, Err: fmt.Errorf("model %s: %w", mr.model.Name(), cmp.Or(e.Err, errors.New(e.Msg)))}
+	} else {
+		mr.err = fmt.Errorf("model %s: %w", mr.model.Name(), mr.err)
+	}
+	return nil, mr.err
+}
 
 // reproduce returns the command line that repeats the experiment on t.
 func reproduce(t *litmus.Test, flags *validateFlags, mode engine.MemoryMode) string {
