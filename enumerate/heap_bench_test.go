@@ -34,7 +34,7 @@ func BenchmarkRacingHeap(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				runtime.GC()
 				stop := sampleLiveHeap(&peak)
-				r, err := enumerate.Run(tests[0], axioms.Wasm, enumerate.Options{})
+				r, err := enumerate.Run(tests[0], axioms.Wasm(), enumerate.Options{})
 				stop()
 				if err != nil {
 					b.Fatal(err)
