@@ -25,12 +25,12 @@ func TestFeatures(t *testing.T) {
 		{"enabled by the options", "name: a\n" + code, []string{"acqrel"}, nil, nil},
 		{"after the threads", "name: a\n" + code + "features:\n  - acqrel\n", nil, nil, []string{"acqrel"}},
 		{"unknown feature", "name: a\nfeatures: [acqrl]\n" + code, nil, []string{
-			`2:12: unknown feature "acqrl" (did you mean acqrel?): known features are acqrel`, needs}, nil},
+			`2:12: unknown feature "acqrl" (did you mean acqrel?): known features are acqrel, discard`, needs}, nil},
 		{"listed twice", "name: a\nfeatures: [acqrel, acqrel]\n" + code, nil, []string{"2:20: feature acqrel is listed twice"}, nil},
 		{"not a list", "name: a\nfeatures: acqrel\n" + code, nil, []string{
-			"2:11: expected a list of feature names (acqrel), found \"acqrel\"", needs}, nil},
+			"2:11: expected a list of feature names (acqrel, discard), found \"acqrel\"", needs}, nil},
 		{"empty name", "name: a\nfeatures: [\"\"]\n" + code, nil, []string{
-			"2:12: expected a feature name (acqrel), found nothing", needs}, nil},
+			"2:12: expected a feature name (acqrel, discard), found nothing", needs}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
