@@ -102,6 +102,7 @@ var Variants = []struct{ Name, Doc string }{
 	{"js-buffer-unord", "J1: JavaScript's memory.buffer reads the memory's length unordered, not SC"},
 	{"js-wait-no-critical", "J2: a JavaScript Atomics.wait that returns not-equal has no critical section (as a Wasm wait)"},
 	{"acqrel-as-seqcst", "§16 R1: acqrel atomics are seqcst, as an engine that lowers them (feature acqrel)"},
+	{"discard-sc", "§17 D1: memory.discard writes its zeros as one seqcst write over the range, not unordered bytes (feature discard)"},
 }
 
 // Skippable lists the axioms a model can drop (the variant "skip=AXIOM",
@@ -193,6 +194,8 @@ func (m *Model) apply(v string) error {
 		m.sem.JSWaitNoCritical = true
 	case "acqrel-as-seqcst":
 		m.sem.AcqRelAsSeqCst = true
+	case "discard-sc":
+		m.sem.DiscardSC = true
 	default:
 		var names []string
 		for _, x := range Variants {

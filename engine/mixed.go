@@ -82,6 +82,9 @@ func (j JS) runMixed(ctx context.Context, t *litmus.Test, opts Options) (*Result
 	if j.Runtime != "node" {
 		return nil, &UnsupportedError{t.Name, "unsupported: JS thread: tests with JS threads run on node only"}
 	}
+	if err := refuseDiscard(t); err != nil {
+		return nil, err
+	}
 	cfg := mixedConfig{Pages: t.Memory.Pages, Max: t.Memory.Max, Setup: t.Setup != nil, MaxDelay: 2000,
 		Iterations: opts.Iterations}
 	if cfg.Iterations <= 0 || cfg.Iterations == DefaultIterations {

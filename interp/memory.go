@@ -70,6 +70,10 @@ func (m *machine) memory(in *wasm.Instr, acc *wasm.Access) signal {
 		n, s, d := m.pop(), m.pop(), m.pop()
 		m.branched = m.branched || n.taint || s.taint || d.taint
 		return m.copy(in, uint64(uint32(d.bits)), uint64(uint32(s.bits)), uint64(uint32(n.bits)))
+	case wasm.AccessDiscard:
+		n, d := m.pop(), m.pop()
+		m.branched = m.branched || n.taint || d.taint
+		return m.discard(in, uint64(uint32(d.bits)), uint64(uint32(n.bits)))
 	}
 	return fallThrough
 }
@@ -396,4 +400,30 @@ func (m *machine) copy(in *wasm.Instr, d, s, n uint64) signal {
 		}
 		n--
 	}
+}
+
+// discard executes memory.discard d n (memory-control proposal, MODEL.md
+// §17): one event holding the bounds read of the length (d+n ≤ l, else
+// trap, nothing written) and a write of n zeros to [d, d+n). The write is
+// unordered and has no notears flag: for the outcomes this is the same as
+// n one-byte unordered writes in ascending order, as a racing memory.fill
+// with one bounds check makes (§17.2). Under DiscardSC it is one seqcst
+// write over the range (§17.3 D1). A zero-length discard writes nothing.
+func (m *machine) discard(in *wasm.Instr, d, n uint64) signal {
+	e := newEvent(in)
+	e.Len = m.boundsRead()
+	if d+n > e.Len.LenRd {
+		e.Trap = model.TrapOOB
+		m.emit(e, nil)
+		return m.trap(model.TrapOOB)
+	}
+	if n > 0 {
+		ord := model.Unord
+		if m.cfg.Sem.DiscardSC {
+			ord = model.SeqCst
+		}
+		e.Data = &model.Access{Region: model.Data, Kind: model.Write, Ord: ord, Off: d, Size: n, Sparse: map[uint64]byte{}}
+	}
+	m.emit(e, nil)
+	return fallThrough
 }

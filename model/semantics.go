@@ -45,4 +45,8 @@ type Semantics struct {
 	// acqrel ordering the ordering seqcst, as an engine that implements
 	// acqrel as seqcst does (MODEL.md §16.4 R1, variant acqrel-as-seqcst).
 	AcqRelAsSeqCst bool
+	// DiscardSC makes memory.discard's zero write one seqcst write event
+	// over the discarded range instead of an unordered, tearable one
+	// (MODEL.md §17.3 D1, variant discard-sc).
+	DiscardSC bool
 }

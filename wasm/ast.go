@@ -93,9 +93,13 @@ func (o Order) String() string {
 // immediate.
 const FeatureAcqRel = "acqrel"
 
+// FeatureDiscard names memory.discard of the memory-control proposal
+// (MODEL.md §17): a test must enable it to use the instruction.
+const FeatureDiscard = "discard"
+
 // A FeatureUse is a place where code uses the syntax of an opt-in feature.
 type FeatureUse struct {
-	Feature string // FeatureAcqRel
+	Feature string // FeatureAcqRel, FeatureDiscard
 	Pos     Pos
 	What    string // what is used, for messages: "i32.atomic.load acqrel"
 }
@@ -110,6 +114,9 @@ func FeatureUses(f *Func) []FeatureUse {
 			in := &body[i]
 			if in.Mem.OrderPos != (Pos{}) {
 				out = append(out, FeatureUse{FeatureAcqRel, in.Mem.OrderPos, in.Op.String() + " " + in.Mem.Order.String()})
+			}
+			if in.Op == OpMemoryDiscard {
+				out = append(out, FeatureUse{FeatureDiscard, in.Pos, in.Op.String()})
 			}
 			walk(in.Body)
 			walk(in.Else)

@@ -446,7 +446,7 @@ func (r *reader) immediates(in *Instr, depth int) error {
 			}
 			in.Mem.Order = Order(b)
 		}
-	case OpMemorySize, OpMemoryGrow, OpMemoryFill:
+	case OpMemorySize, OpMemoryGrow, OpMemoryFill, OpMemoryDiscard:
 		err = r.zeros(1)
 	case OpMemoryCopy:
 		err = r.zeros(2)

@@ -417,8 +417,11 @@ func (fe *funcEncoder) immediates(in *Instr) error {
 		fe.out = binary.LittleEndian.AppendUint64(fe.out, in.Value)
 	case OpAtomicFence:
 		fe.out = append(fe.out, byte(in.Mem.Order)) // 0x00 (seqcst) in the threads proposal
-	case OpMemorySize, OpMemoryGrow, OpMemoryFill:
-		fe.out = append(fe.out, 0x00) // memory index 0
+	case OpMemorySize, OpMemoryGrow, OpMemoryFill, OpMemoryDiscard:
+		// memory index 0; memory.discard is 0xFC 0x12 memidx, the opcode of
+		// SpiderMonkey's prototype (memory-control discard.md) that
+		// wasm-tools' wasmparser also decodes
+		fe.out = append(fe.out, 0x00)
 	case OpMemoryCopy:
 		fe.out = append(fe.out, 0x00, 0x00) // destination and source memory
 	default:

@@ -35,6 +35,7 @@ const (
 	AccessGrow                          // memory.grow
 	AccessFill                          // memory.fill
 	AccessCopy                          // memory.copy
+	AccessDiscard                       // memory.discard (memory-control proposal, feature discard)
 )
 
 // An RMWOp is the operator of an atomic read-modify-write.
@@ -54,7 +55,7 @@ const (
 type Access struct {
 	Kind   AccessKind
 	Type   ValType // the type of the value loaded, stored or compared
-	Width  int     // bytes accessed (0 for size, grow, fill, copy, fence)
+	Width  int     // bytes accessed (0 for size, grow, fill, copy, discard, fence)
 	Signed bool    // a sign-extending load
 	Atomic bool    // an atomic instruction (alignment must be natural)
 	RMW    RMWOp   // the operator of an AccessRMW

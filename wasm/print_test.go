@@ -339,7 +339,7 @@ func TestRandomTreesMatchWat2wasm(t *testing.T) {
 	if err != nil {
 		t.Skip("wat2wasm not installed (apt-get install wabt); skipping comparison")
 	}
-	g := &treeGen{r: rand.New(rand.NewPCG(9, 10)), ops: Ops()}
+	g := &treeGen{r: rand.New(rand.NewPCG(9, 10)), ops: wabtOps()}
 	compared := 0
 	for range 40 {
 		m := &Module{HasMemory: true, Memory: Memory{Min: 1, Max: 1, HasMax: true, Shared: true}}

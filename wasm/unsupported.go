@@ -27,7 +27,7 @@ var numericOps = map[string][]string{
 var otherOps = []string{"call_indirect", "return_call", "return_call_indirect", "call_ref",
 	"return_call_ref", "br_on_null", "br_on_non_null", "br_on_cast", "br_on_cast_fail", "try", "try_table",
 	"catch", "catch_all", "throw", "throw_ref", "rethrow", "delegate", "memory.init", "memory.copy",
-	"memory.fill", "data.drop", "elem.drop", "global.get", "global.set", "atomic.fence", "memory.discard"}
+	"memory.fill", "data.drop", "elem.drop", "global.get", "global.set", "atomic.fence"}
 
 // vectorPrefixes and referencePrefixes begin the names of SIMD, reference
 // and table instructions.
