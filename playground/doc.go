@@ -10,4 +10,12 @@
 // and it must match wasm_exec.js, the glue of the Go distribution that
 // builds it, which Build copies beside it. Go's build cache makes every
 // build after the first a link.
+//
+// Why GOOS=js and not wasip1: the page needs to call the checker and get
+// answers back, and js/wasm gives that through syscall/js with the glue
+// that ships with Go (wasm_exec.js); wasip1 has no way to export a
+// function from Go 1.26's main package but go:wasmexport with
+// scalar arguments, so every request would go through a hand-written
+// shim passing strings through linear memory, and a WASI polyfill for the
+// browser besides. Both produce binaries of the same size.
 package playground
