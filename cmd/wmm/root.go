@@ -25,6 +25,7 @@ var commands = []func() *cobra.Command{
 	newGraphCmd,
 	newReportCmd,
 	newRunCmd,
+	newServeCmd,
 	newShowCmd,
 	newValidateCmd,
 	newVersionCmd,

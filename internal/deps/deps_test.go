@@ -20,26 +20,29 @@ import (
 // (relative) and third-party ones (full path, a prefix). It is the table
 // of docs/DESIGN.md, "Packages".
 var allowed = map[string][]string{
-	"position":        {},
-	"budget":          {},
-	"wasm":            {"position"},
-	"model":           {},
-	"axioms":          {"model"},
-	"interp":          {"wasm", "model"},
-	"js":              {"github.com/dop251/goja/"},
-	"jsinterp":        {"interp", "js", "model"},
-	"litmus":          {"position", "model", "wasm", "js", "gopkg.in/yaml.v3"},
-	"wast":            {"litmus", "wasm", "model", "position"},
-	"enumerate":       {"budget", "interp", "jsinterp", "model", "litmus", "wasm"},
-	"engine":          {"model", "wasm", "litmus", "js", "github.com/tetratelabs/wazero", "github.com/bytecodealliance/wasmtime-go"},
-	"conform":         {"engine", "enumerate", "litmus", "model"},
-	"catalog":         {"litmus"},
-	"gen":             {"litmus", "position"},
-	"suite":           {"axioms", "enumerate", "litmus", "model", "reports"},
-	"reports":         {"budget", "model", "litmus", "enumerate", "engine", "conform", "catalog"},
-	"cmd/wmm":         {"*"},
-	"internal/golden": {"github.com/google/go-cmp"},
-	"internal/deps":   {},
+	"position":           {},
+	"budget":             {},
+	"wasm":               {"position"},
+	"model":              {},
+	"axioms":             {"model"},
+	"interp":             {"wasm", "model"},
+	"js":                 {"github.com/dop251/goja/"},
+	"jsinterp":           {"interp", "js", "model"},
+	"litmus":             {"position", "model", "wasm", "js", "gopkg.in/yaml.v3"},
+	"wast":               {"litmus", "wasm", "model", "position"},
+	"enumerate":          {"budget", "interp", "jsinterp", "model", "litmus", "wasm"},
+	"engine":             {"model", "wasm", "litmus", "js", "github.com/tetratelabs/wazero", "github.com/bytecodealliance/wasmtime-go"},
+	"conform":            {"engine", "enumerate", "litmus", "model"},
+	"catalog":            {"litmus"},
+	"gen":                {"litmus", "position"},
+	"suite":              {"axioms", "enumerate", "litmus", "model", "reports"},
+	"reports":            {"budget", "model", "litmus", "enumerate", "engine", "conform", "catalog"},
+	"playground":         {},
+	"playground/checker": {"axioms", "budget", "catalog", "enumerate", "litmus", "model", "position", "reports", "suite"},
+	"playground/worker":  {"playground/checker"},
+	"cmd/wmm":            {"*"},
+	"internal/golden":    {"github.com/google/go-cmp"},
+	"internal/deps":      {},
 }
 
 // forbidden lists imports that the table would allow by accident of a
@@ -50,9 +53,17 @@ var forbidden = map[string][]string{
 	"engine": {"interp", "enumerate", "axioms"},
 }
 
-// tagSets are the build configurations checked: the default one and the
-// one with the wasmtime backend (engine/wasmtime.go, -tags wasmtime).
-var tagSets = [][]string{nil, {"wasmtime", "cgo"}}
+// configs are the build configurations checked: the default one, the
+// one with the wasmtime backend (engine/wasmtime.go, -tags wasmtime) and
+// the browser's (the playground's checker, GOOS=js GOARCH=wasm).
+var configs = []struct {
+	tags         []string
+	goos, goarch string
+}{
+	{nil, "", ""},
+	{[]string{"wasmtime", "cgo"}, "", ""},
+	{nil, "js", "wasm"},
+}
 
 const module = "wmm"
 
@@ -68,10 +79,14 @@ func TestImportRules(t *testing.T) {
 			t.Errorf("package %s has no row in the import rules (internal/deps, docs/DESIGN.md)", rel)
 			continue
 		}
-		for _, tags := range tagSets {
+		for _, c := range configs {
+			tags := c.tags
 			ctx := build.Default
 			ctx.BuildTags = tags
-			ctx.CgoEnabled = true
+			ctx.CgoEnabled = c.goos == ""
+			if c.goos != "" {
+				ctx.GOOS, ctx.GOARCH = c.goos, c.goarch
+			}
 			p, err := ctx.ImportDir(filepath.Join(root, rel), 0)
 			if err != nil {
 				if _, ok := err.(*build.NoGoError); ok {
