@@ -29,7 +29,7 @@ func (m *Model) TotOrderCycle(x *model.Execution, hb *model.Rel) *model.Violatio
 // ForcedOrder is TotOrderCycle that also returns the order it derived:
 // hb and the pairs that C3 and hb ⊆ tot force into tot, transitively
 // closed. Every consistent total order contains it, so a tot search may
-// place an event only after its predecessors in it (NewTotSearchWithin)
+// place an event only after its predecessors in it (NewTotSearch)
 // without losing an order. The order is nil when the violation is not.
 func (m *Model) ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *model.Violation) {
 	// The patterns depend on hb only: collect them once.

@@ -46,17 +46,14 @@ type undoRec struct {
 // NewTotSearch starts a tot search for x, whose reads-from is complete,
 // with hb the happens-before built from it so far (static and sync-rf
 // edges, closed). The search owns hb and adds suspension edges to it.
-func (m *Model) NewTotSearch(x *model.Execution, hb *model.Rel) model.TotSearch {
-	return m.newTotSearch(x, hb)
-}
-
-// NewTotSearchWithin is NewTotSearch for a search that places an event
-// only after its predecessors in within, an order that every consistent
-// tot contains (ForcedOrder): it finds the same orders as NewTotSearch's,
-// first the same one, and tries fewer that fail. The orders it skips put
-// some pair against C3 or hb ⊆ tot (C6), which is what ForcedOrder
-// derives its pairs from.
-func (m *Model) NewTotSearchWithin(x *model.Execution, hb, within *model.Rel) model.TotSearch {
+//
+// When within is not nil, the search places an event only after its
+// predecessors in within, an order that every consistent tot contains
+// (ForcedOrder): it finds the same orders as without it, first the same
+// one, and tries fewer that fail. The orders it skips put some pair
+// against C3 or hb ⊆ tot (C6), which is what ForcedOrder derives its
+// pairs from.
+func (m *Model) NewTotSearch(x *model.Execution, hb, within *model.Rel) model.TotSearch {
 	t := m.newTotSearch(x, hb)
 	t.within = within
 	return t

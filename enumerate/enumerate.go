@@ -75,11 +75,9 @@ type Model interface {
 	// axioms force into tot, given reads-from, closed; or a violation when
 	// they form a cycle (so no total order can exist).
 	ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *model.Violation)
-	// NewTotSearch starts the search for a total order.
-	NewTotSearch(x *model.Execution, hb *model.Rel) model.TotSearch
-	// NewTotSearchWithin starts the search for a total order that
-	// contains within (a ForcedOrder).
-	NewTotSearchWithin(x *model.Execution, hb, within *model.Rel) model.TotSearch
+	// NewTotSearch starts the search for a total order; when within (a
+	// ForcedOrder) is not nil, for one that contains it.
+	NewTotSearch(x *model.Execution, hb, within *model.Rel) model.TotSearch
 	// Check is the model's complete consistency predicate on an execution
 	// with a total order of all events.
 	Check(x *model.Execution) *model.Violation

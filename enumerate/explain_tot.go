@@ -42,7 +42,7 @@ const totStepBound = 200000
 // reads-from is complete) under happens-before hb, as the enumerator
 // does, and records each branch that fails, keeping the first maxLeaves.
 func RefuteTot(m Model, x *model.Execution, hb *model.Rel, maxLeaves int) *TotRefutation {
-	ts := m.NewTotSearch(x, hb.Clone())
+	ts := m.NewTotSearch(x, hb.Clone(), nil)
 	r := &refuter{m: m, x: x, ts: ts, max: maxLeaves, dead: map[string]bool{}, out: &TotRefutation{}}
 	for i := range x.Events {
 		if ts.Constrained(model.EventID(i)) {
@@ -139,7 +139,7 @@ func (r *refuter) finish() bool {
 // order the model constrains (SC accesses, RMWs and suspension events for
 // the Wasm model), in the order of x.Tot.
 func ConstrainedOrder(m Model, x *model.Execution) []model.EventID {
-	ts := m.NewTotSearch(x, model.NewRel(len(x.Events)))
+	ts := m.NewTotSearch(x, model.NewRel(len(x.Events)), nil)
 	var out []model.EventID
 	for _, e := range x.Tot {
 		if ts.Constrained(e) {

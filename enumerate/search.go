@@ -412,12 +412,7 @@ func (c *candidate) readViolation() *model.Violation {
 // and returns nil; otherwise it returns the violation met deepest in the
 // search.
 func searchTot(s *searcher, x *model.Execution, hb, within *model.Rel) *model.Violation {
-	var ts model.TotSearch
-	if within != nil {
-		ts = s.model.NewTotSearchWithin(x, hb.Clone(), within)
-	} else {
-		ts = s.model.NewTotSearch(x, hb.Clone())
-	}
+	ts := s.model.NewTotSearch(x, hb.Clone(), within)
 	t := &totDFS{s: s, x: x, ts: ts, within: within}
 	for i := range x.Events {
 		if ts.Constrained(model.EventID(i)) {
