@@ -50,7 +50,7 @@ func Parse(src string) (*Program, error) {
 	if strings.ContainsRune(src, 0) {
 		return nil, ErrorList{{Off: strings.IndexByte(src, 0), Msg: "NUL byte in the code", src: src}}
 	}
-	prog, err := parser.ParseFile(nil, "", src, 0, parser.WithDisableSourceMaps)
+	prog, err := parseFile(src)
 	if err != nil {
 		return nil, syntaxErrors(src, err)
 	}
@@ -712,3 +712,16 @@ func (c *converter) newExpr(e *ast.NewExpression) Expr {
 
 // IsIntegral reports whether f is an integral Number (used by outcomes).
 func IsIntegral(f float64) bool { return f == math.Trunc(f) && !math.IsInf(f, 0) }
+
+// parseFile parses src with goja's parser. The parser is not trusted never
+// to panic (FuzzParse found "let[...į" slicing out of range in
+// reinterpretAsArrayBindingPattern): a panic becomes a syntax error at the
+// start of the code.
+func parseFile(src string) (prog *ast.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			prog, err = nil, fmt.Errorf("the JavaScript parser failed on this code (internal error: %v)", r)
+		}
+	}()
+	return parser.ParseFile(nil, "", src, 0, parser.WithDisableSourceMaps)
+}

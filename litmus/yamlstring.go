@@ -165,14 +165,16 @@ func blockSafe(s string) bool {
 // blockScalar writes s as a literal block scalar with its lines indented
 // by indent spaces, for a key indented by indent-2 spaces. The header gives
 // the indentation explicitly (relative to the key's) when the first line
-// that is not empty starts with a space, and the chomping that keeps s's
+// that is not empty starts with a space or a tab, and the chomping that keeps s's
 // trailing line breaks.
 func blockScalar(s string, indent int) string {
 	body := strings.TrimRight(s, "\n")
 	trailing := len(s) - len(body)
 	header := "|"
 	first := strings.TrimLeft(body, "\n")
-	if strings.HasPrefix(first, " ") {
+	if strings.HasPrefix(first, " ") || strings.HasPrefix(first, "\t") {
+		// Leading white space would be taken for indentation (a tab is
+		// not even allowed there): say how deep the indentation is.
 		header += "2"
 	}
 	header += chomping(trailing)
