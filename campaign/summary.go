@@ -201,7 +201,7 @@ func ValidateCommand(r *Record, run EngineRun, flags []string) string {
 // every forbidden outcome with the command that repeats it.
 func WriteSummary(w io.Writer, recs []*Record, opts TableOptions) {
 	s := Summarize(recs)
-	fmt.Fprintf(w, "Campaign %s: %d of %d tests\n", s.Campaign, s.Tests, s.Of)
+	fmt.Fprintf(w, "Campaign %s: %d of the campaign's %d tests\n", s.Campaign, s.Tests, s.Of)
 	for _, m := range s.Models {
 		fmt.Fprintf(w, "  %-10s %d never, %d sometimes, %d always", m.Model, m.Never, m.Sometimes, m.Always)
 		if m.None > 0 {
