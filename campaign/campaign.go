@@ -180,9 +180,6 @@ func source(t *litmus.Test, catalog bool) string {
 // verdict builds the verdict of one test under one model.
 func verdict(t *litmus.Test, m *axioms.Model, r suite.Result) Verdict {
 	v := Verdict{Model: m.Name()}
-	if e, ok := t.Expect[m.Name()]; ok {
-		v.Expect = e.Word
-	}
 	switch {
 	case len(t.Unsupported) > 0:
 		v.Unknown = "the importer left out part of the script (" + strings.Join(t.Unsupported, "; ") + ")"
@@ -197,6 +194,9 @@ func verdict(t *litmus.Test, m *axioms.Model, r suite.Result) Verdict {
 	judged := t.Judge(m.Name(), r.Res.Outcomes)
 	v.Outcomes = len(r.Res.Outcomes)
 	v.OK = judged.OK
+	if judged.Expect != nil {
+		v.Expect = judged.Expect.Word
+	}
 	if judged.Observation != 0 {
 		v.Observation = judged.Observation.String()
 	}
