@@ -50,7 +50,8 @@ const checkExample = `  wmm check mp.yaml                        outcomes and ve
   wmm check --skip no-tear tear.yaml       what the other axioms allow
   wmm check --json catalog/                one JSON line per test
   wmm check --catalog                      the whole bundled catalogue
-  wmm check --catalog --every-model sb mp  families sb and mp, every expectation`
+  wmm check --catalog --every-model sb mp  families sb and mp, every expectation
+  wmm check --json --shard 2/4 family/     the second quarter of the family's tests`
 
 // checkFlags holds the flags of wmm check.
 type checkFlags struct {
@@ -60,6 +61,7 @@ type checkFlags struct {
 	format     string
 	everyModel bool
 	hex        bool
+	shard      shardFlag
 	// cpuProfile and memProfile name files for Go's CPU and heap
 	// profiles of the run (go tool pprof reads them).
 	cpuProfile, memProfile string
@@ -86,6 +88,7 @@ func newCheckCmd() *cobra.Command {
 	f.register(fl, "check")
 	fl.BoolVar(&f.hex, "hex", false, "print the outcomes' values in hex (0x01020304) in the text form")
 	fl.BoolVar(&f.everyModel, "every-model", false, "check each test under every model its expect: names")
+	f.shard.register(fl)
 	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `FILE` (go tool pprof reads it)")
 	fl.StringVar(&f.memProfile, "memprofile", "", "write a heap profile at the end of the run to `FILE`")
 	return cmd
@@ -122,6 +125,7 @@ func doCheck(stdout, stderr io.Writer, args []string, f checkFlags) error {
 		return fmt.Errorf("unknown format %q (want text, json or herd)", format)
 	}
 	tests, loadErr := loadTests(args, f.catalog, f.features)
+	tests = f.shard.selectTests(tests)
 	jobs, err := suite.Plan(tests, f.models, f.variants, f.everyModel)
 	if err != nil {
 		return err

@@ -17,6 +17,8 @@
 //
 // Usage:
 //
+//	wmm campaign [--engine E]... [--model M]... FILE|DIR... | campaign --merge FILE...
+//		run a family of tests through models and engines and tabulate the results
 //	wmm catalog [--family F]... [--json]
 //		list the bundled litmus tests
 //	wmm check [FILE|DIR|NAME]...

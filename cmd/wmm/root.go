@@ -16,6 +16,7 @@ import (
 // help shows them. A new subcommand is a file with its constructor, added
 // to this list.
 var commands = []func() *cobra.Command{
+	newCampaignCmd,
 	newCatalogCmd,
 	newCheckCmd,
 	newDiffCmd,

@@ -73,11 +73,18 @@ type engineFlags struct {
 	catalog    bool
 	features   []string
 	spin       uint32
+	shard      shardFlag
 }
 
 func (f *engineFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.engine, "engine", "wazero", "the engine to run on (see above)")
+	f.registerRuns(cmd)
+}
+
+// registerRuns adds the flags of engine runs other than --engine (wmm
+// campaign's --engine is repeatable).
+func (f *engineFlags) registerRuns(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringVar(&f.engine, "engine", "wazero", "the engine to run on (see above)")
 	fl.StringVarP(&f.iterations, "iterations", "n", "100000", "instances of each test to run (1e6 and 1_000_000 are accepted)")
 	fl.BoolVar(&f.json, "json", false, "print one JSON object per test")
 	fl.StringVar(&f.delay, "delay", "auto", "largest random delay after the barrier, in spin-loop turns: a number (0: none), or auto to vary it between batches")
@@ -92,6 +99,7 @@ func (f *engineFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.test, "test", "", "run only the tests whose name matches this regular expression")
 	registerCatalog(fl, &f.catalog, "run the")
 	registerFeatures(fl, &f.features)
+	f.shard.register(fl)
 }
 
 // needInputs checks that the command line names tests to run.
@@ -148,8 +156,14 @@ func parseCount(s string) (int, error) {
 	return int(n), nil
 }
 
-// selectTests keeps the tests whose names match the --test pattern.
+// selectTests keeps the tests whose names match the --test pattern and
+// then those of the --shard.
 func (f *engineFlags) selectTests(tests []*litmus.Test) []*litmus.Test {
+	return f.shard.selectTests(f.matching(tests))
+}
+
+// matching keeps the tests whose names match the --test pattern.
+func (f *engineFlags) matching(tests []*litmus.Test) []*litmus.Test {
 	if f.testRE == nil {
 		return tests
 	}
