@@ -86,7 +86,7 @@ func doValidate(ctx context.Context, stdout, stderr io.Writer, paths []string, f
 	noteLowering(stderr, r, tests)
 	sum := &conform.Summary{Engine: r.Name(), Model: m.Name()}
 	for _, t := range tests {
-		for _, mode := range flags.memModes {
+		for _, mode := range memoryModes(t, flags.memModes) {
 			if ctx.Err() != nil {
 				break // interrupted: start nothing more
 			}

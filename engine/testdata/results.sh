@@ -40,7 +40,7 @@ for e in $ENGINES; do
 		echo
 		go run ./engine/testdata/results "$OUT/$e.jsonl"
 		echo
-		echo "Skipped: $(grep -c '^Skipped' "$OUT/$e.stderr" || true) test runs (test and way)."
+		echo "Skipped: $(grep -c "skipped:" "$OUT/$e.stderr" || true) test runs (test and way): $(grep "skipped:" "$OUT/$e.stderr" | sed "s/.*skipped: //; s/ T[0-9]*:.*//" | sort | uniq -c | sed "s/^ *//" | paste -sd";" -)."
 		echo
 	} >"$OUT/$e.md"
 	cat "$OUT/$e.md"
