@@ -2,7 +2,7 @@
 # results.sh: the per-engine tables of docs/ENGINES-RESULTS.md. For each
 # engine, `wmm validate --json --catalog` over the whole catalogue, both
 # memory ways, one engine at a time; the JSON lines are kept in OUT
-# (default results/) and turned into a markdown table per engine by
+# (default $TMPDIR/wmm-results, /tmp/wmm-results) and turned into a markdown table per engine by
 # engine/testdata/results/main.go.
 #   engine/testdata/results.sh [WMM] [ITERATIONS] [TIMEOUT]
 # WMM defaults to ./cmd/wmm built into a temporary file; ITERATIONS to
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 WMM=${1:-}
 N=${2:-2000}
 T=${3:-3s}
-OUT=${OUT:-results}
+OUT=${OUT:-${TMPDIR:-/tmp}/wmm-results}
 ENGINES=${ENGINES:-"wazero node deno bun"}
 if [ -z "$WMM" ]; then
 	WMM=$(mktemp -d)/wmm
