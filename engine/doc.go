@@ -68,8 +68,13 @@
 // runs the harness with every memory.size answering a stale size and
 // checks that no trap appears.) Division and unreachable stay rewritten
 // as in batch mode, which reads nothing shared. Isolated mode manages
-// thousands of instances per second, where batch mode manages hundreds of
-// thousands or more.
+// hundreds to thousands of instances per second, where batch mode manages
+// hundreds of thousands or more: each instance needs a fresh memory and
+// the threads must meet at a gate in the host. The JavaScript runners
+// create a group's memories and instances before its first gate and
+// collect them after the group (V8's memory.grow takes time in proportion
+// to the shared memories an isolate still holds); docs/ENGINES-RESULTS.md
+// has the profile.
 //
 // # Stuck threads
 //

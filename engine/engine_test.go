@@ -195,6 +195,21 @@ threads:
     (local.set $r3 (i32.load (i32.const 131072)))
 condition: exists (i32[65536]=42 /\ size=2)
 `, "T0:r0=1; T0:r1=2; T0:r2=4294967295; T0:r3=0; T0:trap=1; i32[65536]=42; size=2"},
+	// Isolated mode with setup code and initial values: the JavaScript
+	// runners make an instance in the main thread for the setup only
+	// when there is setup code (harness.js, runIsolated).
+	{"grow-after-setup", `name: GrowSetup
+memory: {pages: 1, max: 2}
+init: {i32[0]: 5}
+setup: |
+  (i32.store (i32.const 4) (i32.const 9))
+threads:
+  T0: |
+    (local $r0 i32) (local $r1 i32)
+    (local.set $r0 (memory.grow (i32.const 1)))
+    (local.set $r1 (i32.add (i32.load (i32.const 0)) (i32.load (i32.const 4))))
+condition: exists (T0:r1=14)
+`, "T0:r0=1; T0:r1=14"},
 }
 
 // engines returns the runners to test: both wazero configurations, and
@@ -264,7 +279,7 @@ func TestHarnessValidates(t *testing.T) {
 			if _, err := r.CompileModule(ctx, b); err != nil {
 				t.Errorf("%s (%s): wazero rejects the harness: %v", tc.name, mem, err)
 			}
-			if h.Isolated != (tc.name == "grow-and-size") {
+			if h.Isolated != strings.HasPrefix(tc.name, "grow-") {
 				t.Errorf("%s: isolated = %v", tc.name, h.Isolated)
 			}
 		}

@@ -36,8 +36,14 @@ func (j JS) Name() string { return j.Runtime }
 
 // command returns the command line that runs script with config.
 func (j JS) command(ctx context.Context, script, config string) *exec.Cmd {
-	if j.Runtime == "deno" {
-		return exec.CommandContext(ctx, j.Path, "run", "-A", script, config)
+	// --expose-gc lets the isolated harness collect the memories of a
+	// group before the next (harness.js, collect): V8's memory.grow costs
+	// time in proportion to the shared memories an isolate still holds.
+	switch j.Runtime {
+	case "deno":
+		return exec.CommandContext(ctx, j.Path, "run", "-A", "--v8-flags=--expose-gc", script, config)
+	case "node":
+		return exec.CommandContext(ctx, j.Path, "--expose-gc", script, config)
 	}
 	return exec.CommandContext(ctx, j.Path, script, config)
 }
@@ -64,6 +70,9 @@ type jsConfig struct {
 	// Group is how many isolated instances (and memories) the harness
 	// creates ahead at once, within the memory budget.
 	Group int `json:"group"`
+	// HasSetup: the test has setup code, which an instance in the main
+	// thread runs on each isolated memory before the threads start.
+	HasSetup bool `json:"hasSetup"`
 	// Defined: the module defines and exports the memory; the main
 	// thread creates it by instantiating the module, and the workers
 	// instantiate WorkerModulePath, the same harness importing it.
@@ -110,7 +119,7 @@ func (j JS) config(h *Harness, opts Options, modulePath string) jsConfig {
 		Iterations: opts.Iterations, Seed: uint32(opts.Seed), DeadlineMs: opts.Deadline.Milliseconds(),
 		BudgetMs: opts.Budget.Milliseconds(), KeySize: h.KeySize(), Group: h.alive(opts.MemBudget, 256),
 		Layout: jsLayout{Results: h.Layout.Results, RecordSize: h.Layout.RecordSize, Slots: h.Layout.Slots, Stride: h.Layout.Stride, Batch: h.Layout.Batch},
-		Init:   []jsWrite{}, Atoms: []jsAtom{},
+		Init:   []jsWrite{}, Atoms: []jsAtom{}, HasSetup: h.Test.Setup != nil,
 	}
 	for _, in := range h.Init {
 		c.Init = append(c.Init, jsWrite{in.Addr, in.Width, strconv.FormatUint(in.Value, 10)})

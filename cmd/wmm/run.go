@@ -222,7 +222,7 @@ func doRun(ctx context.Context, stdout, stderr io.Writer, paths []string, flags 
 	noteLowering(stderr, r, tests)
 	sum := &conform.Summary{Engine: r.Name()}
 	for _, t := range tests {
-		for _, mode := range flags.memModes {
+		for _, mode := range memoryModes(t, flags.memModes) {
 			opts.Memory = mode
 			res, err := runOne(ctx, stderr, t, r, opts)
 			if failed(stderr, sum, &errs, t, err) {
@@ -291,4 +291,15 @@ func runOne(ctx context.Context, stderr io.Writer, t *litmus.Test, r engine.Runn
 	}
 	p.finish()
 	return res, err
+}
+
+// memoryModes returns the ways t's memory is made in a run that asked for
+// modes. A test with JavaScript threads has one way only: the mixed runner
+// (engine/mixed.go) creates the memory in JavaScript and every thread
+// imports it, so it runs once, as imported, whatever was asked.
+func memoryModes(t *litmus.Test, modes []engine.MemoryMode) []engine.MemoryMode {
+	if engine.HasJS(t) {
+		return []engine.MemoryMode{engine.ImportMemory}
+	}
+	return modes
 }

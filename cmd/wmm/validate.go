@@ -87,7 +87,7 @@ func doValidate(ctx context.Context, stdout, stderr io.Writer, paths []string, f
 	sum := &conform.Summary{Engine: r.Name(), Model: m.Name()}
 	for _, t := range tests {
 		mr := &modelResult{test: t, model: m, opts: flags.enumOptions()}
-		for _, mode := range flags.memModes {
+		for _, mode := range memoryModes(t, flags.memModes) {
 			if ctx.Err() != nil || mr.err != nil {
 				break // interrupted, or no model result: start nothing more
 			}

@@ -1,0 +1,1 @@
+(module (memory (export "mem") 1024 1024 shared))
