@@ -3,6 +3,7 @@ package enumerate
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"wmm/interp"
@@ -51,20 +52,53 @@ func groupPaths(paths []*interp.Trace) []*group {
 	return out
 }
 
-// skeletonKey describes a path's events without the values they read.
+// skeletonKey describes a path's events without the values they read:
+// two paths have the same key exactly when their events agree in every
+// field but Access.Rd and LenRd. It is built with strconv, not fmt: the
+// catalogue makes it for every path of every thread.
 func skeletonKey(p *interp.Trace) string {
-	var sb strings.Builder
+	b := make([]byte, 0, 64*len(p.Events))
+	num := func(v int64) { b = strconv.AppendInt(b, v, 10); b = append(b, ' ') }
+	str := func(s string) { num(int64(len(s))); b = append(b, s...) }
+	flag := func(f bool) {
+		if f {
+			b = append(b, '1')
+		} else {
+			b = append(b, '0')
+		}
+	}
 	for _, e := range p.Events {
-		fmt.Fprintf(&sb, "%d|%v|%v|%v|%s|%s|", e.Index, e.Fence, e.Trap, e.Susp, e.Instr, e.Pos)
-		if e.Susp != nil {
-			fmt.Fprintf(&sb, "%+v|", *e.Susp)
+		num(int64(e.Index))
+		flag(e.Fence)
+		str(e.Trap.String())
+		str(e.Instr)
+		str(e.Pos)
+		if s := e.Susp; s != nil {
+			b = append(b, 'S')
+			num(int64(s.Kind))
+			num(int64(s.Addr))
+			num(s.Timeout)
+			num(int64(s.N))
+			num(int64(s.K))
 		}
 		for _, a := range []*model.Access{e.Len, e.Data} {
 			if a == nil {
-				sb.WriteString("-|")
+				b = append(b, '-')
 				continue
 			}
-			fmt.Fprintf(&sb, "%d %d %d %d %d %v %v %x %d ", a.Region, a.Kind, a.Ord, a.Off, a.Size, a.NoTears, a.Float, a.Wr, a.LenWr)
+			b = append(b, 'A')
+			num(int64(a.Region))
+			num(int64(a.Kind))
+			num(int64(a.Ord))
+			num(int64(a.Off))
+			num(int64(a.Size))
+			flag(a.NoTears)
+			flag(a.Float)
+			if a.Wr != nil {
+				b = append(b, 'w')
+				str(string(a.Wr))
+			}
+			num(int64(a.LenWr))
 			if a.Wr == nil && a.Kind != model.Read {
 				keys := make([]uint64, 0, len(a.Sparse))
 				for k := range a.Sparse {
@@ -72,14 +106,15 @@ func skeletonKey(p *interp.Trace) string {
 				}
 				slices.Sort(keys)
 				for _, k := range keys {
-					fmt.Fprintf(&sb, "%d:%d,", k, a.Sparse[k])
+					num(int64(k))
+					num(int64(a.Sparse[k]))
 				}
 			}
-			sb.WriteString("|")
+			b = append(b, '|')
 		}
-		sb.WriteString("\n")
+		b = append(b, '\n')
 	}
-	return sb.String()
+	return string(b)
 }
 
 // A readCell is one cell an event reads.
