@@ -63,6 +63,11 @@ type Model interface {
 	// CheckRead, so that its valid choices can be counted rather than
 	// enumerated.
 	FreeRead(x *model.Execution, e model.EventID, cells [][]model.EventID) bool
+	// FreeReadWithin is FreeRead given hb, a happens-before that
+	// contains every one the search can reach (static and every
+	// synchronisation edge some choice of writers could add): it may
+	// find more reads free.
+	FreeReadWithin(x *model.Execution, hb *model.Rel, e model.EventID, cells [][]model.EventID) bool
 	// CountRead counts the choices of writers for read r, among the
 	// candidates per cell (len cell first), that pass CheckRead against
 	// hb, and returns the least of them, or a violation when there is

@@ -212,6 +212,10 @@ type fastCandidate struct {
 	paths    []*interp.Trace // the leaf's paths, one per thread
 	pathIdx  []int
 	rf       []model.EventID // the active choices so far, cell by cell
+	// keyReads are the reads whose writers make the witness key (see
+	// splitPassive), keyBuf the key's writers when they are not rf.
+	keyReads []model.EventID
+	keyBuf   []model.EventID
 
 	// A worker of a parallel search (nworkers > 1) takes the subtrees
 	// at depth splitDepth whose number modulo nworkers is worker.
@@ -355,18 +359,33 @@ func shadowedBy(x *model.Execution, hb *model.Rel, w, r model.EventID, reg model
 }
 
 // splitPassive sets aside the reads whose writers influence nothing but
-// their own per-read checks (Model.FreeRead; see candidate.splitPassive).
+// their own per-read checks (Model.FreeRead, and Model.FreeReadWithin
+// under the largest hb the search can reach; see candidate.splitPassive).
+// The reads FreeRead leaves active stay in the witness key (keyReads), so
+// that the witness of an outcome is the execution it was before
+// FreeReadWithin counted more reads.
 func (c *fastCandidate) splitPassive() {
+	c.keyReads = c.reads
 	for _, e := range c.x.Events {
 		if e.Susp != nil {
 			return
 		}
 	}
-	var reads []model.EventID
+	m := c.s.model
+	var reads, keyReads []model.EventID
 	var cells [][]readCell
 	var cands [][][]model.EventID
+	var hbMax *model.Rel
 	for k, r := range c.reads {
-		if c.s.model.FreeRead(c.x, r, c.perPath(k)) {
+		pp := c.perPath(k)
+		free := m.FreeRead(c.x, r, pp)
+		if !free {
+			keyReads = append(keyReads, r)
+			if hbMax == nil {
+				hbMax = c.maxHB()
+			}
+		}
+		if free || m.FreeReadWithin(c.x, hbMax, r, pp) {
 			c.passive = append(c.passive, r)
 			c.passiveCells = append(c.passiveCells, c.cells[k])
 			c.passiveCands = append(c.passiveCands, c.cands[k])
@@ -376,7 +395,51 @@ func (c *fastCandidate) splitPassive() {
 		cells = append(cells, c.cells[k])
 		cands = append(cands, c.cands[k])
 	}
-	c.reads, c.cells, c.cands = reads, cells, cands
+	c.reads, c.cells, c.cands, c.keyReads = reads, cells, cands, keyReads
+}
+
+// maxHB returns the static hb with every synchronisation edge that some
+// choice of writers among the candidates could add, closed: it contains
+// every hb the search of this combination reaches (hb grows only by
+// those edges without suspension events). It may be cyclic.
+func (c *fastCandidate) maxHB() *model.Rel {
+	x := c.x
+	hb := c.hb.Clone()
+	for k, r := range c.reads {
+		ev := x.Events[r]
+		for i, cl := range c.cells[k] {
+			a := ev.Access(cl.reg)
+			if !a.Ord.Atomic() {
+				continue
+			}
+			for _, w := range c.cands[k][i] {
+				if model.SyncsWith(x.Events[w].Access(cl.reg), a) && !hb.Has(w, r) {
+					hb.AddClosed(w, r)
+				}
+			}
+		}
+	}
+	return hb
+}
+
+// keyRF returns the writers of the reads of the witness key (keyReads),
+// cell by cell, len cell first: the active choices, and the least valid
+// choice of each passive read that FreeRead alone leaves active.
+func (c *fastCandidate) keyRF() []model.EventID {
+	if len(c.keyReads) == len(c.reads) {
+		return c.rf
+	}
+	x := c.x
+	c.keyBuf = c.keyBuf[:0]
+	for _, r := range c.keyReads {
+		if x.Events[r].Len.Reading() {
+			c.keyBuf = append(c.keyBuf, x.LenRF[r])
+		}
+		if x.Events[r].Data.Reading() {
+			c.keyBuf = append(c.keyBuf, x.DataRF[r]...)
+		}
+	}
+	return c.keyBuf
 }
 
 // perPath returns the candidates of read c.reads[k] as FreeRead sees
@@ -629,7 +692,7 @@ func (c *fastCandidate) record(weight Count) error {
 		return nil
 	}
 	s.witness[k] = c.x.Clone()
-	s.witnessKey[k] = witnessKey{paths: slices.Clone(c.pathIdx), rf: slices.Clone(c.rf)}
+	s.witnessKey[k] = witnessKey{paths: slices.Clone(c.pathIdx), rf: slices.Clone(c.keyRF())}
 	return nil
 }
 
@@ -641,7 +704,7 @@ type witnessKey struct {
 }
 
 func (c *fastCandidate) before(k witnessKey) bool {
-	return witnessKey{c.pathIdx, c.rf}.less(k)
+	return witnessKey{c.pathIdx, c.keyRF()}.less(k)
 }
 
 func (k witnessKey) less(l witnessKey) bool { return k.compare(l) < 0 }

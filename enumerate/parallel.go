@@ -76,6 +76,7 @@ func (c *fastCandidate) fork(i, n int) *fastCandidate {
 	f.paths = make([]*interp.Trace, len(c.paths))
 	f.pathIdx = make([]int, len(c.pathIdx))
 	f.rf = nil
+	f.keyBuf = nil
 	f.worker, f.nworkers, f.task = i, n, 0
 	return &f
 }
