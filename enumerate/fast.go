@@ -204,6 +204,8 @@ type fastCandidate struct {
 	passive      []model.EventID
 	passiveCells [][]readCell
 	passiveCands [][][]model.EventID
+	passiveVals  [][]byValue       // per passive read and cell, the candidates by value written
+	cellBuf      [][]model.EventID // countPassive's cells, reused
 
 	tries    []*trieNode // per thread, over its active cells
 	at       []*trieNode // per thread, the node the choices so far reach
@@ -389,6 +391,7 @@ func (c *fastCandidate) splitPassive() {
 			c.passive = append(c.passive, r)
 			c.passiveCells = append(c.passiveCells, c.cells[k])
 			c.passiveCands = append(c.passiveCands, c.cands[k])
+			c.passiveVals = append(c.passiveVals, c.groupByValue(c.cells[k], c.cands[k]))
 			continue
 		}
 		reads = append(reads, r)
@@ -640,15 +643,15 @@ func (c *fastCandidate) complete() error {
 func (c *fastCandidate) countPassive() (Count, *model.Violation) {
 	total := CountOf(1)
 	for k, r := range c.passive {
-		cells := make([][]model.EventID, len(c.passiveCands[k]))
-		for i, ws := range c.passiveCands[k] {
+		vals := c.passiveVals[k]
+		if cap(c.cellBuf) < len(vals) {
+			c.cellBuf = make([][]model.EventID, len(vals))
+		}
+		cells := c.cellBuf[:len(vals)]
+		for i := range vals {
 			cl := c.passiveCells[k][i]
 			want := c.x.Events[r].Access(cl.reg).ReadCell(cl.cell)
-			for _, w := range ws {
-				if c.x.Events[w].Access(cl.reg).WriteCell(cl.cell) == want {
-					cells[i] = append(cells[i], w)
-				}
-			}
+			cells[i] = vals[i].writers(want)
 			if len(cells[i]) == 0 {
 				return Count{}, model.NewViolation(model.AxValue, "", cl.reg, []model.EventID{r}, func() string {
 					return fmt.Sprintf("%s reads %d at %s cell %d, which no write it may read from wrote", c.x.Label(r), want, cl.reg, cl.cell)
@@ -662,6 +665,43 @@ func (c *fastCandidate) countPassive() (Count, *model.Violation) {
 		total = total.Mul(CountOf(n))
 	}
 	return total, nil
+}
+
+// byValue groups the candidate writers of one cell by the value they
+// write there, each group in candidate order.
+type byValue struct {
+	vals []uint64
+	ws   [][]model.EventID
+}
+
+// writers returns the candidates that write v, or nil.
+func (b *byValue) writers(v uint64) []model.EventID {
+	for i, x := range b.vals {
+		if x == v {
+			return b.ws[i]
+		}
+	}
+	return nil
+}
+
+// groupByValue returns, per cell of a passive read, its candidates by
+// the value they write.
+func (c *fastCandidate) groupByValue(cells []readCell, cands [][]model.EventID) []byValue {
+	out := make([]byValue, len(cells))
+	for i, cl := range cells {
+		b := &out[i]
+		for _, w := range cands[i] {
+			v := c.x.Events[w].Access(cl.reg).WriteCell(cl.cell)
+			j := slices.Index(b.vals, v)
+			if j < 0 {
+				j = len(b.vals)
+				b.vals = append(b.vals, v)
+				b.ws = append(b.ws, nil)
+			}
+			b.ws[j] = append(b.ws[j], w)
+		}
+	}
+	return out
 }
 
 // rawOf returns the raw outcome of one path per thread.

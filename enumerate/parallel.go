@@ -77,6 +77,7 @@ func (c *fastCandidate) fork(i, n int) *fastCandidate {
 	f.pathIdx = make([]int, len(c.pathIdx))
 	f.rf = nil
 	f.keyBuf = nil
+	f.cellBuf = nil
 	f.worker, f.nworkers, f.task = i, n, 0
 	return &f
 }
