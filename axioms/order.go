@@ -44,7 +44,7 @@ func (m *Model) ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *mod
 					if rules == nil {
 						rules = make([]forcedRule, 0, 4*len(x.Events))
 					}
-					rules = append(rules, forcedRule{re.ID, w, reg, p})
+					rules = append(rules, forcedRule{re.ID, w, p.w2, reg, clauseCode(p.clause)})
 					return true
 				})
 			}
@@ -60,16 +60,16 @@ func (m *Model) ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *mod
 			rl := &rules[i]
 			ok := true
 			switch r, w, w2 := rl.r, rl.w, rl.w2; rl.clause {
-			case "i": // not W tot V tot R
+			case 1: // (i): not W tot V tot R
 				if f.order.Has(w, w2) {
 					ok = f.add(r, w2, rl, 0)
 				}
 				if ok && f.order.Has(w2, r) {
 					ok = f.add(w2, w, rl, 1)
 				}
-			case "ii": // not V tot R, as W hb V
+			case 2: // (ii): not V tot R, as W hb V
 				ok = f.add(r, w2, rl, 2)
-			case "iii": // not W tot V, as V hb R
+			case 3: // (iii): not W tot V, as V hb R
 				ok = f.add(w2, w, rl, 3)
 			}
 			if !ok {
@@ -81,12 +81,20 @@ func (m *Model) ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *mod
 }
 
 // A forcedRule is one pattern of C3 for a read r of w's cells in region
-// reg, from which ForcedOrder derives pairs of tot.
+// reg, from which ForcedOrder derives pairs of tot: clause 1, 2 or 3 for
+// (i), (ii) and (iii), about the write w2 (see scPattern). It holds no
+// pointer, so that the rules of an execution cost the collector nothing.
 type forcedRule struct {
-	r, w model.EventID
-	reg  model.Region
-	scPattern
+	r, w, w2 model.EventID
+	reg      model.Region
+	clause   uint8
 }
+
+// clauseCode returns 1, 2 or 3 for clause "i", "ii" or "iii".
+func clauseCode(c string) uint8 { return uint8(len(c)) }
+
+// clauseName returns the clause of a code of clauseCode.
+func clauseName(k uint8) string { return [...]string{"", "i", "ii", "iii"}[k] }
 
 // forcing is the state of ForcedOrder's fixpoint.
 type forcing struct {
@@ -106,9 +114,10 @@ func (f *forcing) add(a, b model.EventID, rl *forcedRule, k int) bool {
 	}
 	if a == b || f.order.Has(b, a) {
 		x, rl := f.x, *rl
-		f.cycle = model.NewViolation(model.AxSCLast, rl.clause, rl.reg, []model.EventID{a, b}, func() string {
+		clause := clauseName(rl.clause)
+		f.cycle = model.NewViolation(model.AxSCLast, clause, rl.reg, []model.EventID{a, b}, func() string {
 			return fmt.Sprintf("%s must come before %s in tot (clause (%s): %s reads from %s%s), but the order that hb and the reads-from choices already force puts %s first",
-				x.Label(a), x.Label(b), rl.clause, x.Label(rl.r), x.Label(rl.w), forcedWhy(x, rl, k), x.Label(b))
+				x.Label(a), x.Label(b), clause, x.Label(rl.r), x.Label(rl.w), forcedWhy(x, rl, k), x.Label(b))
 		})
 		return false
 	}

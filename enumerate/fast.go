@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"wmm/interp"
 	"wmm/model"
@@ -218,6 +217,7 @@ type fastCandidate struct {
 	// splitPassive), keyBuf the key's writers when they are not rf.
 	keyReads []model.EventID
 	keyBuf   []model.EventID
+	keyBytes []byte // record's outcome key, reused
 
 	// A worker of a parallel search (nworkers > 1) takes the subtrees
 	// at depth splitDepth whose number modulo nworkers is worker.
@@ -724,16 +724,54 @@ func (c *fastCandidate) record(weight Count) error {
 	if c.paths[0].Status != model.Done {
 		return errorf(s.test, "the setup code does not complete (%s) in an allowed execution", c.paths[0].Status)
 	}
-	k := c.outcomeKey()
-	if _, ok := s.results[k]; !ok {
+	// The key is looked up as bytes (no string is made for a lookup) and
+	// made a string only when the witness changes.
+	c.keyBytes = c.outcomeKey(c.keyBytes[:0])
+	var k string
+	if _, ok := s.results[string(c.keyBytes)]; !ok {
+		k = string(c.keyBytes)
 		s.results[k] = s.rawOf(c.paths)
 		s.order = append(s.order, k)
-	} else if !c.before(s.witnessKey[k]) {
+	} else if !c.before(s.witnessKey[string(c.keyBytes)]) {
+		return nil
+	} else {
+		k = string(c.keyBytes)
+	}
+	s.witness[k] = cloneInto(s.witness[k], c.x)
+	if wk, ok := s.witnessKey[k]; ok && len(wk.paths) == len(c.pathIdx) {
+		// The key being replaced is referenced nowhere else.
+		wk.paths = append(wk.paths[:0], c.pathIdx...)
+		wk.rf = append(wk.rf[:0], c.keyRF()...)
+		s.witnessKey[k] = wk
 		return nil
 	}
-	s.witness[k] = c.x.Clone()
 	s.witnessKey[k] = witnessKey{paths: slices.Clone(c.pathIdx), rf: slices.Clone(c.keyRF())}
 	return nil
+}
+
+// cloneInto returns a copy of x, made in the memory of old (a witness
+// being replaced, referenced nowhere else) when it has x's shape, else
+// new.
+func cloneInto(old, x *model.Execution) *model.Execution {
+	if old == nil || len(old.Events) != len(x.Events) || len(old.Threads) != len(x.Threads) || len(old.Tot) != len(x.Tot) {
+		return x.Clone()
+	}
+	for i, rf := range x.DataRF {
+		if len(old.DataRF[i]) != len(rf) || (rf == nil) != (old.DataRF[i] == nil) {
+			return x.Clone()
+		}
+	}
+	y := *x
+	y.Events = append(old.Events[:0], x.Events...)
+	y.Threads = append(old.Threads[:0], x.Threads...)
+	y.DataRF = old.DataRF
+	for i, rf := range x.DataRF {
+		copy(y.DataRF[i], rf)
+	}
+	y.LenRF = append(old.LenRF[:0], x.LenRF...)
+	y.Tot = append(old.Tot[:0], x.Tot...)
+	*old = y
+	return old
 }
 
 // A witnessKey orders the executions of one outcome as search.go finds
@@ -757,8 +795,7 @@ func (k witnessKey) compare(l witnessKey) int {
 }
 
 // outcomeKey identifies the raw outcome of the leaf's paths.
-func (c *fastCandidate) outcomeKey() string {
-	var sb strings.Builder
+func (c *fastCandidate) outcomeKey(b []byte) []byte {
 	for ti, p := range c.paths {
 		if c.s.threads[ti].role == model.RoleSetup {
 			continue // the setup thread's locals are no part of the outcome
@@ -768,8 +805,8 @@ func (c *fastCandidate) outcomeKey() string {
 			part = fmt.Sprint(p.Locals, p.Status)
 			c.keyParts[p] = part
 		}
-		sb.WriteString(part)
-		sb.WriteByte(';')
+		b = append(b, part...)
+		b = append(b, ';')
 	}
-	return sb.String()
+	return b
 }

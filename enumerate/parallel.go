@@ -78,6 +78,7 @@ func (c *fastCandidate) fork(i, n int) *fastCandidate {
 	f.rf = nil
 	f.keyBuf = nil
 	f.cellBuf = nil
+	f.keyBytes = nil
 	f.worker, f.nworkers, f.task = i, n, 0
 	return &f
 }
