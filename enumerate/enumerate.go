@@ -20,7 +20,9 @@
 //     Reads are assigned one at a time, synchronisation edges added as they
 //     appear and retracted on backtracking, and a partial assignment is
 //     abandoned as soon as hb is cyclic or C2 or C4 fails. Reads whose
-//     choice matters to no other check are counted (Model.CountRead). The
+//     choice matters to no other check, under every hb the search can
+//     reach (Model.FreeRead, Model.FreeReadWithin), are counted
+//     (Model.CountRead). The
 //     search of one combination splits over goroutines (Options.Workers).
 //  4. Total order. Over the events whose position the model constrains
 //     (SC accesses, RMWs, suspension events), within the order that C3 and
