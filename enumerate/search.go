@@ -413,10 +413,15 @@ func (c *candidate) readViolation() *model.Violation {
 // search.
 func searchTot(s *searcher, x *model.Execution, hb, within *model.Rel) *model.Violation {
 	var ts model.TotSearch
+	// The search changes hb only by the edges of suspension events it
+	// places: without them it may have hb itself.
+	if hasSusp(x) {
+		hb = hb.Clone()
+	}
 	if within != nil {
-		ts = s.model.NewTotSearchWithin(x, hb.Clone(), within)
+		ts = s.model.NewTotSearchWithin(x, hb, within)
 	} else {
-		ts = s.model.NewTotSearch(x, hb.Clone())
+		ts = s.model.NewTotSearch(x, hb)
 	}
 	t := &totDFS{s: s, x: x, ts: ts, within: within}
 	for i := range x.Events {
