@@ -370,10 +370,19 @@ func (m *Model) noTear(x *model.Execution, r model.EventID) *model.Violation {
 	if m.skip[model.AxNoTear] || !ra.Reading() || !m.tearfree(ra) {
 		return nil
 	}
+	// The writers C4 counts are listed only when there are two.
 	var counted []model.EventID
+	first := model.NoEvent
 	for _, w := range x.Writers(r, model.Data) {
 		we := x.Events[w]
 		if (ra.Same(we.Data) && m.tearfree(we.Data)) || (m.initNoTear && isZeroFill(we)) {
+			if first == model.NoEvent {
+				first = w
+				continue
+			}
+			if counted == nil {
+				counted = []model.EventID{first}
+			}
 			counted = append(counted, w)
 		}
 	}

@@ -26,6 +26,9 @@ func (m *Model) CountRead(x *model.Execution, hb *model.Rel, r model.EventID, ce
 	if m.sc {
 		return m.countReadBrute(x, hb, r, cells)
 	}
+	if n, first, v, ok := m.countReadOne(x, hb, r, cells); ok {
+		return n, first, v
+	}
 	ev := x.Events[r]
 	type cell struct {
 		reg  model.Region
@@ -135,6 +138,46 @@ func (m *Model) CountRead(x *model.Execution, hb *model.Rel, r model.EventID, ce
 		}
 	}
 	return total, first, nil
+}
+
+// countReadOne is CountRead for the common case of one candidate per
+// cell (the values read tell the writers apart): the one choice passes
+// C2 cell by cell and C4, or the first cell that breaks C2 gives the
+// violation, as the general count does. It reports false, leaving the
+// count to the general case, when a cell has several candidates or the
+// choice breaks C4.
+func (m *Model) countReadOne(x *model.Execution, hb *model.Rel, r model.EventID, cells [][]model.EventID) (uint64, []model.EventID, *model.Violation, bool) {
+	for _, ws := range cells {
+		if len(ws) != 1 {
+			return 0, nil, nil, false
+		}
+	}
+	ev := x.Events[r]
+	counted := model.NoEvent
+	i := 0
+	for _, reg := range []model.Region{model.Len, model.Data} {
+		a := ev.Access(reg)
+		if !a.Reading() {
+			continue
+		}
+		for k := uint64(0); k < a.Size; k, i = k+1, i+1 {
+			w := cells[i][0]
+			if v := m.hbConsistent(x, hb, r, reg, a.Off+k, w); v != nil {
+				return 0, nil, v, true
+			}
+			if reg == model.Data && m.NoTearWriter(x, r, w) {
+				if counted != model.NoEvent && counted != w {
+					return 0, nil, nil, false
+				}
+				counted = w
+			}
+		}
+	}
+	first := make([]model.EventID, len(cells))
+	for i, ws := range cells {
+		first[i] = ws[0]
+	}
+	return 1, first, nil, true
 }
 
 // countReadBrute is CountRead trying every choice.

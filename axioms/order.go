@@ -33,12 +33,7 @@ func (m *Model) TotOrderCycle(x *model.Execution, hb *model.Rel) *model.Violatio
 // without losing an order. The order is nil when the violation is not.
 func (m *Model) ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *model.Violation) {
 	// The patterns depend on hb only: collect them once.
-	type rule struct {
-		r, w model.EventID
-		reg  model.Region
-		scPattern
-	}
-	rules := make([]rule, 0, 4*len(x.Events))
+	var rules []forcedRule
 	for _, re := range x.Events {
 		for _, reg := range []model.Region{model.Len, model.Data} {
 			if !re.Access(reg).Reading() {
@@ -46,7 +41,10 @@ func (m *Model) ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *mod
 			}
 			for _, w := range x.Writers(re.ID, reg) {
 				m.scPatterns(x, hb, re.ID, reg, w, func(p scPattern) bool {
-					rules = append(rules, rule{re.ID, w, reg, p})
+					if rules == nil {
+						rules = make([]forcedRule, 0, 4*len(x.Events))
+					}
+					rules = append(rules, forcedRule{re.ID, w, p.w2, reg, clauseCode(p.clause)})
 					return true
 				})
 			}
@@ -55,66 +53,94 @@ func (m *Model) ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *mod
 	if len(rules) == 0 {
 		return hb, nil
 	}
-	order := hb.Clone()
-	var cycle *model.Violation
-	changed := true
-	// add puts a before b; it reports false, with the violation, when b
-	// is already before a.
-	// why says how a pair came about: 0 (clause (i), W before W'), 1
-	// (clause (i), W' before R), 2 (clause (ii)), 3 (clause (iii)).
-	why := func(rl rule, k int) string {
-		switch k {
-		case 0:
-			return ", which is before " + x.Label(rl.w2)
-		case 1:
-			return ", and " + x.Label(rl.w2) + " is before it"
-		case 2:
-			return ", which happens before " + x.Label(rl.w2)
-		}
-		return ", and " + x.Label(rl.w2) + " happens before it"
-	}
-	add := func(a, b model.EventID, rl rule, k int) bool {
-		if order.Has(a, b) {
-			return true
-		}
-		if a == b || order.Has(b, a) {
-			cycle = model.NewViolation(model.AxSCLast, rl.clause, rl.reg, []model.EventID{a, b}, func() string {
-				return fmt.Sprintf("%s must come before %s in tot (clause (%s): %s reads from %s%s), but the order that hb and the reads-from choices already force puts %s first",
-					x.Label(a), x.Label(b), rl.clause, x.Label(rl.r), x.Label(rl.w), why(rl, k), x.Label(b))
-			}).Because(model.RF(rl.w, rl.r))
-			switch k {
-			case 2:
-				cycle.Because(model.HB(rl.w, rl.w2))
-			case 3:
-				cycle.Because(model.HB(rl.w2, rl.r))
-			}
-			return false
-		}
-		order.AddClosed(a, b)
-		changed = true
-		return true
-	}
-	for changed {
-		changed = false
-		for _, rl := range rules {
+	f := &forcing{x: x, order: hb.Clone(), changed: true}
+	for f.changed {
+		f.changed = false
+		for i := range rules {
+			rl := &rules[i]
 			ok := true
 			switch r, w, w2 := rl.r, rl.w, rl.w2; rl.clause {
-			case "i": // not W tot V tot R
-				if order.Has(w, w2) {
-					ok = add(r, w2, rl, 0)
+			case 1: // (i): not W tot V tot R
+				if f.order.Has(w, w2) {
+					ok = f.add(r, w2, rl, 0)
 				}
-				if ok && order.Has(w2, r) {
-					ok = add(w2, w, rl, 1)
+				if ok && f.order.Has(w2, r) {
+					ok = f.add(w2, w, rl, 1)
 				}
-			case "ii": // not V tot R, as W hb V
-				ok = add(r, w2, rl, 2)
-			case "iii": // not W tot V, as V hb R
-				ok = add(w2, w, rl, 3)
+			case 2: // (ii): not V tot R, as W hb V
+				ok = f.add(r, w2, rl, 2)
+			case 3: // (iii): not W tot V, as V hb R
+				ok = f.add(w2, w, rl, 3)
 			}
 			if !ok {
-				return nil, cycle
+				return nil, f.cycle
 			}
 		}
 	}
-	return order, nil
+	return f.order, nil
+}
+
+// A forcedRule is one pattern of C3 for a read r of w's cells in region
+// reg, from which ForcedOrder derives pairs of tot: clause 1, 2 or 3 for
+// (i), (ii) and (iii), about the write w2 (see scPattern). It holds no
+// pointer, so that the rules of an execution cost the collector nothing.
+type forcedRule struct {
+	r, w, w2 model.EventID
+	reg      model.Region
+	clause   uint8
+}
+
+// clauseCode returns 1, 2 or 3 for clause "i", "ii" or "iii".
+func clauseCode(c string) uint8 { return uint8(len(c)) }
+
+// clauseName returns the clause of a code of clauseCode.
+func clauseName(k uint8) string { return [...]string{"", "i", "ii", "iii"}[k] }
+
+// forcing is the state of ForcedOrder's fixpoint.
+type forcing struct {
+	x       *model.Execution
+	order   *model.Rel
+	changed bool
+	cycle   *model.Violation
+}
+
+// add puts a before b; it reports false, with the violation, when b is
+// already before a. k says how the pair came about: 0 (clause (i), W
+// before W'), 1 (clause (i), W' before R), 2 (clause (ii)), 3 (clause
+// (iii)).
+func (f *forcing) add(a, b model.EventID, rl *forcedRule, k int) bool {
+	if f.order.Has(a, b) {
+		return true
+	}
+	if a == b || f.order.Has(b, a) {
+		x, rl := f.x, *rl
+		clause := clauseName(rl.clause)
+		f.cycle = model.NewViolation(model.AxSCLast, clause, rl.reg, []model.EventID{a, b}, func() string {
+			return fmt.Sprintf("%s must come before %s in tot (clause (%s): %s reads from %s%s), but the order that hb and the reads-from choices already force puts %s first",
+				x.Label(a), x.Label(b), clause, x.Label(rl.r), x.Label(rl.w), forcedWhy(x, rl, k), x.Label(b))
+		}).Because(model.RF(rl.w, rl.r))
+		switch k {
+		case 2:
+			f.cycle.Because(model.HB(rl.w, rl.w2))
+		case 3:
+			f.cycle.Because(model.HB(rl.w2, rl.r))
+		}
+		return false
+	}
+	f.order.AddClosed(a, b)
+	f.changed = true
+	return true
+}
+
+// forcedWhy says how a pair of ForcedOrder came about (see forcing.add).
+func forcedWhy(x *model.Execution, rl forcedRule, k int) string {
+	switch k {
+	case 0:
+		return ", which is before " + x.Label(rl.w2)
+	case 1:
+		return ", and " + x.Label(rl.w2) + " is before it"
+	case 2:
+		return ", which happens before " + x.Label(rl.w2)
+	}
+	return ", and " + x.Label(rl.w2) + " happens before it"
 }

@@ -20,7 +20,9 @@
 //     Reads are assigned one at a time, synchronisation edges added as they
 //     appear and retracted on backtracking, and a partial assignment is
 //     abandoned as soon as hb is cyclic or C2 or C4 fails. Reads whose
-//     choice matters to no other check are counted (Model.CountRead). The
+//     choice matters to no other check, under every hb the search can
+//     reach (Model.FreeRead, Model.FreeReadWithin), are counted
+//     (Model.CountRead). The
 //     search of one combination splits over goroutines (Options.Workers).
 //  4. Total order. Over the events whose position the model constrains
 //     (SC accesses, RMWs, suspension events), within the order that C3 and
@@ -63,6 +65,11 @@ type Model interface {
 	// CheckRead, so that its valid choices can be counted rather than
 	// enumerated.
 	FreeRead(x *model.Execution, e model.EventID, cells [][]model.EventID) bool
+	// FreeReadWithin is FreeRead given hb, a happens-before that
+	// contains every one the search can reach (static and every
+	// synchronisation edge some choice of writers could add): it may
+	// find more reads free.
+	FreeReadWithin(x *model.Execution, hb *model.Rel, e model.EventID, cells [][]model.EventID) bool
 	// CountRead counts the choices of writers for read r, among the
 	// candidates per cell (len cell first), that pass CheckRead against
 	// hb, and returns the least of them, or a violation when there is

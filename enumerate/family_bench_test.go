@@ -59,6 +59,7 @@ func BenchmarkFamilies(b *testing.B) {
 		{"CO5", coTest(5, false)},
 		{"CO2+plain64", coTest(2, true)},
 		{"CO3+plain64", coTest(3, true)},
+		{"CO2+syncwide", coSyncWideTest(2, 4)},
 	}
 	for _, n := range []int{2, 3, 4, 5, 6} {
 		cases = append(cases, struct{ name, src string }{fmt.Sprintf("%dx2x2+sc", n), gridTest(n, 2, 2, true)})

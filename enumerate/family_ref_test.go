@@ -17,6 +17,8 @@ func familyCases() []string {
 		coTestWidth(2, false, 1),
 		coTestWidth(2, true, 1),
 		coTestWidth(3, false, 1),
+		coSyncWideTest(2, 1),
+		scThenPlainTest(2),
 		gridTest(2, 2, 2, true),
 		gridTestWidth(3, 2, 2, true, 1),
 		gridTestWidth(4, 2, 2, true, 1),

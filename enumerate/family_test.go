@@ -54,6 +54,57 @@ func coTestWidth(n int, plainWide bool, width int) string {
 	return sb.String()
 }
 
+// coSyncWideTest returns CO<n>+syncwide: n threads, each storing its own
+// value to x (SC), loading x (SC), storing it to y (SC) and loading x and
+// y at once with one plain wide load, over locations of width bytes (4:
+// i32 atomics and i64.load; 1: byte atomics and i32.load16_u). The SC
+// loads synchronise with other threads' stores, so another thread's
+// store of x can happen before the wide load: clause (iii) ‡ of
+// sc-last-visible then concerns the wide load, which the search must
+// place in tot instead of counting (FreeReadWithin).
+func coSyncWideTest(n, width int) string {
+	var sb strings.Builder
+	store, load, wide, typ := "i32.atomic.store", "i32.atomic.load", "i64.load", "i64"
+	name := fmt.Sprintf("CO%d+syncwide", n)
+	if width == 1 {
+		store, load, wide, typ = "i32.atomic.store8", "i32.atomic.load8_u", "i32.load16_u", "i32"
+		name += "+byte"
+	}
+	fmt.Fprintf(&sb, "name: %s\nthreads:\n", name)
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&sb, "  T%d: |\n    (local $r0 i32) (local $r1 %s)\n", i, typ)
+		fmt.Fprintf(&sb, "    (%s (i32.const 0) (i32.const %d))\n", store, i+1)
+		fmt.Fprintf(&sb, "    (local.set $r0 (%s (i32.const 0)))\n", load)
+		fmt.Fprintf(&sb, "    (%s (i32.const %d) (i32.const %d))\n", store, width, i+1)
+		fmt.Fprintf(&sb, "    (local.set $r1 (%s (i32.const 0)))\n", wide)
+	}
+	sb.WriteString("condition: exists (T0:r0=0)\n")
+	return sb.String()
+}
+
+// scThenPlainTest returns SC<n>+plain: n threads each store 1 to the byte
+// x with an SC store, and one more thread stores 1 to x too, loads it
+// with an SC load and then with a plain load. When the SC load reads
+// another thread's store, both that store and the thread's own happen
+// before the plain load, and since every store writes 1 the plain load
+// has several writers of the value it reads: clause (iii) ‡ of
+// sc-last-visible allows the other thread's store and not its own, so
+// the search must not count the plain load's writers blindly
+// (FreeReadWithin).
+func scThenPlainTest(n int) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "name: SC%d+plain\nthreads:\n", n)
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&sb, "  W%d: |\n    (i32.atomic.store8 (i32.const 0) (i32.const 1))\n", i)
+	}
+	sb.WriteString("  R: |\n    (local $r0 i32) (local $r1 i32)\n")
+	sb.WriteString("    (i32.atomic.store8 (i32.const 0) (i32.const 1))\n")
+	sb.WriteString("    (local.set $r0 (i32.atomic.load8_u (i32.const 0)))\n")
+	sb.WriteString("    (local.set $r1 (i32.load8_u (i32.const 0)))\n")
+	sb.WriteString("condition: exists (R:r0=0)\n")
+	return sb.String()
+}
+
 // gridTest returns a test of n threads × k locations × m accesses: thread
 // i's access j is a store of i+1 (j even) or a load (j odd) of location
 // (i+j) mod k, each location an aligned i32, with SC atomics or plain

@@ -3,7 +3,7 @@ package enumerate
 import (
 	"fmt"
 	"slices"
-	"strings"
+	"strconv"
 
 	"wmm/interp"
 	"wmm/model"
@@ -51,20 +51,53 @@ func groupPaths(paths []*interp.Trace) []*group {
 	return out
 }
 
-// skeletonKey describes a path's events without the values they read.
+// skeletonKey describes a path's events without the values they read:
+// two paths have the same key exactly when their events agree in every
+// field but Access.Rd and LenRd. It is built with strconv, not fmt: the
+// catalogue makes it for every path of every thread.
 func skeletonKey(p *interp.Trace) string {
-	var sb strings.Builder
+	b := make([]byte, 0, 64*len(p.Events))
+	num := func(v int64) { b = strconv.AppendInt(b, v, 10); b = append(b, ' ') }
+	str := func(s string) { num(int64(len(s))); b = append(b, s...) }
+	flag := func(f bool) {
+		if f {
+			b = append(b, '1')
+		} else {
+			b = append(b, '0')
+		}
+	}
 	for _, e := range p.Events {
-		fmt.Fprintf(&sb, "%d|%v|%v|%v|%s|%s|", e.Index, e.Fence, e.Trap, e.Susp, e.Instr, e.Pos)
-		if e.Susp != nil {
-			fmt.Fprintf(&sb, "%+v|", *e.Susp)
+		num(int64(e.Index))
+		flag(e.Fence)
+		str(e.Trap.String())
+		str(e.Instr)
+		str(e.Pos)
+		if s := e.Susp; s != nil {
+			b = append(b, 'S')
+			num(int64(s.Kind))
+			num(int64(s.Addr))
+			num(s.Timeout)
+			num(int64(s.N))
+			num(int64(s.K))
 		}
 		for _, a := range []*model.Access{e.Len, e.Data} {
 			if a == nil {
-				sb.WriteString("-|")
+				b = append(b, '-')
 				continue
 			}
-			fmt.Fprintf(&sb, "%d %d %d %d %d %v %v %x %d ", a.Region, a.Kind, a.Ord, a.Off, a.Size, a.NoTears, a.Float, a.Wr, a.LenWr)
+			b = append(b, 'A')
+			num(int64(a.Region))
+			num(int64(a.Kind))
+			num(int64(a.Ord))
+			num(int64(a.Off))
+			num(int64(a.Size))
+			flag(a.NoTears)
+			flag(a.Float)
+			if a.Wr != nil {
+				b = append(b, 'w')
+				str(string(a.Wr))
+			}
+			num(int64(a.LenWr))
 			if a.Wr == nil && a.Kind != model.Read {
 				keys := make([]uint64, 0, len(a.Sparse))
 				for k := range a.Sparse {
@@ -72,14 +105,15 @@ func skeletonKey(p *interp.Trace) string {
 				}
 				slices.Sort(keys)
 				for _, k := range keys {
-					fmt.Fprintf(&sb, "%d:%d,", k, a.Sparse[k])
+					num(int64(k))
+					num(int64(a.Sparse[k]))
 				}
 			}
-			sb.WriteString("|")
+			b = append(b, '|')
 		}
-		sb.WriteString("\n")
+		b = append(b, '\n')
 	}
-	return sb.String()
+	return string(b)
 }
 
 // A readCell is one cell an event reads.
@@ -169,6 +203,8 @@ type fastCandidate struct {
 	passive      []model.EventID
 	passiveCells [][]readCell
 	passiveCands [][][]model.EventID
+	passiveVals  [][]byValue       // per passive read and cell, the candidates by value written
+	cellBuf      [][]model.EventID // countPassive's cells, reused
 
 	tries    []*trieNode // per thread, over its active cells
 	at       []*trieNode // per thread, the node the choices so far reach
@@ -178,6 +214,11 @@ type fastCandidate struct {
 	paths    []*interp.Trace // the leaf's paths, one per thread
 	pathIdx  []int
 	rf       []model.EventID // the active choices so far, cell by cell
+	// keyReads are the reads whose writers make the witness key (see
+	// splitPassive), keyBuf the key's writers when they are not rf.
+	keyReads []model.EventID
+	keyBuf   []model.EventID
+	keyBytes []byte // record's outcome key, reused
 
 	// A worker of a parallel search (nworkers > 1) takes the subtrees
 	// at depth splitDepth whose number modulo nworkers is worker.
@@ -342,28 +383,88 @@ func shadowedBy(x *model.Execution, hb *model.Rel, w, r model.EventID, reg model
 }
 
 // splitPassive sets aside the reads whose writers influence nothing but
-// their own per-read checks (Model.FreeRead; see candidate.splitPassive).
+// their own per-read checks (Model.FreeRead, and Model.FreeReadWithin
+// under the largest hb the search can reach; see candidate.splitPassive).
+// The reads FreeRead leaves active stay in the witness key (keyReads), so
+// that the witness of an outcome is the execution it was before
+// FreeReadWithin counted more reads.
 func (c *fastCandidate) splitPassive() {
+	c.keyReads = c.reads
 	for _, e := range c.x.Events {
 		if e.Susp != nil {
 			return
 		}
 	}
-	var reads []model.EventID
+	m := c.s.model
+	var reads, keyReads []model.EventID
 	var cells [][]readCell
 	var cands [][][]model.EventID
+	var hbMax *model.Rel
 	for k, r := range c.reads {
-		if c.s.model.FreeRead(c.x, r, c.perPath(k)) {
+		pp := c.perPath(k)
+		free := m.FreeRead(c.x, r, pp)
+		if !free {
+			keyReads = append(keyReads, r)
+			if hbMax == nil {
+				hbMax = c.maxHB()
+			}
+		}
+		if free || m.FreeReadWithin(c.x, hbMax, r, pp) {
 			c.passive = append(c.passive, r)
 			c.passiveCells = append(c.passiveCells, c.cells[k])
 			c.passiveCands = append(c.passiveCands, c.cands[k])
+			c.passiveVals = append(c.passiveVals, c.groupByValue(c.cells[k], c.cands[k]))
 			continue
 		}
 		reads = append(reads, r)
 		cells = append(cells, c.cells[k])
 		cands = append(cands, c.cands[k])
 	}
-	c.reads, c.cells, c.cands = reads, cells, cands
+	c.reads, c.cells, c.cands, c.keyReads = reads, cells, cands, keyReads
+}
+
+// maxHB returns the static hb with every synchronisation edge that some
+// choice of writers among the candidates could add, closed: it contains
+// every hb the search of this combination reaches (hb grows only by
+// those edges without suspension events). It may be cyclic.
+func (c *fastCandidate) maxHB() *model.Rel {
+	x := c.x
+	hb := c.hb.Clone()
+	for k, r := range c.reads {
+		ev := x.Events[r]
+		for i, cl := range c.cells[k] {
+			a := ev.Access(cl.reg)
+			if !a.Ord.Atomic() {
+				continue
+			}
+			for _, w := range c.cands[k][i] {
+				if model.SyncsWith(x.Events[w].Access(cl.reg), a) && !hb.Has(w, r) {
+					hb.AddClosed(w, r)
+				}
+			}
+		}
+	}
+	return hb
+}
+
+// keyRF returns the writers of the reads of the witness key (keyReads),
+// cell by cell, len cell first: the active choices, and the least valid
+// choice of each passive read that FreeRead alone leaves active.
+func (c *fastCandidate) keyRF() []model.EventID {
+	if len(c.keyReads) == len(c.reads) {
+		return c.rf
+	}
+	x := c.x
+	c.keyBuf = c.keyBuf[:0]
+	for _, r := range c.keyReads {
+		if x.Events[r].Len.Reading() {
+			c.keyBuf = append(c.keyBuf, x.LenRF[r])
+		}
+		if x.Events[r].Data.Reading() {
+			c.keyBuf = append(c.keyBuf, x.DataRF[r]...)
+		}
+	}
+	return c.keyBuf
 }
 
 // perPath returns the candidates of read c.reads[k] as FreeRead sees
@@ -564,15 +665,15 @@ func (c *fastCandidate) complete() error {
 func (c *fastCandidate) countPassive() (Count, *model.Violation) {
 	total := CountOf(1)
 	for k, r := range c.passive {
-		cells := make([][]model.EventID, len(c.passiveCands[k]))
-		for i, ws := range c.passiveCands[k] {
+		vals := c.passiveVals[k]
+		if cap(c.cellBuf) < len(vals) {
+			c.cellBuf = make([][]model.EventID, len(vals))
+		}
+		cells := c.cellBuf[:len(vals)]
+		for i := range vals {
 			cl := c.passiveCells[k][i]
 			want := c.x.Events[r].Access(cl.reg).ReadCell(cl.cell)
-			for _, w := range ws {
-				if c.x.Events[w].Access(cl.reg).WriteCell(cl.cell) == want {
-					cells[i] = append(cells[i], w)
-				}
-			}
+			cells[i] = vals[i].writers(want)
 			if len(cells[i]) == 0 {
 				return Count{}, model.NewViolation(model.AxValue, "", cl.reg, []model.EventID{r}, func() string {
 					return fmt.Sprintf("%s reads %d at %s cell %d, which no write it may read from wrote", c.x.Label(r), want, cl.reg, cl.cell)
@@ -586,6 +687,43 @@ func (c *fastCandidate) countPassive() (Count, *model.Violation) {
 		total = total.Mul(CountOf(n))
 	}
 	return total, nil
+}
+
+// byValue groups the candidate writers of one cell by the value they
+// write there, each group in candidate order.
+type byValue struct {
+	vals []uint64
+	ws   [][]model.EventID
+}
+
+// writers returns the candidates that write v, or nil.
+func (b *byValue) writers(v uint64) []model.EventID {
+	for i, x := range b.vals {
+		if x == v {
+			return b.ws[i]
+		}
+	}
+	return nil
+}
+
+// groupByValue returns, per cell of a passive read, its candidates by
+// the value they write.
+func (c *fastCandidate) groupByValue(cells []readCell, cands [][]model.EventID) []byValue {
+	out := make([]byValue, len(cells))
+	for i, cl := range cells {
+		b := &out[i]
+		for _, w := range cands[i] {
+			v := c.x.Events[w].Access(cl.reg).WriteCell(cl.cell)
+			j := slices.Index(b.vals, v)
+			if j < 0 {
+				j = len(b.vals)
+				b.vals = append(b.vals, v)
+				b.ws = append(b.ws, nil)
+			}
+			b.ws[j] = append(b.ws[j], w)
+		}
+	}
+	return out
 }
 
 // rawOf returns the raw outcome of one path per thread.
@@ -608,16 +746,54 @@ func (c *fastCandidate) record(weight Count) error {
 	if c.paths[0].Status != model.Done {
 		return errorf(s.test, "the setup code does not complete (%s) in an allowed execution", c.paths[0].Status)
 	}
-	k := c.outcomeKey()
-	if _, ok := s.results[k]; !ok {
+	// The key is looked up as bytes (no string is made for a lookup) and
+	// made a string only when the witness changes.
+	c.keyBytes = c.outcomeKey(c.keyBytes[:0])
+	var k string
+	if _, ok := s.results[string(c.keyBytes)]; !ok {
+		k = string(c.keyBytes)
 		s.results[k] = s.rawOf(c.paths)
 		s.order = append(s.order, k)
-	} else if !c.before(s.witnessKey[k]) {
+	} else if !c.before(s.witnessKey[string(c.keyBytes)]) {
+		return nil
+	} else {
+		k = string(c.keyBytes)
+	}
+	s.witness[k] = cloneInto(s.witness[k], c.x)
+	if wk, ok := s.witnessKey[k]; ok && len(wk.paths) == len(c.pathIdx) {
+		// The key being replaced is referenced nowhere else.
+		wk.paths = append(wk.paths[:0], c.pathIdx...)
+		wk.rf = append(wk.rf[:0], c.keyRF()...)
+		s.witnessKey[k] = wk
 		return nil
 	}
-	s.witness[k] = c.x.Clone()
-	s.witnessKey[k] = witnessKey{paths: slices.Clone(c.pathIdx), rf: slices.Clone(c.rf)}
+	s.witnessKey[k] = witnessKey{paths: slices.Clone(c.pathIdx), rf: slices.Clone(c.keyRF())}
 	return nil
+}
+
+// cloneInto returns a copy of x, made in the memory of old (a witness
+// being replaced, referenced nowhere else) when it has x's shape, else
+// new.
+func cloneInto(old, x *model.Execution) *model.Execution {
+	if old == nil || len(old.Events) != len(x.Events) || len(old.Threads) != len(x.Threads) || len(old.Tot) != len(x.Tot) {
+		return x.Clone()
+	}
+	for i, rf := range x.DataRF {
+		if len(old.DataRF[i]) != len(rf) || (rf == nil) != (old.DataRF[i] == nil) {
+			return x.Clone()
+		}
+	}
+	y := *x
+	y.Events = append(old.Events[:0], x.Events...)
+	y.Threads = append(old.Threads[:0], x.Threads...)
+	y.DataRF = old.DataRF
+	for i, rf := range x.DataRF {
+		copy(y.DataRF[i], rf)
+	}
+	y.LenRF = append(old.LenRF[:0], x.LenRF...)
+	y.Tot = append(old.Tot[:0], x.Tot...)
+	*old = y
+	return old
 }
 
 // A witnessKey orders the executions of one outcome as search.go finds
@@ -628,7 +804,7 @@ type witnessKey struct {
 }
 
 func (c *fastCandidate) before(k witnessKey) bool {
-	return witnessKey{c.pathIdx, c.rf}.less(k)
+	return witnessKey{c.pathIdx, c.keyRF()}.less(k)
 }
 
 func (k witnessKey) less(l witnessKey) bool { return k.compare(l) < 0 }
@@ -641,8 +817,7 @@ func (k witnessKey) compare(l witnessKey) int {
 }
 
 // outcomeKey identifies the raw outcome of the leaf's paths.
-func (c *fastCandidate) outcomeKey() string {
-	var sb strings.Builder
+func (c *fastCandidate) outcomeKey(b []byte) []byte {
 	for ti, p := range c.paths {
 		if c.s.threads[ti].role == model.RoleSetup {
 			continue // the setup thread's locals are no part of the outcome
@@ -652,8 +827,8 @@ func (c *fastCandidate) outcomeKey() string {
 			part = fmt.Sprint(p.Locals, p.Status)
 			c.keyParts[p] = part
 		}
-		sb.WriteString(part)
-		sb.WriteByte(';')
+		b = append(b, part...)
+		b = append(b, ';')
 	}
-	return sb.String()
+	return b
 }

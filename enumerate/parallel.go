@@ -77,6 +77,9 @@ func (c *fastCandidate) fork(i, n int) *fastCandidate {
 	f.paths = make([]*interp.Trace, len(c.paths))
 	f.pathIdx = make([]int, len(c.pathIdx))
 	f.rf = nil
+	f.keyBuf = nil
+	f.cellBuf = nil
+	f.keyBytes = nil
 	f.worker, f.nworkers, f.task = i, n, 0
 	return &f
 }

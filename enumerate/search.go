@@ -412,7 +412,12 @@ func (c *candidate) readViolation() *model.Violation {
 // and returns nil; otherwise it returns the violation met deepest in the
 // search.
 func searchTot(s *searcher, x *model.Execution, hb, within *model.Rel) *model.Violation {
-	ts := s.model.NewTotSearch(x, hb.Clone(), within)
+	// The search changes hb only by the edges of suspension events it
+	// places: without them it may have hb itself.
+	if hasSusp(x) {
+		hb = hb.Clone()
+	}
+	ts := s.model.NewTotSearch(x, hb, within)
 	t := &totDFS{s: s, x: x, ts: ts, within: within}
 	for i := range x.Events {
 		if ts.Constrained(model.EventID(i)) {
@@ -498,8 +503,10 @@ func (t *totDFS) run(remaining int) bool {
 // completion repairs. It sets x.Tot and reports true in that case; else
 // the search runs.
 func (t *totDFS) greedy() bool {
-	if _, memo := t.ts.Key(); !memo {
-		return false
+	if hasSusp(t.x) {
+		if _, memo := t.ts.Key(); !memo {
+			return false
+		}
 	}
 	x := t.x
 	n := len(x.Events)
@@ -574,6 +581,17 @@ func (t *totDFS) finish() bool {
 		return false
 	}
 	return true
+}
+
+// hasSusp reports whether some event of x has a suspension action. Only
+// then may TotSearch.Key report that no sound key exists.
+func hasSusp(x *model.Execution) bool {
+	for _, e := range x.Events {
+		if e.Susp != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func b2u64(b bool) uint64 {

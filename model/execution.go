@@ -92,16 +92,28 @@ func (x *Execution) Writer(e EventID, r Region, c uint64) EventID {
 }
 
 // Writers returns the distinct events e reads from in region r, in cell
-// order.
+// order. The result may share memory with x (a read whose cells all come
+// from one writer needs no copy): callers must not change it.
 func (x *Execution) Writers(e EventID, r Region) []EventID {
 	if r == Len {
 		if x.LenRF[e] == NoEvent {
 			return nil
 		}
-		return []EventID{x.LenRF[e]}
+		return x.LenRF[e : e+1 : e+1]
+	}
+	rf := x.DataRF[e]
+	if len(rf) == 0 {
+		return nil
+	}
+	i := 1
+	for i < len(rf) && rf[i] == rf[0] {
+		i++
+	}
+	if i == len(rf) {
+		return rf[:1:1]
 	}
 	var out []EventID
-	for _, w := range x.DataRF[e] {
+	for _, w := range rf {
 		if len(out) == 0 || !containsID(out, w) {
 			out = append(out, w)
 		}
@@ -270,9 +282,18 @@ func (x *Execution) rfLines(e EventID) []string {
 // writeIndex lists, per cell, the events that write it.
 type writeIndex struct {
 	events int // len(x.Events) when built
+	// The cells read lie in [lo, lo+len(dense)) when dense is not nil
+	// (dense[c-lo] is nil for a cell no event reads); else data holds
+	// them.
+	lo     uint64
+	dense  [][]EventID
 	data   map[uint64][]EventID
 	length []EventID
 }
+
+// denseCells bounds the span of the cells read that the write index keeps
+// in a slice rather than a map.
+const denseCells = 4096
 
 // WritesCovering returns the events whose access in region r writes cell
 // c, in event order; c must be a cell some event of x reads (in the data
@@ -286,13 +307,73 @@ func (x *Execution) WritesCovering(r Region, c uint64) []EventID {
 	if r == Len {
 		return ix.length
 	}
+	if ix.dense != nil {
+		if c-ix.lo < uint64(len(ix.dense)) {
+			return ix.dense[c-ix.lo]
+		}
+		return nil
+	}
 	return ix.data[c]
 }
 
 func (x *Execution) buildWriteIndex() *writeIndex {
-	ix := &writeIndex{events: len(x.Events), data: map[uint64][]EventID{}}
+	ix := &writeIndex{events: len(x.Events)}
+	for _, e := range x.Events {
+		if a := e.Len; a.Writing() {
+			ix.length = append(ix.length, e.ID)
+		}
+	}
 	// Cells read are the ones asked about; index only those, so that an
 	// init write covering whole pages costs nothing per byte.
+	lo, hi, any := uint64(0), uint64(0), false
+	for _, e := range x.Events {
+		if a := e.Data; a.Reading() {
+			if !any || a.Off < lo {
+				lo = a.Off
+			}
+			if !any || a.Off+a.Size > hi {
+				hi = a.Off + a.Size
+			}
+			any = true
+		}
+	}
+	if any && hi-lo <= denseCells {
+		x.buildDense(ix, lo, hi)
+	} else {
+		x.buildSparse(ix)
+	}
+	x.widx = ix
+	return ix
+}
+
+// buildDense indexes the cells read, all in [lo, hi), in a slice.
+func (x *Execution) buildDense(ix *writeIndex, lo, hi uint64) {
+	read := make([]bool, hi-lo)
+	for _, e := range x.Events {
+		if a := e.Data; a.Reading() {
+			for i := uint64(0); i < a.Size; i++ {
+				read[a.Off+i-lo] = true
+			}
+		}
+	}
+	ix.lo, ix.dense = lo, make([][]EventID, hi-lo)
+	for _, e := range x.Events {
+		a := e.Data
+		if !a.Writing() {
+			continue
+		}
+		from, to := max(a.Off, lo), min(a.Off+a.Size, hi)
+		for c := from; c < to; c++ {
+			if read[c-lo] {
+				ix.dense[c-lo] = append(ix.dense[c-lo], e.ID)
+			}
+		}
+	}
+}
+
+// buildSparse indexes the cells read in a map.
+func (x *Execution) buildSparse(ix *writeIndex) {
+	ix.data = map[uint64][]EventID{}
 	for _, e := range x.Events {
 		if a := e.Data; a.Reading() {
 			for i := uint64(0); i < a.Size; i++ {
@@ -301,9 +382,6 @@ func (x *Execution) buildWriteIndex() *writeIndex {
 		}
 	}
 	for _, e := range x.Events {
-		if a := e.Len; a.Writing() {
-			ix.length = append(ix.length, e.ID)
-		}
 		a := e.Data
 		if !a.Writing() {
 			continue
@@ -322,6 +400,4 @@ func (x *Execution) buildWriteIndex() *writeIndex {
 			}
 		}
 	}
-	x.widx = ix
-	return ix
 }

@@ -1,58 +1,53 @@
 package model
 
-import "slices"
-
 // Linearize extends an order of some events (a tot prefix over the
 // constrained events) to a total order of all events that contains hb:
-// a topological sort of hb plus the given order, taking events in the
-// given order first and, among the others, the lowest id first. It
-// returns nil when no such order exists.
+// a topological sort of hb plus the given order, taking at each step the
+// lowest-numbered event whose predecessors (in hb, and its predecessor in
+// the given order) are all taken. It returns nil when no such order
+// exists.
 func Linearize(x *Execution, hb *Rel, order []EventID) []EventID {
 	n := len(x.Events)
-	rank := make([]int, n)
-	for i := range rank {
-		rank[i] = -1
-	}
-	for i, e := range order {
-		rank[e] = i
-	}
-	indeg := make([]int, n)
-	succ := make([][]EventID, n)
-	edge := func(a, b EventID) {
-		succ[a] = append(succ[a], b)
-		indeg[b]++
-	}
+	w := (n + 63) / 64
+	// pred holds, per event, its predecessors: the column of hb (without
+	// the diagonal) and its predecessor in order; taken the events placed.
+	pred := make([]uint64, n*w+w)
+	taken := pred[n*w:]
 	for a := 0; a < n; a++ {
+		row := hb.Row(EventID(a))
 		for b := 0; b < n; b++ {
-			if a != b && hb.Has(EventID(a), EventID(b)) {
-				edge(EventID(a), EventID(b))
+			if a != b && row[b/64]&(1<<(b%64)) != 0 {
+				pred[b*w+a/64] |= 1 << (a % 64)
 			}
 		}
 	}
 	for i := 1; i < len(order); i++ {
-		edge(order[i-1], order[i])
+		a, b := int(order[i-1]), int(order[i])
+		pred[b*w+a/64] |= 1 << (a % 64)
 	}
-	var ready, out []EventID
-	for e := 0; e < n; e++ {
-		if indeg[e] == 0 {
-			ready = append(ready, EventID(e))
-		}
-	}
-	for len(ready) > 0 {
-		// Prefer the lowest id among unranked events, so that output is
-		// deterministic and reads naturally (threads in order).
-		slices.Sort(ready)
-		e := ready[0]
-		ready = ready[1:]
-		out = append(out, e)
-		for _, s := range succ[e] {
-			if indeg[s]--; indeg[s] == 0 {
-				ready = append(ready, s)
+	out := make([]EventID, 0, n)
+	for len(out) < n {
+		next := -1
+		for b := 0; b < n && next < 0; b++ {
+			if taken[b/64]&(1<<(b%64)) != 0 {
+				continue
+			}
+			ready := true
+			for i, p := range pred[b*w : (b+1)*w] {
+				if p&^taken[i] != 0 {
+					ready = false
+					break
+				}
+			}
+			if ready {
+				next = b
 			}
 		}
-	}
-	if len(out) != n {
-		return nil
+		if next < 0 {
+			return nil
+		}
+		taken[next/64] |= 1 << (next % 64)
+		out = append(out, EventID(next))
 	}
 	return out
 }
