@@ -20,20 +20,13 @@ func (m *Model) FreeRead(x *model.Execution, r model.EventID, cells [][]model.Ev
 	if m.sc {
 		return false
 	}
-	ev := x.Events[r]
-	ra := ev.Data
-	if !ra.Reading() {
+	ra := x.Events[r].Data
+	data, ok := dataCells(x.Events[r], cells)
+	if !ok {
 		return false
 	}
-	i := 0
-	if ev.Len.Reading() {
-		if len(cells[0]) != 1 {
-			return false
-		}
-		i = 1
-	}
 	seen := map[model.EventID]bool{}
-	for _, ws := range cells[i:] {
+	for _, ws := range data {
 		for _, w := range ws {
 			if seen[w] {
 				continue
@@ -52,6 +45,23 @@ func (m *Model) FreeRead(x *model.Execution, r model.EventID, cells [][]model.Ev
 		}
 	}
 	return ra.Ord != model.SeqCst || !writesRange(x, ra, r, m.oldClauseA)
+}
+
+// dataCells returns the candidates of ev's data cells among cells (the
+// candidates per cell, length cell first), and false when ev reads no
+// data or its length read has more than one candidate: then the choice
+// of its writers is not its own business (FreeRead, FreeReadWithin).
+func dataCells(ev *model.Event, cells [][]model.EventID) ([][]model.EventID, bool) {
+	if !ev.Data.Reading() {
+		return nil, false
+	}
+	if ev.Len.Reading() {
+		if len(cells[0]) != 1 {
+			return nil, false
+		}
+		return cells[1:], true
+	}
+	return cells, true
 }
 
 // writesRange reports whether an event other than self writes exactly a's

@@ -29,20 +29,13 @@ func (m *Model) FreeReadWithin(x *model.Execution, hb *model.Rel, r model.EventI
 	if m.FreeRead(x, r, cells) {
 		return true
 	}
-	ev := x.Events[r]
-	ra := ev.Data
-	if m.sc || !ra.Reading() || ra.Ord == model.SeqCst {
+	ra := x.Events[r].Data
+	data, ok := dataCells(x.Events[r], cells)
+	if m.sc || !ok || ra.Ord == model.SeqCst {
 		return false
 	}
-	i := 0
-	if ev.Len.Reading() {
-		if len(cells[0]) != 1 {
-			return false
-		}
-		i = 1
-	}
 	var seen []model.EventID
-	for k, ws := range cells[i:] {
+	for k, ws := range data {
 		cell := ra.Off + uint64(k)
 		for _, w := range ws {
 			if slices.Contains(seen, w) {

@@ -1,7 +1,6 @@
 package litmus
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -76,9 +75,6 @@ func TestRestoreMemNames(t *testing.T) {
 		"init@f.yaml:2:1", "i8[1]@f.yaml:2:8", "5@f.yaml:2:15"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("scalars (-want +got):\n%s", diff)
-	}
-	if !strings.Contains(in, "i32[0]") {
-		t.Fatal("input changed")
 	}
 }
 
