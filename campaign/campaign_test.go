@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -382,4 +383,51 @@ func FuzzReadJSON(f *testing.F) {
 			t.Fatalf("round trip changed the records:\n%s\n%s", written, b2.String())
 		}
 	})
+}
+
+// TestHTMLTable checks that the HTML table has WriteTable's rows and
+// cells and marks exactly the cells that show a failure: the fake engine's
+// all-zero outcome is forbidden in two of the family's tests (SB with SC
+// accesses, where zero in both registers needs a cycle in the SC order,
+// and 2+2W, where a location both threads wrote cannot end with its
+// initial zero), so those rows and their engine cells are marked, and
+// nothing else is.
+func TestHTMLTable(t *testing.T) {
+	recs, err := Run(context.Background(), family(t), options(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := HTMLTable(recs, TableOptions{})
+	if want := []string{"test", "wasm", "sc", "fake"}; !slices.Equal(tab.Header, want) {
+		t.Errorf("header %q, want %q", tab.Header, want)
+	}
+	if len(tab.Rows) != len(recs) {
+		t.Fatalf("%d rows for %d records", len(tab.Rows), len(recs))
+	}
+	cols := Columns(recs)
+	for i, row := range tab.Rows {
+		r := recs[i]
+		if row.Test != r.Name || row.Cells[0].Text != r.Name {
+			t.Errorf("row %d is %q (%q), want %q", i, row.Test, row.Cells[0].Text, r.Name)
+		}
+		forbidden := false
+		for _, run := range r.Runs {
+			forbidden = forbidden || run.ForbiddenRuns > 0
+		}
+		if row.Bad != forbidden {
+			t.Errorf("%s: row marked %v, forbidden runs %v", r.Name, row.Bad, forbidden)
+		}
+		for j, c := range cols {
+			cell := row.Cells[j+1]
+			if cell.Text != Cell(r, c) {
+				t.Errorf("%s/%s%s: %q, want %q", r.Name, c.Model, c.Engine, cell.Text, Cell(r, c))
+			}
+			if want := c.Engine != "" && forbidden; cell.Bad != want {
+				t.Errorf("%s/%s%s: marked %v, want %v", r.Name, c.Model, c.Engine, cell.Bad, want)
+			}
+		}
+	}
+	if !strings.Contains(tab.Summary, "Forbidden outcomes (4 runs)") {
+		t.Errorf("summary lacks the forbidden outcomes:\n%s", tab.Summary)
+	}
 }

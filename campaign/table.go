@@ -42,13 +42,20 @@ func Columns(recs []*Record) []Column {
 // runs (both memory modes added), with FORBIDDEN when an outcome the
 // model forbids was seen, or skipped/error.
 func Cell(r *Record, c Column) string {
+	s, _ := cell(r, c)
+	return s
+}
+
+// cell returns Cell's text and whether the cell shows a failure: a
+// failed expectation, check or run, or a forbidden outcome.
+func cell(r *Record, c Column) (text string, bad bool) {
 	if c.Model != "" {
 		for _, v := range r.Models {
 			if v.Model == c.Model {
 				return verdictCell(v)
 			}
 		}
-		return "-"
+		return "-", false
 	}
 	cond, iters, forbidden, ran := 0, 0, 0, false
 	var skipped, failed bool
@@ -70,31 +77,31 @@ func Cell(r *Record, c Column) string {
 	}
 	switch {
 	case failed:
-		return "error"
+		return "error", true
 	case !ran && skipped:
-		return "skipped"
+		return "skipped", false
 	case !ran:
-		return "-"
+		return "-", false
 	}
 	s := fmt.Sprintf("%d/%d", cond, iters)
 	if forbidden > 0 {
-		s += " FORBIDDEN"
+		return s + " FORBIDDEN", true
 	}
-	return s
+	return s, false
 }
 
-func verdictCell(v Verdict) string {
+func verdictCell(v Verdict) (string, bool) {
 	switch {
 	case v.Error != "":
-		return "error"
+		return "error", true
 	case v.Unknown != "":
-		return "unknown"
+		return "unknown", false
 	case v.Observation == "":
-		return "-"
+		return "-", false
 	case v.Expect != "" && !v.OK:
-		return v.Observation + " FAIL"
+		return v.Observation + " FAIL", true
 	}
-	return v.Observation
+	return v.Observation, false
 }
 
 // TableOptions say how WriteTable writes the commands that repeat a

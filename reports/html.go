@@ -18,7 +18,36 @@ import (
 type HTMLReport struct {
 	Title string
 	Model string
-	Tests []*HTMLTest
+	// Tables are shown before the tests, such as a campaign's comparison
+	// table (campaign.HTMLTable).
+	Tables []*HTMLTable
+	Tests  []*HTMLTest
+}
+
+// An HTMLTable is a table of a report that is not one of its tests: a
+// title, paragraphs, a header and rows, and a preformatted summary. A row
+// that names a test the report holds links to that test's section.
+type HTMLTable struct {
+	Title   string
+	Intro   []string
+	Header  []string
+	Rows    []HTMLRow
+	Summary string // preformatted text after the table
+}
+
+// An HTMLRow is a row of an HTMLTable. Test is the name of the test the
+// row is about; Bad marks the row (and Cells' Bad the cells) as showing
+// a failure: a failed expectation or an outcome the model forbids.
+type HTMLRow struct {
+	Test  string
+	Cells []HTMLCell
+	Bad   bool
+}
+
+// An HTMLCell is a cell of an HTMLRow.
+type HTMLCell struct {
+	Text string
+	Bad  bool
 }
 
 // An HTMLTest is one test of a report.
@@ -141,16 +170,18 @@ func WriteHTML(w io.Writer, r *HTMLReport) error {
 	data := struct {
 		*HTMLReport
 		Tests     []*htmlTest
+		Links     map[string]string // test name → its section's id
 		Graphs    int
 		HasEngine bool
 		Failed    int
-	}{HTMLReport: r}
+	}{HTMLReport: r, Links: map[string]string{}}
 	for _, t := range r.Tests {
 		ht, err := prepare(t)
 		if err != nil {
 			return err
 		}
 		data.Tests = append(data.Tests, ht)
+		data.Links[t.Check.Test.Name] = ht.ID
 		data.Graphs += len(ht.SVGs)
 		data.HasEngine = data.HasEngine || len(t.Runs) > 0
 		if !t.Check.Verdict.OK || ht.Bad {
@@ -223,6 +254,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 		}
 		return c.Test.Condition.String()
 	},
+	"link":    func(links map[string]string, name string) string { return links[name] },
 	"clean":   func(s string) string { return strings.TrimSpace(s) },
 	"hasInit": func(t *litmus.Test) bool { return len(t.Init) > 0 },
 	"inits": func(t *litmus.Test) string {
@@ -261,6 +293,22 @@ tr.fail td { background: #fde2e4; }
 </head>
 <body>
 <h1>{{.Title}}</h1>
+{{range .Tables}}
+<section class="table">
+<h2>{{.Title}}</h2>
+{{range .Intro}}<p class="doc">{{.}}</p>{{end}}
+<table>
+<thead><tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr{{if .Bad}} class="fail"{{end}}>{{$id := link $.Links .Test}}{{range $i, $c := .Cells}}<td class="mono">{{if and (eq $i 0) $id}}<a href="#{{$id}}">{{$c.Text}}</a>{{else if $c.Bad}}<span class="failed">{{$c.Text}}</span>{{else}}{{$c.Text}}{{end}}</td>{{end}}</tr>
+{{- end}}
+</tbody>
+</table>
+{{with .Summary}}<pre>{{.}}</pre>{{end}}
+</section>
+{{end}}
+{{if .Tests}}
 <p>Model <code>{{.Model}}</code>: {{len .Tests}} test(s), {{.Graphs}} execution graph(s){{if .Failed}}, <span class="failed">{{.Failed}} with a failed expectation or a forbidden outcome observed</span>{{else}}, <span class="ok">every expectation holds</span>{{end}}.
 Outcomes marked * satisfy the test's condition.</p>
 <table class="summary">
@@ -271,6 +319,7 @@ Outcomes marked * satisfy the test's condition.</p>
 {{- end}}
 </tbody>
 </table>
+{{end}}
 {{range .Tests}}
 <section id="{{.ID}}">
 <h2>{{.Check.Test.Name}} <small>({{.Family}})</small></h2>

@@ -52,3 +52,45 @@ func TestHTML(t *testing.T) {
 		t.Errorf("two renderings differ")
 	}
 }
+
+// TestHTMLTables checks a report's extra table: shown before the tests,
+// escaped, a row that names a test of the report linked to its section
+// and one that names no such test not linked, bad cells in red, and a
+// report with a table but no test says nothing about tests.
+func TestHTMLTables(t *testing.T) {
+	c, _ := herdCheck(t, herdCases[1]) // SB+sc
+	tab := &HTMLTable{Title: "Campaign <x>", Header: []string{"test", "wazero"}, Summary: "2 tests",
+		Rows: []HTMLRow{
+			{Test: "SB+sc", Cells: []HTMLCell{{Text: "SB+sc"}, {Text: "3/10 FORBIDDEN", Bad: true}}, Bad: true},
+			{Test: "MP", Cells: []HTMLCell{{Text: "MP"}, {Text: "0/10"}}},
+		}}
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, &HTMLReport{Title: "r", Model: "wasm", Tables: []*HTMLTable{tab}, Tests: []*HTMLTest{{Check: c, Family: "sb"}}}); err != nil {
+		t.Fatal(err)
+	}
+	s := buf.String()
+	checks := []struct {
+		what string
+		ok   bool
+	}{
+		{"the title escaped", strings.Contains(s, "<h2>Campaign &lt;x&gt;</h2>")},
+		{"the table before the tests", strings.Index(s, "Campaign &lt;x&gt;") < strings.Index(s, `<section id="test-SB_sc">`)},
+		{"the test's row linked", strings.Contains(s, `<a href="#test-SB_sc">SB&#43;sc</a>`)},
+		{"the other row not linked", strings.Contains(s, `<td class="mono">MP</td>`)},
+		{"the bad cell in red", strings.Contains(s, `<span class="failed">3/10 FORBIDDEN</span>`)},
+		{"one row marked", strings.Count(s, `<tr class="fail">`) == 1},
+		{"the summary", strings.Contains(s, "<pre>2 tests</pre>")},
+	}
+	for _, c := range checks {
+		if !c.ok {
+			t.Errorf("report: %s fails", c.what)
+		}
+	}
+	buf.Reset()
+	if err := WriteHTML(&buf, &HTMLReport{Title: "r", Tables: []*HTMLTable{tab}}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "test(s)") || strings.Contains(buf.String(), `href="#test-`) {
+		t.Errorf("a report without tests speaks of tests:\n%s", buf.String())
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"wmm/campaign"
 	"wmm/engine"
 	"wmm/litmus"
+	"wmm/reports"
 )
 
 var campaignLong = `Campaign runs a family of tests through the models and the engines in one
@@ -34,7 +36,10 @@ forbids). The summary counts the observations per model, the tests on
 which two models differ, per engine the tests with a forbidden outcome and
 those whose condition the first model allows but no run showed, and lists
 every forbidden outcome with the wmm validate command that repeats it.
-With --json, campaign prints one JSON object per test instead, as
+--html FILE also writes the table and the summary as a self-contained
+HTML page (failures in red); wmm report --campaign puts the same table
+above the tests of a report, each row linked to its test. With --json,
+campaign prints one JSON object per test instead, as
 LITMUS.md specifies ("wmm campaign --json").
 
 Long campaigns:
@@ -74,6 +79,7 @@ type campaignFlags struct {
 	everyModel bool
 	state      string
 	merge      bool
+	html       string
 }
 
 func newCampaignCmd() *cobra.Command {
@@ -102,6 +108,7 @@ func newCampaignCmd() *cobra.Command {
 	fl.BoolVar(&f.everyModel, "every-model", false, "check every test under every model: wasm, js, js2017 and sc")
 	fl.StringVar(&f.state, "state", "", "append each test's JSON object to `FILE` as it is done, and resume from it")
 	fl.BoolVar(&f.merge, "merge", false, "merge the JSON objects of a campaign's shards (the arguments) into its table")
+	fl.StringVar(&f.html, "html", "", "also write the table and summary as a self-contained HTML page to `FILE`")
 	f.modelFlags.register(fl)
 	return cmd
 }
@@ -300,12 +307,24 @@ func doCampaignMerge(stdout, stderr io.Writer, files []string, f *campaignFlags)
 	return campaignErr(stderr, all, nil)
 }
 
-// printCampaign prints the records as the table or as JSON lines.
+// printCampaign prints the records as the table or as JSON lines, and
+// writes the HTML page --html asks for.
 func printCampaign(w io.Writer, recs []*campaign.Record, f *campaignFlags) error {
+	opts := campaign.TableOptions{Flags: f.tableFlags()}
+	if f.html != "" {
+		var buf bytes.Buffer
+		rep := &reports.HTMLReport{Title: "wmm campaign", Tables: []*reports.HTMLTable{campaign.HTMLTable(recs, opts)}}
+		if err := reports.WriteHTML(&buf, rep); err != nil {
+			return err
+		}
+		if err := os.WriteFile(f.html, buf.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
 	if f.json {
 		return campaign.WriteJSON(w, recs)
 	}
-	campaign.WriteTable(w, recs, campaign.TableOptions{Flags: f.tableFlags()})
+	campaign.WriteTable(w, recs, opts)
 	return nil
 }
 

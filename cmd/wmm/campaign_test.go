@@ -53,6 +53,24 @@ func TestCampaignShards(t *testing.T) {
 	if _, table, _ := wmmRun("campaign", "--merge", states[1], states[0], states[2]); table != wholeTable {
 		t.Errorf("merged table:\n%s\nwant:\n%s", table, wholeTable)
 	}
+	// The HTML page of the merged shards has a row per test, and a
+	// report of the family with the shards' records links each row to
+	// its test.
+	page := filepath.Join(dir, "campaign.html")
+	if code, _, e := wmmRun("campaign", "--merge", "--html", page, states[1], states[0], states[2]); code != exitOK {
+		t.Fatalf("merge --html: exit %d: %s", code, e)
+	}
+	rows := strings.Count(whole, "\n")
+	if b, _ := os.ReadFile(page); strings.Count(string(b), "<tr>")+strings.Count(string(b), `<tr class="fail">`) != rows+1 {
+		t.Errorf("campaign page: want %d rows and a header:\n%s", rows, b)
+	}
+	report := filepath.Join(dir, "report.html")
+	if code, _, e := wmmRun("report", "--html", report, "--campaign", states[0], "--campaign", states[1], "--campaign", states[2], fam); code != exitOK {
+		t.Fatalf("report --campaign: exit %d: %s", code, e)
+	}
+	if b, _ := os.ReadFile(report); strings.Count(string(b), `<td class="mono"><a href="#test-`) != rows {
+		t.Errorf("report: want %d campaign rows linked to their tests", rows)
+	}
 	code, _, e = wmmRun("campaign", "--merge", states[0], states[2])
 	if code != exitInput || !strings.Contains(e, "are in none of the files (tests ") {
 		t.Errorf("merge without shard 2: exit %d: %s", code, e)

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"wmm/axioms"
+	"wmm/campaign"
 	"wmm/conform"
 	"wmm/enumerate"
 	"wmm/litmus"
@@ -34,11 +35,16 @@ beside the allowed set as a bar chart: allowed outcomes seen in blue,
 allowed outcomes never seen as empty frames, forbidden outcomes seen in
 red. Together:
 
-  wmm validate --json catalog/ | wmm report --html r.html --results - catalog/`
+  wmm validate --json catalog/ | wmm report --html r.html --results - catalog/
+
+--campaign reads a campaign's records (wmm campaign --json or --state, one
+file per shard) and shows its comparison table and summary above the
+tests, each row linked to its test when the report holds it.`
 
 const reportExample = `  wmm report --html catalog.html --catalog
   wmm report --html sb.html catalog/sb.yaml
-  wmm validate --json --catalog sb > sb.json && wmm report --html sb.html --results sb.json --catalog sb`
+  wmm validate --json --catalog sb > sb.json && wmm report --html sb.html --results sb.json --catalog sb
+  wmm campaign --json --catalog sb > c.jsonl && wmm report --html c.html --campaign c.jsonl --catalog sb`
 
 // reportFlags are the flags of wmm report.
 type reportFlags struct {
@@ -47,6 +53,7 @@ type reportFlags struct {
 	model string
 	inputFlags
 	results   []string
+	campaigns []string
 	maxGraphs int
 }
 
@@ -65,6 +72,7 @@ func newReportCmd() *cobra.Command {
 	fl.StringVar(&f.model, "model", "wasm", "memory model: wasm, js, js2017 or sc")
 	f.register(fl, "report on")
 	fl.StringSliceVar(&f.results, "results", nil, "engine results: JSON lines of wmm validate/run --json (- for standard input)")
+	fl.StringSliceVar(&f.campaigns, "campaign", nil, "a campaign's records: JSON lines of wmm campaign --json or --state (repeatable, one per shard), shown as a table above the tests")
 	fl.IntVar(&f.maxGraphs, "max-graphs", 12, "execution graphs per test (0: one per allowed outcome)")
 	return cmd
 }
@@ -83,6 +91,13 @@ func doReport(stdin io.Reader, stdout io.Writer, args []string, f reportFlags) e
 	var errs litmus.ErrorList
 	errs.Wrap(litmus.Pos{}, loadErr)
 	rep := &reports.HTMLReport{Title: f.title, Model: m.Name()}
+	if len(f.campaigns) > 0 {
+		recs, err := readCampaign(f.campaigns)
+		if err != nil {
+			return err
+		}
+		rep.Tables = append(rep.Tables, campaign.HTMLTable(recs, campaign.TableOptions{}))
+	}
 	graphs := 0
 	for _, t := range tests {
 		ht, err := reportTest(t, m, f)
@@ -115,6 +130,23 @@ func reportTest(t *litmus.Test, m *axioms.Model, f reportFlags) (*reports.HTMLTe
 	order := func(x *model.Execution) []model.EventID { return enumerate.ConstrainedOrder(m, x) }
 	gs := reports.WitnessGraphs(r, m.Name(), order, f.maxGraphs)
 	return &reports.HTMLTest{Check: reports.NewCheck(r), Family: t.Family(), Graphs: gs, Undrawn: len(r.Outcomes) - len(gs)}, nil
+}
+
+// readCampaign reads and merges the records of a campaign's shards.
+func readCampaign(files []string) ([]*campaign.Record, error) {
+	var sets []campaign.Set
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		recs, err := campaign.ReadJSON(bytes.NewReader(b), name, false)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, campaign.Set{Source: name, Records: recs})
+	}
+	return campaign.Merge(sets...)
 }
 
 // readRuns reads the engine results files and groups the runs by test.

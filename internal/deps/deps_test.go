@@ -36,7 +36,7 @@ var allowed = map[string][]string{
 	"catalog":            {"litmus"},
 	"gen":                {"litmus", "position"},
 	"suite":              {"axioms", "enumerate", "litmus", "model", "reports"},
-	"campaign":           {"axioms", "budget", "conform", "engine", "enumerate", "litmus", "model", "suite"},
+	"campaign":           {"axioms", "budget", "conform", "engine", "enumerate", "litmus", "model", "reports", "suite"},
 	"reports":            {"budget", "model", "litmus", "enumerate", "engine", "conform", "catalog"},
 	"playground":         {},
 	"playground/checker": {"axioms", "budget", "catalog", "enumerate", "litmus", "model", "position", "reports", "suite"},
