@@ -16,7 +16,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
 
 	"wmm/axioms"
@@ -24,6 +23,7 @@ import (
 	"wmm/conform"
 	"wmm/engine"
 	"wmm/enumerate"
+	"wmm/internal/parallel"
 	"wmm/litmus"
 	"wmm/suite"
 )
@@ -95,10 +95,7 @@ func Run(ctx context.Context, tests []*litmus.Test, opts Options) ([]*Record, er
 	if opts.RunEngine == nil {
 		opts.RunEngine = engine.Run
 	}
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := parallel.Workers(opts.Workers)
 	id := ID(tests, &opts)
 	lo, hi := opts.Shard.Range(len(tests))
 	var todo []int

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"wmm/internal/parallel"
 	"wmm/litmus"
 	"wmm/position"
 )
@@ -57,6 +58,7 @@ type Options struct {
 	Size    int    // the most edges in a cycle
 	Threads int    // the most threads in a test (external edges in a cycle)
 	Edges   []Edge // the edges cycles are made of
+	Workers int    // the tests built at once (0: GOMAXPROCS)
 }
 
 // A Family is what Enumerate found: the tests, sorted by name, and how
@@ -79,14 +81,20 @@ func Enumerate(opts Options) (*Family, error) {
 	if opts.Size < 2 || opts.Threads < 2 {
 		return nil, errors.New("a cycle needs at least 2 edges and 2 threads")
 	}
-	fam := &Family{}
+	// Walk the sequences of edges and keep each cycle's canonical
+	// rotation once; then build the tests on every core and keep each
+	// test once, in walk order, so the result does not depend on the
+	// schedule.
+	var cycles []Cycle
 	seen := map[string]bool{}
-	bodies := map[string]bool{}
 	var seq Cycle
 	var walk func(ext int)
 	walk = func(ext int) {
 		if n := len(seq); n >= 2 && seq[n-1].External() && closes(seq) {
-			fam.add(seq, seen, bodies)
+			if c := seq.Canonical(); slices.CompareFunc(c, seq.resolved(), compareEdge) == 0 && !seen[c.Name()] {
+				seen[c.Name()] = true
+				cycles = append(cycles, c)
+			}
 		}
 		if len(seq) == opts.Size {
 			return
@@ -108,16 +116,39 @@ func Enumerate(opts Options) (*Family, error) {
 		}
 	}
 	walk(0)
+	built := make([]*litmus.Test, len(cycles))
+	bodies := make([]string, len(cycles))
+	parallel.For(len(cycles), opts.Workers, func(i int) {
+		t, err := Build(cycles[i])
+		if err != nil {
+			return // no condition can observe the cycle
+		}
+		body := *t
+		body.Name, body.Doc = "", ""
+		built[i], bodies[i] = t, litmus.Format(&body)
+	})
+	fam := &Family{}
+	kept := map[string]bool{}
+	for i, t := range built {
+		switch {
+		case t == nil:
+			fam.Unobserved++
+		case !kept[bodies[i]]:
+			kept[bodies[i]] = true
+			fam.Tests = append(fam.Tests, t)
+			fam.Cycles = append(fam.Cycles, cycles[i])
+		}
+	}
 	order := make([]int, len(fam.Tests))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int { return strings.Compare(fam.Tests[a].Name, fam.Tests[b].Name) })
-	tests, cycles := make([]*litmus.Test, len(order)), make([]Cycle, len(order))
+	tests, sorted := make([]*litmus.Test, len(order)), make([]Cycle, len(order))
 	for i, k := range order {
-		tests[i], cycles[i] = fam.Tests[k], fam.Cycles[k]
+		tests[i], sorted[i] = fam.Tests[k], fam.Cycles[k]
 	}
-	fam.Tests, fam.Cycles = tests, cycles
+	fam.Tests, fam.Cycles = tests, sorted
 	return fam, nil
 }
 
@@ -133,34 +164,6 @@ func follows(d, e Edge) bool {
 // closes reports whether seq, closed, is a valid cycle.
 func closes(seq Cycle) bool {
 	return follows(seq[len(seq)-1], seq[0]) && seq.Check() == nil
-}
-
-// add adds the test of seq unless seq is not its own canonical rotation
-// (another sequence stands for it) or its test is already there.
-func (f *Family) add(seq Cycle, seen, bodies map[string]bool) {
-	c := seq.Canonical()
-	if slices.CompareFunc(c, seq.resolved(), compareEdge) != 0 {
-		return
-	}
-	name := c.Name()
-	if seen[name] {
-		return
-	}
-	seen[name] = true
-	t, err := Build(c)
-	if err != nil {
-		f.Unobserved++
-		return
-	}
-	body := *t
-	body.Name, body.Doc = "", ""
-	key := litmus.Format(&body)
-	if bodies[key] {
-		return
-	}
-	bodies[key] = true
-	f.Tests = append(f.Tests, t)
-	f.Cycles = append(f.Cycles, c)
 }
 
 // FileName returns the name of the file wmm gen -o writes a test to.

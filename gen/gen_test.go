@@ -277,18 +277,19 @@ func TestParseErrors(t *testing.T) {
 }
 
 // TestEnumerateDeterministic checks that the same options give the same
-// tests, that no two tests are equal up to their names, and the size of
-// the default family.
+// tests, built on one goroutine or on several, and that no two tests are
+// equal up to their names.
 func TestEnumerateDeterministic(t *testing.T) {
 	edges, _ := ParseEdges(DefaultEdges)
-	opts := Options{Size: 5, Threads: 3, Edges: edges}
+	opts := Options{Size: 5, Threads: 3, Edges: edges, Workers: 1}
 	a, err := Enumerate(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	opts.Workers = 4
 	b, _ := Enumerate(opts)
-	if len(a.Tests) != len(b.Tests) {
-		t.Fatalf("%d then %d tests", len(a.Tests), len(b.Tests))
+	if len(a.Tests) != len(b.Tests) || a.Unobserved != b.Unobserved {
+		t.Fatalf("%d tests (%d left out), then %d (%d)", len(a.Tests), a.Unobserved, len(b.Tests), b.Unobserved)
 	}
 	bodies := map[string]string{}
 	for i := range a.Tests {

@@ -7,13 +7,12 @@ package suite
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
-	"sync"
 	"time"
 
 	"wmm/axioms"
 	"wmm/enumerate"
+	"wmm/internal/parallel"
 	"wmm/litmus"
 )
 
@@ -86,33 +85,16 @@ type Options struct {
 	Done func(Job)
 }
 
-// Run runs the jobs on a pool of workers and returns their results in
-// job order.
+// Run runs the jobs on a pool of workers (internal/parallel) and returns
+// their results in job order.
 func Run(jobs []Job, opts Options) []Result {
 	results := make([]Result, len(jobs))
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = runJob(jobs[i], opts)
-				if opts.Done != nil {
-					opts.Done(jobs[i])
-				}
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(jobs), opts.Workers, func(i int) {
+		results[i] = runJob(jobs[i], opts)
+		if opts.Done != nil {
+			opts.Done(jobs[i])
+		}
+	})
 	return results
 }
 
