@@ -174,6 +174,7 @@ func WriteHTML(w io.Writer, r *HTMLReport) error {
 		Graphs    int
 		HasEngine bool
 		Failed    int
+		Unknown   int
 	}{HTMLReport: r, Links: map[string]string{}}
 	for _, t := range r.Tests {
 		ht, err := prepare(t)
@@ -184,7 +185,10 @@ func WriteHTML(w io.Writer, r *HTMLReport) error {
 		data.Links[t.Check.Test.Name] = ht.ID
 		data.Graphs += len(ht.SVGs)
 		data.HasEngine = data.HasEngine || len(t.Runs) > 0
-		if !t.Check.Verdict.OK || ht.Bad {
+		switch {
+		case t.Check.Unknown != nil:
+			data.Unknown++
+		case !t.Check.Verdict.OK || ht.Bad:
 			data.Failed++
 		}
 	}
@@ -237,12 +241,20 @@ func anchor(s string) string {
 
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"observation": func(c *Check) string {
+		if c.Unknown != nil {
+			return "unknown"
+		}
 		if c.Test.Condition == nil {
 			return "—"
 		}
 		return c.Verdict.Observation.String()
 	},
 	"expect": func(c *Check) string {
+		if c.Unknown != nil {
+			if e, ok := c.Test.ExpectFor(c.Model); ok {
+				return e.Word
+			}
+		}
 		if c.Verdict.Expect == nil {
 			return "—"
 		}
@@ -309,13 +321,13 @@ tr.fail td { background: #fde2e4; }
 </section>
 {{end}}
 {{if .Tests}}
-<p>Model <code>{{.Model}}</code>: {{len .Tests}} test(s), {{.Graphs}} execution graph(s){{if .Failed}}, <span class="failed">{{.Failed}} with a failed expectation or a forbidden outcome observed</span>{{else}}, <span class="ok">every expectation holds</span>{{end}}.
+<p>Model <code>{{.Model}}</code>: {{len .Tests}} test(s), {{.Graphs}} execution graph(s){{if .Failed}}, <span class="failed">{{.Failed}} with a failed expectation or a forbidden outcome observed</span>{{else if not .Unknown}}, <span class="ok">every expectation holds</span>{{end}}{{if .Unknown}}, <span class="failed">{{.Unknown}} without a result</span>{{end}}.
 Outcomes marked * satisfy the test's condition.</p>
 <table class="summary">
 <thead><tr><th>Test</th><th>Family</th><th>Outcomes</th><th>Condition</th><th>Observation</th><th>Expected</th><th>Verdict</th>{{if .HasEngine}}<th>Engines</th>{{end}}</tr></thead>
 <tbody>
 {{- range .Tests}}
-<tr{{if or (not .Check.Verdict.OK) .Bad}} class="fail"{{end}}><td><a href="#{{.ID}}">{{.Check.Test.Name}}</a></td><td>{{.Family}}</td><td>{{len .Check.Outcomes}}</td><td class="mono">{{condition .Check}}</td><td>{{observation .Check}}</td><td>{{expect .Check}}</td><td>{{if .Check.Verdict.OK}}<span class="ok">ok</span>{{else}}<span class="failed">FAILED</span>{{end}}</td>{{if $.HasEngine}}<td>{{.Seen}}</td>{{end}}</tr>
+<tr{{if or (not .Check.Verdict.OK) .Bad}} class="fail"{{end}}><td><a href="#{{.ID}}">{{.Check.Test.Name}}</a></td><td>{{.Family}}</td><td>{{len .Check.Outcomes}}</td><td class="mono">{{condition .Check}}</td><td>{{observation .Check}}</td><td>{{expect .Check}}</td><td>{{if .Check.Unknown}}<span class="failed">unknown</span>{{else if .Check.Verdict.OK}}<span class="ok">ok</span>{{else}}<span class="failed">FAILED</span>{{end}}</td>{{if $.HasEngine}}<td>{{.Seen}}</td>{{end}}</tr>
 {{- end}}
 </tbody>
 </table>
@@ -329,8 +341,9 @@ Outcomes marked * satisfy the test's condition.</p>
 </div>
 {{if hasInit .Check.Test}}<p>Initial contents: <code>{{inits .Check.Test}}</code></p>{{end}}
 <details><summary>The whole test</summary><pre>{{.YAML}}</pre></details>
-<p>Condition <code>{{condition .Check}}</code>: observation <b>{{observation .Check}}</b>, expected <b>{{expect .Check}}</b>: {{if .Check.Verdict.OK}}<span class="ok">ok</span>{{else}}<span class="failed">FAILED</span>{{end}}.
-{{.Check.Stats.Consistent}} consistent execution(s){{if not .Check.Stats.Cut.IsZero}}, {{.Check.Stats.Cut}} cut by the loop bound{{end}}.</p>
+{{if .Check.Unknown}}<p>Condition <code>{{condition .Check}}</code>, expected <b>{{expect .Check}}</b>: <span class="failed">no result</span>: {{.Check.Unknown.Reason}}.</p>
+{{else}}<p>Condition <code>{{condition .Check}}</code>: observation <b>{{observation .Check}}</b>, expected <b>{{expect .Check}}</b>: {{if .Check.Verdict.OK}}<span class="ok">ok</span>{{else}}<span class="failed">FAILED</span>{{end}}.
+{{.Check.Stats.Consistent}} consistent execution(s){{if not .Check.Stats.Cut.IsZero}}, {{.Check.Stats.Cut}} cut by the loop bound{{end}}.</p>{{end}}
 <table><thead><tr><th>Allowed outcome ({{len .Outcomes}})</th></tr></thead><tbody>
 {{- range .Outcomes}}<tr><td class="mono">{{if .Satisfies}}<span class="sat">* </span>{{end}}{{.Text}}</td></tr>{{end}}
 </tbody></table>

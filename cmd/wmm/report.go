@@ -102,9 +102,13 @@ func doReport(stdin io.Reader, stdout io.Writer, args []string, f reportFlags) e
 	for _, t := range tests {
 		ht, err := reportTest(t, m, f)
 		if err != nil {
-			err, _ = unknownResult(t, m.Name(), err)
+			err, unknown := unknownResult(t, m.Name(), err)
 			errs.Wrap(t.Pos, err)
-			continue
+			if !unknown {
+				continue
+			}
+			// A budget ran out: the test stays in the report, saying so.
+			ht = &reports.HTMLTest{Check: reports.NewUnknown(t, m.Name(), err), Family: t.Family()}
 		}
 		ht.Runs = runs[t.Name]
 		graphs += len(ht.Graphs)

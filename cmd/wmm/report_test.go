@@ -47,6 +47,31 @@ func TestReportCommand(t *testing.T) {
 }
 
 // TestReportErrors checks the usage errors of wmm report.
+// TestReportUnknown checks that a test whose search runs out of its
+// budget stays in the report, marked unknown with the reason and its
+// expectation, while the command exits 2 and says which test.
+func TestReportUnknown(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "u.html")
+	code, stdout, stderr := wmmRun("report", "--html", out, "--max-candidates", "1", "--catalog", "SB+sc")
+	if code != exitInput || !strings.Contains(stderr, "test SB+sc (wasm): result unknown") || !strings.Contains(stdout, "1 test(s)") {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(data)
+	for _, want := range []string{
+		`<span class="failed">1 without a result</span>`,
+		`<td><span class="failed">unknown</span></td>`,
+		`expected <b>never</b>: <span class="failed">no result</span>: too many candidate executions (--max-candidates 1)`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+}
+
 func TestReportErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name string
