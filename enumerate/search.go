@@ -10,9 +10,7 @@ import (
 
 // enumerate tries every combination of one path per thread.
 func (s *searcher) enumerate() error {
-	s.results = map[string]*rawOutcome{}
-	s.witness = map[string]*model.Execution{}
-	s.witnessKey = map[string]witnessKey{}
+	s.found = map[string]*found{}
 	for _, th := range s.threads {
 		s.stats.Paths += len(th.paths)
 	}
@@ -24,7 +22,7 @@ func (s *searcher) enumerate() error {
 		// Outcomes in the order search.go discovers them: by the least
 		// execution of each.
 		slices.SortStableFunc(s.order, func(a, b string) int {
-			return s.witnessKey[a].compare(s.witnessKey[b])
+			return s.found[a].key.compare(s.found[b].key)
 		})
 		return nil
 	}
