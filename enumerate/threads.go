@@ -37,7 +37,7 @@ type searcher struct {
 	dom     *domain
 	notes   []string
 
-	stats   Stats
+	stats Stats
 	found map[string]*found // the raw outcomes of consistent, complete executions, by key
 	order []string          // keys of found in discovery order
 }
