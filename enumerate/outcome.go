@@ -107,11 +107,16 @@ func (s *searcher) rawOutcome(f *found) *rawOutcome {
 	if f.raw != nil {
 		return f.raw
 	}
-	paths := make([]*interp.Trace, len(f.key.paths))
-	for ti, pi := range f.key.paths {
+	return s.rawOf(s.pathsOf(f.key.paths))
+}
+
+// pathsOf returns the paths of the given indices, one per thread.
+func (s *searcher) pathsOf(idx []int32) []*interp.Trace {
+	paths := make([]*interp.Trace, len(idx))
+	for ti, pi := range idx {
 		paths[ti] = s.threads[ti].paths[pi]
 	}
-	return s.rawOf(paths)
+	return paths
 }
 
 // record counts the consistent executions a candidate stands for and
@@ -190,24 +195,9 @@ func (s *searcher) rebuild(f *found) *model.Execution {
 	if f.x != nil {
 		return f.x
 	}
-	x := &model.Execution{}
-	for ti, pi := range f.key.paths {
-		th, p := s.threads[ti], s.threads[ti].paths[pi]
-		mt := model.Thread{Name: th.name, Role: th.role, Status: p.Status, After: th.after}
-		for _, e := range p.Events {
-			ev := *e
-			ev.ID = model.EventID(len(x.Events))
-			ev.Thread = ti
-			x.Events = append(x.Events, &ev)
-			mt.Events = append(mt.Events, ev.ID)
-		}
-		x.Threads = append(x.Threads, mt)
-	}
-	x.DataRF = make([][]model.EventID, len(x.Events))
-	x.LenRF = make([]model.EventID, len(x.Events))
+	x := s.skeleton(s.pathsOf(f.key.paths))
 	rf := f.key.rf
 	for i, e := range x.Events {
-		x.LenRF[i] = model.NoEvent
 		if e.Len.Reading() {
 			x.LenRF[i], rf = model.EventID(rf[0]), rf[1:]
 		}

@@ -70,28 +70,8 @@ func (s *searcher) combination(paths []*interp.Trace) error {
 	if err := s.opts.Budget.Err(); err != nil {
 		return err
 	}
-	x := &model.Execution{}
-	c := &candidate{s: s, x: x, paths: paths}
-	for ti, p := range paths {
-		th := s.threads[ti]
-		mt := model.Thread{Name: th.name, Role: th.role, Status: p.Status, After: th.after}
-		if p.Status == model.Cut {
-			c.cut = true
-		}
-		for _, e := range p.Events {
-			ev := *e
-			ev.ID = model.EventID(len(x.Events))
-			ev.Thread = ti
-			x.Events = append(x.Events, &ev)
-			mt.Events = append(mt.Events, ev.ID)
-		}
-		x.Threads = append(x.Threads, mt)
-	}
-	x.DataRF = make([][]model.EventID, len(x.Events))
-	x.LenRF = make([]model.EventID, len(x.Events))
-	for i := range x.LenRF {
-		x.LenRF[i] = model.NoEvent
-	}
+	x := s.skeleton(paths)
+	c := &candidate{s: s, x: x, paths: paths, cut: slices.ContainsFunc(paths, cutPath)}
 	if !wakeupsBalance(x) {
 		return nil
 	}
@@ -109,6 +89,30 @@ func (s *searcher) combination(paths []*interp.Trace) error {
 	}
 	s.stats.Combinations++
 	return c.assign(0)
+}
+
+// skeleton returns the execution of one path per thread: their events,
+// numbered in thread order, with no reads-from and no total order.
+func (s *searcher) skeleton(paths []*interp.Trace) *model.Execution {
+	x := &model.Execution{}
+	for ti, p := range paths {
+		th := s.threads[ti]
+		mt := model.Thread{Name: th.name, Role: th.role, Status: p.Status, After: th.after}
+		for _, e := range p.Events {
+			ev := *e
+			ev.ID = model.EventID(len(x.Events))
+			ev.Thread = ti
+			x.Events = append(x.Events, &ev)
+			mt.Events = append(mt.Events, ev.ID)
+		}
+		x.Threads = append(x.Threads, mt)
+	}
+	x.DataRF = make([][]model.EventID, len(x.Events))
+	x.LenRF = make([]model.EventID, len(x.Events))
+	for i := range x.LenRF {
+		x.LenRF[i] = model.NoEvent
+	}
+	return x
 }
 
 // wakeupsBalance reports whether, at every address, the waiters the
