@@ -89,7 +89,7 @@ func TestProp62Literal(t *testing.T) {
 		if len(only) == 0 {
 			continue
 		}
-		x := a.res.Witnesses[only[0].String()]
+		x := a.res.Witness(only[0])
 		why := whyJS2017(x, js2017.Check(x))
 		if why == "" {
 			t.Fatalf("js2017 rejects the witness of %s for another reason than its clause (i): %v\n%s", only[0], js2017.Check(x), describe(p, x, js2017.Check(x)))

@@ -168,13 +168,15 @@ type Result struct {
 	// outcomes over them, sorted.
 	Names    []litmus.Loc
 	Outcomes []model.Outcome
-	// Witnesses maps an outcome's String() to one consistent execution
-	// that has it.
-	Witnesses map[string]*model.Execution
-	Stats     Stats
+	Stats    Stats
 	// Notes tell the user where the answer is bounded (unroll, value
 	// domain).
 	Notes []string
+
+	// witnesses holds, by outcome String(), what the run kept of one
+	// consistent execution of each outcome (see Witness).
+	witnesses map[string]*found
+	rebuild   func(*found) *model.Execution
 }
 
 // Run computes the executions of t that m allows.

@@ -66,7 +66,7 @@ func TestVerdicts(t *testing.T) {
 					t.Errorf("expected %s, observed %s; outcomes:\n%s", v.Expect.Word, v.Observation, r)
 				}
 				for _, o := range r.Outcomes {
-					if r.Witnesses[o.String()] == nil {
+					if r.Witness(o) == nil {
 						t.Errorf("no witness for outcome %s", o)
 					}
 				}

@@ -106,7 +106,7 @@ func ExplainWith(t *litmus.Test, m Model, opts Options, want func(model.Outcome)
 	for _, o := range res.Outcomes {
 		allowed.Add(o)
 		if want(o) {
-			ex.Outcomes = append(ex.Outcomes, &OutcomeExplanation{Outcome: o, Allowed: true, Witness: res.Witnesses[o.String()]})
+			ex.Outcomes = append(ex.Outcomes, &OutcomeExplanation{Outcome: o, Allowed: true, Witness: res.Witness(o)})
 		}
 	}
 	col := &collector{names: res.Names, all: withStatusNames(t, res.Names), keep: max(eo.Keep, 1), max: eo.MaxCandidates, byKey: map[string]*OutcomeExplanation{}}

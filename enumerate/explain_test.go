@@ -278,7 +278,8 @@ func TestConstrainedOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, x := range r.Witnesses {
+	for _, o := range r.Outcomes {
+		x := r.Witness(o)
 		order := enumerate.ConstrainedOrder(axioms.Wasm(), x)
 		var got []string
 		for _, e := range order {

@@ -94,9 +94,9 @@ func TestWorkersDeterministic(t *testing.T) {
 		if one.String() != four.String() || one.Stats != four.Stats {
 			t.Errorf("%s: 1 worker: %v %s; 4 workers: %v %s", tt.Name, one.Stats, one, four.Stats, four)
 		}
-		for k, w := range one.Witnesses {
-			if w.String() != four.Witnesses[k].String() {
-				t.Errorf("%s: witness of %s differs:\n%s\n%s", tt.Name, k, w, four.Witnesses[k])
+		for _, o := range one.Outcomes {
+			if w1, w4 := one.Witness(o), four.Witness(o); w1.String() != w4.String() {
+				t.Errorf("%s: witness of %s differs:\n%s\n%s", tt.Name, o, w1, w4)
 			}
 		}
 	}

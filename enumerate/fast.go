@@ -1,6 +1,7 @@
 package enumerate
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -212,12 +213,14 @@ type fastCandidate struct {
 	copies   map[*model.Event]*model.Event // by the path event copied (see eventsOf)
 	keyParts map[*interp.Trace]string
 	paths    []*interp.Trace // the leaf's paths, one per thread
-	pathIdx  []int
+	pathIdx  []int32
 	rf       []model.EventID // the active choices so far, cell by cell
-	// keyReads are the reads whose writers make the witness key (see
-	// splitPassive), keyBuf the key's writers when they are not rf.
-	keyReads []model.EventID
-	keyBuf   []model.EventID
+	// allReads are every read, active and passive, in event order, and
+	// keyMask says which of their cells make the witness key (see
+	// splitPassive; nil: all); rfBuf is record's buffer for their writers.
+	allReads []model.EventID
+	keyMask  []bool
+	rfBuf    []int32
 	keyBytes []byte // record's outcome key, reused
 
 	// A worker of a parallel search (nworkers > 1) takes the subtrees
@@ -271,7 +274,7 @@ func (s *searcher) groupCombination(groups []*group) error {
 		c.at[ti] = c.tries[ti]
 	}
 	c.paths = make([]*interp.Trace, len(groups))
-	c.pathIdx = make([]int, len(groups))
+	c.pathIdx = make([]int32, len(groups))
 	s.stats.Combinations++
 	if w := s.workers(); w > 1 && len(c.reads) >= parallelReads && s.opts.OnCandidate == nil {
 		return c.parallel(w)
@@ -385,29 +388,30 @@ func shadowedBy(x *model.Execution, hb *model.Rel, w, r model.EventID, reg model
 // splitPassive sets aside the reads whose writers influence nothing but
 // their own per-read checks (Model.FreeRead, and Model.FreeReadWithin
 // under the largest hb the search can reach; see candidate.splitPassive).
-// The reads FreeRead leaves active stay in the witness key (keyReads), so
+// The reads FreeRead leaves active stay in the witness key (keyMask), so
 // that the witness of an outcome is the execution it was before
 // FreeReadWithin counted more reads.
 func (c *fastCandidate) splitPassive() {
-	c.keyReads = c.reads
+	c.allReads = c.reads
 	for _, e := range c.x.Events {
 		if e.Susp != nil {
 			return
 		}
 	}
 	m := c.s.model
-	var reads, keyReads []model.EventID
+	var reads []model.EventID
 	var cells [][]readCell
 	var cands [][][]model.EventID
 	var hbMax *model.Rel
+	var mask []bool
 	for k, r := range c.reads {
 		pp := c.perPath(k)
 		free := m.FreeRead(c.x, r, pp)
-		if !free {
-			keyReads = append(keyReads, r)
-			if hbMax == nil {
-				hbMax = c.maxHB()
-			}
+		for range c.cells[k] {
+			mask = append(mask, !free)
+		}
+		if !free && hbMax == nil {
+			hbMax = c.maxHB()
 		}
 		if free || m.FreeReadWithin(c.x, hbMax, r, pp) {
 			c.passive = append(c.passive, r)
@@ -420,7 +424,10 @@ func (c *fastCandidate) splitPassive() {
 		cells = append(cells, c.cells[k])
 		cands = append(cands, c.cands[k])
 	}
-	c.reads, c.cells, c.cands, c.keyReads = reads, cells, cands, keyReads
+	if slices.Contains(mask, false) {
+		c.keyMask = mask
+	}
+	c.reads, c.cells, c.cands = reads, cells, cands
 }
 
 // maxHB returns the static hb with every synchronisation edge that some
@@ -445,26 +452,6 @@ func (c *fastCandidate) maxHB() *model.Rel {
 		}
 	}
 	return hb
-}
-
-// keyRF returns the writers of the reads of the witness key (keyReads),
-// cell by cell, len cell first: the active choices, and the least valid
-// choice of each passive read that FreeRead alone leaves active.
-func (c *fastCandidate) keyRF() []model.EventID {
-	if len(c.keyReads) == len(c.reads) {
-		return c.rf
-	}
-	x := c.x
-	c.keyBuf = c.keyBuf[:0]
-	for _, r := range c.keyReads {
-		if x.Events[r].Len.Reading() {
-			c.keyBuf = append(c.keyBuf, x.LenRF[r])
-		}
-		if x.Events[r].Data.Reading() {
-			c.keyBuf = append(c.keyBuf, x.DataRF[r]...)
-		}
-	}
-	return c.keyBuf
 }
 
 // perPath returns the candidates of read c.reads[k] as FreeRead sees
@@ -612,7 +599,7 @@ func (c *fastCandidate) leaves(ti int) error {
 	g := c.groups[ti]
 	for _, pi := range c.at[ti].paths {
 		p := g.paths[pi]
-		c.paths[ti], c.pathIdx[ti] = p, g.index[pi]
+		c.paths[ti], c.pathIdx[ti] = p, int32(g.index[pi])
 		evs := c.eventsOf(ti, p)
 		copy(c.x.Events[c.first[ti]:], evs)
 		c.x.Threads[ti].Status = p.Status
@@ -732,9 +719,10 @@ func (s *searcher) rawOf(paths []*interp.Trace) *rawOutcome {
 }
 
 // record counts the executions a consistent candidate stands for and
-// keeps, per outcome, as witness the execution that the search of
-// search.go would have found first: the least by path indices, then by
-// the writers of the active cells.
+// keeps, per outcome, the key of the execution that the search of
+// search.go would have found first (the least by path indices, then by
+// the writers of the active cells), from which its witness is rebuilt
+// (searcher.rebuild).
 func (c *fastCandidate) record(weight Count) error {
 	s := c.s
 	if c.cut {
@@ -747,64 +735,60 @@ func (c *fastCandidate) record(weight Count) error {
 		return errorf(s.test, "the setup code does not complete (%s) in an allowed execution", c.paths[0].Status)
 	}
 	// The key is looked up as bytes (no string is made for a lookup) and
-	// made a string only when the witness changes.
+	// made a string only for a new outcome.
 	c.keyBytes = c.outcomeKey(c.keyBytes[:0])
-	var k string
-	if _, ok := s.results[string(c.keyBytes)]; !ok {
-		k = string(c.keyBytes)
-		s.results[k] = s.rawOf(c.paths)
+	f := s.found[string(c.keyBytes)]
+	d := -1
+	if f != nil {
+		// The paths decide first: reads-from is needed only on a tie.
+		if d = slices.Compare(c.pathIdx, f.key.paths); d > 0 {
+			return nil
+		}
+	}
+	c.rfBuf = c.allRF(c.rfBuf[:0])
+	cur := witnessKey{paths: c.pathIdx, rf: c.rfBuf, mask: c.keyMask}
+	if f == nil {
+		k := string(c.keyBytes)
+		s.found[k] = &found{key: witnessKey{paths: slices.Clone(cur.paths), rf: slices.Clone(cur.rf), mask: cur.mask}}
 		s.order = append(s.order, k)
-	} else if !c.before(s.witnessKey[string(c.keyBytes)]) {
-		return nil
-	} else {
-		k = string(c.keyBytes)
-	}
-	s.witness[k] = cloneInto(s.witness[k], c.x)
-	if wk, ok := s.witnessKey[k]; ok && len(wk.paths) == len(c.pathIdx) {
-		// The key being replaced is referenced nowhere else.
-		wk.paths = append(wk.paths[:0], c.pathIdx...)
-		wk.rf = append(wk.rf[:0], c.keyRF()...)
-		s.witnessKey[k] = wk
 		return nil
 	}
-	s.witnessKey[k] = witnessKey{paths: slices.Clone(c.pathIdx), rf: slices.Clone(c.keyRF())}
+	if d < 0 || cur.less(f.key) {
+		f.key.paths = append(f.key.paths[:0], cur.paths...)
+		f.key.rf = append(f.key.rf[:0], cur.rf...)
+		f.key.mask = cur.mask
+	}
 	return nil
 }
 
-// cloneInto returns a copy of x, made in the memory of old (a witness
-// being replaced, referenced nowhere else) when it has x's shape, else
-// new.
-func cloneInto(old, x *model.Execution) *model.Execution {
-	if old == nil || len(old.Events) != len(x.Events) || len(old.Threads) != len(x.Threads) || len(old.Tot) != len(x.Tot) {
-		return x.Clone()
-	}
-	for i, rf := range x.DataRF {
-		if len(old.DataRF[i]) != len(rf) || (rf == nil) != (old.DataRF[i] == nil) {
-			return x.Clone()
+// allRF appends the writers of every read (active and passive), in event
+// order, cell by cell, len cell first, to b: the layout of witnessKey.rf.
+func (c *fastCandidate) allRF(b []int32) []int32 {
+	x := c.x
+	for _, r := range c.allReads {
+		if x.Events[r].Len.Reading() {
+			b = append(b, int32(x.LenRF[r]))
+		}
+		if x.Events[r].Data.Reading() {
+			for _, w := range x.DataRF[r] {
+				b = append(b, int32(w))
+			}
 		}
 	}
-	y := *x
-	y.Events = append(old.Events[:0], x.Events...)
-	y.Threads = append(old.Threads[:0], x.Threads...)
-	y.DataRF = old.DataRF
-	for i, rf := range x.DataRF {
-		copy(y.DataRF[i], rf)
-	}
-	y.LenRF = append(old.LenRF[:0], x.LenRF...)
-	y.Tot = append(old.Tot[:0], x.Tot...)
-	*old = y
-	return old
+	return b
 }
 
 // A witnessKey orders the executions of one outcome as search.go finds
-// them.
+// them: by the path index of each thread, then by the writers of the
+// reads of the key (the active reads and those FreeRead alone leaves
+// active, see splitPassive). It holds the writers of every read, in the
+// layout of allRF, so that the execution can be rebuilt; mask, shared by
+// every key of one combination of groups, says which of those cells are
+// the key's (nil: all).
 type witnessKey struct {
-	paths []int
-	rf    []model.EventID
-}
-
-func (c *fastCandidate) before(k witnessKey) bool {
-	return witnessKey{c.pathIdx, c.keyRF()}.less(k)
+	paths []int32
+	rf    []int32
+	mask  []bool
 }
 
 func (k witnessKey) less(l witnessKey) bool { return k.compare(l) < 0 }
@@ -813,7 +797,16 @@ func (k witnessKey) compare(l witnessKey) int {
 	if d := slices.Compare(k.paths, l.paths); d != 0 {
 		return d
 	}
-	return slices.Compare(k.rf, l.rf)
+	// Equal paths: one combination of groups, one layout and mask.
+	for i, w := range k.rf {
+		if k.mask != nil && !k.mask[i] {
+			continue
+		}
+		if d := cmp.Compare(w, l.rf[i]); d != 0 {
+			return d
+		}
+	}
+	return 0
 }
 
 // outcomeKey identifies the raw outcome of the leaf's paths.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"wmm/interp"
 	"wmm/litmus"
 	"wmm/model"
 )
@@ -89,6 +90,35 @@ func b2u(b bool) uint64 {
 	return 0
 }
 
+// A found is what a run keeps of one raw outcome: in an ordinary run, the
+// key of its witness (the least of its executions, see
+// fastCandidate.record), from which the witness is rebuilt when asked for
+// (searcher.rebuild), so that a run holds a few small slices per outcome
+// and none of its executions; in the search of explanations, the raw
+// outcome and the first execution that had it.
+type found struct {
+	key witnessKey
+	raw *rawOutcome      // nil in an ordinary run: made from key.paths
+	x   *model.Execution // nil in an ordinary run
+}
+
+// rawOutcome returns f's raw outcome.
+func (s *searcher) rawOutcome(f *found) *rawOutcome {
+	if f.raw != nil {
+		return f.raw
+	}
+	return s.rawOf(s.pathsOf(f.key.paths))
+}
+
+// pathsOf returns the paths of the given indices, one per thread.
+func (s *searcher) pathsOf(idx []int32) []*interp.Trace {
+	paths := make([]*interp.Trace, len(idx))
+	for ti, pi := range idx {
+		paths[ti] = s.threads[ti].paths[pi]
+	}
+	return paths
+}
+
 // record counts the consistent executions a candidate stands for and
 // keeps its raw outcome and, the first time that outcome appears, the
 // execution as a witness.
@@ -104,10 +134,9 @@ func (s *searcher) record(c *candidate, weight Count) error {
 	}
 	r := s.raw(c)
 	k := r.key()
-	if _, ok := s.results[k]; !ok {
-		s.results[k] = r
+	if _, ok := s.found[k]; !ok {
+		s.found[k] = &found{raw: r, x: c.x.Clone()}
 		s.order = append(s.order, k)
-		s.witness[k] = c.x.Clone()
 	}
 	return nil
 }
@@ -116,21 +145,24 @@ func (s *searcher) record(c *candidate, weight Count) error {
 // for threads that trap or block in some allowed execution), the distinct
 // outcomes, sorted, and one witness per outcome.
 func (s *searcher) result() *Result {
+	raws := make([]*rawOutcome, len(s.order))
+	for i, k := range s.order {
+		raws[i] = s.rawOutcome(s.found[k])
+	}
 	trapped, stuck := map[string]bool{}, map[string]bool{}
-	for _, k := range s.order {
-		r := s.results[k]
+	for _, r := range raws {
 		for i, th := range s.test.Threads {
 			trapped[th.Name] = trapped[th.Name] || r.status[i] == model.Trapped
 			stuck[th.Name] = stuck[th.Name] || r.status[i] == model.Blocked
 		}
 	}
 	names := s.test.Names(func(t string) bool { return trapped[t] }, func(t string) bool { return stuck[t] })
-	res := &Result{Test: s.test, Model: s.model.Name(), Names: names, Witnesses: map[string]*model.Execution{}, Stats: s.stats, Notes: s.notes}
+	res := &Result{Test: s.test, Model: s.model.Name(), Names: names, witnesses: map[string]*found{}, rebuild: s.rebuild, Stats: s.stats, Notes: s.notes}
 	var set model.OutcomeSet
-	for _, k := range s.order {
-		o := s.results[k].over(names)
+	for i, k := range s.order {
+		o := raws[i].over(names)
 		if set.Add(o) {
-			res.Witnesses[o.String()] = s.witness[k]
+			res.witnesses[o.String()] = s.found[k]
 		}
 	}
 	res.Outcomes = set.Sorted()
@@ -138,6 +170,65 @@ func (s *searcher) result() *Result {
 		res.Notes = append(res.Notes, fmt.Sprintf("%s execution(s) reached the loop bound (unroll %d) and were left out", s.stats.Cut, s.unroll))
 	}
 	return res
+}
+
+// Witness returns one consistent execution that has outcome o, one of
+// r.Outcomes, or nil for another outcome. An ordinary run keeps only the
+// paths and reads-from of its witnesses: each call rebuilds the execution
+// (a new one, the caller's to keep).
+func (r *Result) Witness(o model.Outcome) *model.Execution {
+	f := r.witnesses[o.String()]
+	if f == nil {
+		return nil
+	}
+	return r.rebuild(f)
+}
+
+// rebuild returns the witness f stands for. In an ordinary run it is made
+// again from the paths and reads-from it kept: the events of those paths,
+// happens-before from them (the static edges and the synchronisation
+// edges of the writers chosen: the hb the search had, as passive reads
+// add no edge), and the total order the search found, which depends on
+// nothing else (ForcedOrder and searchTot are functions of the execution
+// and hb).
+func (s *searcher) rebuild(f *found) *model.Execution {
+	if f.x != nil {
+		return f.x
+	}
+	x := s.skeleton(s.pathsOf(f.key.paths))
+	rf := f.key.rf
+	for i, e := range x.Events {
+		if e.Len.Reading() {
+			x.LenRF[i], rf = model.EventID(rf[0]), rf[1:]
+		}
+		if a := e.Data; a.Reading() {
+			x.DataRF[i] = make([]model.EventID, a.Size)
+			for j := range x.DataRF[i] {
+				x.DataRF[i][j] = model.EventID(rf[j])
+			}
+			rf = rf[a.Size:]
+		}
+	}
+	hb := s.model.StaticHB(x)
+	for _, e := range x.Events {
+		for _, reg := range []model.Region{model.Len, model.Data} {
+			if a := e.Access(reg); a.Reading() && a.Ord.Atomic() {
+				for _, w := range x.Writers(e.ID, reg) {
+					if model.SyncsWith(x.Events[w].Access(reg), a) && !hb.Has(w, e.ID) {
+						hb.AddClosed(w, e.ID)
+					}
+				}
+			}
+		}
+	}
+	within, v := s.model.ForcedOrder(x, hb)
+	if v == nil {
+		v = searchTot(&searcher{model: s.model}, x, hb, within)
+	}
+	if v != nil {
+		panic(fmt.Sprintf("enumerate: the witness of test %s no longer passes: %v", s.test.Name, v))
+	}
+	return x
 }
 
 // String prints the result briefly, for tests and debugging.

@@ -61,9 +61,7 @@ func (c *fastCandidate) parallel(n int) error {
 func (c *fastCandidate) fork(i, n int) *fastCandidate {
 	s := *c.s
 	s.stats = Stats{}
-	s.results = map[string]*rawOutcome{}
-	s.witness = map[string]*model.Execution{}
-	s.witnessKey = map[string]witnessKey{}
+	s.found = map[string]*found{}
 	s.order = nil
 	f := *c
 	f.s = &s
@@ -75,9 +73,9 @@ func (c *fastCandidate) fork(i, n int) *fastCandidate {
 	f.copies = nil
 	f.keyParts = map[*interp.Trace]string{}
 	f.paths = make([]*interp.Trace, len(c.paths))
-	f.pathIdx = make([]int, len(c.pathIdx))
+	f.pathIdx = make([]int32, len(c.pathIdx))
 	f.rf = nil
-	f.keyBuf = nil
+	f.rfBuf = nil
 	f.cellBuf = nil
 	f.keyBytes = nil
 	f.worker, f.nworkers, f.task = i, n, 0
@@ -92,14 +90,12 @@ func (s *searcher) merge(w *searcher) {
 	s.stats.TotSteps += w.stats.TotSteps
 	s.stats.Mismatches += w.stats.Mismatches
 	for _, k := range w.order {
-		wk := w.witnessKey[k]
-		if _, ok := s.results[k]; !ok {
-			s.results[k] = w.results[k]
+		wf := w.found[k]
+		if sf, ok := s.found[k]; !ok {
+			s.found[k] = wf
 			s.order = append(s.order, k)
-		} else if !wk.less(s.witnessKey[k]) {
-			continue
+		} else if wf.key.less(sf.key) {
+			s.found[k] = wf
 		}
-		s.witness[k] = w.witness[k]
-		s.witnessKey[k] = wk
 	}
 }

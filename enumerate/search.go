@@ -10,9 +10,7 @@ import (
 
 // enumerate tries every combination of one path per thread.
 func (s *searcher) enumerate() error {
-	s.results = map[string]*rawOutcome{}
-	s.witness = map[string]*model.Execution{}
-	s.witnessKey = map[string]witnessKey{}
+	s.found = map[string]*found{}
 	for _, th := range s.threads {
 		s.stats.Paths += len(th.paths)
 	}
@@ -24,7 +22,7 @@ func (s *searcher) enumerate() error {
 		// Outcomes in the order search.go discovers them: by the least
 		// execution of each.
 		slices.SortStableFunc(s.order, func(a, b string) int {
-			return s.witnessKey[a].compare(s.witnessKey[b])
+			return s.found[a].key.compare(s.found[b].key)
 		})
 		return nil
 	}
@@ -72,28 +70,8 @@ func (s *searcher) combination(paths []*interp.Trace) error {
 	if err := s.opts.Budget.Err(); err != nil {
 		return err
 	}
-	x := &model.Execution{}
-	c := &candidate{s: s, x: x, paths: paths}
-	for ti, p := range paths {
-		th := s.threads[ti]
-		mt := model.Thread{Name: th.name, Role: th.role, Status: p.Status, After: th.after}
-		if p.Status == model.Cut {
-			c.cut = true
-		}
-		for _, e := range p.Events {
-			ev := *e
-			ev.ID = model.EventID(len(x.Events))
-			ev.Thread = ti
-			x.Events = append(x.Events, &ev)
-			mt.Events = append(mt.Events, ev.ID)
-		}
-		x.Threads = append(x.Threads, mt)
-	}
-	x.DataRF = make([][]model.EventID, len(x.Events))
-	x.LenRF = make([]model.EventID, len(x.Events))
-	for i := range x.LenRF {
-		x.LenRF[i] = model.NoEvent
-	}
+	x := s.skeleton(paths)
+	c := &candidate{s: s, x: x, paths: paths, cut: slices.ContainsFunc(paths, cutPath)}
 	if !wakeupsBalance(x) {
 		return nil
 	}
@@ -111,6 +89,30 @@ func (s *searcher) combination(paths []*interp.Trace) error {
 	}
 	s.stats.Combinations++
 	return c.assign(0)
+}
+
+// skeleton returns the execution of one path per thread: their events,
+// numbered in thread order, with no reads-from and no total order.
+func (s *searcher) skeleton(paths []*interp.Trace) *model.Execution {
+	x := &model.Execution{}
+	for ti, p := range paths {
+		th := s.threads[ti]
+		mt := model.Thread{Name: th.name, Role: th.role, Status: p.Status, After: th.after}
+		for _, e := range p.Events {
+			ev := *e
+			ev.ID = model.EventID(len(x.Events))
+			ev.Thread = ti
+			x.Events = append(x.Events, &ev)
+			mt.Events = append(mt.Events, ev.ID)
+		}
+		x.Threads = append(x.Threads, mt)
+	}
+	x.DataRF = make([][]model.EventID, len(x.Events))
+	x.LenRF = make([]model.EventID, len(x.Events))
+	for i := range x.LenRF {
+		x.LenRF[i] = model.NoEvent
+	}
+	return x
 }
 
 // wakeupsBalance reports whether, at every address, the waiters the

@@ -37,13 +37,9 @@ type searcher struct {
 	dom     *domain
 	notes   []string
 
-	stats   Stats
-	results map[string]*rawOutcome // consistent, complete executions by raw key
-	witness map[string]*model.Execution
-	// witnessKey orders the witnesses of an ordinary run (see
-	// fastCandidate.record).
-	witnessKey map[string]witnessKey
-	order      []string // keys of results in discovery order
+	stats Stats
+	found map[string]*found // the raw outcomes of consistent, complete executions, by key
+	order []string          // keys of found in discovery order
 }
 
 // buildThreads lays out the threads: the setup thread (allocation, then

@@ -304,7 +304,7 @@ func WitnessGraphs(r *enumerate.Result, modelName string, order func(*model.Exec
 		if limit > 0 && len(out) == limit {
 			break
 		}
-		x := r.Witnesses[o.String()]
+		x := r.Witness(o)
 		if x == nil {
 			continue
 		}
