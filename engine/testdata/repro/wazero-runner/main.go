@@ -1,16 +1,19 @@
-// Standalone reproducer of {{TEST}} on wazero, written by wmm validate
-// --repro. It needs nothing but Go and wazero:
+// The wazero runner of the reproducers that wmm validate --repro writes
+// (one per directory it writes them to: each finding's directory holds
+// only its data). It needs nothing but Go and wazero:
 //
-//	go run . [-n ITERATIONS] [-interp]
+//	go run . [-n ITERATIONS] [-interp] FINDING-DIR
 //
-// test.wasm (text: test.wat) has one function t<k>(seed, delay) per thread
-// of the test, importing its shared memory from mem.wasm. Every iteration
-// makes a fresh memory, writes the initial values, instantiates the test
-// once per thread, starts one goroutine per thread behind a spin gate and
-// builds the outcome from what each thread returns (or the globals
-// l<k>_<j> that mirror its locals when wazero traps) and from the memory.
-// It prints how often each outcome the WebAssembly memory model forbids
-// appeared.
+// FINDING-DIR holds the test (test.wasm, text: test.wat), with one function
+// t<k>(seed, delay) per thread of the test, importing its shared memory
+// from mem.wasm, and config.json: the test's threads, locals, initial
+// values, the memory atoms of its outcome, and the raw keys of the
+// outcomes the WebAssembly memory model forbids. Every iteration makes a
+// fresh memory (or resets a shared one), writes the initial values,
+// instantiates the test once per thread, starts one goroutine per thread
+// behind a spin gate and builds the outcome from what each thread returns
+// (or the globals l<k>_<j> that mirror its locals when wazero traps) and
+// from the memory. It prints how often each forbidden outcome appeared.
 package main
 
 import (
@@ -21,6 +24,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -31,8 +35,6 @@ import (
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
 )
-
-const config = `{{CONFIG}}`
 
 type write struct {
 	Addr  uint32 `json:"addr"`
@@ -66,12 +68,24 @@ const (
 )
 
 func main() {
-	if err := json.Unmarshal([]byte(config), &cfg); err != nil {
-		panic(err)
-	}
-	n := flag.Int("n", cfg.Iterations, "iterations")
+	n := flag.Int("n", 0, "iterations (default: the finding's config.json)")
 	interp := flag.Bool("interp", false, "use wazero's interpreter instead of its compiler")
 	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: go run . [-n ITERATIONS] [-interp] FINDING-DIR")
+		os.Exit(2)
+	}
+	dir := flag.Arg(0)
+	b, err := os.ReadFile(filepath.Join(dir, "config.json"))
+	if err != nil {
+		panic(err)
+	}
+	if err := json.Unmarshal(b, &cfg); err != nil {
+		panic(err)
+	}
+	if *n == 0 {
+		*n = cfg.Iterations
+	}
 	ctx := context.Background()
 	rc := wazero.NewRuntimeConfigCompiler()
 	if *interp {
@@ -79,8 +93,8 @@ func main() {
 	}
 	r := wazero.NewRuntimeWithConfig(ctx, rc.WithCoreFeatures(api.CoreFeaturesV2|experimental.CoreFeaturesThreads))
 	defer r.Close(ctx)
-	test := compile(ctx, r, "test.wasm")
-	memMod := compile(ctx, r, "mem.wasm")
+	test := compile(ctx, r, filepath.Join(dir, "test.wasm"))
+	memMod := compile(ctx, r, filepath.Join(dir, "mem.wasm"))
 	forbidden := map[string]string{}
 	for _, f := range cfg.Forbidden {
 		for _, k := range f.Keys {
