@@ -14,16 +14,18 @@ import (
 	"wmm/model"
 )
 
-// TestWriteRepro writes the reproducers of two tests to one directory,
-// each with the outcome wazero always shows as its "forbidden" outcome
-// (WriteRepro reproduces what it is given), and checks the layout: the
-// runners once in the directory, each finding's directory only its data.
-// Where node is installed the JS runner then runs each from its own
-// directory, as its README says, and must see the outcome every time.
+// TestWriteRepro writes the reproducers of four deterministic tests (one
+// of them traps) to one directory, each with the outcome wazero always
+// shows as its "forbidden" outcome (WriteRepro reproduces what it is
+// given), and checks the layout: the runners once in the directory, each
+// finding's directory only its data. Then each runner runs each
+// reproducer as its README says and must see the outcome every time: the
+// wazero runner, built offline from the module cache (skipped when the
+// cache lacks its modules), and the JS runner where node is installed.
 func TestWriteRepro(t *testing.T) {
 	dir := t.TempDir()
 	var written []string
-	for _, tc := range deterministic[:2] {
+	for _, tc := range deterministic[:4] {
 		test := loadTest(t, tc.yaml)
 		res, err := Run(context.Background(), test, Wazero{}, Options{Iterations: 8, Batch: 8, Memory: ImportMemory})
 		if err != nil {
@@ -64,21 +66,51 @@ func TestWriteRepro(t *testing.T) {
 		t.Errorf("files written:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
-	r, err := Lookup("node")
-	if err != nil {
-		t.Skipf("not running the reproducers: %v", err)
+	// run runs, for each finding's directory, the command that args
+	// returns, in the directory it returns.
+	run := func(t *testing.T, args func(finding string) (dir string, argv []string)) {
+		for i, out := range written {
+			dir, a := args(out)
+			cmd := exec.Command(a[0], a[1:]...)
+			cmd.Dir = dir
+			b, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("%s in %s: %v\n%s", cmd, dir, err, b)
+			}
+			if want := fmt.Sprintf("forbidden %s: seen 20 times\n", deterministic[i].want); !strings.Contains(string(b), want) {
+				t.Errorf("%s in %s printed:\n%s\nwant a line %q", cmd, dir, b, want)
+			}
+		}
 	}
-	for i, out := range written {
-		cmd := exec.Command(r.(JS).Path, "../runner.cjs", ".", "20")
-		cmd.Dir = out
-		b, err := cmd.CombinedOutput()
+	t.Run("wazero", func(t *testing.T) {
+		goCmd, err := exec.LookPath("go")
 		if err != nil {
-			t.Fatalf("node ../runner.cjs . 20 in %s: %v\n%s", out, err, b)
+			t.Skip(err)
 		}
-		if want := fmt.Sprintf("forbidden %s: seen 20 times\n", deterministic[i].want); !strings.Contains(string(b), want) {
-			t.Errorf("node ../runner.cjs . 20 in %s printed:\n%s\nwant a line %q", out, b, want)
+		bin := filepath.Join(t.TempDir(), "runner")
+		build := exec.Command(goCmd, "build", "-o", bin, ".")
+		build.Dir = filepath.Join(dir, "wazero-runner")
+		build.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=")
+		if b, err := build.CombinedOutput(); err != nil {
+			if strings.Contains(string(b), "GOPROXY=off") {
+				t.Skipf("the module cache lacks the runner's modules: %s", b)
+			}
+			t.Fatalf("go build in wazero-runner: %v\n%s", err, b)
 		}
-	}
+		run(t, func(out string) (string, []string) {
+			return build.Dir, []string{bin, "-n", "20", filepath.Join("..", filepath.Base(out))}
+		})
+	})
+	t.Run("node", func(t *testing.T) {
+		r, err := Lookup("node")
+		if err != nil {
+			t.Skip(err)
+		}
+		// From the finding's own directory, as its README says.
+		run(t, func(out string) (string, []string) {
+			return out, []string{r.(JS).Path, "../runner.cjs", ".", "20"}
+		})
+	})
 }
 
 // listFiles returns the files under dir, relative to it, slash-separated

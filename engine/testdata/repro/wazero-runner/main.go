@@ -154,31 +154,66 @@ func seedDelay(i int) (uint64, uint64) {
 	return uint64(uint32(i) * 0x9E3779B9), []uint64{1, 64, 512}[i%3]
 }
 
-// shared runs n iterations on one memory and one instance per thread,
-// each thread a goroutine. The threads meet at a barrier before every
-// iteration; the last to arrive counts the previous iteration's outcome,
-// resets the memory and releases the others, so that the threads start
-// each iteration within a few hundred cycles of each other.
-func shared(ctx context.Context, r wazero.Runtime, test, memMod wazero.CompiledModule, n int, count func([]byte, bool)) {
+// instantiate makes the memory (an instance of memMod) and one instance
+// of the test per thread, and one more for setup and wake, all importing
+// that memory.
+func instantiate(ctx context.Context, r wazero.Runtime, test, memMod wazero.CompiledModule) (api.Module, []api.Module) {
 	anon := wazero.NewModuleConfig().WithName("")
 	provider, err := r.InstantiateModule(ctx, memMod, anon)
 	if err != nil {
 		panic(err)
 	}
-	mem := provider.Memory()
 	rctx := experimental.WithImportResolver(ctx, func(name string) api.Module {
 		if name == "env" {
 			return provider
 		}
 		return nil
 	})
-	T := len(cfg.Locals)
-	mods := make([]api.Module, T+1)
+	mods := make([]api.Module, len(cfg.Locals)+1)
 	for k := range mods {
 		if mods[k], err = r.InstantiateModule(rctx, test, anon); err != nil {
 			panic(err)
 		}
 	}
+	return provider, mods
+}
+
+// writeInit writes the test's initial values to mem.
+func writeInit(mem api.Memory) {
+	for _, w := range cfg.Init {
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], w.Value)
+		mem.Write(w.Addr, b[:w.Width])
+	}
+}
+
+// call runs thread t's function fn once and returns its status and
+// locals; when wazero traps, the status is trapped and the locals are
+// read from the globals l<t>_<j> that mirror them.
+func call(ctx context.Context, mod api.Module, t int, fn api.Function, seed, delay uint64) []uint64 {
+	vals, err := fn.Call(ctx, seed, delay)
+	if err == nil {
+		return vals
+	}
+	if !strings.HasPrefix(err.Error(), "wasm error:") {
+		panic(err)
+	}
+	vals = []uint64{trapped}
+	for j := range cfg.Locals[t] {
+		vals = append(vals, mod.ExportedGlobal(fmt.Sprintf("l%d_%d", t, j)).Get())
+	}
+	return vals
+}
+
+// shared runs n iterations on one memory and one instance per thread,
+// each thread a goroutine. The threads meet at a barrier before every
+// iteration; the last to arrive counts the previous iteration's outcome,
+// resets the memory and releases the others, so that the threads start
+// each iteration within a few hundred cycles of each other.
+func shared(ctx context.Context, r wazero.Runtime, test, memMod wazero.CompiledModule, n int, count func([]byte, bool)) {
+	provider, mods := instantiate(ctx, r, test, memMod)
+	mem := provider.Memory()
+	T := len(cfg.Locals)
 	zero := make([]byte, mem.Size())
 	setup := mods[T].ExportedFunction("setup")
 	vals := make([][]uint64, T)
@@ -188,11 +223,7 @@ func shared(ctx context.Context, r wazero.Runtime, test, memMod wazero.CompiledM
 	var mu sync.Mutex // guards isStuck and anyStuck
 	reset := func() {
 		mem.Write(0, zero)
-		for _, w := range cfg.Init {
-			var b [8]byte
-			binary.LittleEndian.PutUint64(b[:], w.Value)
-			mem.Write(w.Addr, b[:w.Width])
-		}
+		writeInit(mem)
 		for t := range T {
 			vals[t] = nil
 			for j := range cfg.Locals[t] {
@@ -242,17 +273,8 @@ func shared(ctx context.Context, r wazero.Runtime, test, memMod wazero.CompiledM
 				barrier(i)
 				seed, delay := seedDelay(i)
 				inCall[t].Store(true)
-				v, err := fn.Call(ctx, seed, delay)
+				v := call(ctx, mods[t], t, fn, seed, delay)
 				inCall[t].Store(false)
-				if err != nil {
-					if !strings.HasPrefix(err.Error(), "wasm error:") {
-						panic(err)
-					}
-					v = []uint64{trapped}
-					for j := range cfg.Locals[t] {
-						v = append(v, mods[t].ExportedGlobal(fmt.Sprintf("l%d_%d", t, j)).Get())
-					}
-				}
 				vals[t] = v
 			}
 			barrier(n)
@@ -304,32 +326,14 @@ type result struct {
 // thread a status byte and its locals (8 bytes each, zero when stuck),
 // then 8 bytes per memory atom.
 func iteration(ctx context.Context, r wazero.Runtime, test, memMod wazero.CompiledModule, i int) ([]byte, bool) {
-	anon := wazero.NewModuleConfig().WithName("")
-	provider, err := r.InstantiateModule(ctx, memMod, anon)
-	if err != nil {
-		panic(err)
-	}
+	provider, mods := instantiate(ctx, r, test, memMod)
 	defer provider.Close(ctx)
+	for _, m := range mods {
+		defer m.Close(ctx)
+	}
 	mem := provider.Memory()
-	for _, w := range cfg.Init {
-		var b [8]byte
-		binary.LittleEndian.PutUint64(b[:], w.Value)
-		mem.Write(w.Addr, b[:w.Width])
-	}
-	rctx := experimental.WithImportResolver(ctx, func(name string) api.Module {
-		if name == "env" {
-			return provider
-		}
-		return nil
-	})
+	writeInit(mem)
 	T := len(cfg.Locals)
-	mods := make([]api.Module, T+1)
-	for k := range mods {
-		if mods[k], err = r.InstantiateModule(rctx, test, anon); err != nil {
-			panic(err)
-		}
-		defer mods[k].Close(ctx)
-	}
 	if res, err := mods[T].ExportedFunction("setup").Call(ctx); err != nil || res[0] != 1 {
 		panic(fmt.Sprintf("the setup code does not complete: %v", err))
 	}
@@ -344,17 +348,7 @@ func iteration(ctx context.Context, r wazero.Runtime, test, memMod wazero.Compil
 			arrived.Add(1)
 			for arrived.Load() < int32(T) {
 			}
-			vals, err := fn.Call(ctx, seed, delay)
-			if err != nil {
-				if !strings.HasPrefix(err.Error(), "wasm error:") {
-					panic(err)
-				}
-				vals = []uint64{trapped}
-				for j := range cfg.Locals[t] {
-					vals = append(vals, mods[t].ExportedGlobal(fmt.Sprintf("l%d_%d", t, j)).Get())
-				}
-			}
-			done <- result{t, vals}
+			done <- result{t, call(ctx, mods[t], t, fn, seed, delay)}
 		}()
 	}
 	// When the test waits, a thread still in a wait 500 ms after the last
