@@ -489,17 +489,20 @@ threads:
 	}
 }
 
-// TestDeadline checks that a thread that never ends cannot hang the run:
-// its batch is cancelled at the deadline and its instances dropped.
-func TestDeadline(t *testing.T) {
-	test := loadTest(t, `name: Forever
+// forever is a test whose thread T0 never ends.
+const forever = `name: Forever
 threads:
   T0: |
     (loop $l (br $l))
   T1: |
     (local $r0 i32)
     (local.set $r0 (i32.const 1))
-`)
+`
+
+// TestDeadline checks that a thread that never ends cannot hang the run:
+// its batch is cancelled at the deadline and its instances dropped.
+func TestDeadline(t *testing.T) {
+	test := loadTest(t, forever)
 	res, err := Run(context.Background(), test, Wazero{}, Options{Iterations: 3, Batch: 2, Deadline: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)

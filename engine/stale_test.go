@@ -176,14 +176,7 @@ threads:
 // progress: a thread that spins forever would otherwise hold the batch
 // until its deadline (a minute here).
 func TestBudgetInsideBatch(t *testing.T) {
-	test := loadTest(t, `name: Forever
-threads:
-  T0: |
-    (loop $l (br $l))
-  T1: |
-    (local $r0 i32)
-    (local.set $r0 (i32.const 1))
-`)
+	test := loadTest(t, forever)
 	for _, r := range engines(t) {
 		if _, ok := r.(Wazero); !ok && r.Name() != "node" {
 			continue
