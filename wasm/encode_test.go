@@ -365,7 +365,7 @@ func TestAllOpsUsed(t *testing.T) {
 
 // TestEncodeGolden compares Encode's output with the bytes in
 // testdata/encode/NAME.hex (checked against wat2wasm when they were
-// written; TestEncodeMatchesWat2wasm repeats that check where wat2wasm is
+// written; TestEncode repeats that check where wat2wasm is
 // installed). go test -update rewrites them.
 func TestEncodeGolden(t *testing.T) {
 	for _, tc := range encodeCases {
@@ -420,45 +420,37 @@ func wat2wasm(t *testing.T, src string) []byte {
 	return b
 }
 
-func TestEncodeMatchesWat2wasm(t *testing.T) {
+// TestEncode encodes each of encodeCases and checks the bytes two ways:
+// they are those wat2wasm makes of the printed module (skipped without
+// wat2wasm), and printing the module and parsing it back does not change
+// them.
+func TestEncode(t *testing.T) {
 	for _, tc := range encodeCases {
 		t.Run(tc.name, func(t *testing.T) {
 			m := tc.m()
-			got, err := Encode(m)
+			enc, err := Encode(m)
 			if err != nil {
 				t.Fatalf("Encode: %v", err)
 			}
 			src := FormatModule(m)
-			want := wat2wasm(t, src)
-			if !bytes.Equal(want, got) {
-				t.Errorf("Encode differs from wat2wasm for\n%s\n-want:\n%s+got:\n%s", src, hexLines(want), hexLines(got))
-			}
-		})
-	}
-}
-
-// TestEncodeFormatParse checks that printing a module and parsing it back
-// does not change its encoding.
-func TestEncodeFormatParse(t *testing.T) {
-	for _, tc := range encodeCases {
-		t.Run(tc.name, func(t *testing.T) {
-			m := tc.m()
-			want, err := Encode(m)
-			if err != nil {
-				t.Fatalf("Encode: %v", err)
-			}
-			src := FormatModule(m)
-			parsed, err := ParseModule(src)
-			if err != nil {
-				t.Fatalf("ParseModule(FormatModule(m)): %v\n%s", err, src)
-			}
-			got, err := Encode(parsed)
-			if err != nil {
-				t.Fatalf("Encode(ParseModule(FormatModule(m))): %v", err)
-			}
-			if diff := cmp.Diff(hexLines(want), hexLines(got)); diff != "" {
-				t.Errorf("encoding changed through FormatModule and ParseModule (-want +got):\n%s\n%s", diff, src)
-			}
+			t.Run("format-parse", func(t *testing.T) {
+				parsed, err := ParseModule(src)
+				if err != nil {
+					t.Fatalf("ParseModule(FormatModule(m)): %v\n%s", err, src)
+				}
+				got, err := Encode(parsed)
+				if err != nil {
+					t.Fatalf("Encode(ParseModule(FormatModule(m))): %v", err)
+				}
+				if diff := cmp.Diff(hexLines(enc), hexLines(got)); diff != "" {
+					t.Errorf("encoding changed through FormatModule and ParseModule (-want +got):\n%s\n%s", diff, src)
+				}
+			})
+			t.Run("wat2wasm", func(t *testing.T) {
+				if want := wat2wasm(t, src); !bytes.Equal(want, enc) {
+					t.Errorf("Encode differs from wat2wasm for\n%s\n-want:\n%s+got:\n%s", src, hexLines(want), hexLines(enc))
+				}
+			})
 		})
 	}
 }
