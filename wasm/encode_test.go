@@ -326,25 +326,6 @@ func localsModule() *Module {
 	return &Module{Funcs: []Func{{Params: encParams(I32, I64), Locals: encLocals(ts...), Body: body}}}
 }
 
-func TestEncodeRoundTrip(t *testing.T) {
-	for _, tc := range encodeCases {
-		t.Run(tc.name, func(t *testing.T) {
-			m := tc.m()
-			b, err := Encode(m)
-			if err != nil {
-				t.Fatalf("Encode: %v", err)
-			}
-			got, err := decodeModule(b)
-			if err != nil {
-				t.Fatalf("decode: %v\n%s", err, hex.Dump(b))
-			}
-			if diff := cmp.Diff(m, got, ignorePositionsAndNames); diff != "" {
-				t.Errorf("decode(Encode(m)) differs (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
 func TestAllOpsUsed(t *testing.T) {
 	used := map[Op]bool{}
 	var walk func([]Instr)
@@ -420,10 +401,10 @@ func wat2wasm(t *testing.T, src string) []byte {
 	return b
 }
 
-// TestEncode encodes each of encodeCases and checks the bytes two ways:
-// they are those wat2wasm makes of the printed module (skipped without
-// wat2wasm), and printing the module and parsing it back does not change
-// them.
+// TestEncode encodes each of encodeCases and checks the bytes three
+// ways: the test's tiny decoder reads back the same tree, they are those
+// wat2wasm makes of the printed module (skipped without wat2wasm), and
+// printing the module and parsing it back does not change them.
 func TestEncode(t *testing.T) {
 	for _, tc := range encodeCases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -432,6 +413,15 @@ func TestEncode(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Encode: %v", err)
 			}
+			t.Run("decode", func(t *testing.T) {
+				got, err := decodeModule(enc)
+				if err != nil {
+					t.Fatalf("decode: %v\n%s", err, hex.Dump(enc))
+				}
+				if diff := cmp.Diff(m, got, ignorePositionsAndNames); diff != "" {
+					t.Errorf("decode(Encode(m)) differs (-want +got):\n%s", diff)
+				}
+			})
 			src := FormatModule(m)
 			t.Run("format-parse", func(t *testing.T) {
 				parsed, err := ParseModule(src)
