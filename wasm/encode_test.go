@@ -20,19 +20,8 @@ import (
 	"wmm/internal/golden"
 )
 
-// The -update flag rewrites golden files. Several test files of this package
-// may want it, so it is registered in init (which runs after every
-// package-level flag.Bool) only when nobody has registered it yet.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files in testdata")
-	}
-}
-
-func updateGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
+// update rewrites the golden files (go test ./wasm -update).
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
 
 // ignorePositionsAndNames compares modules as the binary format keeps them:
 // without positions, names and label names, with nil and empty slices
@@ -355,7 +344,7 @@ func TestEncodeGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Encode: %v", err)
 			}
-			golden.Check(t, filepath.Join("testdata", "encode", tc.name+".hex"), hexLines(b), updateGolden())
+			golden.Check(t, filepath.Join("testdata", "encode", tc.name+".hex"), hexLines(b), *update)
 		})
 	}
 }

@@ -2,7 +2,6 @@ package wasm
 
 import (
 	"bytes"
-	"flag"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -12,21 +11,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"wmm/internal/golden"
 )
-
-// The -update flag rewrites golden files. Another test file of this
-// package may register it too, so it is registered only once.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files in testdata")
-	}
-}
-
-// rewriteGolden reports whether -update was given.
-func rewriteGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // isModuleText reports whether src is a (module ...).
 func isModuleText(src string) bool {
@@ -71,21 +58,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := goldenText(t, string(src))
-			golden := strings.TrimSuffix(in, ".wat") + ".golden"
-			if rewriteGolden() {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./wasm -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("%s (-want +got):\n%s", golden, diff)
-			}
+			golden.Check(t, strings.TrimSuffix(in, ".wat")+".golden", goldenText(t, string(src)), *update)
 		})
 	}
 }
