@@ -374,13 +374,19 @@ func wat2wasm(t *testing.T, src string) []byte {
 	if err != nil {
 		t.Skip("wat2wasm not installed (apt-get install wabt); skipping byte comparison")
 	}
+	return runWat2wasm(t, path, src, "--enable-threads")
+}
+
+// runWat2wasm returns the bytes that the wat2wasm at tool, with flags,
+// makes of src.
+func runWat2wasm(t *testing.T, tool, src string, flags ...string) []byte {
+	t.Helper()
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "m.wat"), filepath.Join(dir, "m.wasm")
 	if err := os.WriteFile(in, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(path, "--enable-threads", in, "-o", out)
-	if msg, err := cmd.CombinedOutput(); err != nil {
+	if msg, err := exec.Command(tool, append(flags, in, "-o", out)...).CombinedOutput(); err != nil {
 		t.Fatalf("wat2wasm: %v\n%s\n%s", err, msg, src)
 	}
 	b, err := os.ReadFile(out)

@@ -326,7 +326,7 @@ func TestRandomTreesMatchWat2wasm(t *testing.T) {
 			continue // a tree the encoder refuses, e.g. a local index out of range
 		}
 		text := FormatModule(m)
-		got := watNoCheck(t, tool, text)
+		got := runWat2wasm(t, tool, text, "--enable-threads", "--no-check") // without validation
 		if !bytes.Equal(got, want) {
 			t.Errorf("wat2wasm encodes the printed module differently\nwat2wasm %x\nEncode   %x\n%s", got, want, text)
 		}
@@ -336,23 +336,4 @@ func TestRandomTreesMatchWat2wasm(t *testing.T) {
 		t.Errorf("compared only %d modules", compared)
 	}
 	t.Logf("compared %d modules", compared)
-}
-
-// watNoCheck compiles WAT text with wat2wasm without validation.
-func watNoCheck(t *testing.T, tool, src string) []byte {
-	t.Helper()
-	dir := t.TempDir()
-	in, out := filepath.Join(dir, "m.wat"), filepath.Join(dir, "m.wasm")
-	if err := os.WriteFile(in, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(tool, "--enable-threads", "--no-check", in, "-o", out)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("wat2wasm: %v\n%s", err, msg)
-	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
