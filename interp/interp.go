@@ -252,26 +252,25 @@ func (m *machine) control(in *wasm.Instr) signal {
 // block executes a block (or an if's branch) whose label is its end.
 func (m *machine) block(body []wasm.Instr, result wasm.ValType) signal {
 	height := len(m.stack)
-	if s, here := m.labelled(body); !here {
+	if s := m.seq(body); !m.target(s) {
 		return s
 	}
 	m.unwind(height, result != 0)
 	return fallThrough
 }
 
-// labelled executes the body of a block or a loop and reports whether it
-// ended with a branch to that block's or loop's label, which the caller
-// takes; a branch to an outer label goes on with one level fewer to go.
-func (m *machine) labelled(body []wasm.Instr) (signal, bool) {
-	s := m.seq(body)
+// target reports whether s, how the body of a block or a loop ended, is
+// a branch to that block's or loop's label, which the caller takes; a
+// branch to an outer label goes on with one level fewer to go.
+func (m *machine) target(s signal) bool {
 	if s != branch {
-		return s, false
+		return false
 	}
 	if m.depth > 0 {
 		m.depth--
-		return branch, false
+		return false
 	}
-	return branch, true
+	return true
 }
 
 // loop executes a loop, whose label is its start. Each branch back to it is
@@ -279,7 +278,7 @@ func (m *machine) labelled(body []wasm.Instr) (signal, bool) {
 func (m *machine) loop(body []wasm.Instr) signal {
 	height := len(m.stack)
 	for back := 0; ; back++ {
-		if s, here := m.labelled(body); !here {
+		if s := m.seq(body); !m.target(s) {
 			return s
 		}
 		if back >= m.cfg.Unroll {
