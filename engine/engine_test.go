@@ -33,6 +33,24 @@ func loadTests(t testing.TB, src string) []*litmus.Test {
 	return tests
 }
 
+// catalogTests returns the tests of the catalogue with the names given.
+func catalogTests(t testing.TB, names ...string) []*litmus.Test {
+	t.Helper()
+	entries, err := catalog.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel, err := catalog.Select(entries, names...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tests []*litmus.Test
+	for _, e := range sel {
+		tests = append(tests, e.Test)
+	}
+	return tests
+}
+
 // loadTest loads the one test of src.
 func loadTest(t testing.TB, src string) *litmus.Test {
 	t.Helper()
@@ -333,18 +351,7 @@ func TestSBAllOutcomes(t *testing.T) {
 // catalogue: the outcome each condition names is forbidden by every
 // model, and a correct engine on any hardware never shows it.
 func TestSCNeverWeak(t *testing.T) {
-	entries, err := catalog.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sel, err := catalog.Select(entries, "SB+sc", "MP+sc", "LB+sc", "IRIW+sc")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tests []*litmus.Test
-	for _, e := range sel {
-		tests = append(tests, e.Test)
-	}
+	tests := catalogTests(t, "SB+sc", "MP+sc", "LB+sc", "IRIW+sc")
 	for _, r := range []Runner{Wazero{}, Wazero{Interpreter: true}} {
 		for _, test := range tests {
 			t.Run(r.Name()+"/"+test.Name, func(t *testing.T) {
