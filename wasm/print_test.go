@@ -48,19 +48,9 @@ func goldenText(t *testing.T, src string) string {
 }
 
 func TestGolden(t *testing.T) {
-	inputs, err := filepath.Glob("testdata/*.wat")
-	if err != nil || len(inputs) == 0 {
-		t.Fatalf("no golden inputs: %v", err)
-	}
-	for _, in := range inputs {
-		t.Run(filepath.Base(in), func(t *testing.T) {
-			src, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden.Check(t, strings.TrimSuffix(in, ".wat")+".golden", goldenText(t, string(src)), *update)
-		})
-	}
+	golden.Files(t, "testdata/*.wat", 1, func(t *testing.T, in string, src []byte) {
+		golden.Check(t, strings.TrimSuffix(in, ".wat")+".golden", goldenText(t, string(src)), *update)
+	})
 }
 
 // TestRoundTrip checks, for every golden input that parses, that the
