@@ -142,38 +142,24 @@ func (m *ModelSummary) add(v Verdict) {
 }
 
 func (e *EngineSummary) add(r *Record, allowed bool) {
-	ran, skipped, forbidden, cond := false, false, false, 0
-	for _, run := range r.Runs {
-		if run.Engine != e.Engine {
-			continue
-		}
-		switch {
-		case run.Skipped != "":
-			skipped = true
-		case run.Error != "":
-			e.Errors++
-		default:
-			ran = true
-			e.Runs++
-			e.Iterations += run.Iterations
-			e.Seconds += run.Seconds
-			cond += run.Condition
-			forbidden = forbidden || run.ForbiddenRuns > 0
-		}
-	}
+	tot := r.engineTotals(e.Engine)
+	e.Errors += tot.errors
+	e.Runs += tot.runs
+	e.Iterations += tot.iterations
+	e.Seconds += tot.seconds
 	switch {
-	case ran:
+	case tot.runs > 0:
 		e.Tests++
-	case skipped:
+	case tot.skipped:
 		e.Skipped++
 		return
 	default:
 		return
 	}
-	if forbidden {
+	if tot.forbiddenRuns > 0 {
 		e.Forbidden++
 	}
-	if cond > 0 {
+	if tot.condition > 0 {
 		e.Seen++
 	} else if allowed {
 		e.Unseen++
@@ -181,6 +167,37 @@ func (e *EngineSummary) add(r *Record, allowed bool) {
 			e.Unseen1 = append(e.Unseen1, r.Name)
 		}
 	}
+}
+
+// runTotals sums the runs of one engine in a record: the runs that ran,
+// those that failed, and whether any was skipped.
+type runTotals struct {
+	runs, errors, iterations, condition, forbiddenRuns int
+	seconds                                            float64
+	skipped                                            bool
+}
+
+// engineTotals sums the runs of r on engine.
+func (r *Record) engineTotals(engine string) runTotals {
+	var t runTotals
+	for _, run := range r.Runs {
+		if run.Engine != engine {
+			continue
+		}
+		switch {
+		case run.Skipped != "":
+			t.skipped = true
+		case run.Error != "":
+			t.errors++
+		default:
+			t.runs++
+			t.iterations += run.Iterations
+			t.seconds += run.Seconds
+			t.condition += run.Condition
+			t.forbiddenRuns += run.ForbiddenRuns
+		}
+	}
+	return t
 }
 
 // ValidateCommand returns the wmm validate command that repeats run of

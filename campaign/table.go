@@ -57,34 +57,17 @@ func cell(r *Record, c Column) (text string, bad bool) {
 		}
 		return "-", false
 	}
-	cond, iters, forbidden, ran := 0, 0, 0, false
-	var skipped, failed bool
-	for _, run := range r.Runs {
-		if run.Engine != c.Engine {
-			continue
-		}
-		switch {
-		case run.Skipped != "":
-			skipped = true
-		case run.Error != "":
-			failed = true
-		default:
-			ran = true
-			cond += run.Condition
-			iters += run.Iterations
-			forbidden += run.ForbiddenRuns
-		}
-	}
+	tot := r.engineTotals(c.Engine)
 	switch {
-	case failed:
+	case tot.errors > 0:
 		return "error", true
-	case !ran && skipped:
+	case tot.runs == 0 && tot.skipped:
 		return "skipped", false
-	case !ran:
+	case tot.runs == 0:
 		return "-", false
 	}
-	s := fmt.Sprintf("%d/%d", cond, iters)
-	if forbidden > 0 {
+	s := fmt.Sprintf("%d/%d", tot.condition, tot.iterations)
+	if tot.forbiddenRuns > 0 {
 		return s + " FORBIDDEN", true
 	}
 	return s, false

@@ -18,6 +18,7 @@ import (
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
 
+	"wmm/catalog"
 	"wmm/litmus"
 	"wmm/wasm"
 )
@@ -28,6 +29,24 @@ func loadTests(t testing.TB, src string) []*litmus.Test {
 	tests, err := litmus.Load("test.yaml", []byte(src))
 	if err != nil {
 		t.Fatalf("loading tests: %v", err)
+	}
+	return tests
+}
+
+// catalogTests returns the tests of the catalogue with the names given.
+func catalogTests(t testing.TB, names ...string) []*litmus.Test {
+	t.Helper()
+	entries, err := catalog.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel, err := catalog.Select(entries, names...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tests []*litmus.Test
+	for _, e := range sel {
+		tests = append(tests, e.Test)
 	}
 	return tests
 }
@@ -328,61 +347,11 @@ func TestSBAllOutcomes(t *testing.T) {
 	}
 }
 
-// TestSCNeverWeak runs the SC versions of SB, MP, LB and IRIW: the
-// outcome each condition names is forbidden by every model, and a correct
-// engine on any hardware never shows it.
+// TestSCNeverWeak runs the SC versions of SB, MP, LB and IRIW from the
+// catalogue: the outcome each condition names is forbidden by every
+// model, and a correct engine on any hardware never shows it.
 func TestSCNeverWeak(t *testing.T) {
-	tests := loadTests(t, `name: SB+sc
-threads:
-  T0: |
-    (local $r0 i32)
-    (i32.atomic.store (i32.const 0) (i32.const 1))
-    (local.set $r0 (i32.atomic.load (i32.const 4)))
-  T1: |
-    (local $r0 i32)
-    (i32.atomic.store (i32.const 4) (i32.const 1))
-    (local.set $r0 (i32.atomic.load (i32.const 0)))
-condition: exists (T0:r0=0 /\ T1:r0=0)
----
-name: MP+sc
-threads:
-  T0: |
-    (i32.atomic.store (i32.const 0) (i32.const 42))
-    (i32.atomic.store (i32.const 4) (i32.const 1))
-  T1: |
-    (local $r0 i32) (local $r1 i32)
-    (local.set $r0 (i32.atomic.load (i32.const 4)))
-    (local.set $r1 (i32.atomic.load (i32.const 0)))
-condition: exists (T1:r0=1 /\ T1:r1=0)
----
-name: LB+sc
-threads:
-  T0: |
-    (local $r0 i32)
-    (local.set $r0 (i32.atomic.load (i32.const 0)))
-    (i32.atomic.store (i32.const 4) (i32.const 1))
-  T1: |
-    (local $r0 i32)
-    (local.set $r0 (i32.atomic.load (i32.const 4)))
-    (i32.atomic.store (i32.const 0) (i32.const 1))
-condition: exists (T0:r0=1 /\ T1:r0=1)
----
-name: IRIW+sc
-threads:
-  T0: |
-    (i32.atomic.store (i32.const 0) (i32.const 1))
-  T1: |
-    (i32.atomic.store (i32.const 4) (i32.const 1))
-  T2: |
-    (local $r0 i32) (local $r1 i32)
-    (local.set $r0 (i32.atomic.load (i32.const 0)))
-    (local.set $r1 (i32.atomic.load (i32.const 4)))
-  T3: |
-    (local $r0 i32) (local $r1 i32)
-    (local.set $r0 (i32.atomic.load (i32.const 4)))
-    (local.set $r1 (i32.atomic.load (i32.const 0)))
-condition: exists (T2:r0=1 /\ T2:r1=0 /\ T3:r0=1 /\ T3:r1=0)
-`)
+	tests := catalogTests(t, "SB+sc", "MP+sc", "LB+sc", "IRIW+sc")
 	for _, r := range []Runner{Wazero{}, Wazero{Interpreter: true}} {
 		for _, test := range tests {
 			t.Run(r.Name()+"/"+test.Name, func(t *testing.T) {
@@ -489,17 +458,20 @@ threads:
 	}
 }
 
-// TestDeadline checks that a thread that never ends cannot hang the run:
-// its batch is cancelled at the deadline and its instances dropped.
-func TestDeadline(t *testing.T) {
-	test := loadTest(t, `name: Forever
+// forever is a test whose thread T0 never ends.
+const forever = `name: Forever
 threads:
   T0: |
     (loop $l (br $l))
   T1: |
     (local $r0 i32)
     (local.set $r0 (i32.const 1))
-`)
+`
+
+// TestDeadline checks that a thread that never ends cannot hang the run:
+// its batch is cancelled at the deadline and its instances dropped.
+func TestDeadline(t *testing.T) {
+	test := loadTest(t, forever)
 	res, err := Run(context.Background(), test, Wazero{}, Options{Iterations: 3, Batch: 2, Deadline: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)

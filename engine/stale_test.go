@@ -11,27 +11,16 @@ import (
 )
 
 // staleGrowTests are the grow shapes in which a thread touches a page that
-// a grow it has seen added. Every access is in bounds when it runs, so no
-// outcome may have a trap together with the sight of the grow (T1:r0=1;
-// for the single-thread one, any trap).
+// a grow it has seen added, with the catalogue's MP+grow+scflag+access.
+// Every access is in bounds when it runs, so no outcome may have a trap
+// together with the sight of the grow (T1:r0=1; for the single-thread
+// one, any trap).
 const staleGrowTests = `name: Grow+access
 memory: {pages: 1, max: 2}
 threads:
   T0: |
     (local $r0 i32) (local $r1 i32)
     (local.set $r0 (memory.grow (i32.const 1)))
-    (local.set $r1 (i32.load (i32.const 65536)))
----
-name: MP+grow+scflag+access
-memory: {pages: 1, max: 2}
-threads:
-  T0: |
-    (local $r0 i32)
-    (local.set $r0 (memory.grow (i32.const 1)))
-    (i32.atomic.store (i32.const 4) (i32.const 1))
-  T1: |
-    (local $r0 i32) (local $r1 i32)
-    (local.set $r0 (i32.atomic.load (i32.const 4)))
     (local.set $r1 (i32.load (i32.const 65536)))
 ---
 name: MP+grow+scflag+fill
@@ -70,7 +59,7 @@ func staleSize(body []wasm.Instr, pages uint32) int {
 // bounds against memory.size, as an earlier one did, reports a trap in
 // every instance of Grow+access here.)
 func TestStaleSizeCannotTrap(t *testing.T) {
-	for _, test := range loadTests(t, staleGrowTests) {
+	for _, test := range append(loadTests(t, staleGrowTests), catalogTests(t, "MP+grow+scflag+access")...) {
 		for _, r := range []Wazero{{}, {Interpreter: true}} {
 			t.Run(test.Name+"/"+r.Name(), func(t *testing.T) {
 				h, m, err := compile(test, Options{})
@@ -176,14 +165,7 @@ threads:
 // progress: a thread that spins forever would otherwise hold the batch
 // until its deadline (a minute here).
 func TestBudgetInsideBatch(t *testing.T) {
-	test := loadTest(t, `name: Forever
-threads:
-  T0: |
-    (loop $l (br $l))
-  T1: |
-    (local $r0 i32)
-    (local.set $r0 (i32.const 1))
-`)
+	test := loadTest(t, forever)
 	for _, r := range engines(t) {
 		if _, ok := r.(Wazero); !ok && r.Name() != "node" {
 			continue

@@ -55,27 +55,8 @@ func Parse(s string) (Cycle, error) {
 	if a, ok := Aliases[strings.TrimSpace(s)]; ok {
 		s = a
 	}
-	var c Cycle
-	var errs position.ErrorList
-	i := 0
-	for i < len(s) {
-		if s[i] == ' ' || s[i] == '\t' || s[i] == '+' || s[i] == ',' {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && !strings.ContainsRune(" \t+,", rune(s[j])) {
-			j++
-		}
-		e, at, err := ParseEdge(s[i:j])
-		if err != nil {
-			errs.Add(cyclePos(i+at), err.Error())
-		} else {
-			e.Off = i
-			c = append(c, e)
-		}
-		i = j
-	}
+	edges, errs := edgeList(s, "cycle")
+	c := Cycle(edges)
 	if len(errs) > 0 {
 		return nil, errs.Err()
 	}
@@ -87,6 +68,33 @@ func Parse(s string) (Cycle, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// edgeList parses edges separated by spaces, tabs, commas or +. Each
+// edge's Off is its byte offset in s; errors are at columns of s, in file
+// (line 1).
+func edgeList(s, file string) ([]Edge, position.ErrorList) {
+	var edges []Edge
+	var errs position.ErrorList
+	for i := 0; i < len(s); {
+		if strings.ContainsRune(" \t+,", rune(s[i])) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && !strings.ContainsRune(" \t+,", rune(s[j])) {
+			j++
+		}
+		e, at, err := ParseEdge(s[i:j])
+		if err != nil {
+			errs.Add(position.Pos{File: file, Line: 1, Col: i + at + 1}, err.Error())
+		} else {
+			e.Off = i
+			edges = append(edges, e)
+		}
+		i = j
+	}
+	return edges, errs
 }
 
 // Check reports whether c is a cycle that a litmus test can show: each

@@ -28,24 +28,13 @@ const DefaultEdges = "Rfe Fre Coe Rfe_32_16 " +
 // ParseEdges parses a list of edges (separated by spaces, commas or +)
 // for Enumerate; errors are at columns of s (file "edges").
 func ParseEdges(s string) ([]Edge, error) {
+	list, errs := edgeList(s, "edges")
 	var edges []Edge
-	var errs position.ErrorList
-	for i := 0; i < len(s); {
-		if strings.ContainsRune(" \t+,", rune(s[i])) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && !strings.ContainsRune(" \t+,", rune(s[j])) {
-			j++
-		}
-		e, at, err := ParseEdge(s[i:j])
-		if err != nil {
-			errs.Add(position.Pos{File: "edges", Line: 1, Col: i + at + 1}, err.Error())
-		} else if !slices.ContainsFunc(edges, func(d Edge) bool { return d.String() == e.String() }) {
+	for _, e := range list {
+		e.Off = 0 // an offset in the list, not in the cycles made of it
+		if !slices.ContainsFunc(edges, func(d Edge) bool { return d.String() == e.String() }) {
 			edges = append(edges, e)
 		}
-		i = j
 	}
 	if len(errs) == 0 && len(edges) == 0 {
 		errs.Add(position.Pos{File: "edges", Line: 1, Col: 1}, "no edges: expected a list such as Rfe Fre PodWR PodWW")

@@ -252,16 +252,25 @@ func (m *machine) control(in *wasm.Instr) signal {
 // block executes a block (or an if's branch) whose label is its end.
 func (m *machine) block(body []wasm.Instr, result wasm.ValType) signal {
 	height := len(m.stack)
-	s := m.seq(body)
-	if s != branch {
+	if s := m.seq(body); !m.target(s) {
 		return s
-	}
-	if m.depth > 0 {
-		m.depth--
-		return branch
 	}
 	m.unwind(height, result != 0)
 	return fallThrough
+}
+
+// target reports whether s, how the body of a block or a loop ended, is
+// a branch to that block's or loop's label, which the caller takes; a
+// branch to an outer label goes on with one level fewer to go.
+func (m *machine) target(s signal) bool {
+	if s != branch {
+		return false
+	}
+	if m.depth > 0 {
+		m.depth--
+		return false
+	}
+	return true
 }
 
 // loop executes a loop, whose label is its start. Each branch back to it is
@@ -269,13 +278,8 @@ func (m *machine) block(body []wasm.Instr, result wasm.ValType) signal {
 func (m *machine) loop(body []wasm.Instr) signal {
 	height := len(m.stack)
 	for back := 0; ; back++ {
-		s := m.seq(body)
-		if s != branch {
+		if s := m.seq(body); !m.target(s) {
 			return s
-		}
-		if m.depth > 0 {
-			m.depth--
-			return branch
 		}
 		if back >= m.cfg.Unroll {
 			return m.stop(model.Cut)

@@ -323,14 +323,9 @@ func (m *machine) assign(e *js.Assign) (value, error) {
 		if e.Op != "=" {
 			old = m.slots[t.Slot]
 		}
-		v, err := m.expr(e.Value)
+		v, err := m.assigned(e, old)
 		if err != nil {
 			return undef, err
-		}
-		if e.Op != "=" {
-			if v, err = binop(e.Op[:len(e.Op)-1], old, v); err != nil {
-				return undef, err
-			}
 		}
 		m.slots[t.Slot] = v
 		return v, nil
@@ -345,18 +340,24 @@ func (m *machine) assign(e *js.Assign) (value, error) {
 				return undef, err
 			}
 		}
-		v, err := m.expr(e.Value)
+		v, err := m.assigned(e, old)
 		if err != nil {
 			return undef, err
-		}
-		if e.Op != "=" {
-			if v, err = binop(e.Op[:len(e.Op)-1], old, v); err != nil {
-				return undef, err
-			}
 		}
 		return v, m.setElem(t, x, i, v)
 	}
 	return undef, nil
+}
+
+// assigned evaluates the right-hand side of e and returns the value e
+// assigns: that value, or for a compound assignment (+= and the like)
+// old combined with it.
+func (m *machine) assigned(e *js.Assign, old value) (value, error) {
+	v, err := m.expr(e.Value)
+	if err != nil || e.Op == "=" {
+		return v, err
+	}
+	return binop(e.Op[:len(e.Op)-1], old, v)
 }
 
 func (m *machine) update(e *js.Update) (value, error) {

@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"math/big"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -34,20 +32,14 @@ var sameTest = cmp.Options{
 // beside it, and checks that the canonical form loads as the same tests
 // and is a fixed point of Format.
 func TestLoadGood(t *testing.T) {
-	files, err := filepath.Glob("testdata/good/*.yaml")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no test files: %v", err)
-	}
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			tests, err := LoadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			compareGolden(t, strings.TrimSuffix(file, ".yaml")+".golden", FormatFile(tests))
-			checkRoundTrip(t, tests)
-		})
-	}
+	golden.Files(t, "testdata/good/*.yaml", 1, func(t *testing.T, file string, _ []byte) {
+		tests, err := LoadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareGolden(t, strings.TrimSuffix(file, ".yaml")+".golden", FormatFile(tests))
+		checkRoundTrip(t, tests)
+	})
 }
 
 // checkRoundTrip checks that the canonical form of tests loads as the same
@@ -70,29 +62,19 @@ func checkRoundTrip(t *testing.T, tests []*Test) {
 // TestLoadBad loads each file of testdata/bad and checks that it gives
 // exactly the errors its "# ERROR line:col message" comments announce.
 func TestLoadBad(t *testing.T) {
-	files, err := filepath.Glob("testdata/bad/*.yaml")
-	if err != nil || len(files) < 10 {
-		t.Fatalf("expected at least ten bad files, found %d (%v)", len(files), err)
-	}
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			data, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := errorMarkers(file, data)
-			if len(want) == 0 {
-				t.Fatal("no # ERROR comment in the file")
-			}
-			tests, err := Load(file, data)
-			if len(tests) != 0 {
-				t.Errorf("got %d tests, want none", len(tests))
-			}
-			if d := cmp.Diff(want, errorStrings(err)); d != "" {
-				t.Errorf("errors mismatch (-want +got):\n%s", d)
-			}
-		})
-	}
+	golden.Files(t, "testdata/bad/*.yaml", 10, func(t *testing.T, file string, data []byte) {
+		want := errorMarkers(file, data)
+		if len(want) == 0 {
+			t.Fatal("no # ERROR comment in the file")
+		}
+		tests, err := Load(file, data)
+		if len(tests) != 0 {
+			t.Errorf("got %d tests, want none", len(tests))
+		}
+		if d := cmp.Diff(want, errorStrings(err)); d != "" {
+			t.Errorf("errors mismatch (-want +got):\n%s", d)
+		}
+	})
 }
 
 // errorMarkers returns the errors announced by the comments

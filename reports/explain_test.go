@@ -56,36 +56,36 @@ func (b *builder) rf(r, w model.EventID) {
 	b.x.DataRF[r] = []model.EventID{w, w, w, w}
 }
 
+// twoSC returns the execution of test threads T0 and T1 with the events
+// given, in which each pair {r, w} of rfs makes r read from w.
+func twoSC(t0, t1 []*model.Event, rfs ...[2]model.EventID) *model.Execution {
+	b := newBuilder()
+	b.thread("T0", model.RoleTest, t0...)
+	b.thread("T1", model.RoleTest, t1...)
+	for _, p := range rfs {
+		b.rf(p[0], p[1])
+	}
+	return b.x
+}
+
 // mpSC returns MP with SC accesses where T1 sees the flag but not the data:
 // init, T0.0 Wx=42, T0.1 Wy=1, T1.0 Ry=1 (from T0.1), T1.1 Rx=0 (from init).
 func mpSC() *model.Execution {
-	b := newBuilder()
-	b.thread("T0", model.RoleTest, store(0, 42, true), store(4, 1, true))
-	b.thread("T1", model.RoleTest, load(4, 1, true), load(0, 0, true))
-	b.rf(3, 2)
-	b.rf(4, 0)
-	return b.x
+	return twoSC([]*model.Event{store(0, 42, true), store(4, 1, true)}, []*model.Event{load(4, 1, true), load(0, 0, true)},
+		[2]model.EventID{3, 2}, [2]model.EventID{4, 0})
 }
 
 // sbSC returns SB with SC accesses where both loads read init.
 func sbSC() *model.Execution {
-	b := newBuilder()
-	b.thread("T0", model.RoleTest, store(0, 1, true), load(4, 0, true))
-	b.thread("T1", model.RoleTest, store(4, 1, true), load(0, 0, true))
-	b.rf(2, 0)
-	b.rf(4, 0)
-	return b.x
+	return twoSC([]*model.Event{store(0, 1, true), load(4, 0, true)}, []*model.Event{store(4, 1, true), load(0, 0, true)},
+		[2]model.EventID{2, 0}, [2]model.EventID{4, 0})
 }
 
 // lbSC returns LB with SC accesses where both loads read the other
 // thread's store.
 func lbSC() *model.Execution {
-	b := newBuilder()
-	b.thread("T0", model.RoleTest, load(0, 1, true), store(4, 1, true))
-	b.thread("T1", model.RoleTest, load(4, 1, true), store(0, 1, true))
-	b.rf(1, 4)
-	b.rf(3, 2)
-	return b.x
+	return twoSC([]*model.Event{load(0, 1, true), store(4, 1, true)}, []*model.Event{load(4, 1, true), store(0, 1, true)},
+		[2]model.EventID{1, 4}, [2]model.EventID{3, 2})
 }
 
 func factTexts(x *model.Execution, fs []Fact) []string {

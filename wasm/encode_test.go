@@ -20,19 +20,8 @@ import (
 	"wmm/internal/golden"
 )
 
-// The -update flag rewrites golden files. Several test files of this package
-// may want it, so it is registered in init (which runs after every
-// package-level flag.Bool) only when nobody has registered it yet.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files in testdata")
-	}
-}
-
-func updateGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
+// update rewrites the golden files (go test ./wasm -update).
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
 
 // ignorePositionsAndNames compares modules as the binary format keeps them:
 // without positions, names and label names, with nil and empty slices
@@ -326,25 +315,6 @@ func localsModule() *Module {
 	return &Module{Funcs: []Func{{Params: encParams(I32, I64), Locals: encLocals(ts...), Body: body}}}
 }
 
-func TestEncodeRoundTrip(t *testing.T) {
-	for _, tc := range encodeCases {
-		t.Run(tc.name, func(t *testing.T) {
-			m := tc.m()
-			b, err := Encode(m)
-			if err != nil {
-				t.Fatalf("Encode: %v", err)
-			}
-			got, err := decodeModule(b)
-			if err != nil {
-				t.Fatalf("decode: %v\n%s", err, hex.Dump(b))
-			}
-			if diff := cmp.Diff(m, got, ignorePositionsAndNames); diff != "" {
-				t.Errorf("decode(Encode(m)) differs (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
 func TestAllOpsUsed(t *testing.T) {
 	used := map[Op]bool{}
 	var walk func([]Instr)
@@ -365,7 +335,7 @@ func TestAllOpsUsed(t *testing.T) {
 
 // TestEncodeGolden compares Encode's output with the bytes in
 // testdata/encode/NAME.hex (checked against wat2wasm when they were
-// written; TestEncodeMatchesWat2wasm repeats that check where wat2wasm is
+// written; TestEncode repeats that check where wat2wasm is
 // installed). go test -update rewrites them.
 func TestEncodeGolden(t *testing.T) {
 	for _, tc := range encodeCases {
@@ -374,7 +344,7 @@ func TestEncodeGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Encode: %v", err)
 			}
-			golden.Check(t, filepath.Join("testdata", "encode", tc.name+".hex"), hexLines(b), updateGolden())
+			golden.Check(t, filepath.Join("testdata", "encode", tc.name+".hex"), hexLines(b), *update)
 		})
 	}
 }
@@ -404,13 +374,19 @@ func wat2wasm(t *testing.T, src string) []byte {
 	if err != nil {
 		t.Skip("wat2wasm not installed (apt-get install wabt); skipping byte comparison")
 	}
+	return runWat2wasm(t, path, src, "--enable-threads")
+}
+
+// runWat2wasm returns the bytes that the wat2wasm at tool, with flags,
+// makes of src.
+func runWat2wasm(t *testing.T, tool, src string, flags ...string) []byte {
+	t.Helper()
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "m.wat"), filepath.Join(dir, "m.wasm")
 	if err := os.WriteFile(in, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(path, "--enable-threads", in, "-o", out)
-	if msg, err := cmd.CombinedOutput(); err != nil {
+	if msg, err := exec.Command(tool, append(flags, in, "-o", out)...).CombinedOutput(); err != nil {
 		t.Fatalf("wat2wasm: %v\n%s\n%s", err, msg, src)
 	}
 	b, err := os.ReadFile(out)
@@ -420,45 +396,46 @@ func wat2wasm(t *testing.T, src string) []byte {
 	return b
 }
 
-func TestEncodeMatchesWat2wasm(t *testing.T) {
+// TestEncode encodes each of encodeCases and checks the bytes three
+// ways: the test's tiny decoder reads back the same tree, they are those
+// wat2wasm makes of the printed module (skipped without wat2wasm), and
+// printing the module and parsing it back does not change them.
+func TestEncode(t *testing.T) {
 	for _, tc := range encodeCases {
 		t.Run(tc.name, func(t *testing.T) {
 			m := tc.m()
-			got, err := Encode(m)
+			enc, err := Encode(m)
 			if err != nil {
 				t.Fatalf("Encode: %v", err)
 			}
+			t.Run("decode", func(t *testing.T) {
+				got, err := decodeModule(enc)
+				if err != nil {
+					t.Fatalf("decode: %v\n%s", err, hex.Dump(enc))
+				}
+				if diff := cmp.Diff(m, got, ignorePositionsAndNames); diff != "" {
+					t.Errorf("decode(Encode(m)) differs (-want +got):\n%s", diff)
+				}
+			})
 			src := FormatModule(m)
-			want := wat2wasm(t, src)
-			if !bytes.Equal(want, got) {
-				t.Errorf("Encode differs from wat2wasm for\n%s\n-want:\n%s+got:\n%s", src, hexLines(want), hexLines(got))
-			}
-		})
-	}
-}
-
-// TestEncodeFormatParse checks that printing a module and parsing it back
-// does not change its encoding.
-func TestEncodeFormatParse(t *testing.T) {
-	for _, tc := range encodeCases {
-		t.Run(tc.name, func(t *testing.T) {
-			m := tc.m()
-			want, err := Encode(m)
-			if err != nil {
-				t.Fatalf("Encode: %v", err)
-			}
-			src := FormatModule(m)
-			parsed, err := ParseModule(src)
-			if err != nil {
-				t.Fatalf("ParseModule(FormatModule(m)): %v\n%s", err, src)
-			}
-			got, err := Encode(parsed)
-			if err != nil {
-				t.Fatalf("Encode(ParseModule(FormatModule(m))): %v", err)
-			}
-			if diff := cmp.Diff(hexLines(want), hexLines(got)); diff != "" {
-				t.Errorf("encoding changed through FormatModule and ParseModule (-want +got):\n%s\n%s", diff, src)
-			}
+			t.Run("format-parse", func(t *testing.T) {
+				parsed, err := ParseModule(src)
+				if err != nil {
+					t.Fatalf("ParseModule(FormatModule(m)): %v\n%s", err, src)
+				}
+				got, err := Encode(parsed)
+				if err != nil {
+					t.Fatalf("Encode(ParseModule(FormatModule(m))): %v", err)
+				}
+				if diff := cmp.Diff(hexLines(enc), hexLines(got)); diff != "" {
+					t.Errorf("encoding changed through FormatModule and ParseModule (-want +got):\n%s\n%s", diff, src)
+				}
+			})
+			t.Run("wat2wasm", func(t *testing.T) {
+				if want := wat2wasm(t, src); !bytes.Equal(want, enc) {
+					t.Errorf("Encode differs from wat2wasm for\n%s\n-want:\n%s+got:\n%s", src, hexLines(want), hexLines(enc))
+				}
+			})
 		})
 	}
 }

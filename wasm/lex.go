@@ -139,16 +139,27 @@ func (lx *lexer) peekAt(k int) byte {
 
 // stray reports a character that cannot start a token and skips it.
 func (lx *lexer) stray() {
-	r, size := utf8.DecodeRuneInString(lx.src[lx.off:])
-	switch {
-	case r == utf8.RuneError && size <= 1:
-		lx.errorf(lx.pos(lx.off), "invalid UTF-8 byte 0x%02x", lx.src[lx.off])
-	case r < 0x20 || r == 0x7f:
-		lx.errorf(lx.pos(lx.off), "unexpected control character %U", r)
-	default:
+	r, size, ok := lx.char("")
+	if ok {
 		lx.errorf(lx.pos(lx.off), "unexpected character %q", r)
 	}
 	lx.off += size
+}
+
+// char decodes the character at off and returns it, its size, and
+// whether it is a printable character; an invalid UTF-8 byte or a
+// control character is reported, the message ending with where.
+func (lx *lexer) char(where string) (rune, int, bool) {
+	r, size := utf8.DecodeRuneInString(lx.src[lx.off:])
+	switch {
+	case r == utf8.RuneError && size <= 1:
+		lx.errorf(lx.pos(lx.off), "invalid UTF-8 byte 0x%02x%s", lx.src[lx.off], where)
+	case r < 0x20 || r == 0x7f:
+		lx.errorf(lx.pos(lx.off), "unexpected control character %U%s", r, where)
+	default:
+		return r, size, true
+	}
+	return r, size, false
 }
 
 // lineComment skips a ";;" comment up to (not including) the line feed.
@@ -254,13 +265,8 @@ func (lx *lexer) str() Token {
 
 // strChar copies one (UTF-8 encoded) character of a string literal.
 func (lx *lexer) strChar(b *strings.Builder) {
-	r, size := utf8.DecodeRuneInString(lx.src[lx.off:])
-	switch {
-	case r == utf8.RuneError && size <= 1:
-		lx.errorf(lx.pos(lx.off), "invalid UTF-8 byte 0x%02x in string", lx.src[lx.off])
-	case r < 0x20 || r == 0x7f:
-		lx.errorf(lx.pos(lx.off), "unexpected control character %U in string", r)
-	default:
+	_, size, ok := lx.char(" in string")
+	if ok {
 		b.WriteString(lx.src[lx.off : lx.off+size])
 	}
 	lx.off += size

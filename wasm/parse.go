@@ -501,50 +501,42 @@ func startsInstr(s *SExpr) bool {
 // labelRef parses the label immediate of br or br_if: a $name, resolved to
 // a relative depth, or a depth.
 func (p *parser) labelRef(kw *SExpr, c *cursor) uint32 {
-	s := p.immAtom(kw, c, "label")
-	if s == nil {
-		return 0
-	}
-	switch s.Tok.Kind {
-	case TokID:
-		name := s.Tok.Text[1:]
+	return p.indexRef(kw, c, "label", "label depth", func(name string) (uint32, bool) {
 		for i := len(p.labels) - 1; i >= 0; i-- {
 			if p.labels[i] == name {
-				return uint32(len(p.labels) - 1 - i)
+				return uint32(len(p.labels) - 1 - i), true
 			}
 		}
-		p.errorf(s.Pos(), "unknown label %s", s.Tok.Text)
-	case TokNumber:
-		if v, st := parseNat(s.Tok.Text, 1<<32-1); st == litOK {
-			return uint32(v)
-		}
-		p.errorf(s.Pos(), "%s: invalid label depth %s", kw.Tok.Text, s.Tok.Text)
-	default:
-		p.errorf(s.Pos(), "%s: expected label, found %s", kw.Tok.Text, s.describe())
-	}
-	return 0
+		return 0, false
+	})
 }
 
 // localRef parses the local immediate of local.get/set/tee: a $name or an
 // index.
 func (p *parser) localRef(kw *SExpr, c *cursor) uint32 {
-	s := p.immAtom(kw, c, "local")
+	return p.indexRef(kw, c, "local", "local index", p.fn.LocalIndex)
+}
+
+// indexRef parses an immediate that names a what: a $name, which lookup
+// resolves, or a number (a u32; "invalid NUMBER" otherwise).
+func (p *parser) indexRef(kw *SExpr, c *cursor, what, number string, lookup func(name string) (uint32, bool)) uint32 {
+	s := p.immAtom(kw, c, what)
 	if s == nil {
 		return 0
 	}
 	switch s.Tok.Kind {
 	case TokID:
-		if i, ok := p.fn.LocalIndex(s.Tok.Text[1:]); ok {
+		if i, ok := lookup(s.Tok.Text[1:]); ok {
 			return i
 		}
-		p.errorf(s.Pos(), "unknown local %s", s.Tok.Text)
+		p.errorf(s.Pos(), "unknown %s %s", what, s.Tok.Text)
 	case TokNumber:
 		if v, st := parseNat(s.Tok.Text, 1<<32-1); st == litOK {
 			return uint32(v)
 		}
-		p.errorf(s.Pos(), "%s: invalid local index %s", kw.Tok.Text, s.Tok.Text)
+		p.errorf(s.Pos(), "%s: invalid %s %s", kw.Tok.Text, number, s.Tok.Text)
 	default:
-		p.errorf(s.Pos(), "%s: expected local, found %s", kw.Tok.Text, s.describe())
+		p.errorf(s.Pos(), "%s: expected %s, found %s", kw.Tok.Text, what, s.describe())
 	}
 	return 0
 }

@@ -204,24 +204,6 @@ func FuzzParseModule(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) { fuzzRoundTrip(t, src, ParseModule, ValidateModule, FormatModule) })
 }
 
-// watToBinary compiles WAT text with wabt's wat2wasm.
-func watToBinary(t *testing.T, tool, src string) []byte {
-	t.Helper()
-	dir := t.TempDir()
-	in, out := filepath.Join(dir, "m.wat"), filepath.Join(dir, "m.wasm")
-	if err := os.WriteFile(in, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if msg, err := exec.Command(tool, "--enable-threads", "--enable-multi-memory", in, "-o", out).CombinedOutput(); err != nil {
-		t.Fatalf("wat2wasm: %v\n%s\n%s", err, msg, src)
-	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // parseTestInputs returns WAT module texts to compare with wat2wasm: the
 // golden inputs (bodies wrapped in a module with a shared memory) and
 // every module of the threads proposal's scripts that parses and
@@ -276,7 +258,7 @@ func TestParseMatchesWat2wasm(t *testing.T) {
 			t.Errorf("%s: Encode: %v", name, err)
 			continue
 		}
-		want := watToBinary(t, tool, src)
+		want := runWat2wasm(t, tool, src, "--enable-threads", "--enable-multi-memory")
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s: encoding of the parsed module differs from wat2wasm's\ngot  %x\nwant %x\n%s", name, got, want, src)
 		}

@@ -2,7 +2,6 @@ package wasm
 
 import (
 	"bytes"
-	"flag"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -12,21 +11,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"wmm/internal/golden"
 )
-
-// The -update flag rewrites golden files. Another test file of this
-// package may register it too, so it is registered only once.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files in testdata")
-	}
-}
-
-// rewriteGolden reports whether -update was given.
-func rewriteGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // isModuleText reports whether src is a (module ...).
 func isModuleText(src string) bool {
@@ -61,33 +48,9 @@ func goldenText(t *testing.T, src string) string {
 }
 
 func TestGolden(t *testing.T) {
-	inputs, err := filepath.Glob("testdata/*.wat")
-	if err != nil || len(inputs) == 0 {
-		t.Fatalf("no golden inputs: %v", err)
-	}
-	for _, in := range inputs {
-		t.Run(filepath.Base(in), func(t *testing.T) {
-			src, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := goldenText(t, string(src))
-			golden := strings.TrimSuffix(in, ".wat") + ".golden"
-			if rewriteGolden() {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./wasm -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("%s (-want +got):\n%s", golden, diff)
-			}
-		})
-	}
+	golden.Files(t, "testdata/*.wat", 1, func(t *testing.T, in string, src []byte) {
+		golden.Check(t, strings.TrimSuffix(in, ".wat")+".golden", goldenText(t, string(src)), *update)
+	})
 }
 
 // TestRoundTrip checks, for every golden input that parses, that the
@@ -353,7 +316,7 @@ func TestRandomTreesMatchWat2wasm(t *testing.T) {
 			continue // a tree the encoder refuses, e.g. a local index out of range
 		}
 		text := FormatModule(m)
-		got := watNoCheck(t, tool, text)
+		got := runWat2wasm(t, tool, text, "--enable-threads", "--no-check") // without validation
 		if !bytes.Equal(got, want) {
 			t.Errorf("wat2wasm encodes the printed module differently\nwat2wasm %x\nEncode   %x\n%s", got, want, text)
 		}
@@ -363,23 +326,4 @@ func TestRandomTreesMatchWat2wasm(t *testing.T) {
 		t.Errorf("compared only %d modules", compared)
 	}
 	t.Logf("compared %d modules", compared)
-}
-
-// watNoCheck compiles WAT text with wat2wasm without validation.
-func watNoCheck(t *testing.T, tool, src string) []byte {
-	t.Helper()
-	dir := t.TempDir()
-	in, out := filepath.Join(dir, "m.wat"), filepath.Join(dir, "m.wasm")
-	if err := os.WriteFile(in, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(tool, "--enable-threads", "--no-check", in, "-o", out)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("wat2wasm: %v\n%s", err, msg)
-	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }

@@ -23,41 +23,36 @@ import (
 func TestImportWastPeers(t *testing.T) {
 	complete := map[string]bool{"LB": true, "LB_atomic": true, "MP": true, "MP_atomic": true, "SB": true,
 		"SB_atomic": true, "simple": true, "thread": true, "wait_notify": true}
-	files := globWast(t, "testdata/wast/*.wast", 13)
-	for _, file := range files {
+	golden.Files(t, "testdata/wast/*.wast", 13, func(t *testing.T, file string, data []byte) {
 		name := strings.TrimSuffix(filepath.Base(file), ".wast")
-		t.Run(name, func(t *testing.T) {
-			imp := importFile(t, file)
-			if complete[name] && (len(imp.Errors) > 0 || len(imp.Tests) != 1) {
-				t.Errorf("want one test and no error, got %d tests and errors %v", len(imp.Tests), imp.Errors)
-			}
-			compareGolden(t, filepath.Join("testdata", "wast-golden", name+".golden"), summary(imp))
-			if len(imp.Tests) > 0 {
-				checkRoundTrip(t, imp.Tests)
-			}
-		})
-	}
+		imp := Import(filepath.ToSlash(file), data)
+		if complete[name] && (len(imp.Errors) > 0 || len(imp.Tests) != 1) {
+			t.Errorf("want one test and no error, got %d tests and errors %v", len(imp.Tests), imp.Errors)
+		}
+		compareGolden(t, filepath.Join("testdata", "wast-golden", name+".golden"), summary(imp))
+		if len(imp.Tests) > 0 {
+			checkRoundTrip(t, imp.Tests)
+		}
+	})
 }
 
 // TestImportWastGood imports the scripts of testdata/wast-good, written
 // to exercise the importer, and compares the canonical form of their tests
 // (with notes) with the golden file beside each.
 func TestImportWastGood(t *testing.T) {
-	for _, file := range globWast(t, "testdata/wast-good/*.wast", 3) {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			imp := importFile(t, file)
-			if len(imp.Errors) > 0 {
-				t.Errorf("unexpected errors: %v", imp.Errors)
-			}
-			var b strings.Builder
-			for _, n := range imp.Notes {
-				b.WriteString("# note: " + n + "\n")
-			}
-			b.WriteString(litmus.FormatFile(imp.Tests))
-			compareGolden(t, strings.TrimSuffix(file, ".wast")+".golden", b.String())
-			checkRoundTrip(t, imp.Tests)
-		})
-	}
+	golden.Files(t, "testdata/wast-good/*.wast", 3, func(t *testing.T, file string, data []byte) {
+		imp := Import(filepath.ToSlash(file), data)
+		if len(imp.Errors) > 0 {
+			t.Errorf("unexpected errors: %v", imp.Errors)
+		}
+		var b strings.Builder
+		for _, n := range imp.Notes {
+			b.WriteString("# note: " + n + "\n")
+		}
+		b.WriteString(litmus.FormatFile(imp.Tests))
+		compareGolden(t, strings.TrimSuffix(file, ".wast")+".golden", b.String())
+		checkRoundTrip(t, imp.Tests)
+	})
 }
 
 // TestImportWastBad imports the scripts of testdata/wast-bad and checks
@@ -65,31 +60,25 @@ func TestImportWastGood(t *testing.T) {
 // comments announce (the comments are at the end, so that they do not
 // move the lines they refer to).
 func TestImportWastBad(t *testing.T) {
-	for _, file := range globWast(t, "testdata/wast-bad/*.wast", 5) {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			data, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
+	golden.Files(t, "testdata/wast-bad/*.wast", 5, func(t *testing.T, file string, data []byte) {
+		var want []string
+		sc := bufio.NewScanner(bytes.NewReader(data))
+		for sc.Scan() {
+			if rest, ok := strings.CutPrefix(sc.Text(), ";; ERROR "); ok {
+				want = append(want, file+":"+rest)
 			}
-			var want []string
-			sc := bufio.NewScanner(bytes.NewReader(data))
-			for sc.Scan() {
-				if rest, ok := strings.CutPrefix(sc.Text(), ";; ERROR "); ok {
-					want = append(want, file+":"+rest)
-				}
-			}
-			if len(want) == 0 {
-				t.Fatal("no ;; ERROR comment in the file")
-			}
-			imp := Import(file, data)
-			if d := cmp.Diff(want, errorStrings(imp.Errors.Err())); d != "" {
-				t.Errorf("errors mismatch (-want +got):\n%s", d)
-			}
-			if len(imp.Tests) > 0 {
-				checkRoundTrip(t, imp.Tests)
-			}
-		})
-	}
+		}
+		if len(want) == 0 {
+			t.Fatal("no ;; ERROR comment in the file")
+		}
+		imp := Import(file, data)
+		if d := cmp.Diff(want, errorStrings(imp.Errors.Err())); d != "" {
+			t.Errorf("errors mismatch (-want +got):\n%s", d)
+		}
+		if len(imp.Tests) > 0 {
+			checkRoundTrip(t, imp.Tests)
+		}
+	})
 }
 
 // TestWastCheck checks how check functions become conditions: each body
@@ -169,27 +158,6 @@ func TestLoadFileWast(t *testing.T) {
 	if d := cmp.Diff(want, errorStrings(err)); len(tests) != 0 || d != "" {
 		t.Errorf("Load(unclosed) = %d tests, errors (-want +got):\n%s", len(tests), d)
 	}
-}
-
-// globWast returns the files matching pattern, failing the test when
-// there are fewer than min.
-func globWast(t *testing.T, pattern string, min int) []string {
-	t.Helper()
-	files, err := filepath.Glob(pattern)
-	if err != nil || len(files) < min {
-		t.Fatalf("expected at least %d files %s, found %d (%v)", min, pattern, len(files), err)
-	}
-	return files
-}
-
-// importFile imports the script at path.
-func importFile(t *testing.T, path string) *Result {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return Import(filepath.ToSlash(path), data)
 }
 
 // summary describes an import in a few lines: its errors, its notes, and

@@ -70,7 +70,7 @@ func newValidateCmd() *cobra.Command {
 		})
 	flags.engineFlags.register(cmd)
 	cmd.Flags().StringVar(&flags.model, "model", "wasm", "the memory model: wasm, js, js2017 or sc")
-	cmd.Flags().StringVar(&flags.repro, "repro", "", "for each test with forbidden outcomes, write a standalone reproducer (test.wat/.wasm, repro.cjs for node/deno/bun, main.go for wazero) to a directory under this one")
+	cmd.Flags().StringVar(&flags.repro, "repro", "", "for each test with forbidden outcomes, write a standalone reproducer (test.wat/.wasm and config.json) to a directory under this one, and the runners it needs beside it (runner.cjs for node/deno/bun, wazero-runner/ for wazero)")
 	flags.modelFlags.register(cmd.Flags())
 	return cmd
 }

@@ -31,3 +31,23 @@ func Check(t testing.TB, path, got string, update bool) {
 		t.Errorf("%s mismatch (-want +got):\n%s", path, d)
 	}
 }
+
+// Files runs f as a subtest for each file that pattern matches, named
+// after the file's base name, with the file's contents. It fails the test
+// when fewer than min files match.
+func Files(t *testing.T, pattern string, min int, f func(t *testing.T, path string, data []byte)) {
+	t.Helper()
+	files, err := filepath.Glob(pattern)
+	if err != nil || len(files) < min {
+		t.Fatalf("expected at least %d files %s, found %d (%v)", min, pattern, len(files), err)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f(t, file, data)
+		})
+	}
+}

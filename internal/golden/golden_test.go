@@ -3,6 +3,7 @@ package golden
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -38,5 +39,26 @@ func TestCheck(t *testing.T) {
 	Check(r, path, "a\n", false)
 	if r.failed {
 		t.Error("the same output failed")
+	}
+}
+
+// TestFiles checks that Files gives each matching file, and only those,
+// to a subtest named after it, with its contents.
+func TestFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{"a.txt": "A", "b.txt": "B", "c.other": "C"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := map[string]string{}
+	Files(t, filepath.Join(dir, "*.txt"), 2, func(t *testing.T, path string, data []byte) {
+		if want := filepath.Base(path); !strings.HasSuffix(t.Name(), "/"+want) {
+			t.Errorf("subtest %s for %s", t.Name(), want)
+		}
+		got[filepath.Base(path)] = string(data)
+	})
+	if len(got) != 2 || got["a.txt"] != "A" || got["b.txt"] != "B" {
+		t.Errorf("Files gave %v, want a.txt: A and b.txt: B", got)
 	}
 }

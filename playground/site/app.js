@@ -166,34 +166,38 @@ function button(text, onclick) {
   return td;
 }
 
-async function explain(test, prop) {
-  busy("explaining");
+// detail asks the checker for op ("explain" or "graph") on test and the
+// outcomes prop selects, and empties the detail pane for the answer under
+// its title; it returns the pane and the answer, or null when the call
+// failed.
+async function detail(op, doing, title, test, prop) {
+  busy(doing);
   let res;
-  try { res = await call(request("explain", { test, outcome: prop })); } catch (e) { return; }
+  try { res = await call(request(op, { test, outcome: prop })); } catch (e) { return null; }
   busy(null);
   const d = $("detail");
   d.textContent = "";
   showErrors(res.errors);
-  d.appendChild(el("h2", "Explain " + test + (prop ? ": " + prop : "")));
-  d.appendChild(el("pre", res.explain || "", "explain"));
-  $("status").textContent = "explained in " + res.seconds.toFixed(2) + " s";
+  d.appendChild(el("h2", title + " " + test + (prop ? ": " + prop : "")));
+  return { d, res };
+}
+
+async function explain(test, prop) {
+  const r = await detail("explain", "explaining", "Explain", test, prop);
+  if (!r) return;
+  r.d.appendChild(el("pre", r.res.explain || "", "explain"));
+  $("status").textContent = "explained in " + r.res.seconds.toFixed(2) + " s";
 }
 
 async function graph(test, prop) {
-  busy("drawing");
-  let res;
-  try { res = await call(request("graph", { test, outcome: prop })); } catch (e) { return; }
-  busy(null);
-  const d = $("detail");
-  d.textContent = "";
-  showErrors(res.errors);
-  d.appendChild(el("h2", "Graphs of " + test + (prop ? ": " + prop : "")));
-  for (const g of res.graphs || []) {
+  const r = await detail("graph", "drawing", "Graphs of", test, prop);
+  if (!r) return;
+  for (const g of r.res.graphs || []) {
     const fig = el("figure", undefined, "graph");
     fig.innerHTML = g.svg; // wmm's own SVG, escaped by reports.WriteSVG
-    d.appendChild(fig);
+    r.d.appendChild(fig);
   }
-  $("status").textContent = (res.graphs || []).length + " graph(s) in " + res.seconds.toFixed(2) + " s";
+  $("status").textContent = (r.res.graphs || []).length + " graph(s) in " + r.res.seconds.toFixed(2) + " s";
 }
 
 // The URL fragment: catalog=NAME, or src=TEXT (deflated, base64url), with

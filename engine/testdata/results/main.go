@@ -9,8 +9,6 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -18,26 +16,8 @@ import (
 	"strings"
 
 	"wmm/catalog"
+	"wmm/conform"
 )
-
-// record is the part of conform.Record the table needs.
-type record struct {
-	Name       string `json:"name"`
-	Engine     string `json:"engine"`
-	Version    string `json:"version"`
-	Mode       string `json:"mode"`
-	Memory     string `json:"memory"`
-	Iterations int    `json:"iterations"`
-	Histogram  []struct {
-		Outcome json.RawMessage `json:"outcome"`
-		Count   int             `json:"count"`
-		Allowed *bool           `json:"allowed"`
-	} `json:"histogram"`
-	ForbiddenSeen *int              `json:"forbidden_seen"`
-	NotSeen       []json.RawMessage `json:"not_seen"`
-	Rate          int64             `json:"iterations_per_second"`
-	Concurrency   *float64          `json:"concurrency"`
-}
 
 // row sums one family under one memory way.
 type row struct {
@@ -60,7 +40,9 @@ func main() {
 		size[e.Family]++
 	}
 	var in io.Reader = os.Stdin
+	file := "stdin"
 	if len(os.Args) > 1 {
+		file = os.Args[1]
 		f, err := os.Open(os.Args[1])
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -72,13 +54,12 @@ func main() {
 	rows := map[[2]string]*row{}
 	versions := map[string]bool{}
 	seen := map[[2]string]bool{}
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 1<<20), 1<<28)
-	for sc.Scan() {
-		var r record
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil || r.Name == "" {
-			continue
-		}
+	records, err := conform.ReadRecords(in, file)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	for _, r := range records {
 		// A test with JavaScript threads has one way only; wmm before
 		// memoryModes ran it twice, both as imported: keep the first.
 		if seen[[2]string{r.Name, r.Memory}] {
@@ -94,7 +75,9 @@ func main() {
 		}
 		w.tests++
 		w.iterations += r.Iterations
-		w.notSeen += len(r.NotSeen)
+		if r.NotSeen != nil {
+			w.notSeen += len(*r.NotSeen)
+		}
 		for _, h := range r.Histogram {
 			if h.Allowed != nil && !*h.Allowed {
 				w.forbiddenOutcomes++

@@ -1,52 +1,39 @@
-// Standalone reproducer of MP+grow+scflag+size, written by wmm validate --repro.
-// It needs nothing but a JavaScript runtime with worker_threads:
-//   node repro.cjs [ITERATIONS]
-//   deno run -A repro.cjs [ITERATIONS]
-//   bun repro.cjs [ITERATIONS]
-// test.wasm (text: test.wat) has one function t<k>(seed, delay) per thread
-// of the test. Every iteration makes a fresh shared memory, writes the
-// initial values, starts one worker per thread behind a spin gate and
-// builds the outcome from what each thread returns (or the globals
-// l<k>_<j> that mirror its locals when the engine traps) and from the
-// memory. It prints how often each outcome the WebAssembly memory model
-// forbids appeared.
+// The JavaScript runner of the reproducers that wmm validate --repro
+// writes (one per directory it writes them to: each finding's directory
+// holds only its data). It needs nothing but a JavaScript runtime with
+// worker_threads:
+//   node runner.cjs FINDING-DIR [ITERATIONS]
+//   deno run -A runner.cjs FINDING-DIR [ITERATIONS]
+//   bun runner.cjs FINDING-DIR [ITERATIONS]
+// FINDING-DIR holds the test (test.wasm, text: test.wat), with one function
+// t<k>(seed, delay) per thread of the test, and config.json: the test's
+// threads, locals, initial values, the memory atoms of its outcome, and
+// the raw keys of the outcomes the WebAssembly memory model forbids.
+// Every iteration makes a fresh shared memory, writes the initial values,
+// starts one worker per thread behind a spin gate and builds the outcome
+// from what each thread returns (or the globals l<k>_<j> that mirror its
+// locals when the engine traps) and from the memory. It prints how often
+// each forbidden outcome appeared.
 'use strict';
 const { Worker, isMainThread, workerData, parentPort } = require('worker_threads');
 const fs = require('fs');
 const path = require('path');
 
-const CONFIG = {
-  "test": "MP+grow+scflag+size",
-  "pages": 1,
-  "max": 2,
-  "locals": [
-    1,
-    2
-  ],
-  "init": [],
-  "atoms": [],
-  "waitAddrs": [],
-  "forbidden": [
-    {
-      "outcome": "T0:r0=1; T1:r0=1; T1:r1=1",
-      "keys": [
-        "0101000000000000000101000000000000000100000000000000"
-      ]
-    }
-  ],
-  "iterations": 100000,
-  "fresh": true,
-  "engine": "node v20.20.2 (V8 11.3.244.8-node.38)",
-  "seen": "105 forbidden of 5000 iterations"
-};
+let CONFIG; // the finding's config.json (main thread only)
 
 const PAGE = 65536;
 const GATE_COUNT = 0, GATE_GEN = 1, DONE = 2, STATUS = 4; // Int32 words of ctl
 const TRAPPED = 2, STUCK = 3;
 
 function main() {
-  const n = Number(process.argv[2] || CONFIG.iterations);
-  const module = new WebAssembly.Module(fs.readFileSync(path.join(__dirname, 'test.wasm')));
+  const dir = process.argv[2];
+  if (dir === undefined) {
+    console.error('usage: node runner.cjs FINDING-DIR [ITERATIONS]');
+    process.exit(2);
+  }
+  CONFIG = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'));
+  const n = Number(process.argv[3] || CONFIG.iterations);
+  const module = new WebAssembly.Module(fs.readFileSync(path.join(dir, 'test.wasm')));
   const T = CONFIG.locals.length;
   const width = 1 + Math.max(0, ...CONFIG.locals);
   const ctl = new Int32Array(new SharedArrayBuffer(4 * (STATUS + T)));

@@ -1,16 +1,19 @@
-// Standalone reproducer of {{TEST}} on wazero, written by wmm validate
-// --repro. It needs nothing but Go and wazero:
+// The wazero runner of the reproducers that wmm validate --repro writes
+// (one per directory it writes them to: each finding's directory holds
+// only its data). It needs nothing but Go and wazero:
 //
-//	go run . [-n ITERATIONS] [-interp]
+//	go run . [-n ITERATIONS] [-interp] FINDING-DIR
 //
-// test.wasm (text: test.wat) has one function t<k>(seed, delay) per thread
-// of the test, importing its shared memory from mem.wasm. Every iteration
-// makes a fresh memory, writes the initial values, instantiates the test
-// once per thread, starts one goroutine per thread behind a spin gate and
-// builds the outcome from what each thread returns (or the globals
-// l<k>_<j> that mirror its locals when wazero traps) and from the memory.
-// It prints how often each outcome the WebAssembly memory model forbids
-// appeared.
+// FINDING-DIR holds the test (test.wasm, text: test.wat), with one function
+// t<k>(seed, delay) per thread of the test, importing its shared memory
+// from mem.wasm, and config.json: the test's threads, locals, initial
+// values, the memory atoms of its outcome, and the raw keys of the
+// outcomes the WebAssembly memory model forbids. Every iteration makes a
+// fresh memory (or resets a shared one), writes the initial values,
+// instantiates the test once per thread, starts one goroutine per thread
+// behind a spin gate and builds the outcome from what each thread returns
+// (or the globals l<k>_<j> that mirror its locals when wazero traps) and
+// from the memory. It prints how often each forbidden outcome appeared.
 package main
 
 import (
@@ -21,6 +24,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -31,8 +35,6 @@ import (
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
 )
-
-const config = `{{CONFIG}}`
 
 type write struct {
 	Addr  uint32 `json:"addr"`
@@ -66,12 +68,24 @@ const (
 )
 
 func main() {
-	if err := json.Unmarshal([]byte(config), &cfg); err != nil {
-		panic(err)
-	}
-	n := flag.Int("n", cfg.Iterations, "iterations")
+	n := flag.Int("n", 0, "iterations (default: the finding's config.json)")
 	interp := flag.Bool("interp", false, "use wazero's interpreter instead of its compiler")
 	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: go run . [-n ITERATIONS] [-interp] FINDING-DIR")
+		os.Exit(2)
+	}
+	dir := flag.Arg(0)
+	b, err := os.ReadFile(filepath.Join(dir, "config.json"))
+	if err != nil {
+		panic(err)
+	}
+	if err := json.Unmarshal(b, &cfg); err != nil {
+		panic(err)
+	}
+	if *n == 0 {
+		*n = cfg.Iterations
+	}
 	ctx := context.Background()
 	rc := wazero.NewRuntimeConfigCompiler()
 	if *interp {
@@ -79,8 +93,8 @@ func main() {
 	}
 	r := wazero.NewRuntimeWithConfig(ctx, rc.WithCoreFeatures(api.CoreFeaturesV2|experimental.CoreFeaturesThreads))
 	defer r.Close(ctx)
-	test := compile(ctx, r, "test.wasm")
-	memMod := compile(ctx, r, "mem.wasm")
+	test := compile(ctx, r, filepath.Join(dir, "test.wasm"))
+	memMod := compile(ctx, r, filepath.Join(dir, "mem.wasm"))
 	forbidden := map[string]string{}
 	for _, f := range cfg.Forbidden {
 		for _, k := range f.Keys {
@@ -140,31 +154,66 @@ func seedDelay(i int) (uint64, uint64) {
 	return uint64(uint32(i) * 0x9E3779B9), []uint64{1, 64, 512}[i%3]
 }
 
-// shared runs n iterations on one memory and one instance per thread,
-// each thread a goroutine. The threads meet at a barrier before every
-// iteration; the last to arrive counts the previous iteration's outcome,
-// resets the memory and releases the others, so that the threads start
-// each iteration within a few hundred cycles of each other.
-func shared(ctx context.Context, r wazero.Runtime, test, memMod wazero.CompiledModule, n int, count func([]byte, bool)) {
+// instantiate makes the memory (an instance of memMod) and one instance
+// of the test per thread, and one more for setup and wake, all importing
+// that memory.
+func instantiate(ctx context.Context, r wazero.Runtime, test, memMod wazero.CompiledModule) (api.Module, []api.Module) {
 	anon := wazero.NewModuleConfig().WithName("")
 	provider, err := r.InstantiateModule(ctx, memMod, anon)
 	if err != nil {
 		panic(err)
 	}
-	mem := provider.Memory()
 	rctx := experimental.WithImportResolver(ctx, func(name string) api.Module {
 		if name == "env" {
 			return provider
 		}
 		return nil
 	})
-	T := len(cfg.Locals)
-	mods := make([]api.Module, T+1)
+	mods := make([]api.Module, len(cfg.Locals)+1)
 	for k := range mods {
 		if mods[k], err = r.InstantiateModule(rctx, test, anon); err != nil {
 			panic(err)
 		}
 	}
+	return provider, mods
+}
+
+// writeInit writes the test's initial values to mem.
+func writeInit(mem api.Memory) {
+	for _, w := range cfg.Init {
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], w.Value)
+		mem.Write(w.Addr, b[:w.Width])
+	}
+}
+
+// call runs thread t's function fn once and returns its status and
+// locals; when wazero traps, the status is trapped and the locals are
+// read from the globals l<t>_<j> that mirror them.
+func call(ctx context.Context, mod api.Module, t int, fn api.Function, seed, delay uint64) []uint64 {
+	vals, err := fn.Call(ctx, seed, delay)
+	if err == nil {
+		return vals
+	}
+	if !strings.HasPrefix(err.Error(), "wasm error:") {
+		panic(err)
+	}
+	vals = []uint64{trapped}
+	for j := range cfg.Locals[t] {
+		vals = append(vals, mod.ExportedGlobal(fmt.Sprintf("l%d_%d", t, j)).Get())
+	}
+	return vals
+}
+
+// shared runs n iterations on one memory and one instance per thread,
+// each thread a goroutine. The threads meet at a barrier before every
+// iteration; the last to arrive counts the previous iteration's outcome,
+// resets the memory and releases the others, so that the threads start
+// each iteration within a few hundred cycles of each other.
+func shared(ctx context.Context, r wazero.Runtime, test, memMod wazero.CompiledModule, n int, count func([]byte, bool)) {
+	provider, mods := instantiate(ctx, r, test, memMod)
+	mem := provider.Memory()
+	T := len(cfg.Locals)
 	zero := make([]byte, mem.Size())
 	setup := mods[T].ExportedFunction("setup")
 	vals := make([][]uint64, T)
@@ -174,11 +223,7 @@ func shared(ctx context.Context, r wazero.Runtime, test, memMod wazero.CompiledM
 	var mu sync.Mutex // guards isStuck and anyStuck
 	reset := func() {
 		mem.Write(0, zero)
-		for _, w := range cfg.Init {
-			var b [8]byte
-			binary.LittleEndian.PutUint64(b[:], w.Value)
-			mem.Write(w.Addr, b[:w.Width])
-		}
+		writeInit(mem)
 		for t := range T {
 			vals[t] = nil
 			for j := range cfg.Locals[t] {
@@ -228,17 +273,8 @@ func shared(ctx context.Context, r wazero.Runtime, test, memMod wazero.CompiledM
 				barrier(i)
 				seed, delay := seedDelay(i)
 				inCall[t].Store(true)
-				v, err := fn.Call(ctx, seed, delay)
+				v := call(ctx, mods[t], t, fn, seed, delay)
 				inCall[t].Store(false)
-				if err != nil {
-					if !strings.HasPrefix(err.Error(), "wasm error:") {
-						panic(err)
-					}
-					v = []uint64{trapped}
-					for j := range cfg.Locals[t] {
-						v = append(v, mods[t].ExportedGlobal(fmt.Sprintf("l%d_%d", t, j)).Get())
-					}
-				}
 				vals[t] = v
 			}
 			barrier(n)
@@ -290,32 +326,14 @@ type result struct {
 // thread a status byte and its locals (8 bytes each, zero when stuck),
 // then 8 bytes per memory atom.
 func iteration(ctx context.Context, r wazero.Runtime, test, memMod wazero.CompiledModule, i int) ([]byte, bool) {
-	anon := wazero.NewModuleConfig().WithName("")
-	provider, err := r.InstantiateModule(ctx, memMod, anon)
-	if err != nil {
-		panic(err)
-	}
+	provider, mods := instantiate(ctx, r, test, memMod)
 	defer provider.Close(ctx)
+	for _, m := range mods {
+		defer m.Close(ctx)
+	}
 	mem := provider.Memory()
-	for _, w := range cfg.Init {
-		var b [8]byte
-		binary.LittleEndian.PutUint64(b[:], w.Value)
-		mem.Write(w.Addr, b[:w.Width])
-	}
-	rctx := experimental.WithImportResolver(ctx, func(name string) api.Module {
-		if name == "env" {
-			return provider
-		}
-		return nil
-	})
+	writeInit(mem)
 	T := len(cfg.Locals)
-	mods := make([]api.Module, T+1)
-	for k := range mods {
-		if mods[k], err = r.InstantiateModule(rctx, test, anon); err != nil {
-			panic(err)
-		}
-		defer mods[k].Close(ctx)
-	}
 	if res, err := mods[T].ExportedFunction("setup").Call(ctx); err != nil || res[0] != 1 {
 		panic(fmt.Sprintf("the setup code does not complete: %v", err))
 	}
@@ -330,17 +348,7 @@ func iteration(ctx context.Context, r wazero.Runtime, test, memMod wazero.Compil
 			arrived.Add(1)
 			for arrived.Load() < int32(T) {
 			}
-			vals, err := fn.Call(ctx, seed, delay)
-			if err != nil {
-				if !strings.HasPrefix(err.Error(), "wasm error:") {
-					panic(err)
-				}
-				vals = []uint64{trapped}
-				for j := range cfg.Locals[t] {
-					vals = append(vals, mods[t].ExportedGlobal(fmt.Sprintf("l%d_%d", t, j)).Get())
-				}
-			}
-			done <- result{t, vals}
+			done <- result{t, call(ctx, mods[t], t, fn, seed, delay)}
 		}()
 	}
 	// When the test waits, a thread still in a wait 500 ms after the last

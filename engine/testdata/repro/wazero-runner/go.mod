@@ -1,4 +1,4 @@
-module repro
+module wazerorunner
 
 go 1.25.0
 
