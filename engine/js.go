@@ -41,7 +41,10 @@ func (j JS) command(ctx context.Context, script, config string) *exec.Cmd {
 	// time in proportion to the shared memories an isolate still holds.
 	switch j.Runtime {
 	case "deno":
-		return exec.CommandContext(ctx, j.Path, "run", "-A", "--v8-flags=--expose-gc", script, config)
+		// --no-config: a deno.json in a directory above the temporary
+		// one (deno looks for it from the script up) would otherwise be
+		// read, and one that is not a config stops the run.
+		return exec.CommandContext(ctx, j.Path, "run", "-A", "--no-config", "--v8-flags=--expose-gc", script, config)
 	case "node":
 		return exec.CommandContext(ctx, j.Path, "--expose-gc", script, config)
 	}

@@ -20,7 +20,7 @@ threads:
 	if !errors.As(err, &u) {
 		t.Fatalf("Compile: got %v, want an *UnsupportedError", err)
 	}
-	if want := "test MixedMP: unsupported: JS thread T1: only the node runner runs JS threads (engine/mixed.go)"; err.Error() != want {
+	if want := "test MixedMP: unsupported: JS thread T1: only node, deno and bun run JS threads (engine/mixed.go)"; err.Error() != want {
 		t.Errorf("got %q, want %q", err, want)
 	}
 }

@@ -73,15 +73,13 @@ type mixedResult struct {
 	Error string `json:"error"`
 }
 
-// runMixed runs a test with JavaScript threads on node: each iteration a
+// runMixed runs a test with JavaScript threads on node, deno or bun (all
+// three run mixed.js with node's worker_threads): each iteration a
 // fresh shared memory, one worker per thread, JS threads as real
 // JavaScript and Wasm threads as exported functions of one module
 // (engine/mixed.js). It is simpler and much slower than the batch harness
 // of Run, and refuses what it cannot observe faithfully.
 func (j JS) runMixed(ctx context.Context, t *litmus.Test, opts Options) (*Result, error) {
-	if j.Runtime != "node" {
-		return nil, &UnsupportedError{t.Name, "unsupported: JS thread: tests with JS threads run on node only"}
-	}
 	if err := refuseDiscard(t); err != nil {
 		return nil, err
 	}
@@ -164,15 +162,15 @@ func (j JS) runMixed(ctx context.Context, t *litmus.Test, opts Options) (*Result
 	if jerr := json.Unmarshal([]byte(lines[len(lines)-1]), &res); jerr != nil || res.Result == nil {
 		return nil, fmt.Errorf("test %s on %s: %v %s %s", t.Name, j.Runtime, err, res.Error, lastLines(stderr.String(), 5))
 	}
-	return decodeMixed(t, atoms, res)
+	return decodeMixed(t, j.Runtime, atoms, res)
 }
 
 // decodeMixed names the outcomes counted by mixed.js. A key is, per
 // thread, "status:v1,v2,..." (status 0 done, 1 trapped, 2 stuck; values
 // in decimal), then the atoms, joined by ";".
-func decodeMixed(t *litmus.Test, atoms []litmus.Loc, mr mixedResult) (*Result, error) {
+func decodeMixed(t *litmus.Test, engine string, atoms []litmus.Loc, mr mixedResult) (*Result, error) {
 	r := mr.Result
-	res := &Result{Test: t, Engine: "node", Iterations: r.Iterations, Dropped: r.Dropped, Elapsed: time.Duration(r.ElapsedMs) * time.Millisecond,
+	res := &Result{Test: t, Engine: engine, Iterations: r.Iterations, Dropped: r.Dropped, Elapsed: time.Duration(r.ElapsedMs) * time.Millisecond,
 		Version: r.Version, Config: Config{Mode: "mixed"}, trapped: map[string]bool{}, stuck: map[string]bool{}}
 	if r.Dropped > 0 {
 		res.Notes = append(res.Notes, fmt.Sprintf("%d run(s) dropped: a Wasm thread with locals trapped or waited forever, so its locals were not observed", r.Dropped))
@@ -323,10 +321,11 @@ func jsSource(p *js.Program) string {
 }
 
 // RunsMixed reports whether Run runs t on r with the mixed runner (t has
-// JS threads and r is node) rather than compiling it into the harness.
+// JS threads and r is a JS runtime) rather than compiling it into the
+// harness.
 func RunsMixed(t *litmus.Test, r Runner) bool {
-	j, ok := r.(JS)
-	return ok && j.Runtime == "node" && HasJS(t)
+	_, ok := r.(JS)
+	return ok && HasJS(t)
 }
 
 func hasWaitOp(body []wasm.Instr) bool {

@@ -1,5 +1,5 @@
-// The driver of wmm's runner for tests with JavaScript threads, for node
-// (engine/mixed.go). Each iteration makes a fresh shared
+// The driver of wmm's runner for tests with JavaScript threads, for node,
+// deno and bun, all through node's worker_threads (engine/mixed.go). Each iteration makes a fresh shared
 // WebAssembly.Memory, writes the test's initial contents, runs its setup
 // code, and hands the memory to one worker per thread: a Wasm thread
 // calls its exported function (which returns its locals), a JS thread
@@ -26,6 +26,8 @@ if (isMainThread) {
 }
 
 function engineVersion() {
+  if (typeof Bun !== 'undefined') return 'bun ' + Bun.version + ' (JavaScriptCore)';
+  if (typeof Deno !== 'undefined') return 'deno ' + Deno.version.deno + ' (V8 ' + Deno.version.v8 + ')';
   return 'node ' + process.version + ' (V8 ' + process.versions.v8 + ')';
 }
 

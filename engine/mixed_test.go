@@ -28,14 +28,17 @@ threads:
 	}
 }
 
-// TestMixedNode runs tests with JS threads on node (skipped without it):
-// the outcomes are named like the model's, an uncaught exception is
-// T:trap=1 with the registers it left, an endless Atomics.wait is
-// T:stuck=1, and a Wasm thread's locals come back with their types.
-func TestMixedNode(t *testing.T) {
-	r, err := Lookup("node")
-	if err != nil {
-		t.Skipf("skipping: %v", err)
+// TestMixed runs tests with JS threads on node, deno and bun (each
+// skipped when it is not there, see engines): the outcomes are named like
+// the model's, an uncaught exception is T:trap=1 with the registers it
+// left, an endless Atomics.wait is T:stuck=1, a Wasm thread's locals come
+// back with their types, and the result names the runtime that ran it.
+func TestMixed(t *testing.T) {
+	var runtimes []JS
+	for _, r := range engines(t) {
+		if j, ok := r.(JS); ok {
+			runtimes = append(runtimes, j)
+		}
 	}
 	for _, tc := range []struct {
 		name, yaml string
@@ -85,23 +88,28 @@ threads:
     (i32.atomic.store (i32.const 4) (i32.const 1))
 `, map[string]bool{"T0:r=9223372036854775808; T0:stuck=1": true}},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			n := 200
-			if tc.name == "stuck" {
-				n = 2
-			}
-			res, err := Run(t.Context(), loadTest(t, tc.yaml), r, Options{Iterations: n})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if res.Iterations != n {
-				t.Errorf("%d iterations, want %d", res.Iterations, n)
-			}
-			for _, c := range res.Histogram {
-				if !tc.want[c.Outcome.String()] {
-					t.Errorf("unexpected outcome %s (%d times)", c.Outcome, c.N)
+		for _, r := range runtimes {
+			t.Run(r.Runtime+"/"+tc.name, func(t *testing.T) {
+				n := 200
+				if tc.name == "stuck" {
+					n = 2
 				}
-			}
-		})
+				res, err := Run(t.Context(), loadTest(t, tc.yaml), r, Options{Iterations: n})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Iterations != n {
+					t.Errorf("%d iterations, want %d", res.Iterations, n)
+				}
+				if res.Engine != r.Runtime || !strings.HasPrefix(res.Version, r.Runtime+" ") {
+					t.Errorf("engine %q, version %q: want %s's", res.Engine, res.Version, r.Runtime)
+				}
+				for _, c := range res.Histogram {
+					if !tc.want[c.Outcome.String()] {
+						t.Errorf("unexpected outcome %s (%d times)", c.Outcome, c.N)
+					}
+				}
+			})
+		}
 	}
 }
