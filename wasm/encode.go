@@ -405,8 +405,8 @@ func (fe *funcEncoder) immediates(in *Instr) error {
 	switch in.Op {
 	case OpBlock, OpLoop, OpIf:
 		return fe.block(in)
-	case OpBr, OpBrIf, OpLocalGet, OpLocalSet, OpLocalTee:
-		fe.out = appendU32(fe.out, in.Index)
+	case OpBr, OpBrIf, OpLocalGet, OpLocalSet, OpLocalTee, OpCall:
+		fe.out = appendU32(fe.out, in.Index) // call: the module's function index, as the caller laid it out
 	case OpI32Const:
 		fe.out = appendS64(fe.out, int64(int32(uint32(in.Value))))
 	case OpI64Const:
