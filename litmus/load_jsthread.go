@@ -51,5 +51,8 @@ func (l *loader) jsThread(kv field, name string) bool {
 		return false
 	}
 	l.t.Threads = append(l.t.Threads, Thread{Name: name, JS: p, Pos: l.src.pos(kv.key), Text: n.Value})
+	if len(p.Calls) > 0 {
+		l.jsCalls = append(l.jsCalls, jsCode{p, m})
+	}
 	return true
 }

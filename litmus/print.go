@@ -39,6 +39,16 @@ func Format(t *Test) string {
 	if t.Setup != nil {
 		b.WriteString("setup: " + codeBlock(t.Setup, 2) + "\n")
 	}
+	if len(t.Functions) > 0 {
+		b.WriteString("functions:\n")
+		for _, f := range t.Functions {
+			if f.JS != nil {
+				b.WriteString("  " + f.Name + ":\n    js: " + yamlString(f.Text, 6) + "\n")
+				continue
+			}
+			b.WriteString("  " + f.Name + ": " + codeBlock(f.Code, 4) + "\n")
+		}
+	}
 	b.WriteString("threads:\n")
 	for _, th := range t.Threads {
 		if th.JS != nil {
