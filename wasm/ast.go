@@ -244,6 +244,11 @@ type Module struct {
 	// code uses them (the engine harness): the text parser does not read
 	// them and the interpreter does not run them.
 	Globals []Global
+	// Imports are imported functions, which come before Funcs in the
+	// function index space (call's index in Funcs' code is the module's).
+	// Only generated code has them (the engine's runner of host
+	// functions): the module parser refuses function imports.
+	Imports []Import
 	Funcs   []Func
 	Pos     Pos
 }

@@ -73,3 +73,36 @@ func TestCallErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestEncodeFuncImports checks a module with function imports against
+// wat2wasm: the memory import, then the function imports (their types
+// first in the type section), calls by module function index, and exports
+// numbered after the imports.
+func TestEncodeFuncImports(t *testing.T) {
+	m := &Module{
+		HasMemory: true,
+		Memory:    Memory{Min: 1, Max: 2, HasMax: true, Shared: true, ImportModule: "env", ImportName: "memory"},
+		Imports: []Import{
+			{Module: "env", Name: "f", Params: []ValType{I32}, Results: []ValType{I64}},
+			{Module: "env", Name: "g"},
+		},
+		Funcs: []Func{
+			{Export: "h", Params: []Local{{Type: I32}}, Results: []ValType{I64}, Body: []Instr{
+				{Op: OpLocalGet}, {Op: OpCall, Index: 0}, {Op: OpCall, Index: 1}}},
+			{Export: "k", Body: []Instr{{Op: OpI32Const, Value: 3}, {Op: OpCall, Index: 2}, {Op: OpDrop}}},
+		},
+	}
+	got, err := Encode(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := wat2wasm(t, `(module
+  (import "env" "memory" (memory 1 2 shared))
+  (import "env" "f" (func (param i32) (result i64)))
+  (import "env" "g" (func))
+  (func (export "h") (param i32) (result i64) local.get 0 call 0 call 1)
+  (func (export "k") i32.const 3 call 2 drop))`)
+	if string(got) != string(want) {
+		t.Errorf("Encode = %x\nwat2wasm %x", got, want)
+	}
+}
