@@ -20,15 +20,7 @@ func FuzzLoad(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tests, err := Load("f.yaml", data)
 		if err != nil {
-			list, ok := err.(ErrorList)
-			if !ok || len(list) == 0 {
-				t.Fatalf("error is not a non-empty ErrorList: %#v", err)
-			}
-			for _, e := range list {
-				if e.Pos.File != "f.yaml" || e.Pos.Line < 1 || e.Pos.Col < 1 {
-					t.Fatalf("error without a position: %v", e)
-				}
-			}
+			checkPositioned(t, err)
 		}
 		if len(tests) > 0 {
 			checkRoundTrip(t, tests)
@@ -50,17 +42,24 @@ func FuzzFunctions(f *testing.F) {
 			"\nthreads:\n  T0: " + yamlString(thread, 4) + "\n  T1:\n    js: " + yamlString(jsThread, 6) + "\n"
 		tests, err := Load("f.yaml", []byte(src))
 		if err != nil {
-			list, ok := err.(ErrorList)
-			if !ok || len(list) == 0 {
-				t.Fatalf("error is not a non-empty ErrorList: %#v", err)
-			}
-			for _, e := range list {
-				if e.Pos.File != "f.yaml" || e.Pos.Line < 1 || e.Pos.Col < 1 {
-					t.Fatalf("error without a position: %v", e)
-				}
-			}
+			checkPositioned(t, err)
 			return
 		}
 		checkRoundTrip(t, tests)
 	})
+}
+
+// checkPositioned checks that err, from loading f.yaml, is a non-empty
+// ErrorList whose every error has a position in the file.
+func checkPositioned(t *testing.T, err error) {
+	t.Helper()
+	list, ok := err.(ErrorList)
+	if !ok || len(list) == 0 {
+		t.Fatalf("error is not a non-empty ErrorList: %#v", err)
+	}
+	for _, e := range list {
+		if e.Pos.File != "f.yaml" || e.Pos.Line < 1 || e.Pos.Col < 1 {
+			t.Fatalf("error without a position: %v", e)
+		}
+	}
 }

@@ -1,7 +1,6 @@
 package litmus
 
 import (
-	"errors"
 	"slices"
 	"strings"
 
@@ -90,14 +89,7 @@ func (l *loader) jsFunction(kv field, name string) (*js.Program, string, bool) {
 	m := l.src.scalarMap(n, f.key.Column-1)
 	p, err := js.ParseFunction(n.Value)
 	if err != nil {
-		var list js.ErrorList
-		if errors.As(err, &list) {
-			for _, e := range list {
-				l.errs.Add(m.pos(e.Off), e.Msg)
-			}
-		} else {
-			l.errs.Add(m.fallback, err.Error())
-		}
+		l.jsErrors(err, m)
 		return nil, "", false
 	}
 	if p.Name != name {
