@@ -611,47 +611,38 @@ func (p *parser) labelRef(kw *SExpr, c *cursor) uint32 {
 // localRef parses the local immediate of local.get/set/tee: a $name or an
 // index.
 func (p *parser) localRef(kw *SExpr, c *cursor) uint32 {
-	s := p.immAtom(kw, c, "local")
-	if s == nil {
-		return 0
-	}
-	switch s.Tok.Kind {
-	case TokID:
-		if i, ok := p.fn.LocalIndex(s.Tok.Text[1:]); ok {
-			return i
-		}
-		p.errorf(s.Pos(), "unknown local %s", s.Tok.Text)
-	case TokNumber:
-		if v, st := parseNat(s.Tok.Text, 1<<32-1); st == litOK {
-			return uint32(v)
-		}
-		p.errorf(s.Pos(), "%s: invalid local index %s", kw.Tok.Text, s.Tok.Text)
-	default:
-		p.errorf(s.Pos(), "%s: expected local, found %s", kw.Tok.Text, s.describe())
-	}
-	return 0
+	return p.indexRef(kw, c, "local", p.fn.LocalIndex, func(s *SExpr) string { return "unknown local " + s.Tok.Text })
 }
 
 // funcRef parses the function immediate of call: an imported function's
 // $id or index (Func.Imports).
 func (p *parser) funcRef(kw *SExpr, c *cursor) uint32 {
-	s := p.immAtom(kw, c, "function")
+	return p.indexRef(kw, c, "function", p.fn.ImportIndex, func(s *SExpr) string {
+		return "unknown function " + s.Tok.Text + ": import it first, as in (import \"env\" \"f\" (func " + s.Tok.Text + "))"
+	})
+}
+
+// indexRef parses an immediate that names what (a local, a function) by
+// $id, resolved by lookup (unknown says what an unknown $id is), or by
+// index.
+func (p *parser) indexRef(kw *SExpr, c *cursor, what string, lookup func(string) (uint32, bool), unknown func(*SExpr) string) uint32 {
+	s := p.immAtom(kw, c, what)
 	if s == nil {
 		return 0
 	}
 	switch s.Tok.Kind {
 	case TokID:
-		if i, ok := p.fn.ImportIndex(s.Tok.Text[1:]); ok {
+		if i, ok := lookup(s.Tok.Text[1:]); ok {
 			return i
 		}
-		p.errorf(s.Pos(), "unknown function %s: import it first, as in (import \"env\" \"f\" (func %s))", s.Tok.Text, s.Tok.Text)
+		p.errorf(s.Pos(), "%s", unknown(s))
 	case TokNumber:
 		if v, st := parseNat(s.Tok.Text, 1<<32-1); st == litOK {
 			return uint32(v)
 		}
-		p.errorf(s.Pos(), "call: invalid function index %s", s.Tok.Text)
+		p.errorf(s.Pos(), "%s: invalid %s index %s", kw.Tok.Text, what, s.Tok.Text)
 	default:
-		p.errorf(s.Pos(), "call: expected function, found %s", s.describe())
+		p.errorf(s.Pos(), "%s: expected %s, found %s", kw.Tok.Text, what, s.describe())
 	}
 	return 0
 }
