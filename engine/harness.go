@@ -67,6 +67,9 @@ func compile(t *litmus.Test, opts Options) (*Harness, *wasm.Module, error) {
 	if err := refuseJS(t); err != nil {
 		return nil, nil, err
 	}
+	if err := refuseHost(t); err != nil {
+		return nil, nil, err
+	}
 	if err := refuseDiscard(t); err != nil {
 		return nil, nil, err
 	}

@@ -22,7 +22,8 @@ import (
 //go:embed mixed.js
 var mixedJS []byte
 
-// HasJS reports whether t has a JavaScript thread.
+// HasJS reports whether t has a JavaScript thread. (A test with host
+// functions, HasHost, runs on the mixed runner too.)
 func HasJS(t *litmus.Test) bool {
 	return slices.ContainsFunc(t.Threads, func(th litmus.Thread) bool { return th.IsJS() })
 }
@@ -60,6 +61,11 @@ type mixedConfig struct {
 	// js-memory-api) that mixed.js installs on the memory of JS threads,
 	// each calling the module's export "wmm_" + name (memoryAPIFuncs).
 	MemoryAPI []string `json:"memoryAPI,omitempty"`
+	// Host declares the test's functions in the scope of JS threads and
+	// of the module's imports (hostLinks.prelude); HostNames are the JS
+	// functions, which the module imports from "env".
+	Host      string   `json:"host,omitempty"`
+	HostNames []string `json:"hostNames,omitempty"`
 }
 
 type mixedResult struct {
@@ -80,6 +86,9 @@ type mixedResult struct {
 // (engine/mixed.js). It is simpler and much slower than the batch harness
 // of Run, and refuses what it cannot observe faithfully.
 func (j JS) runMixed(ctx context.Context, t *litmus.Test, opts Options) (*Result, error) {
+	if j.Runtime != "node" && HasHost(t) {
+		return nil, refuseHost(t)
+	}
 	if err := refuseDiscard(t); err != nil {
 		return nil, err
 	}
@@ -92,15 +101,29 @@ func (j JS) runMixed(ctx context.Context, t *litmus.Test, opts Options) (*Result
 	// A Wasm thread waiting forever holds up its batch until it is woken,
 	// which batches of one allow.
 	cfg.Batch = 100
+	nwasm := 0
 	for _, th := range t.Threads {
 		if th.Code != nil && hasWaitOp(th.Code.Body) {
 			cfg.Batch = 1
 		}
+		if th.Code != nil {
+			nwasm++
+		}
+	}
+	for _, f := range t.Functions {
+		if f.Code != nil && hasWaitOp(f.Code.Body) || f.JS != nil && f.JS.HasWait {
+			cfg.Batch = 1
+		}
+	}
+	links := newHostLinks(t, nwasm)
+	if HasHost(t) {
+		cfg.Host, cfg.HostNames = links.prelude(), links.jsNames()
 	}
 	if opts.Budget > 0 {
 		cfg.BudgetMs = opts.Budget.Milliseconds()
 	}
-	mod := &wasm.Module{HasMemory: true, Memory: wasm.Memory{Min: t.Memory.Pages, Max: t.Memory.Max, HasMax: true, Shared: true, ImportModule: "env", ImportName: "memory"}}
+	mod := &wasm.Module{HasMemory: true, Memory: wasm.Memory{Min: t.Memory.Pages, Max: t.Memory.Max, HasMax: true, Shared: true, ImportModule: "env", ImportName: "memory"},
+		Imports: links.imports}
 	for i, th := range t.Threads {
 		if len(th.After) > 0 {
 			return nil, &UnsupportedError{t.Name, "thread " + th.Name + " starts after others (after:); the mixed runner starts every thread at once"}
@@ -109,13 +132,16 @@ func (j JS) runMixed(ctx context.Context, t *litmus.Test, opts Options) (*Result
 			cfg.Threads = append(cfg.Threads, mixedThread{JS: jsSource(th.JS), Locals: len(th.JS.Registers)})
 			continue
 		}
-		f, types, err := exportLocals(th.Code, fmt.Sprintf("t%d", i))
+		code := *th.Code
+		code.Body = links.relink(code.Body, code.Imports)
+		f, types, err := exportLocals(&code, fmt.Sprintf("t%d", i))
 		if err != nil {
 			return nil, &UnsupportedError{t.Name, "thread " + th.Name + ": " + err.Error()}
 		}
 		mod.Funcs = append(mod.Funcs, *f)
 		cfg.Threads = append(cfg.Threads, mixedThread{Locals: len(types), Types: types})
 	}
+	mod.Funcs = append(mod.Funcs, links.funcs()...)
 	if t.Setup != nil {
 		s := *t.Setup
 		s.Export = "setup"
@@ -325,7 +351,7 @@ func jsSource(p *js.Program) string {
 // harness.
 func RunsMixed(t *litmus.Test, r Runner) bool {
 	_, ok := r.(JS)
-	return ok && HasJS(t)
+	return ok && (HasJS(t) || HasHost(t))
 }
 
 func hasWaitOp(body []wasm.Instr) bool {

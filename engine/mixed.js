@@ -56,7 +56,7 @@ async function main() {
       const memory = new WebAssembly.Memory({ initial: cfg.pages, maximum: cfg.max, shared: true });
       const bytes = new Uint8Array(memory.buffer);
       for (const [addr, b] of cfg.init || []) bytes[addr] = b;
-      if (cfg.setup) new WebAssembly.Instance(module, { env: { memory } }).exports.setup();
+      if (cfg.setup) instantiate(cfg, module, memory, Atomics).exports.setup();
       memories.push(memory);
     }
     const ctl = new Int32Array(new SharedArrayBuffer(4 * k));
@@ -103,7 +103,7 @@ async function main() {
           if (cfg.threads[t].locals > 0) drop = true;
           status = 2;
         }
-        if (status === 1 && !cfg.threads[t].js && cfg.threads[t].locals > 0) drop = true; // locals at a trap are unknown
+        if (status !== 0 && !cfg.threads[t].js && cfg.threads[t].locals > 0) drop = true; // locals at a trap or a wait forever are unknown
         key.push(status + ':' + (values || []).join(','));
       }
       if (drop) { dropped++; continue; }
@@ -166,6 +166,33 @@ function barrier(ctl, i, n) {
   }
 }
 
+// makeHost compiles the test's functions (cfg.host: the JS functions as
+// written, each Wasm function a call of its export in wmmLink) into a
+// maker of the module's imports: called with a memory, the Atomics the
+// thread sees and the link to fill with the instance's exports.
+let hostMaker = null;
+function makeHost(cfg) {
+  if (!hostMaker) {
+    const names = cfg.hostNames || [];
+    hostMaker = new Function('memory', 'Atomics', 'wmmLink',
+      "'use strict';\n" + (cfg.host || '') + 'return {' + names.map((n) => n + ': ' + n).join(', ') + '};');
+  }
+  return hostMaker;
+}
+
+// instantiate makes the module's instance on memory, with the test's JS
+// functions as its imports (host functions, LITMUS.md "Host functions"),
+// and returns its exports and the link through which JS code calls the
+// test's Wasm functions on that same instance.
+function instantiate(cfg, module, memory, atomics) {
+  const env = { memory };
+  const link = {};
+  if (cfg.host) Object.assign(env, makeHost(cfg)(memory, atomics, link));
+  const exports = new WebAssembly.Instance(module, { env }).exports;
+  Object.assign(link, exports);
+  return { exports, link };
+}
+
 function worker() {
   const { cfg, t } = workerData;
   const th = cfg.threads[t];
@@ -185,7 +212,9 @@ function worker() {
     }
     return Atomics.wait(ta, i, v, timeout);
   };
-  const code = th.js ? new Function('memory', 'Atomics', 'wmmEnc', th.js) : null;
+  // A JS thread sees the test's functions (cfg.host) in its scope.
+  const code = th.js ? new Function('memory', 'Atomics', 'wmmEnc', 'wmmLink',
+    cfg.host ? "'use strict';\n" + cfg.host + th.js : th.js) : null;
   parentPort.on('message', ({ memories, ctl, delays }) => {
     const out = [];
     for (let i = 0; i < memories.length; i++) {
@@ -193,13 +222,15 @@ function worker() {
       let run;
       if (code) {
         stuck = false;
-        if (cfg.memoryAPI) installMemoryAPI(memory, module, cfg.memoryAPI);
+        if (cfg.memoryAPI) installMemoryAPI(cfg, memory, module, cfg.memoryAPI);
+        const link = cfg.host ? instantiate(cfg, module, memory, atomics).link : {};
         run = () => {
-          const [status, values] = code(memory, atomics, enc);
+          const [status, values] = code(memory, atomics, enc, link);
           return [stuck ? 2 : status, values];
         };
       } else {
-        const f = new WebAssembly.Instance(module, { env: { memory } }).exports['t' + t];
+        stuck = false;
+        const f = instantiate(cfg, module, memory, atomics).exports['t' + t];
         const types = th.types || [];
         run = () => {
           try {
@@ -207,7 +238,10 @@ function worker() {
             if (types.length === 1) r = [r];
             return [0, types.map((ty, j) => wasmValue(r[j], ty))];
           } catch (e) {
-            if (e instanceof WebAssembly.RuntimeError) return [1, null];
+            if (e === STUCK) return [2, null]; // a host function waited forever
+            // A trap, or an exception a host function threw through the
+            // thread's Wasm frames: the thread ends as trapped.
+            if (e instanceof WebAssembly.RuntimeError || cfg.host && e instanceof Error) return [1, null];
             throw e;
           }
         };
@@ -225,8 +259,8 @@ function worker() {
 // (feature js-memory-api): each calls the exported Wasm function that does
 // its load or store, and turns a trap into the RangeError the proposal
 // asks for.
-function installMemoryAPI(memory, module, names) {
-  const api = new WebAssembly.Instance(module, { env: { memory } }).exports;
+function installMemoryAPI(cfg, memory, module, names) {
+  const api = instantiate(cfg, module, memory, Atomics).exports;
   for (const name of names) {
     const f = api['wmm_' + name];
     memory[name] = function (...args) {

@@ -41,7 +41,7 @@ type RawResult struct {
 // Run compiles t, runs it with r and names the outcomes.
 func Run(ctx context.Context, t *litmus.Test, r Runner, opts Options) (*Result, error) {
 	opts = opts.withDefaults()
-	if jr, ok := r.(JS); ok && HasJS(t) {
+	if jr, ok := r.(JS); ok && (HasJS(t) || HasHost(t)) {
 		return jr.runMixed(ctx, t, opts) // engine/mixed.go
 	}
 	h, err := Compile(t, opts)

@@ -48,10 +48,18 @@ type searcher struct {
 func (s *searcher) buildThreads() error {
 	t := s.test
 	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: t.Memory.Max}
+	link := s.linker()
+	if link != nil {
+		cfg.Host = link
+	}
 	s.threads = append(s.threads, &thread{name: "setup", role: model.RoleSetup, run: s.runSetup})
 	waiters := 0
+	fnWait := false // a function waits: any thread may, through a call
+	for _, f := range t.Functions {
+		fnWait = fnWait || f.JS != nil && f.JS.HasWait || f.Code != nil && hasWait(f.Code.Body)
+	}
 	for _, th := range t.Threads {
-		if th.JS != nil && th.JS.HasWait || th.Code != nil && hasWait(th.Code.Body) {
+		if fnWait || th.JS != nil && th.JS.HasWait || th.Code != nil && hasWait(th.Code.Body) {
 			waiters++
 		}
 	}
@@ -70,7 +78,9 @@ func (s *searcher) buildThreads() error {
 		}
 		run := func(o interp.Oracle) *interp.Trace { return interp.Run(code, tc, o) }
 		if prog := th.JS; prog != nil {
-			run = func(o interp.Oracle) *interp.Trace { return jsinterp.Run(prog, jsConfig(cfg), o) }
+			jc := jsConfig(cfg)
+			jc.Link = link
+			run = func(o interp.Oracle) *interp.Trace { return jsinterp.Run(prog, jc, o) }
 		}
 		s.threads = append(s.threads, &thread{name: th.Name, role: model.RoleTest, code: code, after: after, run: run})
 	}
@@ -138,6 +148,19 @@ func (s *searcher) runSetup(o interp.Oracle) *interp.Trace {
 	}
 	tr.Status, tr.Trap = st.Status, st.Trap
 	return tr
+}
+
+// linker returns the test's functions for the threads to call, or nil
+// when it has none.
+func (s *searcher) linker() *jsinterp.Linker {
+	if len(s.test.Functions) == 0 {
+		return nil
+	}
+	l := &jsinterp.Linker{BufferOrd: jsConfig(interp.Config{Sem: s.sem}).BufferOrd}
+	for _, f := range s.test.Functions {
+		l.Add(f.Name, f.JS, f.Code)
+	}
+	return l
 }
 
 // jsConfig is the configuration of a JS thread: a Wasm thread's, with the

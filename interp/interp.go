@@ -61,6 +61,9 @@ type Config struct {
 	ImportLenRead bool
 	// MaxSteps bounds the instructions one run may execute (0: a default).
 	MaxSteps int
+	// Host runs the functions the code imports (call); nil when the test
+	// has none, and then a call traps.
+	Host Host
 }
 
 // A Trace is the result of one run of a thread.
@@ -113,6 +116,11 @@ type machine struct {
 	// branched is set once the thread has branched on a value computed
 	// from memory: every later write depends on reads.
 	branched bool
+	// th is the thread's state handed to calls (nil until the first call
+	// of a run that Run started); exc is the JS exception that unwinds
+	// this function.
+	th  *Thread
+	exc error
 }
 
 const defaultMaxSteps = 100000
@@ -125,6 +133,11 @@ func Run(f *wasm.Func, cfg Config, o Oracle) *Trace {
 	}
 	m := &machine{cfg: cfg, oracle: o, fn: f, trace: &Trace{Status: model.Done}}
 	m.locals = make([]value, len(f.Params)+len(f.Locals))
+	if cfg.Host != nil {
+		m.th = &Thread{Config: cfg, Oracle: o, Trace: m.trace}
+		m.th.Active = map[any]int{f: 1}
+		m.th.Depth = 1
+	}
 	if cfg.ImportLenRead {
 		n := o.ReadLen(model.SeqCst)
 		m.emit(&model.Event{Len: lenAccess(model.Read, model.SeqCst, n, 0), Instr: "(instantiation: import check)"}, nil)
@@ -227,6 +240,8 @@ func (m *machine) control(in *wasm.Instr) signal {
 		return m.trap(model.TrapOther)
 	case wasm.OpReturn:
 		return returned
+	case wasm.OpCall:
+		return m.call(in)
 	case wasm.OpBr:
 		m.depth = in.Index
 		return branch

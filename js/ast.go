@@ -28,6 +28,22 @@ type Program struct {
 	Uses []FeatureUse
 	// Src is the source text; positions are byte offsets into it.
 	Src string
+
+	// Name is the name of a host function (ParseFunction), "" for a
+	// thread; Params are its parameters, in order, each a variable of its
+	// own.
+	Name   string
+	Params []Var
+	// Calls are the calls of the test's functions (host functions, LITMUS.md
+	// "Host functions"), in source order: the loader resolves their names.
+	Calls []Ref
+}
+
+// A Ref is a use of a name that the program does not declare: a call of
+// one of the test's functions.
+type Ref struct {
+	Name string
+	Off  int
 }
 
 // A Var is a declared variable.
@@ -90,7 +106,7 @@ func lineCol(src string, off int) (line, col int) {
 }
 
 // A Stmt is a statement: *Decl, *ExprStmt, *If, *Loop, *Block, *Try,
-// *Branch or *Empty.
+// *Branch, *Return (in a host function) or *Empty.
 type Stmt interface{ stmt() }
 
 // An Expr is an expression.
@@ -155,6 +171,12 @@ type Branch struct {
 // Empty is ;.
 type Empty struct{ Span }
 
+// Return is return X (X nil: return undefined), in a host function.
+type Return struct {
+	Span
+	X Expr
+}
+
 func (*Decl) stmt()     {}
 func (*ExprStmt) stmt() {}
 func (*If) stmt()       {}
@@ -163,6 +185,7 @@ func (*Block) stmt()    {}
 func (*Try) stmt()      {}
 func (*Branch) stmt()   {}
 func (*Empty) stmt()    {}
+func (*Return) stmt()   {}
 
 // Num is a Number literal.
 type Num struct {
@@ -214,6 +237,7 @@ const (
 	TypeError         // TypeError
 	DataView          // DataView
 	TypedArray        // Int8Array ... BigUint64Array (Ident.Name says which)
+	Function          // one of the test's functions, called by name (Program.Calls)
 )
 
 // Assign is Target Op Value, with Op "=" or a compound operator ("+=").
@@ -267,7 +291,7 @@ type Member struct {
 }
 
 // Call is Fn(Args...): Fn is a *Member (a method) or an *Ident (Number,
-// BigInt).
+// BigInt, or one of the test's functions: Global Function).
 type Call struct {
 	Span
 	Fn   Expr

@@ -110,6 +110,73 @@ type converter struct {
 	scopes []map[string]*Var
 	vars   []*Var // by slot
 	loops  int
+	inFunc bool // converting a host function's body: return is allowed
+}
+
+// ParseFunction reads src, the code of a JS host function: one function
+// declaration, function NAME(p, q) { ... }, whose parameters are
+// variables and whose body is in the subset of a thread, with return
+// (LITMUS.md "Host functions"). The program's Name and Params say what it
+// declares; it has no registers.
+func ParseFunction(src string) (*Program, error) {
+	if strings.ContainsRune(src, 0) {
+		return nil, ErrorList{{Off: strings.IndexByte(src, 0), Msg: "NUL byte in the code", src: src}}
+	}
+	prog, err := parseFile(src)
+	if err != nil {
+		return nil, syntaxErrors(src, err)
+	}
+	c := &converter{p: &Program{Src: src}, inFunc: true}
+	c.scopes = []map[string]*Var{{}}
+	var decl *ast.FunctionDeclaration
+	for _, s := range prog.Body {
+		d, ok := s.(*ast.FunctionDeclaration)
+		if !ok || decl != nil {
+			c.errorf(off(s), "a host function is one declaration, function f(x, y) { ... }, and nothing else")
+			return nil, c.errs
+		}
+		decl = d
+	}
+	if decl == nil {
+		return nil, ErrorList{{Off: 0, Msg: "a host function is one declaration, function f(x, y) { ... }: found none", src: src}}
+	}
+	fn := decl.Function
+	switch {
+	case fn.Async || fn.Generator:
+		c.unsupported(fn, "async functions and generators")
+	case fn.Name == nil:
+		c.errorf(off(fn), "the host function has no name")
+	case fn.ParameterList.Rest != nil:
+		c.unsupported(fn.ParameterList.Rest, "rest parameters")
+	}
+	if len(c.errs) > 0 {
+		return nil, c.errs
+	}
+	c.p.Name = string(fn.Name.Name)
+	c.push()
+	for _, b := range fn.ParameterList.List {
+		id, ok := b.Target.(*ast.Identifier)
+		if !ok || b.Initializer != nil {
+			c.unsupported(b.Target, "destructuring and default parameters")
+			continue
+		}
+		if v, ok := c.declare(string(id.Name), off(id), false, false, false); ok {
+			c.p.Params = append(c.p.Params, v)
+		}
+	}
+	if fn.Body != nil {
+		for _, s := range fn.Body.List {
+			if st := c.stmt(s, false); st != nil {
+				c.p.Body = append(c.p.Body, st)
+			}
+		}
+	}
+	c.pop()
+	if len(c.errs) > 0 {
+		sort.SliceStable(c.errs, func(i, j int) bool { return c.errs[i].Off < c.errs[j].Off })
+		return nil, c.errs
+	}
+	return c.p, nil
 }
 
 // isObj reports whether e evaluates to an object: the globals, a variable
@@ -256,7 +323,17 @@ func (c *converter) stmt(s ast.Statement, top bool) Stmt {
 	case *ast.ThrowStatement:
 		c.unsupported(s, "throw")
 	case *ast.ReturnStatement:
-		c.unsupported(s, "return")
+		if !c.inFunc {
+			c.unsupported(s, "return outside a host function")
+			return nil
+		}
+		st := &Return{Span: span(s)}
+		if s.Argument != nil {
+			if st.X = c.expr(s.Argument); !c.prim(st.X, "a returned value") {
+				return nil
+			}
+		}
+		return st
 	case *ast.SwitchStatement:
 		c.unsupported(s, "switch")
 	case *ast.LabelledStatement:
@@ -378,6 +455,11 @@ func (c *converter) try(s *ast.TryStatement) Stmt {
 	st.Catch = c.block(s.Catch.Body)
 	return st
 }
+
+// IsGlobal reports whether name is a global of the subset (memory,
+// Atomics, the typed arrays, ...), which no variable or function may be
+// called.
+func IsGlobal(name string) bool { return globalNamed(name) != NoGlobal }
 
 // globalNamed returns the global called name.
 func globalNamed(name string) Global {
@@ -617,6 +699,13 @@ func (c *converter) call(e *ast.CallExpression) Expr {
 	}
 	switch f := e.Callee.(type) {
 	case *ast.Identifier:
+		name := string(f.Name)
+		if c.lookup(name) == nil && globalNamed(name) == NoGlobal {
+			// one of the test's functions: the loader checks the name
+			c.p.Calls = append(c.p.Calls, Ref{Name: name, Off: off(f)})
+			call.Fn = &Ident{Span: span(f), Name: name, Slot: -1, Global: Function}
+			return call
+		}
 		x := c.expr(f)
 		id, ok := x.(*Ident)
 		if !ok {

@@ -29,6 +29,9 @@ type Config struct {
 	// memory.buffer: model.SeqCst by default (MODEL.md "JavaScript
 	// threads", variant js-buffer-unord makes it model.Unord).
 	BufferOrd model.Ord
+	// Link holds the test's functions, which the code calls by name; nil
+	// when the test has none.
+	Link *Linker
 }
 
 // stopped ends a run early: cut by a bound, or blocked in a wait.
@@ -53,6 +56,10 @@ type machine struct {
 	// memory (or caught an exception): every later write depends on
 	// reads (interp.Trace.Dependent).
 	branched bool
+	// link holds the test's functions; th is the thread's state handed to
+	// them (nil until the first call).
+	link *Linker
+	th   *interp.Thread
 }
 
 const defaultMaxSteps = 100000
@@ -68,7 +75,7 @@ func Run(p *js.Program, cfg Config, o interp.Oracle) *interp.Trace {
 		cfg.BufferOrd = model.SeqCst
 	}
 	m := &machine{cfg: cfg, o: o, p: p, slots: make([]value, p.Slots),
-		trace: &interp.Trace{Status: model.Done}, memory: &object{kind: oMemory}}
+		trace: &interp.Trace{Status: model.Done}, memory: &object{kind: oMemory}, link: cfg.Link}
 	err := m.block(p.Body)
 	var t *thrown
 	var s *stopped
@@ -159,6 +166,15 @@ func (m *machine) stmt(s js.Stmt) error {
 		return m.block(s.Catch.List)
 	case *js.Branch:
 		return &branching{cont: s.Continue}
+	case *js.Return:
+		v := undef
+		if s.X != nil {
+			var err error
+			if v, err = m.expr(s.X); err != nil {
+				return err
+			}
+		}
+		return &returning{v}
 	}
 	return nil
 }
@@ -411,6 +427,9 @@ func (m *machine) call(e *js.Call) (value, error) {
 		args, err := m.exprs(e.Args)
 		if err != nil {
 			return undef, err
+		}
+		if id.Global == js.Function {
+			return m.callFunction(id.Name, args)
 		}
 		x := undef
 		if len(args) > 0 {

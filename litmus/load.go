@@ -109,6 +109,11 @@ type loader struct {
 	threadsOK bool // every thread loaded
 
 	hasCondition bool // the test has a condition: key
+
+	// wasmCalls and jsCalls are the code that imports or calls the test's
+	// functions, checked once every function is known (link).
+	wasmCalls []wasmCode
+	jsCalls   []jsCode
 }
 
 func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
@@ -124,7 +129,7 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 }
 
 // topKeys lists the keys a test may have, in canonical order.
-var topKeys = []string{"name", "doc", "features", "memory", "init", "setup", "threads", "after", "condition", "observe", "expect", "unroll"}
+var topKeys = []string{"name", "doc", "features", "memory", "init", "setup", "functions", "threads", "after", "condition", "observe", "expect", "unroll"}
 
 // suggest returns " (did you mean K?)" for the key K of a test closest to
 // an unknown key, when one is close enough to be a likely typo.
@@ -200,7 +205,9 @@ func (l *loader) fields(root *yaml.Node, fields map[string]field) {
 	l.memory(fields["memory"])
 	l.init(fields["init"])
 	l.setup(fields["setup"])
+	l.functions(fields["functions"])
 	l.threads(root, fields["threads"])
+	l.link()
 	l.after(fields["after"])
 	l.condition(fields["condition"])
 	l.observe(fields["observe"])

@@ -11,6 +11,13 @@ import (
 // code parses and validates the WebAssembly code of a thread or of setup
 // (the value of kv), reporting every error at its exact place in the file.
 func (l *loader) code(kv field, what string) (*wasm.Func, bool) {
+	return l.codeSig(kv, what, false)
+}
+
+// codeSig is code for a function that may have parameters and results
+// (sig: a Wasm function of functions:), and may import the test's
+// functions (everything but setup).
+func (l *loader) codeSig(kv field, what string, sig bool) (*wasm.Func, bool) {
 	n := kv.value
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		l.errorf(n, "expected the code of %s (a function body in the WebAssembly text format), found %s", what, describe(n))
@@ -28,9 +35,16 @@ func (l *loader) code(kv field, what string) (*wasm.Func, bool) {
 	if !l.checkFeatureUses(f, m) {
 		return nil, false
 	}
-	if len(f.Params) > 0 || len(f.Results) > 0 {
+	if !sig && (len(f.Params) > 0 || len(f.Results) > 0) {
 		l.errorf(n, "%s must have no parameters and no results", what)
 		return nil, false
+	}
+	if len(f.Imports) > 0 {
+		if what == "setup" {
+			l.errs.Add(m.wasmPos(f.Imports[0].Pos), "setup cannot import functions: call them from a thread")
+			return nil, false
+		}
+		l.wasmCalls = append(l.wasmCalls, wasmCode{f, m})
 	}
 	return f, true
 }

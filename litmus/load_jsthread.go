@@ -8,6 +8,19 @@ import (
 	"wmm/js"
 )
 
+// jsErrors adds the errors of the JS parser, moving each from its offset
+// in the code to its position in the file.
+func (l *loader) jsErrors(err error, m *textMap) {
+	var list js.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			l.errs.Add(m.pos(e.Off), e.Msg)
+		}
+		return
+	}
+	l.errs.Add(m.fallback, err.Error())
+}
+
 // jsThread loads a thread given as a mapping, {js: CODE}: a JavaScript
 // thread (LITMUS.md "JavaScript threads").
 func (l *loader) jsThread(kv field, name string) bool {
@@ -33,14 +46,7 @@ func (l *loader) jsThread(kv field, name string) bool {
 	m := l.src.scalarMap(n, f.key.Column-1)
 	p, err := js.Parse(n.Value)
 	if err != nil {
-		var list js.ErrorList
-		if errors.As(err, &list) {
-			for _, e := range list {
-				l.errs.Add(m.pos(e.Off), e.Msg)
-			}
-		} else {
-			l.errs.Add(m.fallback, err.Error())
-		}
+		l.jsErrors(err, m)
 		return false
 	}
 	ok = true
@@ -51,5 +57,8 @@ func (l *loader) jsThread(kv field, name string) bool {
 		return false
 	}
 	l.t.Threads = append(l.t.Threads, Thread{Name: name, JS: p, Pos: l.src.pos(kv.key), Text: n.Value})
+	if len(p.Calls) > 0 {
+		l.jsCalls = append(l.jsCalls, jsCode{p, m})
+	}
 	return true
 }

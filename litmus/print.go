@@ -39,13 +39,15 @@ func Format(t *Test) string {
 	if t.Setup != nil {
 		b.WriteString("setup: " + codeBlock(t.Setup, 2) + "\n")
 	}
+	if len(t.Functions) > 0 {
+		b.WriteString("functions:\n")
+		for _, f := range t.Functions {
+			formatCode(&b, f.Name, f.JS != nil, f.Text, f.Code)
+		}
+	}
 	b.WriteString("threads:\n")
 	for _, th := range t.Threads {
-		if th.JS != nil {
-			b.WriteString("  " + th.Name + ":\n    js: " + yamlString(th.Text, 6) + "\n")
-			continue
-		}
-		b.WriteString("  " + th.Name + ": " + codeBlock(th.Code, 4) + "\n")
+		formatCode(&b, th.Name, th.JS != nil, th.Text, th.Code)
 	}
 	var after []string
 	for _, th := range t.Threads {
@@ -67,6 +69,16 @@ func Format(t *Test) string {
 		fmt.Fprintf(&b, "unroll: %d\n", t.Unroll)
 	}
 	return b.String()
+}
+
+// formatCode writes one entry of threads: or functions:: JS code as
+// written, under js:, or Wasm code in canonical form.
+func formatCode(b *strings.Builder, name string, isJS bool, text string, code *wasm.Func) {
+	if isJS {
+		b.WriteString("  " + name + ":\n    js: " + yamlString(text, 6) + "\n")
+		return
+	}
+	b.WriteString("  " + name + ": " + codeBlock(code, 4) + "\n")
 }
 
 // FormatFile returns the canonical form of several tests as one file: the

@@ -38,6 +38,12 @@ type Test struct {
 	Init   []Init     // initial contents, in the file's order
 	Setup  *wasm.Func // code run before the threads start; nil if none
 
+	// Functions are the test's functions (functions: in the file): JS
+	// host functions that Wasm code imports and JS code calls, and Wasm
+	// functions that JS code calls (LITMUS.md "Host functions"). In the
+	// file's order.
+	Functions []Function
+
 	Threads []Thread // in the file's order
 
 	Condition *Condition // nil when the test has none
@@ -116,6 +122,28 @@ type Thread struct {
 	// event of it (the harness's spawn and join, MODEL.md §6.2–§6.3). Empty
 	// for threads that start together after setup.
 	After []string
+}
+
+// A Function is one of the test's functions: a JavaScript host function
+// (JS, written {js: "function f(x) { ... }"}) or a Wasm function (Code,
+// WebAssembly text with its parameters and results). It runs on the
+// thread of whoever calls it.
+type Function struct {
+	Name string
+	JS   *js.Program // nil for a Wasm function
+	Code *wasm.Func  // nil for a JS function
+	Pos  Pos         // where its name is in the file
+	Text string      // the code as written in the file
+}
+
+// Function returns the test's function called name, or nil.
+func (t *Test) Function(name string) *Function {
+	for i := range t.Functions {
+		if t.Functions[i].Name == name {
+			return &t.Functions[i]
+		}
+	}
+	return nil
 }
 
 // A LocKind says what a Loc names.

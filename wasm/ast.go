@@ -131,6 +131,7 @@ func FeatureUses(f *Func) []FeatureUse {
 //   - const: Value holds the constant's bits (i32 and f32 in the low 32 bits);
 //   - local.get/set/tee: Index is the local index (parameters first);
 //   - br, br_if: Index is the relative label depth;
+//   - call: Index is the import called (Func.Imports);
 //   - memory instructions: Mem holds offset and alignment;
 //   - block, loop, if: Result is the block's result type (0 for none),
 //     Label the optional $name (without "$"), Body the instructions, and
@@ -165,6 +166,31 @@ type Func struct {
 	Locals  []Local
 	Body    []Instr
 	Pos     Pos
+	// Imports are the functions a litmus function imports, declared at
+	// the head of its body, (import "env" "f" (func $f (param i32))):
+	// call's index is into this list (LITMUS.md "Host functions").
+	Imports []Import
+}
+
+// An Import is a function a litmus function imports and calls: module
+// and name, the $id calls name it by (without "$", may be empty), its
+// signature, and where the import is written.
+type Import struct {
+	Module, Name string
+	ID           string
+	Params       []ValType
+	Results      []ValType
+	Pos          Pos
+}
+
+// ImportIndex returns the index of the import whose $id is id.
+func (f *Func) ImportIndex(id string) (uint32, bool) {
+	for i, im := range f.Imports {
+		if im.ID == id {
+			return uint32(i), true
+		}
+	}
+	return 0, false
 }
 
 // LocalType returns the type of local i (parameters first) and whether it
@@ -218,6 +244,11 @@ type Module struct {
 	// code uses them (the engine harness): the text parser does not read
 	// them and the interpreter does not run them.
 	Globals []Global
+	// Imports are imported functions, which come before Funcs in the
+	// function index space (call's index in Funcs' code is the module's).
+	// Only generated code has them (the engine's runner of host
+	// functions): the module parser refuses function imports.
+	Imports []Import
 	Funcs   []Func
 	Pos     Pos
 }

@@ -418,7 +418,7 @@ func (r *reader) immediates(in *Instr, depth int) error {
 	switch in.Op {
 	case OpBlock, OpLoop, OpIf:
 		return r.block(in, depth)
-	case OpBr, OpBrIf, OpLocalGet, OpLocalSet, OpLocalTee:
+	case OpBr, OpBrIf, OpLocalGet, OpLocalSet, OpLocalTee, OpCall:
 		in.Index, err = r.u32()
 	case OpI32Const:
 		var v int64

@@ -63,14 +63,16 @@ func (e *encoder) module(m *Module) error {
 	if err := checkModule(m); err != nil {
 		return err
 	}
-	types, typeOf := funcTypes(m.Funcs)
+	types, typeOf := funcTypes(m.Imports, m.Funcs)
+	importTypes := typeOf[:len(m.Imports)]
+	typeOf = typeOf[len(m.Imports):]
 	code, err := codeSection(m.Funcs)
 	if err != nil {
 		return err
 	}
 	e.out = append(e.out, binaryHeader...)
 	e.section(secType, typeSection(types))
-	e.section(secImport, importSection(m))
+	e.section(secImport, importSection(m, importTypes))
 	e.section(secFunction, functionSection(typeOf))
 	e.section(secMemory, memorySection(m))
 	e.section(secGlobal, globalSection(m))
@@ -148,15 +150,23 @@ func valTypeBytes(ts []ValType) []byte {
 	return b
 }
 
-// funcTypes returns the distinct signatures of funcs in order of first use,
-// and the type index of each function.
-func funcTypes(funcs []Func) (types []funcType, typeOf []uint32) {
+// funcTypes returns the distinct signatures of the imported functions and
+// funcs in order of first use, and the type index of each function,
+// imports first.
+func funcTypes(imports []Import, funcs []Func) (types []funcType, typeOf []uint32) {
 	index := map[string]uint32{}
+	var all []funcType
+	for _, im := range imports {
+		all = append(all, funcType{params: im.Params, results: im.Results})
+	}
 	for i := range funcs {
 		t := funcType{results: funcs[i].Results}
 		for _, p := range funcs[i].Params {
 			t.params = append(t.params, p.Type)
 		}
+		all = append(all, t)
+	}
+	for _, t := range all {
 		k := t.key()
 		idx, ok := index[k]
 		if !ok {
@@ -184,15 +194,34 @@ func typeSection(types []funcType) []byte {
 	return b
 }
 
-func importSection(m *Module) []byte {
-	if !m.HasMemory || !m.Memory.Imported() {
+// importSection declares the imported memory, then the imported
+// functions (whose type indices are types).
+func importSection(m *Module, types []uint32) []byte {
+	mem := m.HasMemory && m.Memory.Imported()
+	if !mem && len(m.Imports) == 0 {
 		return nil
 	}
-	b := appendU32(nil, 1)
-	b = appendName(b, m.Memory.ImportModule)
-	b = appendName(b, m.Memory.ImportName)
-	b = append(b, kindMemory)
-	return appendLimits(b, m.Memory)
+	b := appendU32(nil, uint32(len(m.Imports)+int(b2u(mem))))
+	if mem {
+		b = appendName(b, m.Memory.ImportModule)
+		b = appendName(b, m.Memory.ImportName)
+		b = append(b, kindMemory)
+		b = appendLimits(b, m.Memory)
+	}
+	for i, im := range m.Imports {
+		b = appendName(b, im.Module)
+		b = appendName(b, im.Name)
+		b = append(b, kindFunc)
+		b = appendU32(b, types[i])
+	}
+	return b
+}
+
+func b2u(b bool) uint32 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func functionSection(typeOf []uint32) []byte {
@@ -275,7 +304,7 @@ func exportSection(m *Module) []byte {
 		}
 		b = appendName(b, m.Funcs[i].Export)
 		b = append(b, kindFunc)
-		b = appendU32(b, uint32(i))
+		b = appendU32(b, uint32(len(m.Imports)+i))
 		n++
 	}
 	if n == 0 {
@@ -405,8 +434,8 @@ func (fe *funcEncoder) immediates(in *Instr) error {
 	switch in.Op {
 	case OpBlock, OpLoop, OpIf:
 		return fe.block(in)
-	case OpBr, OpBrIf, OpLocalGet, OpLocalSet, OpLocalTee:
-		fe.out = appendU32(fe.out, in.Index)
+	case OpBr, OpBrIf, OpLocalGet, OpLocalSet, OpLocalTee, OpCall:
+		fe.out = appendU32(fe.out, in.Index) // call: the module's function index, as the caller laid it out
 	case OpI32Const:
 		fe.out = appendS64(fe.out, int64(int32(uint32(in.Value))))
 	case OpI64Const:

@@ -12,6 +12,7 @@ const (
 	OpBr                        // br
 	OpBrIf                      // br_if
 	OpReturn                    // return
+	OpCall                      // call
 	OpDrop                      // drop
 	OpSelect                    // select
 	OpLocalGet                  // local.get
@@ -198,6 +199,7 @@ var opInfos = [opCount]OpInfo{
 	OpBr:                     {Name: "br", Prefix: 0x00, Code: 0x0C, Class: ClassControl, In: nil, Out: nil},
 	OpBrIf:                   {Name: "br_if", Prefix: 0x00, Code: 0x0D, Class: ClassControl, In: nil, Out: nil},
 	OpReturn:                 {Name: "return", Prefix: 0x00, Code: 0x0F, Class: ClassControl, In: nil, Out: nil},
+	OpCall:                   {Name: "call", Prefix: 0x00, Code: 0x10, Class: ClassControl, In: nil, Out: nil},
 	OpDrop:                   {Name: "drop", Prefix: 0x00, Code: 0x1A, Class: ClassParametric, In: nil, Out: nil},
 	OpSelect:                 {Name: "select", Prefix: 0x00, Code: 0x1B, Class: ClassParametric, In: nil, Out: nil},
 	OpLocalGet:               {Name: "local.get", Prefix: 0x00, Code: 0x20, Class: ClassLocal, In: nil, Out: nil},

@@ -3,6 +3,7 @@ package wasm
 import (
 	"math/bits"
 	"strings"
+	"unicode/utf8"
 )
 
 // ParseFunc parses the body of a function in the text format, as a litmus
@@ -28,7 +29,7 @@ func ParseFuncSExprs(items []*SExpr) (*Func, error) {
 	}
 	p := &parser{fn: f}
 	err := p.run(func() {
-		rest := p.localDecls(items)
+		rest := p.localDecls(p.header(items))
 		f.Body = p.fullSeq(&cursor{items: rest})
 	})
 	if err != nil {
@@ -102,6 +103,86 @@ func (c *cursor) next() *SExpr {
 		c.i++
 	}
 	return s
+}
+
+// header parses what may come before the locals of a litmus function:
+// function imports, then parameters and results (a host function's
+// signature; LITMUS.md "Host functions"). It returns the items after them.
+func (p *parser) header(items []*SExpr) []*SExpr {
+	i := 0
+	for ; i < len(items) && items[i].Head() == "import"; i++ {
+		p.funcImport(items[i])
+	}
+	for ; i < len(items) && items[i].Head() == "param"; i++ {
+		p.valueDecls(items[i], &p.fn.Params)
+	}
+	for ; i < len(items) && items[i].Head() == "result"; i++ {
+		p.fn.Results = append(p.fn.Results, p.resultTypes(items[i])...)
+	}
+	return items[i:]
+}
+
+// funcImport parses (import "m" "n" (func $id? (param t*)* (result t*)*)).
+func (p *parser) funcImport(s *SExpr) {
+	kw := s.List[0]
+	im := Import{Pos: kw.Pos()}
+	var names []string
+	i := 1
+	for ; i < len(s.List) && len(names) < 2; i++ {
+		a := s.List[i]
+		if a.IsList() || a.Tok.Kind != TokString {
+			break
+		}
+		if !utf8.ValidString(a.Tok.Str) {
+			p.errorf(a.Pos(), "import: malformed UTF-8 encoding in name")
+		}
+		names = append(names, a.Tok.Str)
+	}
+	if len(names) < 2 {
+		p.errorf(kw.Pos(), "import: expected a module and a name, as in (import \"env\" \"f\" (func $f (param i32)))")
+		return
+	}
+	im.Module, im.Name = names[0], names[1]
+	if i >= len(s.List) || s.List[i].Head() != "func" {
+		p.errorf(kw.Pos(), "import %q %q: expected (func ...): only functions are imported here", im.Module, im.Name)
+		return
+	}
+	desc := s.List[i]
+	if i+1 < len(s.List) {
+		p.errorf(s.List[i+1].Pos(), "import: expected ), found %s", s.List[i+1].describe())
+	}
+	for _, x := range desc.List[1:] {
+		switch {
+		case !x.IsList() && x.Tok.Kind == TokID && im.ID == "" && len(im.Params)+len(im.Results) == 0:
+			im.ID = x.Tok.Text[1:]
+			if _, dup := p.fn.ImportIndex(im.ID); dup {
+				p.errorf(x.Pos(), "duplicate function %s", x.Tok.Text)
+			}
+		case x.Head() == "param" && len(im.Results) == 0:
+			var ps []Local
+			p.valueDecls(x, &ps)
+			for _, l := range ps {
+				im.Params = append(im.Params, l.Type)
+			}
+		case x.Head() == "result":
+			im.Results = append(im.Results, p.resultTypes(x)...)
+		default:
+			p.errorf(x.Pos(), "import %q %q: expected $id, (param ...) or (result ...), found %s", im.Module, im.Name, x.describe())
+			return
+		}
+	}
+	p.fn.Imports = append(p.fn.Imports, im)
+}
+
+// resultTypes parses (result t*).
+func (p *parser) resultTypes(s *SExpr) []ValType {
+	var out []ValType
+	for _, a := range s.List[1:] {
+		if t, ok := p.valType(a, "result"); ok {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // localDecls parses the leading (local ...) declarations of a body into
@@ -382,7 +463,7 @@ func (p *parser) folded(s *SExpr, out *[]Instr) {
 // isDecl reports whether a list head is a declaration keyword that may not
 // appear among instructions.
 func isDecl(head *SExpr) bool {
-	return head.IsKeyword("local") || head.IsKeyword("param") || head.IsKeyword("result")
+	return head.IsKeyword("local") || head.IsKeyword("param") || head.IsKeyword("result") || head.IsKeyword("import")
 }
 
 // foldedBlock parses the rest of (block ...) or (loop ...).
@@ -434,6 +515,8 @@ func (p *parser) immediates(in *Instr, kw *SExpr, c *cursor) {
 		in.Index = p.labelRef(kw, c)
 	case op == OpLocalGet || op == OpLocalSet || op == OpLocalTee:
 		in.Index = p.localRef(kw, c)
+	case op == OpCall:
+		in.Index = p.funcRef(kw, c)
 	case op == OpI32Const || op == OpI64Const || op == OpF32Const || op == OpF64Const:
 		in.Value = p.constant(in.Op, kw, c)
 	case op == OpAtomicFence:
@@ -508,18 +591,28 @@ func (p *parser) labelRef(kw *SExpr, c *cursor) uint32 {
 			}
 		}
 		return 0, false
-	})
+	}, nil)
 }
 
 // localRef parses the local immediate of local.get/set/tee: a $name or an
 // index.
 func (p *parser) localRef(kw *SExpr, c *cursor) uint32 {
-	return p.indexRef(kw, c, "local", "local index", p.fn.LocalIndex)
+	return p.indexRef(kw, c, "local", "local index", p.fn.LocalIndex, nil)
 }
 
-// indexRef parses an immediate that names a what: a $name, which lookup
-// resolves, or a number (a u32; "invalid NUMBER" otherwise).
-func (p *parser) indexRef(kw *SExpr, c *cursor, what, number string, lookup func(name string) (uint32, bool)) uint32 {
+// funcRef parses the function immediate of call: an imported function's
+// $id or index (Func.Imports).
+func (p *parser) funcRef(kw *SExpr, c *cursor) uint32 {
+	return p.indexRef(kw, c, "function", "function index", p.fn.ImportIndex, func(s *SExpr) string {
+		return "unknown function " + s.Tok.Text + ": import it first, as in (import \"env\" \"f\" (func " + s.Tok.Text + "))"
+	})
+}
+
+// indexRef parses an immediate that names a what (a label, a local, a
+// function): a $name, which lookup resolves (unknown, when not nil, says
+// what an unknown name is), or a number (a u32; "invalid NUMBER"
+// otherwise).
+func (p *parser) indexRef(kw *SExpr, c *cursor, what, number string, lookup func(name string) (uint32, bool), unknown func(*SExpr) string) uint32 {
 	s := p.immAtom(kw, c, what)
 	if s == nil {
 		return 0
@@ -529,7 +622,11 @@ func (p *parser) indexRef(kw *SExpr, c *cursor, what, number string, lookup func
 		if i, ok := lookup(s.Tok.Text[1:]); ok {
 			return i
 		}
-		p.errorf(s.Pos(), "unknown %s %s", what, s.Tok.Text)
+		if unknown != nil {
+			p.errorf(s.Pos(), "%s", unknown(s))
+		} else {
+			p.errorf(s.Pos(), "unknown %s %s", what, s.Tok.Text)
+		}
 	case TokNumber:
 		if v, st := parseNat(s.Tok.Text, 1<<32-1); st == litOK {
 			return uint32(v)

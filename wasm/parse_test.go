@@ -171,7 +171,8 @@ func TestParseFuncErrors(t *testing.T) {
 		{"named local with two types", "(local $x i32 i64)", []string{"1:15: local $x: expected ), found i64"}},
 		{"named local without type", "(local $x)", []string{"1:8: local $x: expected value type, found nothing"}},
 		{"local after instructions", "nop (local i32)", []string{"1:6: unexpected (local ...): declarations must come before instructions"}},
-		{"param in a body", "(param i32)", []string{"1:2: unexpected (param ...): declarations must come before instructions"}},
+		{"param in a body", "nop (param i32)", []string{"1:6: unexpected (param ...): declarations must come before instructions"}},
+		{"param after a local", "(local i32) (param i32)", []string{"1:14: unexpected (param ...): declarations must come before instructions"}},
 		{"block with params", "block (param i32) end", []string{"1:8: block: block param is not supported"}},
 		{"block with two results", "block (result i32 i32) end", []string{"1:19: block: blocks with more than one result are not supported"}},
 		{"folded if without then", "(if (i32.const 1))", []string{"1:2: if: missing (then ...)"}},
@@ -215,7 +216,7 @@ func opText(op Op) string {
 		return name + " end"
 	case OpBr, OpBrIf:
 		return name + " 0"
-	case OpLocalGet, OpLocalSet, OpLocalTee:
+	case OpLocalGet, OpLocalSet, OpLocalTee, OpCall:
 		return name + " 0"
 	case OpI32Const, OpI64Const, OpF32Const, OpF64Const:
 		return name + " 1"

@@ -18,9 +18,43 @@ import (
 func FormatFunc(f *Func) string {
 	var b strings.Builder
 	pr := printer{b: &b, f: f}
+	for _, im := range f.Imports {
+		b.WriteString(formatImport(im) + "\n")
+	}
+	for i, p := range f.Params {
+		b.WriteString(valueDecl("param", p, uint32(i), f) + "\n")
+	}
+	if len(f.Results) > 0 {
+		b.WriteString(declList("result", f.Results) + "\n")
+	}
 	pr.locals("")
 	pr.seq(f.Body, "")
 	return b.String()
+}
+
+// formatImport returns a function import as a litmus function declares
+// it: (import "m" "n" (func $id (param t*) (result t*))).
+func formatImport(im Import) string {
+	s := "(import " + quote(im.Module) + " " + quote(im.Name) + " (func"
+	if isIDName(im.ID) {
+		s += " $" + im.ID
+	}
+	if len(im.Params) > 0 {
+		s += " " + declList("param", im.Params)
+	}
+	if len(im.Results) > 0 {
+		s += " " + declList("result", im.Results)
+	}
+	return s + "))"
+}
+
+// typeList returns (kw t*).
+func declList(kw string, ts []ValType) string {
+	s := "(" + kw
+	for _, t := range ts {
+		s += " " + t.String()
+	}
+	return s + ")"
 }
 
 // FormatModule returns the canonical text of a module: its memory, then
@@ -171,6 +205,11 @@ func (pr *printer) immediates(in *Instr) string {
 		return pr.labelRef(in.Index)
 	case OpLocalGet, OpLocalSet, OpLocalTee:
 		return pr.localRef(in.Index)
+	case OpCall:
+		if int(in.Index) < len(pr.f.Imports) && isIDName(pr.f.Imports[in.Index].ID) {
+			return "$" + pr.f.Imports[in.Index].ID
+		}
+		return strconv.FormatUint(uint64(in.Index), 10)
 	case OpGlobalGet, OpGlobalSet:
 		return strconv.FormatUint(uint64(in.Index), 10)
 	case OpI32Const:

@@ -227,6 +227,14 @@ func (v *validator) control(in *Instr) {
 	case OpReturn:
 		v.popTypes(v.f.Results, in)
 		v.setUnreachable()
+	case OpCall:
+		if int64(in.Index) >= int64(len(v.f.Imports)) {
+			v.errorf(in.Pos, "call: unknown function %d (the function imports %d)", in.Index, len(v.f.Imports))
+			return
+		}
+		im := &v.f.Imports[in.Index]
+		v.popTypes(im.Params, in)
+		v.pushTypes(im.Results, in.Pos)
 	}
 }
 

@@ -298,7 +298,7 @@ func runOne(ctx context.Context, stderr io.Writer, t *litmus.Test, r engine.Runn
 // (engine/mixed.go) creates the memory in JavaScript and every thread
 // imports it, so it runs once, as imported, whatever was asked.
 func memoryModes(t *litmus.Test, modes []engine.MemoryMode) []engine.MemoryMode {
-	if engine.HasJS(t) {
+	if engine.HasJS(t) || engine.HasHost(t) {
 		return []engine.MemoryMode{engine.ImportMemory}
 	}
 	return modes

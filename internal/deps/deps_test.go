@@ -27,7 +27,7 @@ var allowed = map[string][]string{
 	"axioms":             {"model"},
 	"interp":             {"wasm", "model"},
 	"js":                 {"github.com/dop251/goja/"},
-	"jsinterp":           {"interp", "js", "model"},
+	"jsinterp":           {"interp", "js", "model", "wasm"},
 	"litmus":             {"position", "model", "wasm", "js", "gopkg.in/yaml.v3"},
 	"wast":               {"litmus", "wasm", "model", "position"},
 	"enumerate":          {"budget", "interp", "jsinterp", "model", "litmus", "wasm"},
