@@ -82,7 +82,7 @@ func (j JS) runMixed(ctx context.Context, t *litmus.Test, opts Options) (*Result
 	if j.Runtime != "node" {
 		return nil, &UnsupportedError{t.Name, "unsupported: JS thread: tests with JS threads run on node only"}
 	}
-	if err := refuseDiscard(t); err != nil {
+	if err := refuseMemoryControl(t); err != nil {
 		return nil, err
 	}
 	cfg := mixedConfig{Pages: t.Memory.Pages, Max: t.Memory.Max, Setup: t.Setup != nil, MaxDelay: 2000,

@@ -51,7 +51,7 @@ type searcher struct {
 // observer if the test observes memory.
 func (s *searcher) buildThreads() error {
 	t := s.test
-	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: t.Memory.Max}
+	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: t.Memory.Max, Protect: t.Protects()}
 	s.threads = append(s.threads, &thread{name: "setup", role: model.RoleSetup, run: s.runSetup})
 	waiters := 0
 	for _, th := range t.Threads {
@@ -124,21 +124,35 @@ func (s *searcher) allocation() *model.Event {
 	}
 }
 
+// protection returns the init write of the protection cells of every
+// page up to the maximum, all readwrite (0), in a test that protects
+// pages (MODEL.md §18.1): the setup thread's second event.
+func (s *searcher) protection() *model.Event {
+	return &model.Event{
+		Data:  &model.Access{Region: model.Data, Kind: model.Write, Ord: model.Init, Off: model.ProtBase, Size: uint64(s.test.Memory.Max), Sparse: map[uint64]byte{}},
+		Instr: "(page protection: readwrite)",
+	}
+}
+
 // runSetup runs the setup thread: the allocation event, then the setup
 // code if any.
 func (s *searcher) runSetup(o interp.Oracle) *interp.Trace {
 	tr := &interp.Trace{Events: []*model.Event{s.allocation()}, Status: model.Done}
+	if s.test.Protects() {
+		tr.Events = append(tr.Events, s.protection())
+	}
 	if s.test.Setup == nil {
 		return tr
 	}
-	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: s.test.Memory.Max}
+	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: s.test.Memory.Max, Protect: s.test.Protects()}
 	st := interp.Run(s.test.Setup, cfg, o)
+	k := len(tr.Events)
 	for _, e := range st.Events {
-		e.Index++
+		e.Index += k
 	}
 	tr.Events = append(tr.Events, st.Events...)
 	for _, i := range st.Tainted {
-		tr.Tainted = append(tr.Tainted, i+1)
+		tr.Tainted = append(tr.Tainted, i+k)
 	}
 	tr.Status, tr.Trap = st.Status, st.Trap
 	return tr

@@ -59,6 +59,10 @@ type Config struct {
 	// ImportLenRead makes the thread's first event an SC read of the
 	// length (the import check of instantiation, MODEL.md §6.4).
 	ImportLenRead bool
+	// Protect says that the test protects pages (memory.protect, feature
+	// protect): every access first reads the protection state of the
+	// pages it touches (MODEL.md §18.1).
+	Protect bool
 	// MaxSteps bounds the instructions one run may execute (0: a default).
 	MaxSteps int
 }

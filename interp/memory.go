@@ -65,15 +65,29 @@ func (m *machine) memory(in *wasm.Instr, acc *wasm.Access) signal {
 	case wasm.AccessFill:
 		n, v, d := m.pop(), m.pop(), m.pop()
 		m.branched = m.branched || n.taint || d.taint
+		if !m.protCheck(in, uint64(uint32(d.bits)), uint64(uint32(n.bits)), true) {
+			return m.trap(model.TrapProt)
+		}
 		return m.fill(in, uint64(uint32(d.bits)), byte(v.bits), uint64(uint32(n.bits)), v.taint)
 	case wasm.AccessCopy:
 		n, s, d := m.pop(), m.pop(), m.pop()
 		m.branched = m.branched || n.taint || s.taint || d.taint
+		if !m.protCheck(in, uint64(uint32(s.bits)), uint64(uint32(n.bits)), false) ||
+			!m.protCheck(in, uint64(uint32(d.bits)), uint64(uint32(n.bits)), true) {
+			return m.trap(model.TrapProt)
+		}
 		return m.copy(in, uint64(uint32(d.bits)), uint64(uint32(s.bits)), uint64(uint32(n.bits)))
 	case wasm.AccessDiscard:
 		n, d := m.pop(), m.pop()
 		m.branched = m.branched || n.taint || d.taint
+		if !m.protCheck(in, uint64(uint32(d.bits)), uint64(uint32(n.bits)), true) {
+			return m.trap(model.TrapProt)
+		}
 		return m.discard(in, uint64(uint32(d.bits)), uint64(uint32(n.bits)))
+	case wasm.AccessProtect:
+		n, d := m.pop(), m.pop()
+		m.branched = m.branched || n.taint || d.taint
+		return m.protect(in, uint64(uint32(d.bits)), uint64(uint32(n.bits)), byte(in.Value))
 	}
 	return fallThrough
 }
@@ -111,6 +125,9 @@ func (m *machine) access(in *wasm.Instr, acc *wasm.Access) signal {
 	addr := m.pop()
 	m.branched = m.branched || addr.taint
 	ea := uint64(uint32(addr.bits)) + uint64(in.Mem.Offset)
+	if !m.protCheck(in, ea, uint64(acc.Width), acc.Kind != wasm.AccessLoad) {
+		return m.trap(model.TrapProt)
+	}
 	e, ok := m.checked(in, ea, acc.Width, acc.Atomic)
 	if !ok {
 		return m.trap(e.Trap)
@@ -248,6 +265,9 @@ func (m *machine) grow(in *wasm.Instr) {
 func (m *machine) wait(in *wasm.Instr, acc *wasm.Access) signal {
 	timeout, expected, addr := m.pop(), m.pop(), m.pop()
 	ea := uint64(uint32(addr.bits)) + uint64(in.Mem.Offset)
+	if !m.protCheck(in, ea, uint64(acc.Width), false) {
+		return m.trap(model.TrapProt)
+	}
 	e, ok := m.checked(in, ea, acc.Width, true)
 	if !ok {
 		return m.trap(e.Trap)
@@ -424,6 +444,71 @@ func (m *machine) discard(in *wasm.Instr, d, n uint64) signal {
 		}
 		e.Data = &model.Access{Region: model.Data, Kind: model.Write, Ord: ord, Off: d, Size: n, Sparse: map[uint64]byte{}}
 	}
+	m.emit(e, nil)
+	return fallThrough
+}
+
+// protCheck is the protection check of an access of [lo, lo+n) in a test
+// that protects pages (Config.Protect, MODEL.md §18.1): an event of its
+// own, before the access, that reads the protection cells of the pages
+// the range touches (unordered; seqcst under ProtectSC). When one of them
+// forbids the access (none, or read for a write) the event traps, and
+// protCheck reports false. Pages at or past the memory's maximum have no
+// cell: the access's bounds check traps there. A zero-length range reads
+// nothing.
+func (m *machine) protCheck(in *wasm.Instr, lo, n uint64, write bool) bool {
+	if !m.cfg.Protect || n == 0 {
+		return true
+	}
+	first, last := lo/model.PageSize, (lo+n-1)/model.PageSize
+	if max := uint64(m.cfg.MaxPages); last >= max {
+		if first >= max {
+			return true
+		}
+		last = max - 1
+	}
+	ord := model.Unord
+	if m.cfg.Sem.ProtectSC {
+		ord = model.SeqCst
+	}
+	size := last - first + 1
+	rd := m.oracle.ReadData(model.ProtBase+first, int(size), ord)
+	e := &model.Event{Instr: in.Op.String() + " (protection check)", Pos: in.Pos.String(),
+		Data: &model.Access{Region: model.Data, Kind: model.Read, Ord: ord, Off: model.ProtBase + first, Size: size, Rd: rd}}
+	for _, b := range rd {
+		if !wasm.Prot(b).Allows(write) {
+			e.Trap = model.TrapProt
+		}
+	}
+	m.emit(e, nil)
+	return e.Trap == model.NoTrap
+}
+
+// protect executes memory.protect d n with protection prot (memory-control
+// proposal, MODEL.md §18.1): one event holding the bounds read of the
+// length and, when 0 < n and d+n ≤ l, a seqcst write of prot to the
+// protection cells of the pages [d, d+n) touches (the proposal aligns the
+// range to pages). A zero length or a range past the end traps and
+// changes nothing.
+func (m *machine) protect(in *wasm.Instr, d, n uint64, prot byte) signal {
+	e := newEvent(in)
+	e.Len = m.boundsRead()
+	switch {
+	case d+n > e.Len.LenRd:
+		e.Trap = model.TrapOOB
+	case n == 0:
+		e.Trap = model.TrapOther // "size is less than or equal to zero"
+	}
+	if e.Trap != model.NoTrap {
+		m.emit(e, nil)
+		return m.trap(e.Trap)
+	}
+	first, last := d/model.PageSize, (d+n-1)/model.PageSize
+	wr := make([]byte, last-first+1)
+	for i := range wr {
+		wr[i] = prot
+	}
+	e.Data = &model.Access{Region: model.Data, Kind: model.Write, Ord: model.SeqCst, Off: model.ProtBase + first, Size: uint64(len(wr)), Wr: wr}
 	m.emit(e, nil)
 	return fallThrough
 }

@@ -28,6 +28,9 @@ func (l *loader) code(kv field, what string) (*wasm.Func, bool) {
 	if !l.checkFeatureUses(f, m) {
 		return nil, false
 	}
+	if l.memOK && !l.checkProtectRanges(f, m) {
+		return nil, false
+	}
 	if len(f.Params) > 0 || len(f.Results) > 0 {
 		l.errorf(n, "%s must have no parameters and no results", what)
 		return nil, false

@@ -18,6 +18,13 @@ import (
 // PageSize is the size of a WebAssembly page in bytes.
 const PageSize = 65536
 
+// ProtBase is the data address of the protection cell of page 0 (feature
+// protect, MODEL.md §18.1): the protection of page p is the one-byte cell
+// ProtBase+p, beyond every address of a 32-bit memory, so that no Wasm
+// access can touch it. Its value is a wasm.Prot (0 readwrite, 1 read,
+// 2 none).
+const ProtBase = 1 << 40
+
 // An Ord is the ordering of a read or write action (MODEL.md §3.1).
 type Ord uint8
 
@@ -209,6 +216,7 @@ const (
 	TrapAlign            // misaligned atomic access
 	TrapOther            // unreachable, division by zero, ...
 	TrapNoEvent          // (bookkeeping) a trap that emitted no event
+	TrapProt             // an access the protection of its page forbids (feature protect)
 )
 
 // String describes the trap.
@@ -220,6 +228,8 @@ func (t TrapKind) String() string {
 		return "unaligned atomic"
 	case TrapOther, TrapNoEvent:
 		return "trap"
+	case TrapProt:
+		return "protected page"
 	}
 	return ""
 }
@@ -336,6 +346,9 @@ func (a *Access) String() string {
 		name += " notears"
 	}
 	rng := "data" + Range(a.Off, a.Off+a.Size)
+	if a.Off >= ProtBase {
+		rng = "prot" + Range(a.Off-ProtBase, a.Off-ProtBase+a.Size)
+	}
 	switch a.Kind {
 	case Read:
 		return fmt.Sprintf("%s %s = %s", name, rng, BytesText(a.Rd))

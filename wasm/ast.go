@@ -97,9 +97,43 @@ const FeatureAcqRel = "acqrel"
 // (MODEL.md §17): a test must enable it to use the instruction.
 const FeatureDiscard = "discard"
 
+// FeatureProtect names memory.protect of the memory-control proposal
+// (MODEL.md §18): a test must enable it to use the instruction.
+const FeatureProtect = "protect"
+
+// A Prot is the protection immediate of memory.protect (memory-control
+// Overview.md: none, read, readwrite). Its value is wmm's binary encoding
+// and the value of a page's protection cell (MODEL.md §18.1): 0, the
+// initial state of every page, is readwrite.
+type Prot uint8
+
+// The protections.
+const (
+	ProtReadWrite Prot = 0 // readwrite: loads and stores
+	ProtRead      Prot = 1 // read: loads only; a store traps
+	ProtNone      Prot = 2 // none: every access traps
+)
+
+// String returns the text-format keyword: "readwrite", "read" or "none".
+func (p Prot) String() string {
+	switch p {
+	case ProtRead:
+		return "read"
+	case ProtNone:
+		return "none"
+	}
+	return "readwrite"
+}
+
+// Allows reports whether a page with protection p allows an access that
+// reads (write false) or writes.
+func (p Prot) Allows(write bool) bool {
+	return p == ProtReadWrite || p == ProtRead && !write
+}
+
 // A FeatureUse is a place where code uses the syntax of an opt-in feature.
 type FeatureUse struct {
-	Feature string // FeatureAcqRel, FeatureDiscard
+	Feature string // FeatureAcqRel, FeatureDiscard, FeatureProtect
 	Pos     Pos
 	What    string // what is used, for messages: "i32.atomic.load acqrel"
 }
@@ -118,6 +152,9 @@ func FeatureUses(f *Func) []FeatureUse {
 			if in.Op == OpMemoryDiscard {
 				out = append(out, FeatureUse{FeatureDiscard, in.Pos, in.Op.String()})
 			}
+			if in.Op == OpMemoryProtect {
+				out = append(out, FeatureUse{FeatureProtect, in.Pos, in.Op.String()})
+			}
 			walk(in.Body)
 			walk(in.Else)
 		}
@@ -132,6 +169,7 @@ func FeatureUses(f *Func) []FeatureUse {
 //   - local.get/set/tee: Index is the local index (parameters first);
 //   - br, br_if: Index is the relative label depth;
 //   - memory instructions: Mem holds offset and alignment;
+//   - memory.protect: Value holds the protection (a Prot);
 //   - block, loop, if: Result is the block's result type (0 for none),
 //     Label the optional $name (without "$"), Body the instructions, and
 //     Else the else-branch of an if.

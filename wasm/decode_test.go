@@ -450,6 +450,16 @@ func (r *reader) immediates(in *Instr, depth int) error {
 		err = r.zeros(1)
 	case OpMemoryCopy:
 		err = r.zeros(2)
+	case OpMemoryProtect:
+		if err = r.zeros(1); err == nil {
+			var b byte
+			if b, err = r.byte(); err == nil {
+				if b > byte(ProtNone) {
+					return fmt.Errorf("bad protection 0x%02x", b)
+				}
+				in.Value = uint64(b)
+			}
+		}
 	default:
 		if in.Op.HasMemArg() {
 			err = r.memArg(in)

@@ -424,6 +424,12 @@ func (fe *funcEncoder) immediates(in *Instr) error {
 		fe.out = append(fe.out, 0x00)
 	case OpMemoryCopy:
 		fe.out = append(fe.out, 0x00, 0x00) // destination and source memory
+	case OpMemoryProtect:
+		// 0xFC 0x17 memidx prot: wmm's own encoding (MODEL.md §18): no
+		// source assigns memory.protect an opcode; 0x12 is memory.discard's
+		// and 0x13-0x16 wide arithmetic's. prot is a byte, 0 readwrite, 1
+		// read, 2 none.
+		fe.out = append(fe.out, 0x00, byte(in.Value))
 	default:
 		if in.Op.HasMemArg() {
 			return fe.memArg(in)

@@ -440,6 +440,10 @@ func (p *parser) immediates(in *Instr, kw *SExpr, c *cursor) {
 		p.order(in, c)
 	case op.Info().Class == ClassMemory:
 		p.memIndices(in.Op, c)
+		if op == OpMemoryProtect {
+			in.Value = uint64(p.prot(kw, c))
+			return
+		}
 		p.order(in, c)
 		if op.HasMemArg() {
 			order := in.Mem
@@ -447,6 +451,25 @@ func (p *parser) immediates(in *Instr, kw *SExpr, c *cursor) {
 			in.Mem.Order, in.Mem.WriteOrder, in.Mem.OrderPos = order.Order, order.WriteOrder, order.OrderPos
 		}
 	}
+}
+
+// prot parses the protection immediate of memory.protect: none, read or
+// readwrite (memory-control Overview.md, "memory.protect <memidx> <prot>").
+func (p *parser) prot(kw *SExpr, c *cursor) Prot {
+	const want = "a protection (none, read or readwrite)"
+	s := c.peek()
+	if s == nil || s.IsList() {
+		p.errorf(kw.Pos(), "%s: missing %s", kw.Tok.Text, want)
+		return ProtReadWrite
+	}
+	c.next()
+	for _, pr := range []Prot{ProtNone, ProtRead, ProtReadWrite} {
+		if s.Tok.Kind == TokKeyword && s.Tok.Text == pr.String() {
+			return pr
+		}
+	}
+	p.errorf(s.Pos(), "%s: expected %s, found %s", kw.Tok.Text, want, s.describe())
+	return ProtReadWrite
 }
 
 // order parses the optional memory-ordering immediate (seqcst or acqrel,

@@ -219,6 +219,8 @@ func opText(op Op) string {
 		return name + " 0"
 	case OpI32Const, OpI64Const, OpF32Const, OpF64Const:
 		return name + " 1"
+	case OpMemoryProtect:
+		return name + " read"
 	}
 	if op.HasMemArg() {
 		return name + " offset=1"

@@ -181,6 +181,8 @@ func (pr *printer) immediates(in *Instr) string {
 		return formatFloat(in.Value, 32)
 	case OpF64Const:
 		return formatFloat(in.Value, 64)
+	case OpMemoryProtect:
+		return Prot(in.Value).String()
 	}
 	ord := orderText(in)
 	if in.Op.HasMemArg() {

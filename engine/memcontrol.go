@@ -1,0 +1,35 @@
+package engine
+
+import (
+	"wmm/litmus"
+	"wmm/wasm"
+)
+
+// refuseMemoryControl reports a test that executes an instruction of the
+// memory-control proposal as unsupported: memory.discard (feature
+// discard, MODEL.md §17) or memory.protect (feature protect, §18). No
+// backend here implements them (wazero and V8 reject the opcodes;
+// SpiderMonkey's discard prototype is not one of the backends, and no
+// engine has memory.protect), and replacing them (discard by memory.fill,
+// protect by nothing) would run an answer to the open questions of §17.3
+// and §18.3 rather than an engine's.
+func refuseMemoryControl(t *litmus.Test) error {
+	funcs := []*wasm.Func{t.Setup}
+	for _, th := range t.Threads {
+		funcs = append(funcs, th.Code)
+	}
+	for _, f := range funcs {
+		if f == nil {
+			continue
+		}
+		for _, u := range wasm.FeatureUses(f) {
+			switch u.Feature {
+			case wasm.FeatureDiscard:
+				return &UnsupportedError{t.Name, "unsupported: memory.discard (feature discard): no engine here implements the memory-control proposal (MODEL.md §17)"}
+			case wasm.FeatureProtect:
+				return &UnsupportedError{t.Name, "unsupported: memory.protect (feature protect): no engine here implements the memory-control proposal (MODEL.md §18)"}
+			}
+		}
+	}
+	return nil
+}
