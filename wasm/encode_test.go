@@ -176,9 +176,9 @@ func TestEncodeProtect(t *testing.T) {
 // unknown protection immediate.
 func TestParseProtectErrors(t *testing.T) {
 	for src, want := range map[string]string{
-		"(memory.protect (i32.const 0) (i32.const 8))":        "1:2: memory.protect: missing a protection (none, read or readwrite)",
-		"(memory.protect write (i32.const 0) (i32.const 8))":  "1:17: memory.protect: expected a protection (none, read or readwrite), found write",
-		"i32.const 0 i32.const 8 memory.protect":              "1:25: memory.protect: missing a protection (none, read or readwrite)",
+		"(memory.protect (i32.const 0) (i32.const 8))":         "1:2: memory.protect: missing a protection (none, read or readwrite)",
+		"(memory.protect write (i32.const 0) (i32.const 8))":   "1:17: memory.protect: expected a protection (none, read or readwrite), found write",
+		"i32.const 0 i32.const 8 memory.protect":               "1:25: memory.protect: missing a protection (none, read or readwrite)",
 		"i32.const 0 i32.const 8 (memory.protect 1 readwrite)": "1:41: memory.protect: unknown memory 1",
 	} {
 		_, err := ParseFunc(src)
