@@ -68,6 +68,13 @@ type MemArg struct {
 	// OrderPos is where the ordering immediate (acqrel, seqcst) is
 	// written; the zero Pos when the instruction has none.
 	OrderPos Pos
+	// Mem is the memory index of the instruction (multi-memory), the
+	// destination's for memory.copy; SrcMem is memory.copy's source (0
+	// for every other instruction).
+	// MemPos is where the first index other than 0 is written; the zero
+	// Pos when every index is 0.
+	Mem, SrcMem uint32
+	MemPos      Pos
 }
 
 // An Order is a memory-ordering immediate of the shared-everything
@@ -101,6 +108,11 @@ const FeatureDiscard = "discard"
 // (MODEL.md §18): a test must enable it to use the instruction.
 const FeatureProtect = "protect"
 
+// FeatureMultiMemory names several memories in one test (the
+// multi-memory proposal, standard in Wasm 3.0; MODEL.md §19): a test must
+// enable it to declare memories: or name a memory other than 0.
+const FeatureMultiMemory = "multi-memory"
+
 // A Prot is the protection immediate of memory.protect (memory-control
 // Overview.md: none, read, readwrite). Its value is wmm's binary encoding
 // and the value of a page's protection cell (MODEL.md §18.1): 0, the
@@ -133,7 +145,7 @@ func (p Prot) Allows(write bool) bool {
 
 // A FeatureUse is a place where code uses the syntax of an opt-in feature.
 type FeatureUse struct {
-	Feature string // FeatureAcqRel, FeatureDiscard, FeatureProtect
+	Feature string // FeatureAcqRel, FeatureDiscard, FeatureProtect, FeatureMultiMemory
 	Pos     Pos
 	What    string // what is used, for messages: "i32.atomic.load acqrel"
 }
@@ -154,6 +166,9 @@ func FeatureUses(f *Func) []FeatureUse {
 			}
 			if in.Op == OpMemoryProtect {
 				out = append(out, FeatureUse{FeatureProtect, in.Pos, in.Op.String()})
+			}
+			if in.Mem.MemPos != (Pos{}) {
+				out = append(out, FeatureUse{FeatureMultiMemory, in.Mem.MemPos, in.Op.String() + " on a memory other than 0"})
 			}
 			walk(in.Body)
 			walk(in.Else)
@@ -252,6 +267,10 @@ type Module struct {
 	Name      string // $name without "$", may be empty
 	HasMemory bool
 	Memory    Memory
+	// MoreMemories are the memories after the first (multi-memory),
+	// defined, not imported; only generated code has them (the text
+	// parser reads one memory).
+	MoreMemories []Memory
 	// Globals are mutable globals, zero at instantiation. Only generated
 	// code uses them (the engine harness): the text parser does not read
 	// them and the interpreter does not run them.

@@ -179,7 +179,7 @@ func TestParseProtectErrors(t *testing.T) {
 		"(memory.protect (i32.const 0) (i32.const 8))":         "1:2: memory.protect: missing a protection (none, read or readwrite)",
 		"(memory.protect write (i32.const 0) (i32.const 8))":   "1:17: memory.protect: expected a protection (none, read or readwrite), found write",
 		"i32.const 0 i32.const 8 memory.protect":               "1:25: memory.protect: missing a protection (none, read or readwrite)",
-		"i32.const 0 i32.const 8 (memory.protect 1 readwrite)": "1:41: memory.protect: unknown memory 1",
+		"i32.const 0 i32.const 8 (memory.protect 1 readwrite)": "1:41: memory.protect: memory variable out of range: 1 (max 1)",
 	} {
 		_, err := ParseFunc(src)
 		if err == nil || !strings.Contains(err.Error(), want) {
@@ -456,7 +456,7 @@ func hexLines(b []byte) string {
 
 // wat2wasm returns the bytes wat2wasm --enable-threads makes of src, or
 // skips the test when wat2wasm is not installed.
-func wat2wasm(t *testing.T, src string) []byte {
+func wat2wasm(t *testing.T, src string, flags ...string) []byte {
 	t.Helper()
 	path, err := exec.LookPath("wat2wasm")
 	if err != nil {
@@ -467,7 +467,7 @@ func wat2wasm(t *testing.T, src string) []byte {
 	if err := os.WriteFile(in, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(path, "--enable-threads", in, "-o", out)
+	cmd := exec.Command(path, append(append([]string{"--enable-threads"}, flags...), in, "-o", out)...)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("wat2wasm: %v\n%s\n%s", err, msg, src)
 	}
