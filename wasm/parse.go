@@ -53,13 +53,13 @@ func parseFuncSExprs(items []*SExpr, mems []string) (*Func, error) {
 // A parser turns S-expressions into syntax trees. It collects errors and
 // gives up after MaxErrors of them.
 type parser struct {
-	errs    ErrorList
-	fn      *Func    // the function whose body is being parsed
-	mod     *Module  // the enclosing module, or nil for a lone body
+	errs ErrorList
+	fn   *Func   // the function whose body is being parsed
+	mod  *Module // the enclosing module, or nil for a lone body
 	// memNames are the memories' $names without "$" ("" unnamed), in
 	// index order: the module's one memory, or a litmus test's memories.
 	memNames []string
-	labels  []string // the enclosing blocks' labels, innermost last
+	labels   []string // the enclosing blocks' labels, innermost last
 }
 
 // bailout is the panic value that stops a parser with too many errors.
