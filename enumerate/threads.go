@@ -1,6 +1,8 @@
 package enumerate
 
 import (
+	"encoding/binary"
+	"fmt"
 	"wmm/interp"
 	"wmm/jsinterp"
 	"wmm/litmus"
@@ -51,7 +53,7 @@ type searcher struct {
 // observer if the test observes memory.
 func (s *searcher) buildThreads() error {
 	t := s.test
-	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: t.Memory.Max, Protect: t.Protects()}
+	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: t.Memory.Max, MoreMaxPages: moreMaxPages(t), Protect: t.Protects()}
 	s.threads = append(s.threads, &thread{name: "setup", role: model.RoleSetup, run: s.runSetup})
 	waiters := 0
 	for _, th := range t.Threads {
@@ -82,7 +84,7 @@ func (s *searcher) buildThreads() error {
 	if len(s.obs) > 0 {
 		reads := make([]interp.ObsRead, len(s.obs))
 		for i, l := range s.obs {
-			reads[i] = interp.ObsRead{Size: l.Kind == litmus.LocSize, Width: l.Width, Addr: uint64(l.Addr)}
+			reads[i] = interp.ObsRead{Size: l.Kind == litmus.LocSize, Width: l.Width, Addr: uint64(l.Addr), Mem: l.Mem}
 		}
 		s.threads = append(s.threads, &thread{name: "final", role: model.RoleObserver,
 			run: func(o interp.Oracle) *interp.Trace { return interp.Observe(reads, o) }})
@@ -134,6 +136,38 @@ func (s *searcher) protection() *model.Event {
 	}
 }
 
+// moreMemories returns the allocation of memories 1, 2, ... (multi-memory,
+// MODEL.md §19.1): for each, an SC write of its length cell (the length
+// in pages), then the init write of its initial contents (zeros; its
+// maximum size under grow-pre-zeroed, as initBytes for memory 0).
+func (s *searcher) moreMemories() []*model.Event {
+	var out []*model.Event
+	for k := 1; k < len(s.test.Memories); k++ {
+		mem := s.test.Memories[k]
+		pages := uint64(mem.Pages)
+		if s.sem.GrowPreZeroed {
+			pages = uint64(mem.Max)
+		}
+		out = append(out,
+			&model.Event{Instr: fmt.Sprintf("(memory %d allocation: length)", k),
+				Data: &model.Access{Region: model.Data, Kind: model.Write, Ord: model.SeqCst, Off: model.MemLenCell(uint32(k)),
+					Size: 4, NoTears: true, Wr: binary.LittleEndian.AppendUint32(nil, mem.Pages)}},
+			&model.Event{Instr: fmt.Sprintf("(memory %d allocation: contents)", k),
+				Data: &model.Access{Region: model.Data, Kind: model.Write, Ord: model.Init, Off: model.MemBase(uint32(k)),
+					Size: pages * model.PageSize, Sparse: map[uint64]byte{}}})
+	}
+	return out
+}
+
+// moreMaxPages returns the maximum sizes of memories 1, 2, ... of t.
+func moreMaxPages(t *litmus.Test) []uint32 {
+	var out []uint32
+	for k := 1; k < len(t.Memories); k++ {
+		out = append(out, t.Memories[k].Max)
+	}
+	return out
+}
+
 // runSetup runs the setup thread: the allocation event, then the setup
 // code if any.
 func (s *searcher) runSetup(o interp.Oracle) *interp.Trace {
@@ -141,10 +175,11 @@ func (s *searcher) runSetup(o interp.Oracle) *interp.Trace {
 	if s.test.Protects() {
 		tr.Events = append(tr.Events, s.protection())
 	}
+	tr.Events = append(tr.Events, s.moreMemories()...)
 	if s.test.Setup == nil {
 		return tr
 	}
-	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: s.test.Memory.Max, Protect: s.test.Protects()}
+	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: s.test.Memory.Max, MoreMaxPages: moreMaxPages(s.test), Protect: s.test.Protects()}
 	st := interp.Run(s.test.Setup, cfg, o)
 	k := len(tr.Events)
 	for _, e := range st.Events {

@@ -56,6 +56,9 @@ type Config struct {
 	Sem      model.Semantics
 	Unroll   int    // back-edges allowed per loop entry (iterations beyond the first)
 	MaxPages uint32 // the memory's maximum size in pages
+	// MoreMaxPages are the maximum sizes in pages of memories 1, 2, ...
+	// (multi-memory, MODEL.md §19.1).
+	MoreMaxPages []uint32
 	// ImportLenRead makes the thread's first event an SC read of the
 	// length (the import check of instantiation, MODEL.md §6.4).
 	ImportLenRead bool

@@ -17,7 +17,7 @@ func (l *loader) code(kv field, what string) (*wasm.Func, bool) {
 		return nil, false
 	}
 	m := l.src.scalarMap(n, kv.key.Column-1)
-	f, err := wasm.ParseFunc(n.Value)
+	f, err := wasm.ParseFuncMems(n.Value, l.t.MemNames())
 	if err == nil {
 		err = wasm.Validate(f)
 	}
