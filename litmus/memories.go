@@ -67,6 +67,10 @@ func (l *loader) memories(mem, f field) {
 			l.memOK = false
 		}
 	}
+	if len(mems) > maxMemories {
+		l.errorf(n, "%d memories: wmm allows at most %d", len(mems), maxMemories)
+		l.memOK = false
+	}
 	if len(mems) == 0 && l.memOK {
 		l.errorf(n, "expected at least one memory declaration such as (memory $a 1 1 shared)")
 		l.memOK = false
@@ -76,6 +80,11 @@ func (l *loader) memories(mem, f field) {
 	}
 	l.t.Memory, l.t.Memories = mems[0], mems
 }
+
+// maxMemories bounds the memories of a test: memory k's bytes are data
+// cells from model.MemBase(k), which stays below the protection cells for
+// k < 128.
+const maxMemories = 100
 
 // memoryDecl loads one (memory $name? min max? shared?) declaration; a
 // missing max is min, as for memory:. Memories are shared whether or not

@@ -26,7 +26,8 @@ func (t *Test) Protects() bool {
 	return false
 }
 
-// checkProtectRanges reports, at the instruction, every memory.protect of
+// checkProtectRanges reports memory.discard and memory.protect on a
+// memory other than 0, and, at the instruction, every memory.protect of
 // f whose operands are constants (i32.const just before it, flat or
 // folded) and whose range ends past the memory's maximum: it could only
 // trap, so it is a validation error, as wat2wasm reports a constant
@@ -41,6 +42,11 @@ func (l *loader) checkProtectRanges(f *wasm.Func, m *textMap) bool {
 			in := &body[i]
 			walk(in.Body)
 			walk(in.Else)
+			if (in.Op == wasm.OpMemoryProtect || in.Op == wasm.OpMemoryDiscard) && in.Mem.Mem != 0 {
+				l.errs.Addf(m.wasmPos(in.Mem.MemPos), "%s on memory %d: wmm has memory.discard and memory.protect on memory 0 only (MODEL.md §19.2)", in.Op, in.Mem.Mem)
+				ok = false
+				continue
+			}
 			if in.Op != wasm.OpMemoryProtect || i < 2 || body[i-2].Op != wasm.OpI32Const || body[i-1].Op != wasm.OpI32Const {
 				continue
 			}
