@@ -5,8 +5,9 @@ import (
 	"wmm/wasm"
 )
 
-// refuseMemoryControl reports a test that executes an instruction of the
-// memory-control proposal as unsupported: memory.discard (feature
+// refuseMemoryControl reports a test with several memories (feature
+// multi-memory, MODEL.md §19) as unsupported, and one that executes an
+// instruction of the memory-control proposal: memory.discard (feature
 // discard, MODEL.md §17) or memory.protect (feature protect, §18). No
 // backend here implements them (wazero and V8 reject the opcodes;
 // SpiderMonkey's discard prototype is not one of the backends, and no
@@ -14,6 +15,9 @@ import (
 // protect by nothing) would run an answer to the open questions of §17.3
 // and §18.3 rather than an engine's.
 func refuseMemoryControl(t *litmus.Test) error {
+	if len(t.Memories) > 1 {
+		return &UnsupportedError{t.Name, "unsupported: several memories (feature multi-memory): wazero has no multi-memory, and the node and wasmtime harnesses build one memory (MODEL.md §19)"}
+	}
 	funcs := []*wasm.Func{t.Setup}
 	for _, th := range t.Threads {
 		funcs = append(funcs, th.Code)
