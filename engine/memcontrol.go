@@ -18,22 +18,11 @@ func refuseMemoryControl(t *litmus.Test) error {
 	if len(t.Memories) > 1 {
 		return &UnsupportedError{t.Name, "unsupported: several memories (feature multi-memory): wazero has no multi-memory, and the node and wasmtime harnesses build one memory (MODEL.md §19)"}
 	}
-	funcs := []*wasm.Func{t.Setup}
-	for _, th := range t.Threads {
-		funcs = append(funcs, th.Code)
-	}
-	for _, f := range funcs {
-		if f == nil {
-			continue
-		}
-		for _, u := range wasm.FeatureUses(f) {
-			switch u.Feature {
-			case wasm.FeatureDiscard:
-				return &UnsupportedError{t.Name, "unsupported: memory.discard (feature discard): no engine here implements the memory-control proposal (MODEL.md §17)"}
-			case wasm.FeatureProtect:
-				return &UnsupportedError{t.Name, "unsupported: memory.protect (feature protect): no engine here implements the memory-control proposal (MODEL.md §18)"}
-			}
-		}
+	switch {
+	case t.Uses(wasm.FeatureDiscard):
+		return &UnsupportedError{t.Name, "unsupported: memory.discard (feature discard): no engine here implements the memory-control proposal (MODEL.md §17)"}
+	case t.Uses(wasm.FeatureProtect):
+		return &UnsupportedError{t.Name, "unsupported: memory.protect (feature protect): no engine here implements the memory-control proposal (MODEL.md §18)"}
 	}
 	return nil
 }

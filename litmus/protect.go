@@ -8,7 +8,11 @@ import (
 // Protects reports whether the code of the test (setup or a thread)
 // executes memory.protect: then its pages have protection state that
 // every access reads (feature protect, MODEL.md §18.1).
-func (t *Test) Protects() bool {
+func (t *Test) Protects() bool { return t.Uses(wasm.FeatureProtect) }
+
+// Uses reports whether the WebAssembly code of the test (setup or a
+// thread) uses the syntax of an opt-in feature (wasm.FeatureUses).
+func (t *Test) Uses(feature string) bool {
 	funcs := []*wasm.Func{t.Setup}
 	for _, th := range t.Threads {
 		funcs = append(funcs, th.Code)
@@ -18,7 +22,7 @@ func (t *Test) Protects() bool {
 			continue
 		}
 		for _, u := range wasm.FeatureUses(f) {
-			if u.Feature == wasm.FeatureProtect {
+			if u.Feature == feature {
 				return true
 			}
 		}
