@@ -103,6 +103,7 @@ var Variants = []struct{ Name, Doc string }{
 	{"js-wait-no-critical", "J2: a JavaScript Atomics.wait that returns not-equal has no critical section (as a Wasm wait)"},
 	{"acqrel-as-seqcst", "§16 R1: acqrel atomics are seqcst, as an engine that lowers them (feature acqrel)"},
 	{"discard-sc", "§17 D1: memory.discard writes its zeros as one seqcst write over the range, not unordered bytes (feature discard)"},
+	{"protect-sc", "§18 P1: every access reads the protection state of its pages seqcst, not unordered like the length (feature protect)"},
 }
 
 // Skippable lists the axioms a model can drop (the variant "skip=AXIOM",
@@ -196,6 +197,8 @@ func (m *Model) apply(v string) error {
 		m.sem.AcqRelAsSeqCst = true
 	case "discard-sc":
 		m.sem.DiscardSC = true
+	case "protect-sc":
+		m.sem.ProtectSC = true
 	default:
 		var names []string
 		for _, x := range Variants {

@@ -70,7 +70,7 @@ func compile(t *litmus.Test, opts Options) (*Harness, *wasm.Module, error) {
 	if err := refuseHost(t); err != nil {
 		return nil, nil, err
 	}
-	if err := refuseDiscard(t); err != nil {
+	if err := refuseMemoryControl(t); err != nil {
 		return nil, nil, err
 	}
 	p, err := analyze(t, opts)

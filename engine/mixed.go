@@ -89,7 +89,7 @@ func (j JS) runMixed(ctx context.Context, t *litmus.Test, opts Options) (*Result
 	if j.Runtime != "node" && HasHost(t) {
 		return nil, refuseHost(t)
 	}
-	if err := refuseDiscard(t); err != nil {
+	if err := refuseMemoryControl(t); err != nil {
 		return nil, err
 	}
 	cfg := mixedConfig{Pages: t.Memory.Pages, Max: t.Memory.Max, Setup: t.Setup != nil, MaxDelay: 2000,

@@ -10,25 +10,6 @@ import (
 	"wmm/litmus"
 )
 
-// TestReferenceDiscard checks that every test of the discard family
-// (feature discard, MODEL.md §17) is small enough for the reference
-// enumerator under wasm and wasm+discard-sc, and that the fast search
-// agrees with it there (TestReferenceAgrees covers them too, but would
-// skip a test silently if it grew too big).
-func TestReferenceDiscard(t *testing.T) {
-	tests, err := litmus.LoadFile("../catalog/discard.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		for _, key := range []string{"wasm", "wasm+discard-sc"} {
-			if !compareWithReference(t, tt, axioms.MustLookup(key), *referenceBudget, 20000) {
-				t.Errorf("%s/%s: too big for the reference", tt.Name, key)
-			}
-		}
-	}
-}
-
 // TestDiscardIsSingleCheckFill checks MODEL.md §17.2's claim that the
 // default discard, one unordered write of the range without notears, has
 // the outcomes of n one-byte unordered writes after one bounds check: each

@@ -1,6 +1,8 @@
 package enumerate
 
 import (
+	"encoding/binary"
+	"fmt"
 	"wmm/interp"
 	"wmm/jsinterp"
 	"wmm/litmus"
@@ -47,7 +49,7 @@ type searcher struct {
 // observer if the test observes memory.
 func (s *searcher) buildThreads() error {
 	t := s.test
-	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: t.Memory.Max}
+	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: t.Memory.Max, MoreMaxPages: moreMaxPages(t), Protect: t.Protects()}
 	link := s.linker()
 	if link != nil {
 		cfg.Host = link
@@ -88,7 +90,7 @@ func (s *searcher) buildThreads() error {
 	if len(s.obs) > 0 {
 		reads := make([]interp.ObsRead, len(s.obs))
 		for i, l := range s.obs {
-			reads[i] = interp.ObsRead{Size: l.Kind == litmus.LocSize, Width: l.Width, Addr: uint64(l.Addr)}
+			reads[i] = interp.ObsRead{Size: l.Kind == litmus.LocSize, Width: l.Width, Addr: uint64(l.Addr), Mem: l.Mem}
 		}
 		s.threads = append(s.threads, &thread{name: "final", role: model.RoleObserver,
 			run: func(o interp.Oracle) *interp.Trace { return interp.Observe(reads, o) }})
@@ -130,21 +132,68 @@ func (s *searcher) allocation() *model.Event {
 	}
 }
 
+// protection returns the init write of the protection cells of every
+// page up to the maximum, all readwrite (0), in a test that protects
+// pages (MODEL.md §18.1): the setup thread's second event.
+func (s *searcher) protection() *model.Event {
+	return &model.Event{
+		Data:  &model.Access{Region: model.Data, Kind: model.Write, Ord: model.Init, Off: model.ProtBase, Size: uint64(s.test.Memory.Max), Sparse: map[uint64]byte{}},
+		Instr: "(page protection: readwrite)",
+	}
+}
+
+// moreMemories returns the allocation of memories 1, 2, ... (multi-memory,
+// MODEL.md §19.1): for each, an SC write of its length cell (the length
+// in pages), then the init write of its initial contents (zeros; its
+// maximum size under grow-pre-zeroed, as initBytes for memory 0).
+func (s *searcher) moreMemories() []*model.Event {
+	var out []*model.Event
+	for k := 1; k < len(s.test.Memories); k++ {
+		mem := s.test.Memories[k]
+		pages := uint64(mem.Pages)
+		if s.sem.GrowPreZeroed {
+			pages = uint64(mem.Max)
+		}
+		out = append(out,
+			&model.Event{Instr: fmt.Sprintf("(memory %d allocation: length)", k),
+				Data: &model.Access{Region: model.Data, Kind: model.Write, Ord: model.SeqCst, Off: model.MemLenCell(uint32(k)),
+					Size: 4, NoTears: true, Wr: binary.LittleEndian.AppendUint32(nil, mem.Pages)}},
+			&model.Event{Instr: fmt.Sprintf("(memory %d allocation: contents)", k),
+				Data: &model.Access{Region: model.Data, Kind: model.Write, Ord: model.Init, Off: model.MemBase(uint32(k)),
+					Size: pages * model.PageSize, Sparse: map[uint64]byte{}}})
+	}
+	return out
+}
+
+// moreMaxPages returns the maximum sizes of memories 1, 2, ... of t.
+func moreMaxPages(t *litmus.Test) []uint32 {
+	var out []uint32
+	for k := 1; k < len(t.Memories); k++ {
+		out = append(out, t.Memories[k].Max)
+	}
+	return out
+}
+
 // runSetup runs the setup thread: the allocation event, then the setup
 // code if any.
 func (s *searcher) runSetup(o interp.Oracle) *interp.Trace {
 	tr := &interp.Trace{Events: []*model.Event{s.allocation()}, Status: model.Done}
+	if s.test.Protects() {
+		tr.Events = append(tr.Events, s.protection())
+	}
+	tr.Events = append(tr.Events, s.moreMemories()...)
 	if s.test.Setup == nil {
 		return tr
 	}
-	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: s.test.Memory.Max}
+	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: s.test.Memory.Max, MoreMaxPages: moreMaxPages(s.test), Protect: s.test.Protects()}
 	st := interp.Run(s.test.Setup, cfg, o)
+	k := len(tr.Events)
 	for _, e := range st.Events {
-		e.Index++
+		e.Index += k
 	}
 	tr.Events = append(tr.Events, st.Events...)
 	for _, i := range st.Tainted {
-		tr.Tainted = append(tr.Tainted, i+1)
+		tr.Tainted = append(tr.Tainted, i+k)
 	}
 	tr.Status, tr.Trap = st.Status, st.Trap
 	return tr

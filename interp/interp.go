@@ -56,9 +56,16 @@ type Config struct {
 	Sem      model.Semantics
 	Unroll   int    // back-edges allowed per loop entry (iterations beyond the first)
 	MaxPages uint32 // the memory's maximum size in pages
+	// MoreMaxPages are the maximum sizes in pages of memories 1, 2, ...
+	// (multi-memory, MODEL.md §19.1).
+	MoreMaxPages []uint32
 	// ImportLenRead makes the thread's first event an SC read of the
 	// length (the import check of instantiation, MODEL.md §6.4).
 	ImportLenRead bool
+	// Protect says that the test protects pages (memory.protect, feature
+	// protect): every access first reads the protection state of the
+	// pages it touches (MODEL.md §18.1).
+	Protect bool
 	// MaxSteps bounds the instructions one run may execute (0: a default).
 	MaxSteps int
 	// Host runs the functions the code imports (call); nil when the test

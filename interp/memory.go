@@ -55,9 +55,14 @@ func (m *machine) memory(in *wasm.Instr, acc *wasm.Access) signal {
 		e.Fence = true
 		m.emit(e, nil)
 	case wasm.AccessSize:
-		n := m.oracle.ReadLen(model.SeqCst)
 		e := newEvent(in)
-		e.Len = lenAccess(model.Read, model.SeqCst, n, 0)
+		var n uint64
+		if in.Mem.Mem != 0 {
+			e.Data, n = m.memLenRead(in.Mem.Mem, model.SeqCst)
+		} else {
+			n = m.oracle.ReadLen(model.SeqCst)
+			e.Len = lenAccess(model.Read, model.SeqCst, n, 0)
+		}
 		m.emit(e, nil)
 		m.push(value{bits: n / wasm.PageSize, taint: true})
 	case wasm.AccessGrow:
@@ -65,15 +70,29 @@ func (m *machine) memory(in *wasm.Instr, acc *wasm.Access) signal {
 	case wasm.AccessFill:
 		n, v, d := m.pop(), m.pop(), m.pop()
 		m.branched = m.branched || n.taint || d.taint
+		if !m.protCheck(in, in.Mem.Mem, uint64(uint32(d.bits)), uint64(uint32(n.bits)), true) {
+			return m.trap(model.TrapProt)
+		}
 		return m.fill(in, uint64(uint32(d.bits)), byte(v.bits), uint64(uint32(n.bits)), v.taint)
 	case wasm.AccessCopy:
 		n, s, d := m.pop(), m.pop(), m.pop()
 		m.branched = m.branched || n.taint || s.taint || d.taint
+		if !m.protCheck(in, in.Mem.SrcMem, uint64(uint32(s.bits)), uint64(uint32(n.bits)), false) ||
+			!m.protCheck(in, in.Mem.Mem, uint64(uint32(d.bits)), uint64(uint32(n.bits)), true) {
+			return m.trap(model.TrapProt)
+		}
 		return m.copy(in, uint64(uint32(d.bits)), uint64(uint32(s.bits)), uint64(uint32(n.bits)))
 	case wasm.AccessDiscard:
 		n, d := m.pop(), m.pop()
 		m.branched = m.branched || n.taint || d.taint
+		if !m.protCheck(in, in.Mem.Mem, uint64(uint32(d.bits)), uint64(uint32(n.bits)), true) {
+			return m.trap(model.TrapProt)
+		}
 		return m.discard(in, uint64(uint32(d.bits)), uint64(uint32(n.bits)))
+	case wasm.AccessProtect:
+		n, d := m.pop(), m.pop()
+		m.branched = m.branched || n.taint || d.taint
+		return m.protect(in, uint64(uint32(d.bits)), uint64(uint32(n.bits)), byte(in.Value))
 	}
 	return fallThrough
 }
@@ -85,17 +104,57 @@ func (m *machine) memory(in *wasm.Instr, acc *wasm.Access) signal {
 // proceeds.
 func (m *machine) checked(in *wasm.Instr, ea uint64, width int, atomic bool) (*model.Event, bool) {
 	e := newEvent(in)
-	e.Len = m.boundsRead()
+	chk, l := m.bounds(in, in.Mem.Mem, e)
 	switch {
 	case atomic && ea%uint64(width) != 0:
-		e.Trap = model.TrapAlign
-	case ea+uint64(width) > e.Len.LenRd:
-		e.Trap = model.TrapOOB
+		chk.Trap = model.TrapAlign
+	case ea+uint64(width) > l:
+		chk.Trap = model.TrapOOB
 	default:
+		if chk != e {
+			m.emit(chk, nil)
+		}
 		return e, true
 	}
-	m.emit(e, nil)
-	return e, false
+	m.emit(chk, nil)
+	return chk, false
+}
+
+// bounds reads the length of memory mem for the bounds check of event e:
+// for memory 0 the unordered length read goes into e (MODEL.md §5.1);
+// for memory k ≥ 1 it is an unordered read of the memory's length cell in
+// an event of its own, before the access (§19.1), which bounds returns
+// unemitted. It returns the event that holds the read and the length in
+// bytes.
+func (m *machine) bounds(in *wasm.Instr, mem uint32, e *model.Event) (*model.Event, uint64) {
+	if mem == 0 {
+		e.Len = m.boundsRead()
+		return e, e.Len.LenRd
+	}
+	c := &model.Event{Instr: fmt.Sprintf("%s (bounds check, memory %d)", in.Op, mem), Pos: in.Pos.String()}
+	var l uint64
+	c.Data, l = m.memLenRead(mem, model.Unord)
+	return c, l
+}
+
+// memLenRead reads the length cell of memory mem ≥ 1 with ordering ord
+// (MODEL.md §19.1): the access, and the length in bytes.
+func (m *machine) memLenRead(mem uint32, ord model.Ord) (*model.Access, uint64) {
+	cell := model.MemLenCell(mem)
+	rd := m.oracle.ReadData(cell, 4, ord)
+	return &model.Access{Region: model.Data, Kind: model.Read, Ord: ord, Off: cell, Size: 4, NoTears: true, Rd: rd},
+		leValue(rd) * wasm.PageSize
+}
+
+// maxPages returns the maximum size in pages of memory mem.
+func (m *machine) maxPages(mem uint32) uint64 {
+	if mem == 0 {
+		return uint64(m.cfg.MaxPages)
+	}
+	if int(mem) <= len(m.cfg.MoreMaxPages) {
+		return uint64(m.cfg.MoreMaxPages[mem-1])
+	}
+	return 0
 }
 
 // access executes loads, stores, RMWs and compare-exchanges.
@@ -111,6 +170,9 @@ func (m *machine) access(in *wasm.Instr, acc *wasm.Access) signal {
 	addr := m.pop()
 	m.branched = m.branched || addr.taint
 	ea := uint64(uint32(addr.bits)) + uint64(in.Mem.Offset)
+	if !m.protCheck(in, in.Mem.Mem, ea, uint64(acc.Width), acc.Kind != wasm.AccessLoad) {
+		return m.trap(model.TrapProt)
+	}
 	e, ok := m.checked(in, ea, acc.Width, acc.Atomic)
 	if !ok {
 		return m.trap(e.Trap)
@@ -122,7 +184,8 @@ func (m *machine) access(in *wasm.Instr, acc *wasm.Access) signal {
 	case acc.Atomic:
 		ord = model.SeqCst
 	}
-	d := &model.Access{Region: model.Data, Ord: ord, Off: ea, Size: uint64(acc.Width),
+	at := model.MemBase(in.Mem.Mem) + ea // the data cell of byte ea
+	d := &model.Access{Region: model.Data, Ord: ord, Off: at, Size: uint64(acc.Width),
 		Float: acc.Type == wasm.F32 || acc.Type == wasm.F64}
 	e.Data = d
 	taint := operand.taint || expected.taint
@@ -130,7 +193,7 @@ func (m *machine) access(in *wasm.Instr, acc *wasm.Access) signal {
 	case wasm.AccessLoad:
 		d.Kind = model.Read
 		d.NoTears = tearing(acc.Type, acc.Width, ea)
-		d.Rd = m.oracle.ReadData(ea, acc.Width, ord)
+		d.Rd = m.oracle.ReadData(at, acc.Width, ord)
 		m.push(value{bits: loadValue(d.Rd, acc), taint: true})
 	case wasm.AccessStore:
 		d.Kind = model.Write
@@ -138,12 +201,12 @@ func (m *machine) access(in *wasm.Instr, acc *wasm.Access) signal {
 		d.Wr = leBytes(operand.bits, acc.Width)
 	case wasm.AccessRMW:
 		d.Kind = model.RMW
-		d.Rd = m.oracle.ReadData(ea, acc.Width, ord)
+		d.Rd = m.oracle.ReadData(at, acc.Width, ord)
 		old := leValue(d.Rd)
 		d.Wr = leBytes(rmw(acc.RMW, old, operand.bits), acc.Width)
 		m.push(value{bits: old, taint: true})
 	case wasm.AccessCmpxchg:
-		d.Rd = m.oracle.ReadData(ea, acc.Width, ord)
+		d.Rd = m.oracle.ReadData(at, acc.Width, ord)
 		old := leValue(d.Rd)
 		switch {
 		case old == truncate(expected.bits, acc.Width):
@@ -218,6 +281,10 @@ func leValue(b []byte) uint64 {
 // grow executes memory.grow (MODEL.md §5.7).
 func (m *machine) grow(in *wasm.Instr) {
 	delta := m.pop()
+	if in.Mem.Mem != 0 {
+		m.growMem(in, in.Mem.Mem, uint64(uint32(delta.bits)))
+		return
+	}
 	k := uint64(uint32(delta.bits)) * wasm.PageSize
 	l := m.oracle.ReadLen(model.SeqCst)
 	e := newEvent(in)
@@ -234,24 +301,67 @@ func (m *machine) grow(in *wasm.Instr) {
 	}
 	e.Len = lenAccess(model.RMW, model.SeqCst, l, l+k)
 	if k > 0 && !m.cfg.Sem.GrowPreZeroed {
-		ord := model.Unord
-		if m.cfg.Sem.GrowZeroInit {
-			ord = model.Init
-		}
-		e.Data = &model.Access{Region: model.Data, Kind: model.Write, Ord: ord, Off: l, Size: k, Sparse: map[uint64]byte{}}
+		e.Data = m.growFill(l, k)
 	}
 	m.emit(e, nil)
 	m.push(value{bits: l / wasm.PageSize, taint: true})
+}
+
+// growFill is grow's zero fill of [at, at+k): unordered, or init under
+// GrowZeroInit (A7).
+func (m *machine) growFill(at, k uint64) *model.Access {
+	ord := model.Unord
+	if m.cfg.Sem.GrowZeroInit {
+		ord = model.Init
+	}
+	return &model.Access{Region: model.Data, Kind: model.Write, Ord: ord, Off: at, Size: k, Sparse: map[uint64]byte{}}
+}
+
+// growMem executes memory.grow of memory mem ≥ 1 by delta pages (MODEL.md
+// §19.1): an SC read of its length cell, or on success an SC RMW of it
+// (pages → pages+delta), preceded by an event of its own holding the zero
+// fill of the new pages: memory 0's grow has both in one event, but an
+// event has one data access. The fill comes first so that everything
+// after the RMW in hb is after the fill too.
+func (m *machine) growMem(in *wasm.Instr, mem uint32, delta uint64) {
+	cell := model.MemLenCell(mem)
+	rd := m.oracle.ReadData(cell, 4, model.SeqCst)
+	l := leValue(rd)
+	e := newEvent(in)
+	room := l+delta <= m.maxPages(mem)
+	succeed := room
+	if room && !m.cfg.Sem.NoSpuriousGrowFailure {
+		succeed = m.oracle.GrowSucceeds()
+	}
+	if !succeed {
+		e.Data = &model.Access{Region: model.Data, Kind: model.Read, Ord: model.SeqCst, Off: cell, Size: 4, NoTears: true, Rd: rd}
+		m.emit(e, nil)
+		m.push(value{bits: 0xFFFFFFFF, taint: true})
+		return
+	}
+	if delta > 0 && !m.cfg.Sem.GrowPreZeroed {
+		base := model.MemBase(mem)
+		m.emit(&model.Event{Instr: in.Op.String() + " (zero fill)", Pos: in.Pos.String(),
+			Data: m.growFill(base+l*wasm.PageSize, delta*wasm.PageSize)}, nil)
+	}
+	e.Data = &model.Access{Region: model.Data, Kind: model.RMW, Ord: model.SeqCst, Off: cell, Size: 4, NoTears: true,
+		Rd: rd, Wr: leBytes(l+delta, 4)}
+	m.emit(e, nil)
+	m.push(value{bits: l, taint: true})
 }
 
 // wait executes memory.atomic.wait32/64 (MODEL.md §5.9).
 func (m *machine) wait(in *wasm.Instr, acc *wasm.Access) signal {
 	timeout, expected, addr := m.pop(), m.pop(), m.pop()
 	ea := uint64(uint32(addr.bits)) + uint64(in.Mem.Offset)
+	if !m.protCheck(in, in.Mem.Mem, ea, uint64(acc.Width), false) {
+		return m.trap(model.TrapProt)
+	}
 	e, ok := m.checked(in, ea, acc.Width, true)
 	if !ok {
 		return m.trap(e.Trap)
 	}
+	ea += model.MemBase(in.Mem.Mem) // waiters and data cells of memory k are apart from memory 0's
 	rd := m.oracle.ReadData(ea, acc.Width, model.SeqCst)
 	e.Data = &model.Access{Region: model.Data, Kind: model.Read, Ord: model.SeqCst, Off: ea, Size: uint64(acc.Width), Rd: rd}
 	m.branched = true // whether it suspends depends on the value read
@@ -287,6 +397,7 @@ func (m *machine) notify(in *wasm.Instr) signal {
 	if !ok {
 		return m.trap(e.Trap)
 	}
+	ea += model.MemBase(in.Mem.Mem)
 	k := uint32(count.bits)
 	j := m.oracle.Notify(k)
 	e.Susp = &model.Susp{Kind: model.Notify, Addr: ea, N: j, K: k}
@@ -296,74 +407,95 @@ func (m *machine) notify(in *wasm.Instr) signal {
 }
 
 // byteStore is i32.store8 as bulk operations execute it: a bounds read and
-// a one-byte unordered write (MODEL.md §5.8). With single checks the bounds
-// read is left out.
-func (m *machine) byteStore(in *wasm.Instr, d uint64, v byte, what string, taint, dep bool) bool {
+// a one-byte unordered write (MODEL.md §5.8), to memory mem. With single
+// checks the bounds read is left out.
+func (m *machine) byteStore(in *wasm.Instr, mem uint32, d uint64, v byte, what string, taint, dep bool) bool {
 	e := &model.Event{Instr: in.Op.String() + " " + what, Pos: in.Pos.String()}
-	if !m.cfg.Sem.BulkSingleCheck {
-		e.Len = m.boundsRead()
-		if d+1 > e.Len.LenRd {
-			e.Trap = model.TrapOOB
-			m.emit(e, nil)
-			return false
-		}
+	if !m.cfg.Sem.BulkSingleCheck && !m.byteBounds(in, mem, d, e) {
+		return false
 	}
-	e.Data = &model.Access{Region: model.Data, Kind: model.Write, Ord: model.Unord, Off: d, Size: 1, NoTears: true, Wr: []byte{v}}
+	e.Data = &model.Access{Region: model.Data, Kind: model.Write, Ord: model.Unord, Off: model.MemBase(mem) + d, Size: 1, NoTears: true, Wr: []byte{v}}
 	m.emit(e, &taint, dep)
 	return true
 }
 
-// byteLoad is i32.load8_u as memory.copy executes it.
-func (m *machine) byteLoad(in *wasm.Instr, s uint64) (byte, bool) {
-	e := &model.Event{Instr: fmt.Sprintf("%s (load8_u %d)", in.Op, s), Pos: in.Pos.String()}
-	if !m.cfg.Sem.BulkSingleCheck {
-		e.Len = m.boundsRead()
-		if s+1 > e.Len.LenRd {
-			e.Trap = model.TrapOOB
-			m.emit(e, nil)
-			return 0, false
-		}
+// byteBounds is the bounds check of one byte of a bulk instruction at d
+// in memory mem, for the byte's event e (memory 0: in e; memory k: in an
+// event of its own, emitted). When d is out of bounds it emits the check
+// with the trap and reports false.
+func (m *machine) byteBounds(in *wasm.Instr, mem uint32, d uint64, e *model.Event) bool {
+	chk, l := m.bounds(in, mem, e)
+	if d+1 > l {
+		chk.Trap = model.TrapOOB
+		m.emit(chk, nil)
+		return false
 	}
-	rd := m.oracle.ReadData(s, 1, model.Unord)
-	e.Data = &model.Access{Region: model.Data, Kind: model.Read, Ord: model.Unord, Off: s, Size: 1, NoTears: true, Rd: rd}
+	if chk != e {
+		m.emit(chk, nil)
+	}
+	return true
+}
+
+// byteLoad is i32.load8_u as memory.copy executes it, from memory mem.
+func (m *machine) byteLoad(in *wasm.Instr, mem uint32, s uint64) (byte, bool) {
+	e := &model.Event{Instr: fmt.Sprintf("%s (load8_u %d)", in.Op, s), Pos: in.Pos.String()}
+	if !m.cfg.Sem.BulkSingleCheck && !m.byteBounds(in, mem, s, e) {
+		return 0, false
+	}
+	at := model.MemBase(mem) + s
+	rd := m.oracle.ReadData(at, 1, model.Unord)
+	e.Data = &model.Access{Region: model.Data, Kind: model.Read, Ord: model.Unord, Off: at, Size: 1, NoTears: true, Rd: rd}
 	m.emit(e, nil)
 	return rd[0], true
 }
 
 // bulkCheck is the bounds check at each step of memory.fill/copy: an event
-// holding only a length read. It reports whether every end is in bounds.
-func (m *machine) bulkCheck(in *wasm.Instr, ends ...uint64) bool {
-	e := &model.Event{Instr: in.Op.String() + " (bounds check)", Pos: in.Pos.String()}
-	e.Len = m.boundsRead()
-	for _, end := range ends {
-		if end > e.Len.LenRd {
-			e.Trap = model.TrapOOB
+// holding only a length read, per memory (memory 0's first). It reports
+// whether every end is in bounds of its memory: ends[i] is checked
+// against mems[i].
+func (m *machine) bulkCheck(in *wasm.Instr, mems []uint32, ends ...uint64) bool {
+	done := map[uint32]bool{}
+	for _, mem := range mems {
+		if done[mem] {
+			continue
+		}
+		done[mem] = true
+		e := &model.Event{Instr: in.Op.String() + " (bounds check)", Pos: in.Pos.String()}
+		chk, l := m.bounds(in, mem, e)
+		for i, end := range ends {
+			if mems[i] == mem && end > l {
+				chk.Trap = model.TrapOOB
+			}
+		}
+		m.emit(chk, nil)
+		if chk.Trap != model.NoTrap {
+			return false
 		}
 	}
-	m.emit(e, nil)
-	return e.Trap == model.NoTrap
+	return true
 }
 
 // fill executes memory.fill d v n: literally, a bounds check and one byte
 // store per step, re-checking at every step (MODEL.md §5.8, §12 A10).
 func (m *machine) fill(in *wasm.Instr, d uint64, v byte, n uint64, taint bool) signal {
+	mem := in.Mem.Mem
 	if m.cfg.Sem.BulkSingleCheck {
-		if !m.bulkCheck(in, d+n) {
+		if !m.bulkCheck(in, []uint32{mem}, d+n) {
 			return m.trap(model.TrapOOB)
 		}
 		for i := uint64(0); i < n; i++ {
-			m.byteStore(in, d+i, v, fmt.Sprintf("(store8 %d)", d+i), taint, false)
+			m.byteStore(in, mem, d+i, v, fmt.Sprintf("(store8 %d)", d+i), taint, false)
 		}
 		return fallThrough
 	}
 	for ; ; d, n = d+1, n-1 {
-		if !m.bulkCheck(in, d+n) {
+		if !m.bulkCheck(in, []uint32{mem}, d+n) {
 			return m.trap(model.TrapOOB)
 		}
 		if n == 0 {
 			return fallThrough
 		}
-		if !m.byteStore(in, d, v, fmt.Sprintf("(store8 %d)", d), taint, false) {
+		if !m.byteStore(in, mem, d, v, fmt.Sprintf("(store8 %d)", d), taint, false) {
 			return m.trap(model.TrapOOB)
 		}
 	}
@@ -372,10 +504,11 @@ func (m *machine) fill(in *wasm.Instr, d uint64, v byte, n uint64, taint bool) s
 // copy executes memory.copy d s n: byte by byte, forwards when d ≤ s and
 // backwards otherwise, each byte a load and a store (MODEL.md §5.8).
 func (m *machine) copy(in *wasm.Instr, d, s, n uint64) signal {
+	mem := in.Mem.Mem // the destination; in.Mem.SrcMem the source
 	single := m.cfg.Sem.BulkSingleCheck
 	for first := true; ; first = false {
 		if first || !single {
-			if !m.bulkCheck(in, s+n, d+n) {
+			if !m.bulkCheck(in, []uint32{in.Mem.SrcMem, mem}, s+n, d+n) {
 				return m.trap(model.TrapOOB)
 			}
 		}
@@ -386,13 +519,13 @@ func (m *machine) copy(in *wasm.Instr, d, s, n uint64) signal {
 		if d > s {
 			from, to = s+n-1, d+n-1
 		}
-		b, ok := m.byteLoad(in, from)
+		b, ok := m.byteLoad(in, in.Mem.SrcMem, from)
 		if !ok {
 			return m.trap(model.TrapOOB)
 		}
 		// The copied byte was read: the store depends on it, but is not
 		// seeded with thin-air candidates (copies compute nothing).
-		if !m.byteStore(in, to, b, fmt.Sprintf("(store8 %d)", to), false, true) {
+		if !m.byteStore(in, mem, to, b, fmt.Sprintf("(store8 %d)", to), false, true) {
 			return m.trap(model.TrapOOB)
 		}
 		if d <= s {
@@ -424,6 +557,71 @@ func (m *machine) discard(in *wasm.Instr, d, n uint64) signal {
 		}
 		e.Data = &model.Access{Region: model.Data, Kind: model.Write, Ord: ord, Off: d, Size: n, Sparse: map[uint64]byte{}}
 	}
+	m.emit(e, nil)
+	return fallThrough
+}
+
+// protCheck is the protection check of an access of [lo, lo+n) in a test
+// that protects pages (Config.Protect, MODEL.md §18.1): an event of its
+// own, before the access, that reads the protection cells of the pages
+// the range touches (unordered; seqcst under ProtectSC). When one of them
+// forbids the access (none, or read for a write) the event traps, and
+// protCheck reports false. Pages at or past the memory's maximum have no
+// cell: the access's bounds check traps there. A zero-length range reads
+// nothing.
+func (m *machine) protCheck(in *wasm.Instr, mem uint32, lo, n uint64, write bool) bool {
+	if !m.cfg.Protect || n == 0 || mem != 0 {
+		return true
+	}
+	first, last := lo/model.PageSize, (lo+n-1)/model.PageSize
+	if max := uint64(m.cfg.MaxPages); last >= max {
+		if first >= max {
+			return true
+		}
+		last = max - 1
+	}
+	ord := model.Unord
+	if m.cfg.Sem.ProtectSC {
+		ord = model.SeqCst
+	}
+	size := last - first + 1
+	rd := m.oracle.ReadData(model.ProtBase+first, int(size), ord)
+	e := &model.Event{Instr: in.Op.String() + " (protection check)", Pos: in.Pos.String(),
+		Data: &model.Access{Region: model.Data, Kind: model.Read, Ord: ord, Off: model.ProtBase + first, Size: size, Rd: rd}}
+	for _, b := range rd {
+		if !wasm.Prot(b).Allows(write) {
+			e.Trap = model.TrapProt
+		}
+	}
+	m.emit(e, nil)
+	return e.Trap == model.NoTrap
+}
+
+// protect executes memory.protect d n with protection prot (memory-control
+// proposal, MODEL.md §18.1): one event holding the bounds read of the
+// length and, when 0 < n and d+n ≤ l, a seqcst write of prot to the
+// protection cells of the pages [d, d+n) touches (the proposal aligns the
+// range to pages). A zero length or a range past the end traps and
+// changes nothing.
+func (m *machine) protect(in *wasm.Instr, d, n uint64, prot byte) signal {
+	e := newEvent(in)
+	e.Len = m.boundsRead()
+	switch {
+	case d+n > e.Len.LenRd:
+		e.Trap = model.TrapOOB
+	case n == 0:
+		e.Trap = model.TrapOther // "size is less than or equal to zero"
+	}
+	if e.Trap != model.NoTrap {
+		m.emit(e, nil)
+		return m.trap(e.Trap)
+	}
+	first, last := d/model.PageSize, (d+n-1)/model.PageSize
+	wr := make([]byte, last-first+1)
+	for i := range wr {
+		wr[i] = prot
+	}
+	e.Data = &model.Access{Region: model.Data, Kind: model.Write, Ord: model.SeqCst, Off: model.ProtBase + first, Size: uint64(len(wr)), Wr: wr}
 	m.emit(e, nil)
 	return fallThrough
 }

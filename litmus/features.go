@@ -14,7 +14,7 @@ import (
 // "features"): syntax of proposals that change the memory model, which a
 // test uses only when its features: list or the command line
 // (--feature) names the feature.
-var Features = []string{wasm.FeatureAcqRel, wasm.FeatureDiscard, js.FeatureMemoryAPI}
+var Features = []string{wasm.FeatureAcqRel, wasm.FeatureDiscard, wasm.FeatureProtect, wasm.FeatureMultiMemory, js.FeatureMemoryAPI}
 
 // Options are the loader's settings that do not come from the file.
 type Options struct {

@@ -25,15 +25,15 @@ func TestFeatures(t *testing.T) {
 		{"enabled by the options", "name: a\n" + code, []string{"acqrel"}, nil, nil},
 		{"after the threads", "name: a\n" + code + "features:\n  - acqrel\n", nil, nil, []string{"acqrel"}},
 		{"unknown feature", "name: a\nfeatures: [acqrl]\n" + code, nil, []string{
-			`2:12: unknown feature "acqrl" (did you mean acqrel?): known features are acqrel, discard, js-memory-api`, needs}, nil},
+			`2:12: unknown feature "acqrl" (did you mean acqrel?): known features are acqrel, discard, protect, multi-memory, js-memory-api`, needs}, nil},
 		{"JS memory API not enabled", "name: a\nthreads:\n  T0:\n    js: |\n      let r = memory.load32(0);\n", nil, []string{
 			"5:22: memory.load32 needs the feature js-memory-api: add features: [js-memory-api] to the test, or pass --feature js-memory-api"}, nil},
 		{"JS memory API enabled", "name: a\nfeatures: [js-memory-api]\nthreads:\n  T0:\n    js: |\n      memory.store8(0, 1);\n", nil, nil, []string{"js-memory-api"}},
 		{"listed twice", "name: a\nfeatures: [acqrel, acqrel]\n" + code, nil, []string{"2:20: feature acqrel is listed twice"}, nil},
 		{"not a list", "name: a\nfeatures: acqrel\n" + code, nil, []string{
-			"2:11: expected a list of feature names (acqrel, discard, js-memory-api), found \"acqrel\"", needs}, nil},
+			"2:11: expected a list of feature names (acqrel, discard, protect, multi-memory, js-memory-api), found \"acqrel\"", needs}, nil},
 		{"empty name", "name: a\nfeatures: [\"\"]\n" + code, nil, []string{
-			"2:12: expected a feature name (acqrel, discard, js-memory-api), found nothing", needs}, nil},
+			"2:12: expected a feature name (acqrel, discard, protect, multi-memory, js-memory-api), found nothing", needs}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -129,7 +129,7 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 }
 
 // topKeys lists the keys a test may have, in canonical order.
-var topKeys = []string{"name", "doc", "features", "memory", "init", "setup", "functions", "threads", "after", "condition", "observe", "expect", "unroll"}
+var topKeys = []string{"name", "doc", "features", "memory", "memories", "init", "setup", "functions", "threads", "after", "condition", "observe", "expect", "unroll"}
 
 // suggest returns " (did you mean K?)" for the key K of a test closest to
 // an unknown key, when one is close enough to be a likely typo.
@@ -203,6 +203,7 @@ func (l *loader) fields(root *yaml.Node, fields map[string]field) {
 	}
 	l.features(fields["features"])
 	l.memory(fields["memory"])
+	l.memories(fields["memory"], fields["memories"])
 	l.init(fields["init"])
 	l.setup(fields["setup"])
 	l.functions(fields["functions"])

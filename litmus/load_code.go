@@ -24,7 +24,7 @@ func (l *loader) codeSig(kv field, what string, sig bool) (*wasm.Func, bool) {
 		return nil, false
 	}
 	m := l.src.scalarMap(n, kv.key.Column-1)
-	f, err := wasm.ParseFunc(n.Value)
+	f, err := wasm.ParseFuncMems(n.Value, l.t.MemNames())
 	if err == nil {
 		err = wasm.Validate(f)
 	}
@@ -33,6 +33,9 @@ func (l *loader) codeSig(kv field, what string, sig bool) (*wasm.Func, bool) {
 		return nil, false
 	}
 	if !l.checkFeatureUses(f, m) {
+		return nil, false
+	}
+	if l.memOK && !l.checkProtectRanges(f, m) {
 		return nil, false
 	}
 	if !sig && (len(f.Params) > 0 || len(f.Results) > 0) {

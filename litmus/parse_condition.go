@@ -356,6 +356,9 @@ func (p *condParser) integer() (neg bool, mag uint64) {
 func (p *condParser) name() Loc {
 	p.skipSpace()
 	start := p.off
+	if p.off < len(p.text) && p.text[p.off] == '$' {
+		return p.memAtom(start)
+	}
 	w := p.word()
 	switch {
 	case w == "":
@@ -371,6 +374,34 @@ func (p *condParser) name() Loc {
 		p.errorf("expected a name such as T0:r0, i32[4] or size, found %s", p.found())
 	}
 	return Loc{}
+}
+
+// memAtom parses an atom of a named memory (multi-memory): $name.iN[A]
+// or $name.size. resolve checks the name against the test's memories.
+func (p *condParser) memAtom(start int) Loc {
+	p.off++ // the $
+	name := p.text[p.off : p.off+wordLen(p.text[p.off:])]
+	p.off += len(name)
+	if name == "" || !p.accept(".") {
+		p.off = start
+		p.errorf("expected a memory atom such as $m.i32[4] or $m.size, found %s", p.found())
+		return Loc{}
+	}
+	w := p.text[p.off : p.off+wordLen(p.text[p.off:])]
+	p.off += len(w)
+	var loc Loc
+	switch {
+	case memWidth(w) > 0 && p.accept("["):
+		loc = p.memName(w)
+	case w == "size":
+		loc = Loc{Kind: LocSize}
+	default:
+		p.off -= len(w)
+		p.errorf("expected i8[A], i16[A], i32[A], i64[A] or size after $%s., found %s", name, p.found())
+		return Loc{}
+	}
+	loc.MemName = name
+	return loc
 }
 
 // threadName parses the part of T:local, T:trap or T:stuck after T.

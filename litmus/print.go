@@ -25,7 +25,18 @@ func Format(t *Test) string {
 	if len(t.Features) > 0 {
 		b.WriteString("features: [" + strings.Join(t.Features, ", ") + "]\n")
 	}
-	formatMemory(&b, t.Memory)
+	if len(t.Memories) > 0 {
+		b.WriteString("memories: |\n")
+		for _, m := range t.Memories {
+			b.WriteString("  (memory")
+			if m.Name != "" {
+				b.WriteString(" $" + m.Name)
+			}
+			fmt.Fprintf(&b, " %d %d shared)\n", m.Pages, m.Max)
+		}
+	} else {
+		formatMemory(&b, t.Memory)
+	}
 	if len(t.Init) > 0 {
 		b.WriteString("init:\n")
 		for _, in := range t.Init {

@@ -124,16 +124,53 @@ func (l *loader) resolveLoc(loc Loc, pos Pos) (Loc, int, bool) {
 		if !l.memOK {
 			return loc, 0, false
 		}
-		if limit := uint64(l.t.Memory.Max) * wasm.PageSize; uint64(loc.Addr)+uint64(loc.Width) > limit {
+		loc, ok := l.resolveMem(loc, pos)
+		if !ok {
+			return loc, 0, false
+		}
+		mem := l.t.Mem(loc.Mem)
+		if limit := uint64(mem.Max) * wasm.PageSize; uint64(loc.Addr)+uint64(loc.Width) > limit {
 			l.errs.Addf(pos, "address out of memory: %s is beyond the maximum memory size of %s",
-				loc, pagesText(l.t.Memory.Max))
+				loc, pagesText(mem.Max))
 			return loc, 0, false
 		}
 		return loc, 8 * loc.Width, true
 	case LocSize:
-		return loc, 32, true
+		if !l.memOK {
+			return loc, 0, false
+		}
+		loc, ok := l.resolveMem(loc, pos)
+		return loc, 32, ok
 	}
 	return loc, 0, false
+}
+
+// resolveMem sets the memory index of a memory atom from its $name
+// (multi-memory); an atom naming the first memory becomes the plain
+// atom, so that i32[0] and $a.i32[0] are one name.
+func (l *loader) resolveMem(loc Loc, pos Pos) (Loc, bool) {
+	if loc.MemName == "" {
+		return loc, true
+	}
+	var known []string
+	for i, name := range l.t.MemNames() {
+		if name == loc.MemName {
+			loc.Mem = uint32(i)
+			if i == 0 {
+				loc.MemName = ""
+			}
+			return loc, true
+		}
+		if name != "" {
+			known = append(known, "$"+name)
+		}
+	}
+	list := "the test's memories have no names"
+	if len(known) > 0 {
+		list = "named memories: " + strings.Join(known, ", ")
+	}
+	l.errs.Addf(pos, "unknown memory $%s (%s)", loc.MemName, list)
+	return loc, false
 }
 
 // findThread finds the thread a name refers to: by name, or by its index in

@@ -35,8 +35,12 @@ type Test struct {
 	Unsupported []string
 
 	Memory Memory
-	Init   []Init     // initial contents, in the file's order
-	Setup  *wasm.Func // code run before the threads start; nil if none
+	// Memories are all the test's memories, in index order, when it
+	// declares them with memories: (feature multi-memory; Memories[0] is
+	// Memory); nil when it has the one memory of memory:.
+	Memories []Memory
+	Init     []Init     // initial contents of memory 0, in the file's order
+	Setup    *wasm.Func // code run before the threads start; nil if none
 
 	// Functions are the test's functions (functions: in the file): JS
 	// host functions that Wasm code imports and JS code calls, and Wasm
@@ -73,6 +77,7 @@ const DefaultUnroll = 2
 type Memory struct {
 	Pages uint32 // initial size in 64 KiB pages
 	Max   uint32 // maximum size in pages
+	Name  string // $name without "$" (memories:, feature multi-memory); may be empty
 }
 
 // An Init entry gives initial contents: Width bytes at Addr, little-endian.
@@ -165,10 +170,24 @@ type Loc struct {
 	Local  string // for LocLocal: the local's name without "$"
 	Width  int    // for LocMem: 1, 2, 4 or 8 bytes
 	Addr   uint32 // for LocMem
+	// Mem is the memory of a LocMem or LocSize (multi-memory), and
+	// MemName its $name without "$"; both are zero for memory 0.
+	Mem     uint32
+	MemName string
+}
+
+// memPrefix returns "$name." for an atom of a memory other than 0 (as
+// written in a condition: "$b.i32[4]"), "" for memory 0.
+func (l Loc) memPrefix() string {
+	if l.MemName == "" {
+		return ""
+	}
+	return "$" + l.MemName + "."
 }
 
 // String returns the name as it appears in outcomes: "T1:r0", "T1:trap",
-// "T1:stuck", "i32[8]" or "size".
+// "T1:stuck", "i32[8]", "size", or for a memory other than the first
+// "$b.i32[8]", "$b.size".
 func (l Loc) String() string {
 	switch l.Kind {
 	case LocLocal:
@@ -178,9 +197,9 @@ func (l Loc) String() string {
 	case LocStuck:
 		return l.Thread + ":stuck"
 	case LocMem:
-		return fmt.Sprintf("i%d[%d]", 8*l.Width, l.Addr)
+		return l.memPrefix() + fmt.Sprintf("i%d[%d]", 8*l.Width, l.Addr)
 	case LocSize:
-		return "size"
+		return l.memPrefix() + "size"
 	}
 	return "?"
 }

@@ -18,6 +18,43 @@ import (
 // PageSize is the size of a WebAssembly page in bytes.
 const PageSize = 65536
 
+// ProtBase is the data address of the protection cell of page 0 (feature
+// protect, MODEL.md §18.1): the protection of page p is the one-byte cell
+// ProtBase+p, beyond every address of a 32-bit memory, so that no Wasm
+// access can touch it. Its value is a wasm.Prot (0 readwrite, 1 read,
+// 2 none).
+const ProtBase = 1 << 40
+
+// MemBase returns the data address of byte 0 of memory k (multi-memory,
+// MODEL.md §19.1): memory 0's bytes are at their own addresses, memory
+// k's at k·2^33 plus their address, below ProtBase for k < 128.
+func MemBase(k uint32) uint64 { return uint64(k) << 33 }
+
+// memLenBase is the data address of the length cell of memory 0, were it
+// one (memory 0 has the length region instead).
+const memLenBase = ProtBase + 1<<32
+
+// MemLenCell returns the data address of the length cell of memory k ≥ 1
+// (multi-memory, MODEL.md §19.1): 4 bytes holding the length in pages,
+// little-endian, above the protection cells.
+func MemLenCell(k uint32) uint64 { return memLenBase + 4*uint64(k) }
+
+// cellRange names the data cells [lo, hi) for people: "data[lo,hi)",
+// "prot[p,q)" for protection cells, "mem1[lo,hi)" for memory 1's bytes,
+// "mem1.len" for its length cell.
+func cellRange(lo, hi uint64) string {
+	switch {
+	case lo >= memLenBase:
+		return fmt.Sprintf("mem%d.len", (lo-memLenBase)/4)
+	case lo >= ProtBase:
+		return "prot" + Range(lo-ProtBase, hi-ProtBase)
+	case lo >= MemBase(1):
+		k := lo >> 33
+		return fmt.Sprintf("mem%d", k) + Range(lo-MemBase(uint32(k)), hi-MemBase(uint32(k)))
+	}
+	return "data" + Range(lo, hi)
+}
+
 // An Ord is the ordering of a read or write action (MODEL.md §3.1).
 type Ord uint8
 
@@ -209,6 +246,7 @@ const (
 	TrapAlign            // misaligned atomic access
 	TrapOther            // unreachable, division by zero, ...
 	TrapNoEvent          // (bookkeeping) a trap that emitted no event
+	TrapProt             // an access the protection of its page forbids (feature protect)
 )
 
 // String describes the trap.
@@ -220,6 +258,8 @@ func (t TrapKind) String() string {
 		return "unaligned atomic"
 	case TrapOther, TrapNoEvent:
 		return "trap"
+	case TrapProt:
+		return "protected page"
 	}
 	return ""
 }
@@ -335,7 +375,7 @@ func (a *Access) String() string {
 	if a.NoTears {
 		name += " notears"
 	}
-	rng := "data" + Range(a.Off, a.Off+a.Size)
+	rng := cellRange(a.Off, a.Off+a.Size)
 	switch a.Kind {
 	case Read:
 		return fmt.Sprintf("%s %s = %s", name, rng, BytesText(a.Rd))

@@ -49,4 +49,8 @@ type Semantics struct {
 	// over the discarded range instead of an unordered, tearable one
 	// (MODEL.md §17.3 D1, variant discard-sc).
 	DiscardSC bool
+	// ProtectSC makes the read of the pages' protection state that every
+	// access makes in a test that protects pages a seqcst read instead of
+	// an unordered one (MODEL.md §18.3 P1, variant protect-sc).
+	ProtectSC bool
 }

@@ -68,6 +68,13 @@ type MemArg struct {
 	// OrderPos is where the ordering immediate (acqrel, seqcst) is
 	// written; the zero Pos when the instruction has none.
 	OrderPos Pos
+	// Mem is the memory index of the instruction (multi-memory), the
+	// destination's for memory.copy; SrcMem is memory.copy's source (0
+	// for every other instruction).
+	// MemPos is where the first index other than 0 is written; the zero
+	// Pos when every index is 0.
+	Mem, SrcMem uint32
+	MemPos      Pos
 }
 
 // An Order is a memory-ordering immediate of the shared-everything
@@ -97,9 +104,48 @@ const FeatureAcqRel = "acqrel"
 // (MODEL.md §17): a test must enable it to use the instruction.
 const FeatureDiscard = "discard"
 
+// FeatureProtect names memory.protect of the memory-control proposal
+// (MODEL.md §18): a test must enable it to use the instruction.
+const FeatureProtect = "protect"
+
+// FeatureMultiMemory names several memories in one test (the
+// multi-memory proposal, standard in Wasm 3.0; MODEL.md §19): a test must
+// enable it to declare memories: or name a memory other than 0.
+const FeatureMultiMemory = "multi-memory"
+
+// A Prot is the protection immediate of memory.protect (memory-control
+// Overview.md: none, read, readwrite). Its value is wmm's binary encoding
+// and the value of a page's protection cell (MODEL.md §18.1): 0, the
+// initial state of every page, is readwrite.
+type Prot uint8
+
+// The protections.
+const (
+	ProtReadWrite Prot = 0 // readwrite: loads and stores
+	ProtRead      Prot = 1 // read: loads only; a store traps
+	ProtNone      Prot = 2 // none: every access traps
+)
+
+// String returns the text-format keyword: "readwrite", "read" or "none".
+func (p Prot) String() string {
+	switch p {
+	case ProtRead:
+		return "read"
+	case ProtNone:
+		return "none"
+	}
+	return "readwrite"
+}
+
+// Allows reports whether a page with protection p allows an access that
+// reads (write false) or writes.
+func (p Prot) Allows(write bool) bool {
+	return p == ProtReadWrite || p == ProtRead && !write
+}
+
 // A FeatureUse is a place where code uses the syntax of an opt-in feature.
 type FeatureUse struct {
-	Feature string // FeatureAcqRel, FeatureDiscard
+	Feature string // FeatureAcqRel, FeatureDiscard, FeatureProtect, FeatureMultiMemory
 	Pos     Pos
 	What    string // what is used, for messages: "i32.atomic.load acqrel"
 }
@@ -118,6 +164,12 @@ func FeatureUses(f *Func) []FeatureUse {
 			if in.Op == OpMemoryDiscard {
 				out = append(out, FeatureUse{FeatureDiscard, in.Pos, in.Op.String()})
 			}
+			if in.Op == OpMemoryProtect {
+				out = append(out, FeatureUse{FeatureProtect, in.Pos, in.Op.String()})
+			}
+			if in.Mem.MemPos != (Pos{}) {
+				out = append(out, FeatureUse{FeatureMultiMemory, in.Mem.MemPos, in.Op.String() + " on a memory other than 0"})
+			}
 			walk(in.Body)
 			walk(in.Else)
 		}
@@ -133,6 +185,7 @@ func FeatureUses(f *Func) []FeatureUse {
 //   - br, br_if: Index is the relative label depth;
 //   - call: Index is the import called (Func.Imports);
 //   - memory instructions: Mem holds offset and alignment;
+//   - memory.protect: Value holds the protection (a Prot);
 //   - block, loop, if: Result is the block's result type (0 for none),
 //     Label the optional $name (without "$"), Body the instructions, and
 //     Else the else-branch of an if.
@@ -240,6 +293,10 @@ type Module struct {
 	Name      string // $name without "$", may be empty
 	HasMemory bool
 	Memory    Memory
+	// MoreMemories are the memories after the first (multi-memory),
+	// defined, not imported; only generated code has them (the text
+	// parser reads one memory).
+	MoreMemories []Memory
 	// Globals are mutable globals, zero at instantiation. Only generated
 	// code uses them (the engine harness): the text parser does not read
 	// them and the interpreter does not run them.

@@ -447,9 +447,21 @@ func (r *reader) immediates(in *Instr, depth int) error {
 			in.Mem.Order = Order(b)
 		}
 	case OpMemorySize, OpMemoryGrow, OpMemoryFill, OpMemoryDiscard:
-		err = r.zeros(1)
+		in.Mem.Mem, err = r.u32()
 	case OpMemoryCopy:
-		err = r.zeros(2)
+		if in.Mem.Mem, err = r.u32(); err == nil {
+			in.Mem.SrcMem, err = r.u32()
+		}
+	case OpMemoryProtect:
+		if in.Mem.Mem, err = r.u32(); err == nil {
+			var b byte
+			if b, err = r.byte(); err == nil {
+				if b > byte(ProtNone) {
+					return fmt.Errorf("bad protection 0x%02x", b)
+				}
+				in.Value = uint64(b)
+			}
+		}
 	default:
 		if in.Op.HasMemArg() {
 			err = r.memArg(in)
@@ -470,6 +482,12 @@ func (r *reader) memArg(in *Instr) error {
 	align, err := r.u32()
 	if err != nil {
 		return err
+	}
+	if align&memIndexFlag != 0 {
+		align &^= memIndexFlag
+		if in.Mem.Mem, err = r.u32(); err != nil {
+			return err
+		}
 	}
 	if align&orderedFlag != 0 {
 		if !in.Op.HasOrder() {

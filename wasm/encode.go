@@ -239,7 +239,11 @@ func memorySection(m *Module) []byte {
 	if !m.HasMemory || m.Memory.Imported() {
 		return nil
 	}
-	return appendLimits(appendU32(nil, 1), m.Memory)
+	b := appendLimits(appendU32(nil, uint32(1+len(m.MoreMemories))), m.Memory)
+	for _, mem := range m.MoreMemories {
+		b = appendLimits(b, mem)
+	}
+	return b
 }
 
 // appendLimits appends a memory type: the limits flag (0x00 min only, 0x01
@@ -447,12 +451,18 @@ func (fe *funcEncoder) immediates(in *Instr) error {
 	case OpAtomicFence:
 		fe.out = append(fe.out, byte(in.Mem.Order)) // 0x00 (seqcst) in the threads proposal
 	case OpMemorySize, OpMemoryGrow, OpMemoryFill, OpMemoryDiscard:
-		// memory index 0; memory.discard is 0xFC 0x12 memidx, the opcode of
-		// SpiderMonkey's prototype (memory-control discard.md) that
+		// the memory index; memory.discard is 0xFC 0x12 memidx, the opcode
+		// of SpiderMonkey's prototype (memory-control discard.md) that
 		// wasm-tools' wasmparser also decodes
-		fe.out = append(fe.out, 0x00)
+		fe.out = appendU32(fe.out, in.Mem.Mem)
 	case OpMemoryCopy:
-		fe.out = append(fe.out, 0x00, 0x00) // destination and source memory
+		fe.out = appendU32(appendU32(fe.out, in.Mem.Mem), in.Mem.SrcMem) // destination and source memory
+	case OpMemoryProtect:
+		// 0xFC 0x17 memidx prot: wmm's own encoding (MODEL.md §18): no
+		// source assigns memory.protect an opcode; 0x12 is memory.discard's
+		// and 0x13-0x16 wide arithmetic's. prot is a byte, 0 readwrite, 1
+		// read, 2 none.
+		fe.out = append(appendU32(fe.out, in.Mem.Mem), byte(in.Value))
 	default:
 		if in.Op.HasMemArg() {
 			return fe.memArg(in)
@@ -460,6 +470,12 @@ func (fe *funcEncoder) immediates(in *Instr) error {
 	}
 	return nil
 }
+
+// memIndexFlag is bit 6 of a memarg's flags (multi-memory): the memory
+// index follows the flags. With an ordering too (orderedFlag), wmm writes
+// the index before the ordering byte, in the order of the bits; no source
+// here combines the two.
+const memIndexFlag = 0x40
 
 // orderedFlag is bit 5 of a memarg's flags: an ordering byte follows
 // (the shared-everything threads proposal).
@@ -483,13 +499,21 @@ func (fe *funcEncoder) memArg(in *Instr) error {
 	if in.Op.HasWriteOrder() {
 		ord |= byte(m.WriteOrder) << 4
 	}
-	if !in.Op.HasOrder() || ord == 0 {
-		fe.out = appendU32(fe.out, uint32(m.Align))
-		fe.out = appendU32(fe.out, m.Offset)
-		return nil
+	flags := uint32(m.Align)
+	if m.Mem != 0 {
+		flags |= memIndexFlag
 	}
-	fe.out = appendU32(fe.out, uint32(m.Align)|orderedFlag)
-	fe.out = append(fe.out, ord)
+	ordered := in.Op.HasOrder() && ord != 0
+	if ordered {
+		flags |= orderedFlag
+	}
+	fe.out = appendU32(fe.out, flags)
+	if m.Mem != 0 {
+		fe.out = appendU32(fe.out, m.Mem)
+	}
+	if ordered {
+		fe.out = append(fe.out, ord)
+	}
 	fe.out = appendU32(fe.out, m.Offset)
 	return nil
 }

@@ -83,12 +83,12 @@ func sbModule() *Module {
 }
 
 // wabtOps returns the instructions wat2wasm knows: every one but
-// memory.discard (memory-control proposal), whose bytes
-// TestEncodeDiscard checks instead.
+// memory.discard and memory.protect (memory-control proposal), whose
+// bytes TestEncodeDiscard and TestEncodeProtect check instead.
 func wabtOps() []Op {
 	var ops []Op
 	for _, o := range Ops() {
-		if o != OpMemoryDiscard && o != OpCall { // call: the all-ops module has no function to call but itself
+		if o != OpMemoryDiscard && o != OpMemoryProtect && o != OpCall { // call: the all-ops module has no function to call but itself
 			ops = append(ops, o)
 		}
 	}
@@ -116,6 +116,64 @@ func TestEncodeDiscard(t *testing.T) {
 	}
 	if body := got.Funcs[0].Body; len(body) != 3 || body[2].Op != OpMemoryDiscard {
 		t.Errorf("decoded body %v, want i32.const i32.const memory.discard", body)
+	}
+}
+
+// TestEncodeProtect checks memory.protect's text and bytes, wmm's own
+// encoding (no source assigns one, MODEL.md §18): 0xFC 0x17, the memory
+// index, the protection byte; the decoder reads them back and the printer
+// writes the keyword the parser reads.
+func TestEncodeProtect(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		prot Prot
+	}{
+		{"(memory.protect read (i32.const 0) (i32.const 8))", ProtRead},
+		{"i32.const 0 i32.const 8 memory.protect 0 none", ProtNone},
+		{"(memory.protect readwrite (i32.const 0) (i32.const 8))", ProtReadWrite},
+	} {
+		f, err := ParseFunc(tc.src)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.src, err)
+		}
+		if err := Validate(f); err != nil {
+			t.Fatalf("%s: %v", tc.src, err)
+		}
+		m := &Module{HasMemory: true, Memory: Memory{Min: 1, Max: 1, HasMax: true, Shared: true}, Funcs: []Func{*f}}
+		b, err := Encode(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []byte{0x41, 0x00, 0x41, 0x08, 0xFC, 0x17, 0x00, byte(tc.prot), 0x0B}
+		if !bytes.Contains(b, want) {
+			t.Errorf("%s: body lacks % x:\n%s", tc.src, want, hex.Dump(b))
+		}
+		got, err := decodeModule(b)
+		if err != nil {
+			t.Fatalf("decode: %v", err)
+		}
+		if body := got.Funcs[0].Body; len(body) != 3 || body[2].Op != OpMemoryProtect || Prot(body[2].Value) != tc.prot {
+			t.Errorf("%s: decoded body %v, want memory.protect %s", tc.src, body, tc.prot)
+		}
+		if text := FormatFunc(f); !strings.Contains(text, "memory.protect "+tc.prot.String()) {
+			t.Errorf("%s: printed %q, want memory.protect %s", tc.src, text, tc.prot)
+		}
+	}
+}
+
+// TestParseProtectErrors checks the positioned errors of a missing or
+// unknown protection immediate.
+func TestParseProtectErrors(t *testing.T) {
+	for src, want := range map[string]string{
+		"(memory.protect (i32.const 0) (i32.const 8))":         "1:2: memory.protect: missing a protection (none, read or readwrite)",
+		"(memory.protect write (i32.const 0) (i32.const 8))":   "1:17: memory.protect: expected a protection (none, read or readwrite), found write",
+		"i32.const 0 i32.const 8 memory.protect":               "1:25: memory.protect: missing a protection (none, read or readwrite)",
+		"i32.const 0 i32.const 8 (memory.protect 1 readwrite)": "1:41: memory.protect: memory variable out of range: 1 (max 1)",
+	} {
+		_, err := ParseFunc(src)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseFunc(%q) = %v, want %s", src, err, want)
+		}
 	}
 }
 
@@ -368,13 +426,13 @@ func hexLines(b []byte) string {
 
 // wat2wasm returns the bytes wat2wasm --enable-threads makes of src, or
 // skips the test when wat2wasm is not installed.
-func wat2wasm(t *testing.T, src string) []byte {
+func wat2wasm(t *testing.T, src string, flags ...string) []byte {
 	t.Helper()
 	path, err := exec.LookPath("wat2wasm")
 	if err != nil {
 		t.Skip("wat2wasm not installed (apt-get install wabt); skipping byte comparison")
 	}
-	return runWat2wasm(t, path, src, "--enable-threads")
+	return runWat2wasm(t, path, src, append([]string{"--enable-threads"}, flags...)...)
 }
 
 // runWat2wasm returns the bytes that the wat2wasm at tool, with flags,

@@ -36,6 +36,7 @@ const (
 	AccessFill                          // memory.fill
 	AccessCopy                          // memory.copy
 	AccessDiscard                       // memory.discard (memory-control proposal, feature discard)
+	AccessProtect                       // memory.protect (memory-control proposal, feature protect)
 )
 
 // An RMWOp is the operator of an atomic read-modify-write.
@@ -55,7 +56,7 @@ const (
 type Access struct {
 	Kind   AccessKind
 	Type   ValType // the type of the value loaded, stored or compared
-	Width  int     // bytes accessed (0 for size, grow, fill, copy, discard, fence)
+	Width  int     // bytes accessed (0 for size, grow, fill, copy, discard, protect, fence)
 	Signed bool    // a sign-extending load
 	Atomic bool    // an atomic instruction (alignment must be natural)
 	RMW    RMWOp   // the operator of an AccessRMW

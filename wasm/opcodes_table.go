@@ -120,6 +120,7 @@ const (
 	OpMemoryCopy                // memory.copy
 	OpMemoryFill                // memory.fill
 	OpMemoryDiscard             // memory.discard (feature discard)
+	OpMemoryProtect             // memory.protect (feature protect)
 	OpMemoryAtomicNotify        // memory.atomic.notify
 	OpMemoryAtomicWait32        // memory.atomic.wait32
 	OpMemoryAtomicWait64        // memory.atomic.wait64
@@ -307,6 +308,7 @@ var opInfos = [opCount]OpInfo{
 	OpMemoryCopy:             {Name: "memory.copy", Prefix: 0xFC, Code: 0x0A, Class: ClassMemory, In: []ValType{I32, I32, I32}, Out: nil, Access: &Access{Kind: AccessCopy, Type: I32, Width: 0, Signed: false, Atomic: false}},
 	OpMemoryFill:             {Name: "memory.fill", Prefix: 0xFC, Code: 0x0B, Class: ClassMemory, In: []ValType{I32, I32, I32}, Out: nil, Access: &Access{Kind: AccessFill, Type: I32, Width: 0, Signed: false, Atomic: false}},
 	OpMemoryDiscard:          {Name: "memory.discard", Prefix: 0xFC, Code: 0x12, Class: ClassMemory, In: []ValType{I32, I32}, Out: nil, Access: &Access{Kind: AccessDiscard, Type: I32, Width: 0, Signed: false, Atomic: false}},
+	OpMemoryProtect:          {Name: "memory.protect", Prefix: 0xFC, Code: 0x17, Class: ClassMemory, In: []ValType{I32, I32}, Out: nil, Access: &Access{Kind: AccessProtect, Type: I32, Width: 0, Signed: false, Atomic: false}},
 	OpMemoryAtomicNotify:     {Name: "memory.atomic.notify", Prefix: 0xFE, Code: 0x00, Class: ClassMemory, In: []ValType{I32, I32}, Out: []ValType{I32}, Access: &Access{Kind: AccessNotify, Type: I32, Width: 4, Signed: false, Atomic: true}},
 	OpMemoryAtomicWait32:     {Name: "memory.atomic.wait32", Prefix: 0xFE, Code: 0x01, Class: ClassMemory, In: []ValType{I32, I32, I64}, Out: []ValType{I32}, Access: &Access{Kind: AccessWait, Type: I32, Width: 4, Signed: false, Atomic: true}},
 	OpMemoryAtomicWait64:     {Name: "memory.atomic.wait64", Prefix: 0xFE, Code: 0x02, Class: ClassMemory, In: []ValType{I32, I64, I64}, Out: []ValType{I32}, Access: &Access{Kind: AccessWait, Type: I64, Width: 8, Signed: false, Atomic: true}},

@@ -13,21 +13,34 @@ import (
 // align= immediate means the natural alignment. Errors are reported as an
 // ErrorList sorted by position; the function is nil when there are any.
 func ParseFunc(src string) (*Func, error) {
+	return ParseFuncMems(src, nil)
+}
+
+// ParseFuncMems is ParseFunc for code that may use several memories
+// (multi-memory): mems holds each memory's $name without "$" ("" for an
+// unnamed one), in index order. A memory index is a number below
+// len(mems) or one of the names; nil mems means one unnamed memory.
+func ParseFuncMems(src string, mems []string) (*Func, error) {
 	items, err := ReadSExprs(src)
 	if err != nil {
 		return nil, err
 	}
-	return ParseFuncSExprs(items)
+	return parseFuncSExprs(items, mems)
 }
 
 // ParseFuncSExprs is ParseFunc for a body already read into S-expressions,
 // such as the elements of a (func ...) list after its header.
-func ParseFuncSExprs(items []*SExpr) (*Func, error) {
+func ParseFuncSExprs(items []*SExpr) (*Func, error) { return parseFuncSExprs(items, nil) }
+
+func parseFuncSExprs(items []*SExpr, mems []string) (*Func, error) {
 	f := &Func{Pos: Pos{Line: 1, Col: 1}}
 	if len(items) > 0 {
 		f.Pos = items[0].Pos()
 	}
-	p := &parser{fn: f}
+	if mems == nil {
+		mems = []string{""}
+	}
+	p := &parser{fn: f, memNames: mems}
 	err := p.run(func() {
 		rest := p.localDecls(p.header(items))
 		f.Body = p.fullSeq(&cursor{items: rest})
@@ -41,11 +54,13 @@ func ParseFuncSExprs(items []*SExpr) (*Func, error) {
 // A parser turns S-expressions into syntax trees. It collects errors and
 // gives up after MaxErrors of them.
 type parser struct {
-	errs    ErrorList
-	fn      *Func    // the function whose body is being parsed
-	mod     *Module  // the enclosing module, or nil for a lone body
-	memName string   // the $name of the module's memory, without "$"
-	labels  []string // the enclosing blocks' labels, innermost last
+	errs ErrorList
+	fn   *Func   // the function whose body is being parsed
+	mod  *Module // the enclosing module, or nil for a lone body
+	// memNames are the memories' $names without "$" ("" unnamed), in
+	// index order: the module's one memory, or a litmus test's memories.
+	memNames []string
+	labels   []string // the enclosing blocks' labels, innermost last
 }
 
 // bailout is the panic value that stops a parser with too many errors.
@@ -522,14 +537,38 @@ func (p *parser) immediates(in *Instr, kw *SExpr, c *cursor) {
 	case op == OpAtomicFence:
 		p.order(in, c)
 	case op.Info().Class == ClassMemory:
-		p.memIndices(in.Op, c)
+		p.memIndices(in, c)
+		if op == OpMemoryProtect {
+			in.Value = uint64(p.prot(kw, c))
+			return
+		}
 		p.order(in, c)
 		if op.HasMemArg() {
-			order := in.Mem
+			before := in.Mem
 			in.Mem = p.memArg(in.Op, c)
-			in.Mem.Order, in.Mem.WriteOrder, in.Mem.OrderPos = order.Order, order.WriteOrder, order.OrderPos
+			in.Mem.Order, in.Mem.WriteOrder, in.Mem.OrderPos = before.Order, before.WriteOrder, before.OrderPos
+			in.Mem.Mem, in.Mem.SrcMem, in.Mem.MemPos = before.Mem, before.SrcMem, before.MemPos
 		}
 	}
+}
+
+// prot parses the protection immediate of memory.protect: none, read or
+// readwrite (memory-control Overview.md, "memory.protect <memidx> <prot>").
+func (p *parser) prot(kw *SExpr, c *cursor) Prot {
+	const want = "a protection (none, read or readwrite)"
+	s := c.peek()
+	if s == nil || s.IsList() {
+		p.errorf(kw.Pos(), "%s: missing %s", kw.Tok.Text, want)
+		return ProtReadWrite
+	}
+	c.next()
+	for _, pr := range []Prot{ProtNone, ProtRead, ProtReadWrite} {
+		if s.Tok.Kind == TokKeyword && s.Tok.Text == pr.String() {
+			return pr
+		}
+	}
+	p.errorf(s.Pos(), "%s: expected %s, found %s", kw.Tok.Text, want, s.describe())
+	return ProtReadWrite
 }
 
 // order parses the optional memory-ordering immediate (seqcst or acqrel,
@@ -664,11 +703,12 @@ func (p *parser) constant(op Op, kw *SExpr, c *cursor) uint64 {
 	return v
 }
 
-// memIndices skips the optional memory index immediates (one, or two for
-// memory.copy) of a memory instruction; only memory 0 exists.
-func (p *parser) memIndices(op Op, c *cursor) {
+// memIndices parses the optional memory index immediates of in (one, or
+// two for memory.copy: destination, then source), numbers or $names of
+// p.memNames.
+func (p *parser) memIndices(in *Instr, c *cursor) {
 	n := 1
-	if op == OpMemoryCopy {
+	if in.Op == OpMemoryCopy {
 		n = 2
 	}
 	for i := 0; i < n; i++ {
@@ -677,21 +717,43 @@ func (p *parser) memIndices(op Op, c *cursor) {
 			return
 		}
 		c.next()
-		p.memIndex(op, s)
+		x := p.memIndex(in.Op, s)
+		if x != 0 && in.Mem.MemPos == (Pos{}) {
+			in.Mem.MemPos = s.Pos()
+		}
+		switch {
+		case i == 1:
+			in.Mem.SrcMem = x
+		case in.Op == OpMemoryCopy:
+			in.Mem.Mem, in.Mem.SrcMem = x, x // memory.copy $m copies within $m
+		default:
+			in.Mem.Mem = x
+		}
 	}
 }
 
-// memIndex checks a memory index immediate.
-func (p *parser) memIndex(op Op, s *SExpr) {
+// memIndex resolves a memory index immediate, reporting an unknown name
+// or an index out of range (wat2wasm's words).
+func (p *parser) memIndex(op Op, s *SExpr) uint32 {
 	if s.Tok.Kind == TokID {
-		if p.memName == "" || s.Tok.Text[1:] != p.memName {
-			p.errorf(s.Pos(), "%s: unknown memory %s", op, s.Tok.Text)
+		for i, name := range p.memNames {
+			if name != "" && s.Tok.Text[1:] == name {
+				return uint32(i)
+			}
 		}
-		return
-	}
-	if v, st := parseNat(s.Tok.Text, 1<<32-1); st != litOK || v != 0 {
 		p.errorf(s.Pos(), "%s: unknown memory %s", op, s.Tok.Text)
+		return 0
 	}
+	v, st := parseNat(s.Tok.Text, 1<<32-1)
+	switch {
+	case st != litOK:
+		p.errorf(s.Pos(), "%s: unknown memory %s", op, s.Tok.Text)
+	case v >= uint64(len(p.memNames)):
+		p.errorf(s.Pos(), "%s: memory variable out of range: %d (max %d)", op, v, len(p.memNames))
+	default:
+		return uint32(v)
+	}
+	return 0
 }
 
 // memArg parses the optional offset= and align= immediates. Without

@@ -52,6 +52,7 @@ func ParseModuleSExpr(s *SExpr) (*Module, error) {
 func parseFields(m *Module, fields []*SExpr) (*Module, error) {
 	mp := &moduleParser{m: m, funcIndex: map[string]int{}}
 	mp.p.mod = m
+	mp.p.memNames = []string{""}
 	err := mp.p.run(func() { mp.fields(fields) })
 	if err != nil {
 		return nil, err
@@ -133,7 +134,7 @@ func (mp *moduleParser) memoryField(s *SExpr) {
 func (mp *moduleParser) memoryName(c *cursor) {
 	if s := c.peek(); s != nil && s.Tok.Kind == TokID {
 		c.next()
-		mp.p.memName = s.Tok.Text[1:]
+		mp.p.memNames = []string{s.Tok.Text[1:]}
 	}
 }
 
@@ -351,7 +352,7 @@ func (mp *moduleParser) memoryRef(ref *SExpr) bool {
 	ok := false
 	switch ref.Tok.Kind {
 	case TokID:
-		ok = mp.m.HasMemory && ref.Tok.Text[1:] == mp.p.memName
+		ok = mp.m.HasMemory && len(mp.p.memNames) == 1 && ref.Tok.Text[1:] == mp.p.memNames[0]
 	case TokNumber:
 		v, st := parseNat(ref.Tok.Text, 1<<32-1)
 		ok = mp.m.HasMemory && st == litOK && v == 0

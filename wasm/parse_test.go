@@ -152,7 +152,7 @@ func TestParseFuncErrors(t *testing.T) {
 		{"offset out of range", "i32.load offset=4294967296", []string{"1:10: i32.load: offset out of range: offset=4294967296"}},
 		{"align before offset", "i32.load align=4 offset=4", []string{"1:18: i32.load: unexpected offset=4: expected offset= before align=, each at most once"}},
 		{"memarg on a non-memory instruction", "i32.add offset=4", []string{"1:9: unexpected offset=4: not after a memory instruction"}},
-		{"unknown memory", "memory.size 1 memory.grow $m", []string{"1:13: memory.size: unknown memory 1", "1:27: memory.grow: unknown memory $m"}},
+		{"unknown memory", "memory.size 1 memory.grow $m", []string{"1:13: memory.size: memory variable out of range: 1 (max 1)", "1:27: memory.grow: unknown memory $m"}},
 		{"unknown local", "(local $x i32) local.get $y", []string{"1:26: unknown local $y"}},
 		{"unknown label", "block $a br $b end", []string{"1:13: unknown label $b"}},
 		{"label out of scope", "block $a end br $a", []string{"1:17: unknown label $a"}},
@@ -220,6 +220,8 @@ func opText(op Op) string {
 		return name + " 0"
 	case OpI32Const, OpI64Const, OpF32Const, OpF64Const:
 		return name + " 1"
+	case OpMemoryProtect:
+		return name + " read"
 	}
 	if op.HasMemArg() {
 		return name + " offset=1"

@@ -69,6 +69,9 @@ func FormatModule(m *Module) string {
 	if m.HasMemory {
 		b.WriteString("  " + formatMemory(m.Memory) + "\n")
 	}
+	for _, mem := range m.MoreMemories {
+		b.WriteString("  " + formatMemory(mem) + "\n")
+	}
 	for _, g := range m.Globals {
 		b.WriteString("  (global")
 		if g.Export != "" {
@@ -220,14 +223,31 @@ func (pr *printer) immediates(in *Instr) string {
 		return formatFloat(in.Value, 32)
 	case OpF64Const:
 		return formatFloat(in.Value, 64)
+	case OpMemoryProtect:
+		return strings.TrimSpace(memIndexText(in) + " " + Prot(in.Value).String())
 	}
-	ord := orderText(in)
+	ord := strings.TrimSpace(memIndexText(in) + " " + orderText(in))
 	if in.Op.HasMemArg() {
 		if m := memArgText(in.Op, in.Mem); m != "" {
 			return strings.TrimSpace(ord + " " + m)
 		}
 	}
 	return ord
+}
+
+// memIndexText returns the memory index immediates of a memory
+// instruction, "" when they are all 0: "1", or "1 0" for memory.copy
+// (destination, source).
+func memIndexText(in *Instr) string {
+	switch {
+	case in.Op.Info().Class != ClassMemory || in.Op == OpAtomicFence:
+		return ""
+	case in.Op == OpMemoryCopy && (in.Mem.Mem != 0 || in.Mem.SrcMem != 0):
+		return fmt.Sprintf("%d %d", in.Mem.Mem, in.Mem.SrcMem)
+	case in.Op != OpMemoryCopy && in.Mem.Mem != 0:
+		return strconv.FormatUint(uint64(in.Mem.Mem), 10)
+	}
+	return ""
 }
 
 // orderText returns the ordering immediate of an atomic instruction:
