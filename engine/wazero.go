@@ -1,3 +1,5 @@
+//go:build !js
+
 package engine
 
 import (
@@ -11,8 +13,6 @@ import (
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
 	"github.com/tetratelabs/wazero/sys"
-
-	"wmm/wasm"
 )
 
 // Wazero runs harnesses in this process on wazero
@@ -79,12 +79,6 @@ func newWazeroEngine(ctx context.Context, h *Harness, interp bool) (*wazeroEngin
 		}
 	}
 	return e, nil
-}
-
-// memoryProvider encodes the module that creates and exports the shared
-// memory the harness imports.
-func memoryProvider(h *Harness) ([]byte, error) {
-	return wasm.Encode(&wasm.Module{HasMemory: true, Memory: wasm.Memory{Min: h.MemPages, Max: h.MemMax, HasMax: true, Shared: true, Export: "mem"}})
 }
 
 func (e *wazeroEngine) version() string {
