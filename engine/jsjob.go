@@ -42,9 +42,35 @@ func NewJSJob(h *Harness, opts Options) (*JSJob, error) {
 	return &JSJob{Config: cfg, Module: h.Module, WorkerModule: w}, nil
 }
 
-// DecodeJS reads the result harness.js reported ({"result": ...}'s value,
-// or the whole line) into a RawResult with raw keys.
-func DecodeJS(h *Harness, result []byte) (*RawResult, error) {
+// SpinLimitFor returns the barrier's default spin limit for a test of
+// threads threads on a machine of cores cores.
+func SpinLimitFor(threads, cores int) uint32 {
+	if threads > cores {
+		// Some thread is always descheduled: spinning for it only burns
+		// the time slice it needs.
+		return oversubscribedSpinLimit
+	}
+	return defaultSpinLimit
+}
+
+// DecodeJS names the outcomes of the result harness.js reported for h
+// ({"result": ...}, or its value) on the engine called name.
+func DecodeJS(h *Harness, name string, result []byte) (*Result, error) {
+	raw, err := decodeJS(h, result)
+	if err != nil {
+		return nil, err
+	}
+	res, err := h.Decode(raw)
+	if err != nil {
+		return nil, err
+	}
+	res.Engine = name
+	res.Config = h.config()
+	return res, nil
+}
+
+// decodeJS reads harness.js's result into a RawResult with raw keys.
+func decodeJS(h *Harness, result []byte) (*RawResult, error) {
 	var line struct {
 		Result *jsResult `json:"result"`
 		Error  string    `json:"error"`

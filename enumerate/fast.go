@@ -754,6 +754,7 @@ func (c *fastCandidate) record(weight Count) error {
 		k = string(c.keyBytes)
 		s.results[k] = s.rawOf(c.paths)
 		s.order = append(s.order, k)
+		s.opts.Budget.Outcome()
 	} else if !c.before(s.witnessKey[string(c.keyBytes)]) {
 		return nil
 	} else {

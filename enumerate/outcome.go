@@ -107,6 +107,7 @@ func (s *searcher) record(c *candidate, weight Count) error {
 	if _, ok := s.results[k]; !ok {
 		s.results[k] = r
 		s.order = append(s.order, k)
+		s.opts.Budget.Outcome()
 		s.witness[k] = c.x.Clone()
 	}
 	return nil
