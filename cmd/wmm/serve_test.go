@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -128,6 +129,99 @@ func TestPlayground(t *testing.T) {
 	if want := "test.yaml:2:10: invalid YAML"; !strings.HasPrefix(msg, want) {
 		t.Errorf("the page shows %q, want %s…", msg, want)
 	}
+}
+
+// TestPlaygroundCatalog runs every catalogue test of Wasm threads on
+// Chromium's V8 from the playground's page (runSource: the page's compile,
+// runner and judge), WMM_PLAYGROUND_CATALOG iterations each, and lists
+// the tests that showed relaxed behaviour (an outcome the sc model
+// forbids) and any outcome the wasm model forbids. It fails on a forbidden outcome; that is
+// a lead, not a finding, until the reproducer shows it without the page.
+// Without WMM_PLAYGROUND_CATALOG it is skipped.
+func TestPlaygroundCatalog(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("WMM_PLAYGROUND_CATALOG"))
+	exe := browser()
+	if n <= 0 || exe == "" {
+		t.Skip("set WMM_PLAYGROUND_CATALOG=ITERATIONS (and have chromium) to run the catalogue on V8 from the page")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Minute)
+	defer cancel()
+	site, err := playground.Build(ctx, "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := playground.Listen("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go playground.Serve(ctx, ln, site)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe))
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	defer acancel()
+	bctx, bcancel := chromedp.NewContext(actx)
+	defer bcancel()
+	if err := chromedp.Do(bctx); err != nil { // the browser lives as long as bctx
+		t.Fatal(err)
+	}
+	if err := do(bctx, chromedp.Navigate("http://"+ln.Addr().String()+"/"), chromedp.WaitVisible(`body[data-ready]`)); err != nil {
+		t.Fatal(err)
+	}
+	names := evaluate[[]string](t, bctx, `state.catalog.map(e => e.name)`)
+	var relaxed, forbidden, skipped []string
+	ran := 0
+	for _, name := range names {
+		// The run is judged by wasm, and again by sc: an outcome sc
+		// forbids is a relaxed one.
+		expr := fmt.Sprintf(`(async () => {
+			const src = state.catalog.find(e => e.name === %q).source;
+			const r = await runSource(src, %d);
+			if (r.run) r.sc = (await call({ op: "judge", source: src, model: "sc", iterations: %d, cores: navigator.hardwareConcurrency, result: r.line })).run;
+			delete r.line;
+			return JSON.stringify(r);
+		})()`, name, n, n)
+		tctx, tcancel := context.WithTimeout(bctx, 3*time.Minute)
+		out, err := chromedp.Run(tctx, chromedp.Evaluate[string](expr, chromedp.EvalAwaitPromise))
+		tcancel()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var r struct {
+			Errors []struct{ Text string }
+			Run    *struct {
+				Record struct {
+					Iterations    int
+					ConditionSeen bool `json:"condition_seen"`
+					ForbiddenSeen int  `json:"forbidden_seen"`
+					Condition     *string
+				}
+			}
+			SC *struct {
+				Record struct {
+					ForbiddenSeen int `json:"forbidden_seen"`
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.Run == nil {
+			skipped = append(skipped, name)
+			t.Logf("%s: skipped: %s", name, r.Errors[0].Text)
+			continue
+		}
+		ran++
+		rec := r.Run.Record
+		if rec.ForbiddenSeen > 0 {
+			forbidden = append(forbidden, fmt.Sprintf("%s (%d)", name, rec.ForbiddenSeen))
+			t.Errorf("%s: %d runs with outcomes the model forbids", name, rec.ForbiddenSeen)
+		}
+		if r.SC != nil && r.SC.Record.ForbiddenSeen > 0 {
+			relaxed = append(relaxed, fmt.Sprintf("%s (%d)", name, r.SC.Record.ForbiddenSeen))
+		}
+	}
+	t.Logf("%d tests ran on V8 from the page, %d iterations each, %d skipped (JS threads or not runnable)", ran, n, len(skipped))
+	t.Logf("outcomes sc forbids, that is relaxed behaviour (%d tests, runs): %s", len(relaxed), strings.Join(relaxed, ", "))
+	t.Logf("forbidden outcomes (%d): %s", len(forbidden), strings.Join(forbidden, ", "))
 }
 
 // runIterations is how many instances TestPlayground runs on the browser.

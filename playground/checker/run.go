@@ -22,6 +22,25 @@ const RunIterations = 10000
 // RunMemory bounds the memory a browser run may reserve.
 const RunMemory = 1 << 30
 
+// RunGroup is the most isolated instances (each a shared memory) a browser
+// run creates at once. V8 in a browser reserves gigabytes of address
+// space per Wasm memory inside its sandbox, whatever the memory's size:
+// Chromium refused a group of a few hundred ("could not allocate
+// memory") where node, started by wmm run, did not.
+const RunGroup = 16
+
+// limitGroup caps the group of a harness.js configuration at RunGroup.
+func limitGroup(cfg json.RawMessage) (json.RawMessage, error) {
+	var m map[string]any
+	if err := json.Unmarshal(cfg, &m); err != nil {
+		return nil, err
+	}
+	if g, ok := m["group"].(float64); ok && g > RunGroup {
+		m["group"] = RunGroup
+	}
+	return json.Marshal(m)
+}
+
 // Engine is the engine name of a browser run's results.
 const Engine = "browser"
 
@@ -71,6 +90,9 @@ func Compile(r Request) *Response {
 	}
 	job, err := engine.NewJSJob(h, opts)
 	if err != nil {
+		return failed(err)
+	}
+	if job.Config, err = limitGroup(job.Config); err != nil {
 		return failed(err)
 	}
 	return &Response{Job: job, Threads: len(h.Locals), Seconds: time.Since(start).Seconds()}

@@ -301,6 +301,20 @@ function runHarness(job, iterations) {
   });
 }
 
+// runSource compiles the first test of source, runs it on this browser
+// and returns the checker's judgment ({run} or {errors}), without the
+// page: TestPlaygroundCatalog walks the catalogue with it.
+async function runSource(source, iterations, model) {
+  const extra = { source, model: model || "wasm", variants: [], iterations, cores: navigator.hardwareConcurrency || 1 };
+  const res = await call(Object.assign({ op: "compile" }, extra));
+  if (res.errors) return res;
+  const line = await runHarness(res.job, iterations);
+  if (line.error) return { errors: [{ text: line.error }] };
+  const judged = await call(Object.assign({ op: "judge", result: line }, extra));
+  judged.line = line;
+  return judged;
+}
+
 // runHere compiles the editor's first test, runs it on this browser and
 // shows the histogram judged by the model.
 async function runHere() {
