@@ -41,6 +41,9 @@ function nodeHost() {
     // workerModule is the module the workers instantiate.
     workerModule: (cfg) => new WebAssembly.Module(fs.readFileSync(cfg.workerModulePath || cfg.modulePath)),
     cores: () => require('os').cpus().length,
+    // workerMemories is how many isolated memories the workers may see
+    // before they are restarted (node: collect() frees them).
+    workerMemories: Infinity,
     version: engineVersion,
   };
 }
@@ -334,6 +337,7 @@ async function runIsolated(cfg) {
   const start = Date.now();
   let done = 0;
   let workers = null;
+  let held = 0; // memories the workers have seen since they started
   while (done < cfg.iterations) {
     if (cfg.budgetMs > 0 && Date.now() - start > cfg.budgetMs) {
       res.notes.push('time budget ran out after ' + done + ' of ' + cfg.iterations + ' iterations');
@@ -388,10 +392,14 @@ async function runIsolated(cfg) {
     res.dropped += n - finishedN;
     const note = 'instances that missed the deadline were dropped';
     if (!ok && !res.notes.includes(note)) res.notes.push(note);
-    if (!ok) {
-      // A worker may still be running the instance that did not end.
+    held += n;
+    if (!ok || held >= host.workerMemories) {
+      // A worker may still be running the instance that did not end; or
+      // (host.workerMemories) the workers' isolates, which a browser
+      // does not let us collect, hold too many dead memories.
       stopWorkers(workers);
       workers = null;
+      held = 0;
     }
     done += n;
     host.progress(done);

@@ -63,6 +63,12 @@ self.wmmHost = {
   onMessage(fn) { self.onmessage = (e) => fn(e.data); },
   workerModule: (cfg) => cfg.workerModule,
   cores: () => navigator.hardwareConcurrency || 1,
+  // A page cannot run the garbage collector, and a worker's isolate keeps
+  // the shared memories it saw until its own collection, which its small
+  // heap rarely needs: V8 then refuses new memories ("could not allocate
+  // memory", after a few hundred). The harness restarts the workers after
+  // this many.
+  workerMemories: 64,
   version: () => engineName(navigator.userAgent) + "; " + navigator.userAgent,
 };
 
