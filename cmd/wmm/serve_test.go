@@ -135,8 +135,9 @@ func TestPlayground(t *testing.T) {
 // Chromium's V8 from the playground's page (runSource: the page's compile,
 // runner and judge), WMM_PLAYGROUND_CATALOG iterations each, and lists
 // the tests that showed relaxed behaviour (an outcome the sc model
-// forbids) and any outcome the wasm model forbids. It fails on a forbidden outcome; that is
-// a lead, not a finding, until the reproducer shows it without the page.
+// forbids) and any outcome the wasm model forbids. It fails on a forbidden
+// outcome other than knownFindings; that is a lead, not a finding, until
+// a reproducer shows it without the page.
 // WMM_PLAYGROUND_TESTS=A,B runs only those. Without
 // WMM_PLAYGROUND_CATALOG it is skipped.
 func TestPlaygroundCatalog(t *testing.T) {
@@ -217,7 +218,9 @@ func TestPlaygroundCatalog(t *testing.T) {
 		rec := r.Run.Record
 		if rec.ForbiddenSeen > 0 {
 			forbidden = append(forbidden, fmt.Sprintf("%s (%d)", name, rec.ForbiddenSeen))
-			t.Errorf("%s: %d runs with outcomes the model forbids", name, rec.ForbiddenSeen)
+			if !slices.Contains(knownFindings, name) {
+				t.Errorf("%s: %d runs with outcomes the model forbids", name, rec.ForbiddenSeen)
+			}
 		}
 		if r.SC != nil && r.SC.Record.ForbiddenSeen > 0 {
 			relaxed = append(relaxed, fmt.Sprintf("%s (%d)", name, r.SC.Record.ForbiddenSeen))
@@ -227,6 +230,11 @@ func TestPlaygroundCatalog(t *testing.T) {
 	t.Logf("outcomes sc forbids, that is relaxed behaviour (%d tests, runs): %s", len(relaxed), strings.Join(relaxed, ", "))
 	t.Logf("forbidden outcomes (%d): %s", len(forbidden), strings.Join(forbidden, ", "))
 }
+
+// knownFindings are the tests whose forbidden outcomes V8 is known to
+// show, with reproducers that show them without wmm (README, "Engine
+// findings"): memory.size still old after an SC flag set after a grow.
+var knownFindings = []string{"MP+grow+scflag+size", "MP+grow+scflag+access"}
 
 // runIterations is how many instances TestPlayground runs on the browser.
 const runIterations = 3000

@@ -68,7 +68,7 @@ self.wmmHost = {
   // heap rarely needs: V8 then refuses new memories ("could not allocate
   // memory", after a few hundred). The harness restarts the workers after
   // this many.
-  workerMemories: 64,
+  workerMemories: 32,
   version: () => engineName(navigator.userAgent) + "; " + navigator.userAgent,
 };
 
