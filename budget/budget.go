@@ -94,6 +94,7 @@ type Progress struct {
 	Paths      int64         // thread paths, all threads together (of the current round)
 	Candidates int64         // candidate executions
 	Executions int64         // consistent executions found (saturates at math.MaxInt64)
+	Outcomes   int64         // distinct outcomes found so far (raw: before a report merges them over its names)
 	Elapsed    time.Duration // since the search started
 }
 
@@ -193,6 +194,8 @@ type Meter struct {
 	paths      atomic.Int64
 	candidates atomic.Int64
 	executions atomic.Int64
+	outcomes   atomic.Int64
+	reported   atomic.Int64 // when the reporter was last called, in ns since start
 	done       atomic.Bool
 	detail     atomicString
 }
@@ -282,7 +285,9 @@ func (m *Meter) Path(thread string, n int) error {
 	if m == nil {
 		return nil
 	}
-	m.paths.Add(1)
+	if m.paths.Add(1)&reportMask == 0 {
+		m.report()
+	}
 	if m.limits.Paths > 0 && n > m.limits.Paths && m.stopped.Load() == 0 {
 		m.detail.Store(fmt.Sprintf("thread %s has more than %d paths", thread, m.limits.Paths))
 		m.stop(Paths)
@@ -313,8 +318,12 @@ func (m *Meter) Candidate() error {
 	if m == nil {
 		return nil
 	}
-	if n := m.candidates.Add(1); m.limits.Candidates > 0 && n > m.limits.Candidates {
+	n := m.candidates.Add(1)
+	if m.limits.Candidates > 0 && n > m.limits.Candidates {
 		m.stop(Candidates)
+	}
+	if n&reportMask == 0 {
+		m.report()
 	}
 	return m.Err()
 }
@@ -336,6 +345,13 @@ func (m *Meter) Executions(n uint64) {
 	}
 }
 
+// Outcome counts an outcome the search found for the first time.
+func (m *Meter) Outcome() {
+	if m != nil {
+		m.outcomes.Add(1)
+	}
+}
+
 // Progress returns how far the search got.
 func (m *Meter) Progress() Progress {
 	if m == nil {
@@ -343,7 +359,7 @@ func (m *Meter) Progress() Progress {
 	}
 	return Progress{
 		Phase: Phase(m.phase.Load()), Round: int(m.round.Load()),
-		Paths: m.paths.Load(), Candidates: m.candidates.Load(), Executions: m.executions.Load(),
+		Paths: m.paths.Load(), Candidates: m.candidates.Load(), Executions: m.executions.Load(), Outcomes: m.outcomes.Load(),
 		Elapsed: time.Since(m.start),
 	}
 }

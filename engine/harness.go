@@ -83,12 +83,7 @@ func compile(t *litmus.Test, opts Options) (*Harness, *wasm.Module, error) {
 	h := &Harness{Test: t, Isolated: p.mode == modeIsolated, MemoryMode: opts.Memory, Init: t.Init, Atoms: p.atoms,
 		Waits: p.waits && p.mode == modeBatch, Delays: opts.delays(), SpinLimit: opts.SpinLimit}
 	if h.SpinLimit == 0 {
-		h.SpinLimit = defaultSpinLimit
-		if len(t.Threads) > runtime.NumCPU() {
-			// Some thread is always descheduled: spinning for it only
-			// burns the time slice it needs.
-			h.SpinLimit = oversubscribedSpinLimit
-		}
+		h.SpinLimit = SpinLimitFor(len(t.Threads), runtime.NumCPU())
 	}
 	for _, th := range t.Threads {
 		h.Locals = append(h.Locals, len(th.Code.Locals))

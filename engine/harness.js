@@ -1,15 +1,52 @@
-// The JavaScript driver of wmm's engine runner, for node, deno and bun.
-// wmm writes this file (embedded in the binary) next to the harness module
-// and a configuration, and runs it as `node harness.cjs config.json`. It
-// does what engine/godriver.go and engine/isodriver.go do for the Go
-// engines: one worker per test thread, batches of instances, raw outcome
-// keys counted, a watchdog for threads stuck in wait, a deadline per
-// batch. It prints JSON lines on stdout: {"progress": n} while it runs,
-// then {"result": {...}}. No test file can add code to it: the test's code
-// is in the Wasm module only.
+// The JavaScript driver of wmm's engine runner, for node, deno and bun,
+// and for the playground's "Run on this browser". wmm writes this file
+// (embedded in the binary) next to the harness module and a
+// configuration, and runs it as `node harness.cjs config.json`; the
+// playground loads it in a Web Worker after playground/site/runner.js,
+// which defines self.wmmHost, the browser's host. It does what
+// engine/godriver.go and engine/isodriver.go do for the Go engines: one
+// worker per test thread, batches of instances, raw outcome keys counted,
+// a watchdog for threads stuck in wait, a deadline per batch. It prints
+// JSON lines on stdout (the browser: posts them): {"progress": n} while it
+// runs, then {"result": {...}}. No test file can add code to it: the
+// test's code is in the Wasm module only.
 'use strict';
-const { Worker, isMainThread, workerData, parentPort } = require('worker_threads');
-const fs = require('fs');
+
+// host is what differs between node (deno, bun) and a browser: how the
+// run starts and ends, how workers start and talk, and the engine's name.
+// The browser's is playground/site/runner.js, with the same members.
+const host = typeof wmmHost !== 'undefined' ? wmmHost : nodeHost();
+
+function nodeHost() {
+  const { Worker, isMainThread, workerData, parentPort } = require('worker_threads');
+  const fs = require('fs');
+  const write = (line, code) => process.stdout.write(JSON.stringify(line) + '\n', () => process.exit(code));
+  return {
+    // start runs main(cfg) on the main thread, worker(data) on a worker.
+    start(main, worker) {
+      if (!isMainThread) { worker(workerData); return; }
+      const cfg = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+      cfg.module = new WebAssembly.Module(fs.readFileSync(cfg.modulePath));
+      main(cfg);
+    },
+    done: (result) => write({ result }, 0),
+    fail: (err) => write({ error: String(err && err.stack || err) }, 1),
+    progress: (done) => console.log(JSON.stringify({ progress: done })),
+    newWorker: (data) => new Worker(__filename, { workerData: data }),
+    // started resolves once the workers can run (node: at once).
+    started: () => Promise.resolve(),
+    // ready tells the main thread that this worker can run.
+    ready: () => {},
+    onMessage: (fn) => parentPort.on('message', fn),
+    // workerModule is the module the workers instantiate.
+    workerModule: (cfg) => new WebAssembly.Module(fs.readFileSync(cfg.workerModulePath || cfg.modulePath)),
+    cores: () => require('os').cpus().length,
+    // workerMemories is how many isolated memories the workers may see
+    // before they are restarted (node: collect() frees them).
+    workerMemories: Infinity,
+    version: engineVersion,
+  };
+}
 
 // Words of the shared coordination buffer between the main thread and the
 // workers (Int32Array indices).
@@ -23,15 +60,9 @@ const PAGE = 65536;
 // The trapped status of a thread's record (engine/layout.go).
 const STATUS_TRAPPED = 2;
 
-function main() {
-  const cfg = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-  cfg.module = new WebAssembly.Module(fs.readFileSync(cfg.modulePath));
+function main(cfg) {
   const run = cfg.isolated ? runIsolated : runBatches;
-  run(cfg).then((result) => {
-    process.stdout.write(JSON.stringify({ result }) + '\n', () => process.exit(0));
-  }, (err) => {
-    process.stdout.write(JSON.stringify({ error: String(err && err.stack || err) }) + '\n', () => process.exit(1));
-  });
+  run(cfg).then(host.done, host.fail);
 }
 
 function engineVersion() {
@@ -64,7 +95,7 @@ function instantiate(cfg) {
 function startWorkers(cfg, extra) {
   const workers = [];
   for (let t = 0; t < cfg.locals.length; t++) {
-    workers.push(new Worker(__filename, { workerData: Object.assign({ t, cfg }, extra) }));
+    workers.push(host.newWorker(Object.assign({ t, cfg }, extra)));
   }
   return workers;
 }
@@ -123,8 +154,8 @@ function writeInit(cfg, view, base) {
 // ---- batch mode ----
 
 async function runBatches(cfg) {
-  const res = { counts: new Counter(), dropped: 0, notes: [], version: engineVersion(), measured: 0, concurrent: 0, sleeps: 0, arrivals: 0 };
-  let st = openBatch(cfg);
+  const res = { counts: new Counter(), dropped: 0, notes: [], version: host.version(), measured: 0, concurrent: 0, sleeps: 0, arrivals: 0 };
+  let st = await openBatch(cfg);
   const start = Date.now();
   res.budgetEnd = cfg.budgetMs > 0 ? start + cfg.budgetMs : Infinity;
   let done = 0;
@@ -142,14 +173,14 @@ async function runBatches(cfg) {
     }
     if (!ok) {
       stopWorkers(st.workers);
-      st = openBatch(cfg);
+      st = await openBatch(cfg);
     }
     done += n;
-    console.log(JSON.stringify({ progress: done }));
+    host.progress(done);
   }
   stopWorkers(st.workers);
   if (res.arrivals > 0 && res.sleeps / res.arrivals > 0.1) {
-    const cores = require('os').cpus().length;
+    const cores = host.cores();
     res.notes.push('threads slept at the barrier in ' + Math.round(100 * res.sleeps / res.arrivals) + '% of arrivals: they could not run at once (' + cfg.locals.length + ' threads, ' + cores + ' cores, or a loaded machine)');
   }
   res.elapsedMs = Date.now() - start;
@@ -160,10 +191,11 @@ async function runBatches(cfg) {
 
 // openBatch creates the memory, the main thread's instance (for setup and
 // wake) and the workers.
-function openBatch(cfg) {
+async function openBatch(cfg) {
   const { mem, inst } = instantiate(cfg);
   const ctl = new Int32Array(new SharedArrayBuffer(64));
   const workers = startWorkers(cfg, { mem, ctl });
+  await host.started(workers);
   return { mem, inst, ctl, workers, seq: 0 };
 }
 
@@ -299,12 +331,13 @@ function concurrent(saw) {
 // ---- isolated mode ----
 
 async function runIsolated(cfg) {
-  const res = { counts: new Counter(), dropped: 0, notes: [], version: engineVersion() };
+  const res = { counts: new Counter(), dropped: 0, notes: [], version: host.version() };
   const T = cfg.locals.length;
   const K = Math.max(1, Math.min(cfg.group || 256, cfg.iterations));
   const start = Date.now();
   let done = 0;
   let workers = null;
+  let held = 0; // memories the workers have seen since they started
   while (done < cfg.iterations) {
     if (cfg.budgetMs > 0 && Date.now() - start > cfg.budgetMs) {
       res.notes.push('time budget ran out after ' + done + ' of ' + cfg.iterations + ' iterations');
@@ -332,7 +365,10 @@ async function runIsolated(cfg) {
     ctl[N] = n; ctl[SEED] = (cfg.seed + done) | 0;
     // The workers live across groups (starting one compiles the module);
     // each group reaches them as a message.
-    if (!workers) workers = startWorkers(cfg, {});
+    if (!workers) {
+      workers = startWorkers(cfg, {});
+      await host.started(workers);
+    }
     for (const w of workers) w.postMessage({ mems, results, ctl, width });
     // The deadline applies to progress: the group is given up when no
     // worker has finished an instance for deadlineMs (one instance that
@@ -356,13 +392,17 @@ async function runIsolated(cfg) {
     res.dropped += n - finishedN;
     const note = 'instances that missed the deadline were dropped';
     if (!ok && !res.notes.includes(note)) res.notes.push(note);
-    if (!ok) {
-      // A worker may still be running the instance that did not end.
+    held += n;
+    if (!ok || held >= host.workerMemories) {
+      // A worker may still be running the instance that did not end; or
+      // (host.workerMemories) the workers' isolates, which a browser
+      // does not let us collect, hold too many dead memories.
       stopWorkers(workers);
       workers = null;
+      held = 0;
     }
     done += n;
-    console.log(JSON.stringify({ progress: done }));
+    host.progress(done);
   }
   if (workers) stopWorkers(workers);
   res.elapsedMs = Date.now() - start;
@@ -402,15 +442,17 @@ function countIsolated(cfg, mems, results, n, width, res) {
 function workerMain(d) {
   const cfg = d.cfg;
   // The workers' module imports the memory, whichever way it was made.
-  const module = new WebAssembly.Module(fs.readFileSync(cfg.workerModulePath || cfg.modulePath));
+  const module = host.workerModule(cfg);
   if (cfg.isolated) {
-    parentPort.on('message', (g) => isolatedWorker(Object.assign({ t: d.t, cfg }, g), module));
+    host.onMessage((g) => isolatedWorker(Object.assign({ t: d.t, cfg }, g), module));
+    host.ready();
     return;
   }
   const inst = new WebAssembly.Instance(module, { env: { mem: d.mem } });
   const fn = inst.exports['t' + d.t];
   const ctl = d.ctl;
   let seq = 0;
+  host.ready();
   for (;;) {
     Atomics.wait(ctl, SEQ, seq);
     seq = Atomics.load(ctl, SEQ);
@@ -479,8 +521,4 @@ function gate(ctl, T, spinLimit) {
   }
 }
 
-if (isMainThread) {
-  main();
-} else {
-  workerMain(workerData);
-}
+host.start(main, workerMain);

@@ -143,20 +143,11 @@ func (j JS) Run(ctx context.Context, h *Harness, opts Options) (*RawResult, erro
 	defer os.RemoveAll(dir)
 	script, modPath, cfgPath := filepath.Join(dir, "harness.cjs"), filepath.Join(dir, "harness.wasm"), filepath.Join(dir, "config.json")
 	c := j.config(h, opts, modPath)
-	workerModule := h.Module
-	if h.MemoryMode == DefineMemory {
-		// The main thread instantiates the module, which defines and
-		// exports the memory; an instance cannot be shared between
-		// workers, so each worker instantiates the same harness with
-		// that memory imported.
-		imp, err := Compile(h.Test, Options{Iterations: opts.Iterations, Batch: opts.Batch, Delay: opts.Delay, Stride: opts.Stride,
-			SpinLimit: h.SpinLimit, MaxMemory: opts.MaxMemory, MemBudget: opts.MemBudget, Memory: ImportMemory})
-		if err != nil {
-			return nil, err
-		}
-		workerModule = imp.Module
-		c.Defined = true
+	workerModule, err := workerModule(h, opts)
+	if err != nil {
+		return nil, err
 	}
+	c.Defined = h.MemoryMode == DefineMemory
 	c.WorkerModulePath = filepath.Join(dir, "worker.wasm")
 	cfg, err := json.Marshal(c)
 	if err != nil {

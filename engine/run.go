@@ -57,8 +57,13 @@ func Run(ctx context.Context, t *litmus.Test, r Runner, opts Options) (*Result, 
 		return nil, err
 	}
 	res.Engine = r.Name()
-	res.Config = Config{Mode: modeName(h), Memory: h.MemoryMode.String(), Delays: h.Delays, Stride: h.Layout.Stride, Batch: h.Layout.Batch}
+	res.Config = h.config()
 	return res, nil
+}
+
+// config describes how h runs.
+func (h *Harness) config() Config {
+	return Config{Mode: modeName(h), Memory: h.MemoryMode.String(), Delays: h.Delays, Stride: h.Layout.Stride, Batch: h.Layout.Batch}
 }
 
 func modeName(h *Harness) string {

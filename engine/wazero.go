@@ -1,3 +1,5 @@
+//go:build !js
+
 package engine
 
 import (
@@ -11,26 +13,7 @@ import (
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
 	"github.com/tetratelabs/wazero/sys"
-
-	"wmm/wasm"
 )
-
-// Wazero runs harnesses in this process on wazero
-// (github.com/tetratelabs/wazero), with threads enabled: its optimizing
-// compiler by default, or its interpreter. The interpreter implements
-// every atomic instruction under one lock per memory, so it can show
-// behaviour the compiler's hardware atomics do not.
-type Wazero struct {
-	Interpreter bool
-}
-
-// Name returns "wazero" or "wazero-interp".
-func (w Wazero) Name() string {
-	if w.Interpreter {
-		return "wazero-interp"
-	}
-	return "wazero"
-}
 
 // Run implements Runner.
 func (w Wazero) Run(ctx context.Context, h *Harness, opts Options) (*RawResult, error) {
@@ -79,12 +62,6 @@ func newWazeroEngine(ctx context.Context, h *Harness, interp bool) (*wazeroEngin
 		}
 	}
 	return e, nil
-}
-
-// memoryProvider encodes the module that creates and exports the shared
-// memory the harness imports.
-func memoryProvider(h *Harness) ([]byte, error) {
-	return wasm.Encode(&wasm.Module{HasMemory: true, Memory: wasm.Memory{Min: h.MemPages, Max: h.MemMax, HasMax: true, Shared: true, Export: "mem"}})
 }
 
 func (e *wazeroEngine) version() string {

@@ -751,6 +751,7 @@ func (c *fastCandidate) record(weight Count) error {
 		k := string(c.keyBytes)
 		s.found[k] = &found{key: witnessKey{paths: slices.Clone(cur.paths), rf: slices.Clone(cur.rf), mask: cur.mask}}
 		s.order = append(s.order, k)
+		s.opts.Budget.Outcome()
 		return nil
 	}
 	if d < 0 || cur.less(f.key) {

@@ -137,6 +137,7 @@ func (s *searcher) record(c *candidate, weight Count) error {
 	if _, ok := s.found[k]; !ok {
 		s.found[k] = &found{raw: r, x: c.x.Clone()}
 		s.order = append(s.order, k)
+		s.opts.Budget.Outcome()
 	}
 	return nil
 }

@@ -13,15 +13,20 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"wmm/engine"
 )
 
 //go:embed site
 var siteFiles embed.FS
 
-// The names of the files Build makes, beside the embedded ones.
+// The names of the files Build makes, beside the embedded ones, and of
+// engine/harness.js, which "Run on this browser" runs as wmm run does on
+// node (site/runner.js is its host).
 const (
 	WasmFile     = "wmm.wasm"
 	WasmExecFile = "wasm_exec.js"
+	HarnessFile  = "harness.js"
 )
 
 // Headers are the response headers the site needs on every file: they make
@@ -44,7 +49,7 @@ type Site struct {
 // NewSite returns the site with the embedded page, the checker wasm and
 // the wasm_exec.js of the Go distribution that built it.
 func NewSite(wasm, wasmExec []byte) *Site {
-	s := &Site{files: map[string][]byte{WasmFile: wasm, WasmExecFile: wasmExec}, gz: map[string][]byte{}}
+	s := &Site{files: map[string][]byte{WasmFile: wasm, WasmExecFile: wasmExec, HarnessFile: engine.HarnessJS()}, gz: map[string][]byte{}}
 	fs.WalkDir(siteFiles, "site", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			data, _ := siteFiles.ReadFile(p) // embedded: no error

@@ -33,6 +33,8 @@ func TestServe(t *testing.T) {
 		{"style", "GET", "/style.css", 200, "text/css"},
 		{"checker", "GET", "/wmm.wasm", 200, "application/wasm"},
 		{"glue", "GET", "/wasm_exec.js", 200, "text/javascript"},
+		{"browser runner", "GET", "/runner.js", 200, "text/javascript"},
+		{"engine harness", "GET", "/harness.js", 200, "text/javascript"},
 		{"head", "HEAD", "/", 200, "text/html"},
 		{"unknown file", "GET", "/nothing.js", 404, ""},
 		{"outside the site", "GET", "/../go.mod", 404, ""},
@@ -124,7 +126,7 @@ func TestExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, n := range []string{"index.html", "app.js", "worker.js", "style.css", WasmFile, WasmExecFile, HeadersFile} {
+	for _, n := range []string{"index.html", "app.js", "worker.js", "runner.js", "style.css", WasmFile, WasmExecFile, HarnessFile, HeadersFile} {
 		if _, err := os.Stat(filepath.Join(dir, n)); err != nil {
 			t.Errorf("%s not written: %v", n, err)
 		}

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"wmm/conform"
 	"wmm/litmus"
@@ -192,7 +193,7 @@ func WriteHTML(w io.Writer, r *HTMLReport) error {
 			data.Failed++
 		}
 	}
-	return htmlTemplate.Execute(w, data)
+	return htmlTemplate().Execute(w, data)
 }
 
 // prepare renders the parts of one test the template cannot.
@@ -239,44 +240,61 @@ func anchor(s string) string {
 	}, s)
 }
 
-var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"observation": func(c *Check) string {
-		if c.Unknown != nil {
-			return "unknown"
-		}
-		if c.Test.Condition == nil {
-			return "—"
-		}
-		return c.Verdict.Observation.String()
-	},
-	"expect": func(c *Check) string {
-		if c.Unknown != nil {
-			if e, ok := c.Test.ExpectFor(c.Model); ok {
-				return e.Word
+// htmlTemplate returns the report's template, parsed when first asked:
+// a package variable would keep html/template's parser and executor
+// (and, through its reflection, every exported method of the program) in
+// every binary that imports reports, the playground's checker for the
+// browser among them, which writes no HTML report.
+func htmlTemplate() *template.Template {
+	htmlOnce.Do(func() { htmlParsed = parseHTMLTemplate() })
+	return htmlParsed
+}
+
+var (
+	htmlOnce   sync.Once
+	htmlParsed *template.Template
+)
+
+func parseHTMLTemplate() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"observation": func(c *Check) string {
+			if c.Unknown != nil {
+				return "unknown"
 			}
-		}
-		if c.Verdict.Expect == nil {
-			return "—"
-		}
-		return c.Verdict.Expect.Word
-	},
-	"condition": func(c *Check) string {
-		if c.Test.Condition == nil {
-			return "—"
-		}
-		return c.Test.Condition.String()
-	},
-	"link":    func(links map[string]string, name string) string { return links[name] },
-	"clean":   func(s string) string { return strings.TrimSpace(s) },
-	"hasInit": func(t *litmus.Test) bool { return len(t.Init) > 0 },
-	"inits": func(t *litmus.Test) string {
-		var parts []string
-		for _, in := range t.Init {
-			parts = append(parts, fmt.Sprintf("i%d[%d] = %d", 8*in.Width, in.Addr, in.Value))
-		}
-		return strings.Join(parts, ", ")
-	},
-}).Parse(htmlSource))
+			if c.Test.Condition == nil {
+				return "—"
+			}
+			return c.Verdict.Observation.String()
+		},
+		"expect": func(c *Check) string {
+			if c.Unknown != nil {
+				if e, ok := c.Test.ExpectFor(c.Model); ok {
+					return e.Word
+				}
+			}
+			if c.Verdict.Expect == nil {
+				return "—"
+			}
+			return c.Verdict.Expect.Word
+		},
+		"condition": func(c *Check) string {
+			if c.Test.Condition == nil {
+				return "—"
+			}
+			return c.Test.Condition.String()
+		},
+		"link":    func(links map[string]string, name string) string { return links[name] },
+		"clean":   func(s string) string { return strings.TrimSpace(s) },
+		"hasInit": func(t *litmus.Test) bool { return len(t.Init) > 0 },
+		"inits": func(t *litmus.Test) string {
+			var parts []string
+			for _, in := range t.Init {
+				parts = append(parts, fmt.Sprintf("i%d[%d] = %d", 8*in.Width, in.Addr, in.Value))
+			}
+			return strings.Join(parts, ", ")
+		},
+	}).Parse(htmlSource))
+}
 
 const htmlSource = `<!DOCTYPE html>
 <html lang="en">

@@ -38,9 +38,9 @@ var allowed = map[string][]string{
 	"suite":              {"axioms", "enumerate", "internal/parallel", "litmus", "model", "reports"},
 	"campaign":           {"axioms", "budget", "conform", "engine", "enumerate", "internal/parallel", "litmus", "model", "reports", "suite"},
 	"reports":            {"budget", "model", "litmus", "enumerate", "engine", "conform", "catalog"},
-	"playground":         {},
-	"playground/checker": {"axioms", "budget", "catalog", "enumerate", "litmus", "model", "position", "reports", "suite"},
-	"playground/worker":  {"playground/checker"},
+	"playground":         {"engine"},
+	"playground/checker": {"axioms", "budget", "catalog", "conform", "engine", "enumerate", "litmus", "model", "position", "reports", "suite"},
+	"playground/worker":  {"budget", "playground/checker"},
 	"cmd/wmm":            {"*"},
 	"internal/golden":    {"github.com/google/go-cmp"},
 	"internal/parallel":  {},
@@ -68,6 +68,11 @@ var configs = []struct {
 }
 
 const module = "wmm"
+
+// browserLeavesOut is what no package imports for GOOS=js: the
+// playground's checker compiles harnesses for the browser's own engine
+// and has no use for wazero, a large part of the binary.
+const browserLeavesOut = "github.com/tetratelabs/wazero"
 
 func TestImportRules(t *testing.T) {
 	root, err := filepath.Abs("../..")
@@ -99,6 +104,9 @@ func TestImportRules(t *testing.T) {
 			for _, imp := range p.Imports {
 				if why := check(rel, imp, rules); why != "" {
 					t.Errorf("%s (tags %v) imports %s: %s", rel, tags, imp, why)
+				}
+				if c.goos == "js" && strings.HasPrefix(imp, browserLeavesOut) {
+					t.Errorf("%s imports %s for GOOS=js: the browser's checker leaves wazero out (engine/wazero.go is built for !js)", rel, imp)
 				}
 			}
 		}

@@ -1,7 +1,9 @@
 // Package checker holds what the playground's page asks of the checker
 // once it runs in the browser: check a test (the JSON of wmm check --json
 // with the rows of the outcome table), explain an outcome, draw its
-// graphs, list the catalogue. Each request and answer is JSON, so that the
+// graphs, list the catalogue, compile a test for the browser's own engine
+// (the module and configuration of engine/harness.js, as wmm run gives
+// node) and judge that run's result by the model, as wmm validate does. Each request and answer is JSON, so that the
 // Web Worker's glue (package playground/worker, built for js/wasm) only
 // passes strings; the package itself is ordinary Go and is tested natively.
 //
@@ -15,6 +17,7 @@ import (
 	"errors"
 
 	"wmm/budget"
+	"wmm/engine"
 	"wmm/litmus"
 	"wmm/position"
 )
@@ -29,8 +32,9 @@ const MemoryBudget = 1 << 30
 
 // A Request is one question of the page.
 type Request struct {
-	// Op is "check", "explain", "graph" or "catalog" (the bundled tests,
-	// the models and the variants).
+	// Op is "check", "explain", "graph", "catalog" (the bundled tests,
+	// the models and the variants), "compile" or "judge" (a run on the
+	// browser's engine).
 	Op string `json:"op"`
 	// Source is the YAML text of the editor (not for "catalog").
 	Source string `json:"source,omitempty"`
@@ -43,6 +47,13 @@ type Request struct {
 	// Outcome is the outcomes to explain or draw, as a proposition
 	// (default: the condition's, as wmm explain takes them).
 	Outcome string `json:"outcome,omitempty"`
+	// Iterations is the number of instances to run (compile, judge;
+	// default RunIterations), Cores the browser's
+	// navigator.hardwareConcurrency.
+	Iterations int `json:"iterations,omitempty"`
+	Cores      int `json:"cores,omitempty"`
+	// Result is what harness.js reported, {"result": ...} (judge).
+	Result json.RawMessage `json:"result,omitempty"`
 }
 
 // A Response is the answer to a Request: Errors when the request could
@@ -56,7 +67,13 @@ type Response struct {
 	Catalog  []Entry  `json:"catalog,omitempty"`
 	Models   []Choice `json:"models,omitempty"`
 	Variants []Choice `json:"variants,omitempty"`
-	Seconds  float64  `json:"seconds"`
+	// Job is the compiled test for harness.js (compile), Threads its
+	// number of threads.
+	Job     *engine.JSJob `json:"job,omitempty"`
+	Threads int           `json:"threads,omitempty"`
+	// Run is the judged result of a browser run (judge).
+	Run     *Run    `json:"run,omitempty"`
+	Seconds float64 `json:"seconds"`
 }
 
 // An Error is an error with its position, the parts of which are zero
@@ -95,8 +112,12 @@ func Do(r Request) *Response {
 		return Draw(r)
 	case "catalog":
 		return &Response{Catalog: Catalog(), Models: Models(), Variants: Variants()}
+	case "compile":
+		return Compile(r)
+	case "judge":
+		return Judge(r)
 	}
-	return failed(errors.New("unknown request " + r.Op + " (want check, explain, graph or catalog)"))
+	return failed(errors.New("unknown request " + r.Op + " (want check, explain, graph, catalog, compile or judge)"))
 }
 
 // failed returns the response of an error: one Error per entry of a

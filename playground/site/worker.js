@@ -1,8 +1,11 @@
 // worker.js runs the checker (wmm.wasm, Go compiled to js/wasm) off the
 // page's thread. The page posts {module} once, a compiled
 // WebAssembly.Module, then {id, req} per request; the worker answers
-// {ready: true} once the checker is up, then {id, res} per request.
+// {ready: true} once the checker is up, then {id, res} per request, and
+// {progress} while a search runs (playground/worker: wmmProgress).
 importScripts("wasm_exec.js");
+
+self.wmmProgress = (p) => self.postMessage({ progress: JSON.parse(p) });
 
 let ready = null;
 self.onmessage = async (e) => {
