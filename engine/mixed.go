@@ -86,9 +86,6 @@ type mixedResult struct {
 // (engine/mixed.js). It is simpler and much slower than the batch harness
 // of Run, and refuses what it cannot observe faithfully.
 func (j JS) runMixed(ctx context.Context, t *litmus.Test, opts Options) (*Result, error) {
-	if j.Runtime != "node" && HasHost(t) {
-		return nil, refuseHost(t)
-	}
 	if err := refuseMemoryControl(t); err != nil {
 		return nil, err
 	}

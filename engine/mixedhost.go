@@ -20,11 +20,11 @@ func HasHost(t *litmus.Test) bool { return len(t.Functions) > 0 }
 func refuseHost(t *litmus.Test) error {
 	for _, f := range t.Functions {
 		if f.JS != nil {
-			return &UnsupportedError{t.Name, "unsupported: JS host function " + f.Name + ": only the node runner runs host functions (engine/mixed.go)"}
+			return &UnsupportedError{t.Name, "unsupported: JS host function " + f.Name + ": only the JS runners (node, deno, bun) run host functions (engine/mixed.go)"}
 		}
 	}
 	if len(t.Functions) > 0 {
-		return &UnsupportedError{t.Name, "unsupported: test functions (functions: " + t.Functions[0].Name + "): only the node runner runs them (engine/mixed.go)"}
+		return &UnsupportedError{t.Name, "unsupported: test functions (functions: " + t.Functions[0].Name + "): only the JS runners (node, deno, bun) run them (engine/mixed.go)"}
 	}
 	return nil
 }

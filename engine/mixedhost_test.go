@@ -58,7 +58,7 @@ threads:
 	if !errors.As(err, &u) {
 		t.Fatalf("Compile: got %v, want an *UnsupportedError", err)
 	}
-	if want := "test Host: unsupported: JS host function conv: only the node runner runs host functions (engine/mixed.go)"; err.Error() != want {
+	if want := "test Host: unsupported: JS host function conv: only the JS runners (node, deno, bun) run host functions (engine/mixed.go)"; err.Error() != want {
 		t.Errorf("got %q, want %q", err, want)
 	}
 }
