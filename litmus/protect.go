@@ -5,17 +5,21 @@ import (
 	"wmm/wasm"
 )
 
-// Protects reports whether the code of the test (setup or a thread)
-// executes memory.protect: then its pages have protection state that
-// every access reads (feature protect, MODEL.md §18.1).
+// Protects reports whether the code of the test (setup, a thread or a
+// Wasm function) executes memory.protect: then its pages have protection
+// state that every access reads (feature protect, MODEL.md §18.1).
 func (t *Test) Protects() bool { return t.Uses(wasm.FeatureProtect) }
 
-// Uses reports whether the WebAssembly code of the test (setup or a
-// thread) uses the syntax of an opt-in feature (wasm.FeatureUses).
+// Uses reports whether the WebAssembly code of the test (setup, a thread
+// or a Wasm function) uses the syntax of an opt-in feature
+// (wasm.FeatureUses).
 func (t *Test) Uses(feature string) bool {
 	funcs := []*wasm.Func{t.Setup}
 	for _, th := range t.Threads {
 		funcs = append(funcs, th.Code)
+	}
+	for _, fn := range t.Functions {
+		funcs = append(funcs, fn.Code) // a Wasm function runs on its caller's thread
 	}
 	for _, f := range funcs {
 		if f == nil {
