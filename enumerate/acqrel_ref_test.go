@@ -32,11 +32,7 @@ func TestReferenceAcqRel(t *testing.T) {
 		if tooBigForReference[tt.Name] {
 			continue
 		}
-		models := map[string]bool{"wasm": true}
-		for k := range tt.Expect {
-			models[k] = true
-		}
-		for key := range models {
+		for _, key := range expectModels(tt) {
 			m, err := axioms.Lookup(key)
 			if err != nil {
 				t.Fatalf("%s: %v", tt.Name, err)

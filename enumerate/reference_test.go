@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -224,6 +225,19 @@ func (ref *reference) outcomeSet(names []litmus.Loc) *model.OutcomeSet {
 // -reference-budget=2000000.
 var referenceBudget = flag.Int("reference-budget", 40000, "Check calls the reference enumerator may spend per test and model")
 
+// expectModels returns the names of the models a reference comparison
+// checks tt under: wasm and every model tt has an expectation for, sorted.
+func expectModels(tt *litmus.Test) []string {
+	names := []string{"wasm"}
+	for k := range tt.Expect {
+		if k != "wasm" {
+			names = append(names, k)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
 // TestReferenceAgrees compares the fast search with the reference on
 // every test of testdata and of the catalogue small enough for the
 // reference: the same outcomes and the same number of consistent
@@ -231,11 +245,7 @@ var referenceBudget = flag.Int("reference-budget", 40000, "Check calls the refer
 func TestReferenceAgrees(t *testing.T) {
 	compared, skipped := 0, 0
 	for _, tt := range referenceTests(t) {
-		models := map[string]bool{"wasm": true}
-		for k := range tt.Expect {
-			models[k] = true
-		}
-		for key := range models {
+		for _, key := range expectModels(tt) {
 			m, err := axioms.Lookup(key)
 			if err != nil {
 				continue // models the catalogue may name before they exist
