@@ -9,9 +9,9 @@ import (
 // FreeReadWithin is FreeRead for a search that knows a bound on
 // happens-before: hb contains every happens-before the search can reach
 // (the static edges and every synchronisation edge that some choice of
-// writers could add, closed). Besides FreeRead's reads, it holds for a
-// read r that is not SC when the length read has one candidate and every
-// candidate writer W of a data cell
+// writers could add, closed). It holds for a read r that is not SC when
+// the length read has one candidate and every candidate writer W of a
+// data cell
 //
 //   - does not synchronise with r (release-acquire pairs do, §16.2), so r
 //     adds no hb edge;
@@ -25,10 +25,10 @@ import (
 // under any hb the search reaches. Then the choice of r's writers leaves
 // hb, every other read's checks and the tot search as they are (MODEL.md
 // §13.1a S5).
+//
+// The search asks it only of reads FreeRead did not find free, so it does
+// not ask FreeRead again.
 func (m *Model) FreeReadWithin(x *model.Execution, hb *model.Rel, r model.EventID, cells [][]model.EventID) bool {
-	if m.FreeRead(x, r, cells) {
-		return true
-	}
 	ra := x.Events[r].Data
 	data, ok := dataCells(x.Events[r], cells)
 	if m.sc || !ok || ra.Ord == model.SeqCst {

@@ -68,7 +68,8 @@ type Model interface {
 	// FreeReadWithin is FreeRead given hb, a happens-before that
 	// contains every one the search can reach (static and every
 	// synchronisation edge some choice of writers could add): it may
-	// find more reads free.
+	// find free reads that FreeRead does not. It is asked only of reads
+	// FreeRead did not find free.
 	FreeReadWithin(x *model.Execution, hb *model.Rel, e model.EventID, cells [][]model.EventID) bool
 	// CountRead counts the choices of writers for read r, among the
 	// candidates per cell (len cell first), that pass CheckRead against

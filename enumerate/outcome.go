@@ -176,7 +176,8 @@ func (s *searcher) result() *Result {
 // Witness returns one consistent execution that has outcome o, one of
 // r.Outcomes, or nil for another outcome. An ordinary run keeps only the
 // paths and reads-from of its witnesses: each call rebuilds the execution
-// (a new one, the caller's to keep).
+// (a new one, the caller's to keep). An explain run keeps its witnesses
+// whole and returns them as they are: the caller must not change them.
 func (r *Result) Witness(o model.Outcome) *model.Execution {
 	f := r.witnesses[o.String()]
 	if f == nil {
@@ -210,18 +211,9 @@ func (s *searcher) rebuild(f *found) *model.Execution {
 			rf = rf[a.Size:]
 		}
 	}
-	hb := s.model.StaticHB(x)
-	for _, e := range x.Events {
-		for _, reg := range []model.Region{model.Len, model.Data} {
-			if a := e.Access(reg); a.Reading() && a.Ord.Atomic() {
-				for _, w := range x.Writers(e.ID, reg) {
-					if model.SyncsWith(x.Events[w].Access(reg), a) && !hb.Has(w, e.ID) {
-						hb.AddClosed(w, e.ID)
-					}
-				}
-			}
-		}
-	}
+	hb := model.NewRel(len(x.Events))
+	x.HBEdges(true, nil, func(a, b model.EventID, _ model.EdgeKind) { hb.Add(a, b) })
+	hb.Close()
 	within, v := s.model.ForcedOrder(x, hb)
 	if v == nil {
 		v = searchTot(&searcher{model: s.model}, x, hb, within)

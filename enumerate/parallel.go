@@ -1,10 +1,9 @@
 package enumerate
 
 import (
-	"runtime"
 	"slices"
-	"sync"
 
+	"wmm/internal/parallel"
 	"wmm/interp"
 	"wmm/model"
 )
@@ -26,27 +25,16 @@ const (
 )
 
 // workers returns the number of goroutines a search may use.
-func (s *searcher) workers() int {
-	if s.opts.Workers > 0 {
-		return s.opts.Workers
-	}
-	return runtime.GOMAXPROCS(0)
-}
+func (s *searcher) workers() int { return parallel.Workers(s.opts.Workers) }
 
 // parallel searches c with n workers and merges their results into c.s.
 func (c *fastCandidate) parallel(n int) error {
 	forks := make([]*fastCandidate, n)
 	errs := make([]error, n)
-	var wg sync.WaitGroup
 	for i := range forks {
 		forks[i] = c.fork(i, n)
-		wg.Add(1)
-		go func(f *fastCandidate, i int) {
-			defer wg.Done()
-			errs[i] = f.assign(0)
-		}(forks[i], i)
 	}
-	wg.Wait()
+	parallel.For(n, n, func(i int) { errs[i] = forks[i].assign(0) })
 	for i, f := range forks {
 		if errs[i] != nil {
 			return errs[i]

@@ -44,12 +44,20 @@ type searcher struct {
 	order []string          // keys of found in discovery order
 }
 
+// interpConfig returns the interpreter's configuration for the test's
+// code: the model's semantics, the loop bound, the memories' limits and
+// whether accesses read protection state.
+func (s *searcher) interpConfig() interp.Config {
+	t := s.test
+	return interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: t.Memory.Max, MoreMaxPages: moreMaxPages(t), Protect: t.Protects()}
+}
+
 // buildThreads lays out the threads: the setup thread (allocation, then
 // the test's setup code), the test threads in file order, then the final
 // observer if the test observes memory.
 func (s *searcher) buildThreads() error {
 	t := s.test
-	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: t.Memory.Max, MoreMaxPages: moreMaxPages(t), Protect: t.Protects()}
+	cfg := s.interpConfig()
 	link := s.linker()
 	if link != nil {
 		cfg.Host = link
@@ -185,8 +193,7 @@ func (s *searcher) runSetup(o interp.Oracle) *interp.Trace {
 	if s.test.Setup == nil {
 		return tr
 	}
-	cfg := interp.Config{Sem: s.sem, Unroll: s.unroll, MaxPages: s.test.Memory.Max, MoreMaxPages: moreMaxPages(s.test), Protect: s.test.Protects()}
-	st := interp.Run(s.test.Setup, cfg, o)
+	st := interp.Run(s.test.Setup, s.interpConfig(), o) // setup calls no function: no Host
 	k := len(tr.Events)
 	for _, e := range st.Events {
 		e.Index += k

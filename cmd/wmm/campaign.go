@@ -279,19 +279,7 @@ func openState(name, id string, shard campaign.Shard, total int) ([]*campaign.Re
 // doCampaignMerge merges the shards' JSON objects and prints the whole
 // campaign.
 func doCampaignMerge(stdout, stderr io.Writer, files []string, f *campaignFlags) error {
-	var sets []campaign.Set
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		recs, err := campaign.ReadJSON(strings.NewReader(string(b)), name, false)
-		if err != nil {
-			return err
-		}
-		sets = append(sets, campaign.Set{Source: name, Records: recs})
-	}
-	all, err := campaign.Merge(sets...)
+	all, err := readCampaign(files)
 	if err != nil {
 		return err
 	}

@@ -136,7 +136,8 @@ func reportTest(t *litmus.Test, m *axioms.Model, f reportFlags) (*reports.HTMLTe
 	return &reports.HTMLTest{Check: reports.NewCheck(r), Family: t.Family(), Graphs: gs, Undrawn: len(r.Outcomes) - len(gs)}, nil
 }
 
-// readCampaign reads and merges the records of a campaign's shards.
+// readCampaign reads and merges the records of a campaign's shards (wmm
+// campaign --merge, wmm report --campaign).
 func readCampaign(files []string) ([]*campaign.Record, error) {
 	var sets []campaign.Set
 	for _, name := range files {

@@ -30,7 +30,7 @@ var allowed = map[string][]string{
 	"jsinterp":           {"interp", "js", "model", "wasm"},
 	"litmus":             {"position", "model", "wasm", "js", "gopkg.in/yaml.v3"},
 	"wast":               {"litmus", "wasm", "model", "position"},
-	"enumerate":          {"budget", "interp", "jsinterp", "model", "litmus", "wasm"},
+	"enumerate":          {"budget", "internal/parallel", "interp", "jsinterp", "model", "litmus", "wasm"},
 	"engine":             {"model", "wasm", "litmus", "js", "github.com/tetratelabs/wazero", "github.com/bytecodealliance/wasmtime-go"},
 	"conform":            {"engine", "enumerate", "litmus", "model"},
 	"catalog":            {"litmus"},
