@@ -212,9 +212,11 @@ function worker() {
     }
     return Atomics.wait(ta, i, v, timeout);
   };
-  // A JS thread sees the test's functions (cfg.host) in its scope.
+  // A JS thread sees the test's functions (cfg.host) in its scope. It is
+  // strict code whether or not the test has functions, so that the same
+  // thread runs under the same rules in every test.
   const code = th.js ? new Function('memory', 'Atomics', 'wmmEnc', 'wmmLink',
-    cfg.host ? "'use strict';\n" + cfg.host + th.js : th.js) : null;
+    "'use strict';\n" + (cfg.host || '') + th.js) : null;
   parentPort.on('message', ({ memories, ctl, delays }) => {
     const out = [];
     for (let i = 0; i < memories.length; i++) {
@@ -233,17 +235,20 @@ function worker() {
         const f = instantiate(cfg, module, memory, atomics).exports['t' + t];
         const types = th.types || [];
         run = () => {
+          let r;
           try {
-            let r = f();
-            if (types.length === 1) r = [r];
-            return [0, types.map((ty, j) => wasmValue(r[j], ty))];
+            r = f();
           } catch (e) {
             if (e === STUCK) return [2, null]; // a host function waited forever
             // A trap, or an exception a host function threw through the
-            // thread's Wasm frames: the thread ends as trapped.
+            // thread's Wasm frames: the thread ends as trapped. Only the
+            // call is in the try: an error of the conversions below is
+            // the harness's, not the engine's, and is not an outcome.
             if (e instanceof WebAssembly.RuntimeError || cfg.host && e instanceof Error) return [1, null];
             throw e;
           }
+          if (types.length === 1) r = [r];
+          return [0, types.map((ty, j) => wasmValue(r[j], ty))];
         };
       }
       barrier(ctl, i, cfg.threads.length);
