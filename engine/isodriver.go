@@ -74,14 +74,29 @@ func isolatedInstance(ctx context.Context, eng goEngine, h *Harness, opts Option
 	if err != nil {
 		return "", false, err
 	}
-	defer inst.close()
+	// The instance is closed only once no thread runs in it: a run cut
+	// short (its deadline, an error) cancels the threads' calls and waits
+	// for them, a while, before closing; a thread that still has not
+	// returned keeps the instance, which is then left to it rather than
+	// closed under it.
+	pending := 0
+	done := make(chan callResult, len(workers))
+	ictx, cancel := context.WithTimeout(ctx, opts.Deadline)
+	defer func() {
+		cancel()
+		for timeout := time.After(2 * time.Second); pending > 0; pending-- {
+			select {
+			case <-done:
+			case <-timeout:
+				return
+			}
+		}
+		inst.close()
+	}()
 	writeInit(inst.mem(), 0, h)
 	if err := isolatedSetup(ctx, inst, h); err != nil {
 		return "", false, err
 	}
-	ictx, cancel := context.WithTimeout(ctx, opts.Deadline)
-	defer cancel()
-	done := make(chan callResult, len(workers))
 	g := &gate{n: int32(len(workers))}
 	params := []uint64{seed, uint64(delay) + 1}
 	for t, w := range workers {
@@ -90,11 +105,13 @@ func isolatedInstance(ctx context.Context, eng goEngine, h *Harness, opts Option
 			return "", false, err
 		}
 		w.jobs <- workerJob{ctx: ictx, fn: fn, params: params, gate: g, done: done}
+		pending++
 	}
 	results := make([][]uint64, len(workers))
 	for range workers {
 		select {
 		case r := <-done:
+			pending--
 			if r.err != nil {
 				if ictx.Err() != nil {
 					return "", false, ctx.Err()

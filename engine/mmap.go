@@ -4,6 +4,7 @@ package engine
 
 import (
 	"context"
+	"sync"
 	"syscall"
 
 	"github.com/tetratelabs/wazero/experimental"
@@ -23,7 +24,12 @@ func (mmapAllocator) Allocate(_, maxBytes uint64) experimental.LinearMemory {
 	return &mmapMemory{max: maxBytes}
 }
 
+// An mmapMemory's mapping is guarded by mu: a run cut short by its
+// deadline closes the instance from the host while a thread's goroutine
+// may be growing the memory, or closing its module on the same deadline
+// (both end in Free).
 type mmapMemory struct {
+	mu     sync.Mutex
 	mapped []byte // the whole mapping, nil until the first Reallocate
 	max    uint64
 }
@@ -31,6 +37,8 @@ type mmapMemory struct {
 // Reallocate returns the first size bytes of the mapping, mapping it on
 // the first call; nil when size is beyond the maximum or mapping fails.
 func (m *mmapMemory) Reallocate(size uint64) []byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	if m.mapped == nil {
 		n := max(m.max, size, pageSize)
 		b, err := syscall.Mmap(-1, 0, int(n), syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE|syscall.MAP_ANON|syscall.MAP_NORESERVE)
@@ -45,8 +53,10 @@ func (m *mmapMemory) Reallocate(size uint64) []byte {
 	return m.mapped[:size:len(m.mapped)]
 }
 
-// Free unmaps the memory.
+// Free unmaps the memory, once.
 func (m *mmapMemory) Free() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	if m.mapped != nil {
 		syscall.Munmap(m.mapped)
 		m.mapped = nil
