@@ -39,6 +39,17 @@ const memLenBase = ProtBase + 1<<32
 // little-endian, above the protection cells.
 func MemLenCell(k uint32) uint64 { return memLenBase + 4*uint64(k) }
 
+// Cells names the data cells [lo, hi) where a list of byte ranges shows
+// them (explanations' reads-from lines, graphs' rf labels): the bare range
+// "[lo,hi)" for memory 0's bytes, the region-qualified name of cellRange
+// for the protection cells, another memory's bytes and its length cell.
+func Cells(lo, hi uint64) string {
+	if lo < MemBase(1) {
+		return Range(lo, hi)
+	}
+	return cellRange(lo, hi)
+}
+
 // cellRange names the data cells [lo, hi) for people: "data[lo,hi)",
 // "prot[p,q)" for protection cells, "mem1[lo,hi)" for memory 1's bytes,
 // "mem1.len" for its length cell.

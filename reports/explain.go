@@ -316,28 +316,38 @@ func cellsText(e enumerate.Edge) string {
 	if e.Region == model.Len {
 		return "len"
 	}
+	if e.Lo >= model.MemBase(1) {
+		return model.Cells(e.Lo, e.Hi)
+	}
 	return "bytes " + model.Range(e.Lo, e.Hi)
 }
 
 // rfLines returns one line per reading event: "T1.1 reads bytes [4,6)
-// from T0.0, [6,8) from init; len from init".
+// from T0.0, [6,8) from init; len from init"; cells other than memory 0's
+// bytes by their names: "prot[1,2) from T0.0".
 func rfLines(x *model.Execution) []string {
 	var out []string
 	for _, e := range x.Events {
-		var data, length []string
+		var data, cells, length []string
 		for _, rr := range x.RFRanges(e.ID, model.Data) {
-			data = append(data, model.Range(rr.From, rr.To)+" from "+x.Label(rr.Writer))
+			from := model.Cells(rr.From, rr.To) + " from " + x.Label(rr.Writer)
+			if rr.From >= model.MemBase(1) {
+				cells = append(cells, from)
+			} else {
+				data = append(data, from)
+			}
 		}
 		for _, rr := range x.RFRanges(e.ID, model.Len) {
 			length = append(length, "len from "+x.Label(rr.Writer))
 		}
-		if data == nil && length == nil {
+		if data == nil && cells == nil && length == nil {
 			continue
 		}
 		var parts []string
 		if data != nil {
 			parts = append(parts, "bytes "+strings.Join(data, ", "))
 		}
+		parts = append(parts, cells...)
 		parts = append(parts, length...)
 		out = append(out, x.Label(e.ID)+" reads "+strings.Join(parts, "; "))
 	}

@@ -161,3 +161,28 @@ func TestWrap(t *testing.T) {
 		t.Errorf("wrap (-want +got):\n%s", d)
 	}
 }
+
+// TestRFLinesNamesCells checks that a read of cells other than memory 0's
+// bytes is named by its region in the reads-from lines and the graph's rf
+// labels: a protection check reads "prot[1,2)", not the raw data address
+// of the cell (2^40+1).
+func TestRFLinesNamesCells(t *testing.T) {
+	b := newBuilder()
+	prot := &model.Event{Data: &model.Access{Region: model.Data, Kind: model.Write, Ord: model.SeqCst, Off: model.ProtBase + 1, Size: 1, Wr: []byte{1}}, Instr: "memory.protect"}
+	b.thread("T0", model.RoleTest, prot)
+	check := &model.Event{Data: &model.Access{Region: model.Data, Kind: model.Read, Ord: model.Unord, Off: model.ProtBase + 1, Size: 1, Rd: []byte{1}}, Instr: "i32.store (protection check)"}
+	mem1 := &model.Event{Data: &model.Access{Region: model.Data, Kind: model.Read, Ord: model.Unord, Off: model.MemBase(1) + 4, Size: 2, Rd: []byte{0, 0}}, Instr: "i32.load16_u 1"}
+	b.thread("T1", model.RoleTest, load(0, 0, false), check, mem1)
+	x := b.x
+	x.DataRF[2] = []model.EventID{0, 0, 0, 0}
+	x.DataRF[3] = []model.EventID{1}
+	x.DataRF[4] = []model.EventID{0, 0}
+	want := []string{
+		"T1.0 reads bytes [0,4) from init",
+		"T1.1 reads prot[1,2) from T0.0",
+		"T1.2 reads mem1[4,6) from init",
+	}
+	if d := cmp.Diff(want, rfLines(x)); d != "" {
+		t.Errorf("rfLines (-want +got):\n%s", d)
+	}
+}

@@ -161,7 +161,7 @@ func rfLabel(e enumerate.Edge) string {
 	if e.Region == model.Len {
 		return e.Kind.String() + " len"
 	}
-	return fmt.Sprintf("%s %s", e.Kind, model.Range(e.Lo, e.Hi))
+	return fmt.Sprintf("%s %s", e.Kind, model.Cells(e.Lo, e.Hi))
 }
 
 // nodeLines returns an event's text: its instruction, then its actions.
