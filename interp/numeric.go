@@ -46,23 +46,19 @@ func b2u(b bool) uint64 {
 // unary computes a one-operand instruction on the operand's bits.
 func unary(op wasm.Op, a uint64) uint64 {
 	x := uint32(a)
+	v, w := a, 64 // the operand and its width
+	if op.Info().In[0] == wasm.I32 {
+		v, w = uint64(x), 32
+	}
 	switch op {
-	case wasm.OpI32Eqz:
-		return b2u(x == 0)
-	case wasm.OpI64Eqz:
-		return b2u(a == 0)
-	case wasm.OpI32Clz:
-		return uint64(bits.LeadingZeros32(x))
-	case wasm.OpI32Ctz:
-		return uint64(bits.TrailingZeros32(x))
-	case wasm.OpI32Popcnt:
-		return uint64(bits.OnesCount32(x))
-	case wasm.OpI64Clz:
-		return uint64(bits.LeadingZeros64(a))
-	case wasm.OpI64Ctz:
-		return uint64(bits.TrailingZeros64(a))
-	case wasm.OpI64Popcnt:
-		return uint64(bits.OnesCount64(a))
+	case wasm.OpI32Eqz, wasm.OpI64Eqz:
+		return b2u(v == 0)
+	case wasm.OpI32Clz, wasm.OpI64Clz:
+		return uint64(w - bits.Len64(v))
+	case wasm.OpI32Ctz, wasm.OpI64Ctz:
+		return uint64(min(bits.TrailingZeros64(v), w))
+	case wasm.OpI32Popcnt, wasm.OpI64Popcnt:
+		return uint64(bits.OnesCount64(v))
 	case wasm.OpI32WrapI64:
 		return uint64(x)
 	case wasm.OpI64ExtendI32S:
