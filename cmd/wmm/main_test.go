@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,8 +16,6 @@ import (
 	"wmm/internal/golden"
 	"wmm/litmus"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // TestCommands runs wmm in process and compares its exit status, standard
 // output and standard error with testdata/NAME.golden.
@@ -81,7 +78,7 @@ func checkGolden(t *testing.T, name string, args []string) {
 // rewrites.
 func compareGolden(t *testing.T, name, got string) {
 	t.Helper()
-	golden.Check(t, filepath.Join("testdata", name+".golden"), got, *update)
+	golden.Check(t, filepath.Join("testdata", name+".golden"), got)
 }
 
 // runGolden runs wmm with args and returns the golden-file text of it:

@@ -1,0 +1,45 @@
+// Package litmustest loads litmus tests for Go tests, failing the Go test
+// on an error, as net/http/httptest serves them HTTP: Load reads the files
+// that glob patterns match, Parse the YAML a test holds in its source.
+package litmustest
+
+import (
+	"path/filepath"
+	"testing"
+
+	"wmm/litmus"
+)
+
+// Load returns the litmus tests of every file that the patterns match
+// (filepath.Glob patterns, relative to the package's directory), in the
+// order of the patterns and, for each, of the file names. It fails t when
+// a pattern matches no file or a file does not load.
+func Load(t testing.TB, patterns ...string) []*litmus.Test {
+	t.Helper()
+	var tests []*litmus.Test
+	for _, pattern := range patterns {
+		files, err := filepath.Glob(pattern)
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no file matches %s (%v)", pattern, err)
+		}
+		for _, f := range files {
+			tt, err := litmus.LoadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tests = append(tests, tt...)
+		}
+	}
+	return tests
+}
+
+// Parse returns the litmus tests of src, YAML as the file name would hold
+// it, and fails t when it does not load.
+func Parse(t testing.TB, name, src string) []*litmus.Test {
+	t.Helper()
+	tests, err := litmus.Load(name, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tests
+}
