@@ -4,6 +4,7 @@
 package litmustest
 
 import (
+	"errors"
 	"path/filepath"
 	"testing"
 
@@ -16,21 +17,33 @@ import (
 // a pattern matches no file or a file does not load.
 func Load(t testing.TB, patterns ...string) []*litmus.Test {
 	t.Helper()
+	tests, err := load(patterns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tests
+}
+
+// load is Load's work, with its error.
+func load(patterns []string) ([]*litmus.Test, error) {
 	var tests []*litmus.Test
 	for _, pattern := range patterns {
 		files, err := filepath.Glob(pattern)
-		if err != nil || len(files) == 0 {
-			t.Fatalf("no file matches %s (%v)", pattern, err)
+		if err == nil && len(files) == 0 {
+			err = errors.New("no file matches " + pattern)
 		}
 		for _, f := range files {
-			tt, err := litmus.LoadFile(f)
-			if err != nil {
-				t.Fatal(err)
+			var tt []*litmus.Test
+			if tt, err = litmus.LoadFile(f); err != nil {
+				break
 			}
 			tests = append(tests, tt...)
 		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	return tests
+	return tests, nil
 }
 
 // Parse returns the litmus tests of src, YAML as the file name would hold
