@@ -43,7 +43,7 @@ var allowed = map[string][]string{
 	"playground/worker":   {"budget", "playground/checker"},
 	"cmd/wmm":             {"*"},
 	"internal/golden":     {"github.com/google/go-cmp"},
-	"internal/litmustest": {"litmus"},
+	"internal/litmustest": {"catalog", "litmus"},
 	"internal/parallel":   {},
 	"internal/deps":       {},
 }

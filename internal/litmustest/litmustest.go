@@ -1,6 +1,7 @@
 // Package litmustest loads litmus tests for Go tests, failing the Go test
 // on an error, as net/http/httptest serves them HTTP: Load reads the files
-// that glob patterns match, Parse the YAML a test holds in its source.
+// that glob patterns match, Parse the YAML a test holds in its source,
+// Catalog the bundled catalogue.
 package litmustest
 
 import (
@@ -8,6 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"wmm/catalog"
 	"wmm/litmus"
 )
 
@@ -53,6 +55,30 @@ func Parse(t testing.TB, name, src string) []*litmus.Test {
 	tests, err := litmus.Load(name, []byte(src))
 	if err != nil {
 		t.Fatal(err)
+	}
+	return tests
+}
+
+// Catalog returns the entries of the bundled catalogue (catalog.Load), or
+// those catalog.Select picks when names (of tests or families) are given.
+// It fails t on an error.
+func Catalog(t testing.TB, names ...string) []catalog.Entry {
+	t.Helper()
+	entries, err := catalog.Load()
+	if err == nil && len(names) > 0 {
+		entries, err = catalog.Select(entries, names...)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return entries
+}
+
+// Tests returns the tests of entries, in order.
+func Tests(entries []catalog.Entry) []*litmus.Test {
+	tests := make([]*litmus.Test, len(entries))
+	for i, e := range entries {
+		tests[i] = e.Test
 	}
 	return tests
 }

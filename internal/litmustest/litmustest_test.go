@@ -31,3 +31,24 @@ func TestParse(t *testing.T) {
 		t.Errorf("Parse gave %d tests, want T", len(tests))
 	}
 }
+
+// TestCatalog checks that Catalog gives the whole catalogue, or what
+// Select picks, and Tests their tests in the same order.
+func TestCatalog(t *testing.T) {
+	all := Catalog(t)
+	entries := Catalog(t, "SB+sc", "mp")
+	tests := Tests(entries)
+	if len(all) < 100 || len(tests) < 2 || len(tests) != len(entries) {
+		t.Fatalf("Catalog gave %d entries, %d with names, Tests %d tests", len(all), len(entries), len(tests))
+	}
+	sb := false
+	for i, e := range entries {
+		if tests[i] != e.Test || (e.Test.Name != "SB+sc" && e.Family != "mp") {
+			t.Errorf("entry %d: %s of family %s, test %s", i, e.Test.Name, e.Family, tests[i].Name)
+		}
+		sb = sb || e.Test.Name == "SB+sc"
+	}
+	if !sb {
+		t.Error("no SB+sc")
+	}
+}
