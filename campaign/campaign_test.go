@@ -3,7 +3,6 @@ package campaign
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,8 +16,6 @@ import (
 	"wmm/litmus"
 	"wmm/model"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // cycles are the tests of the campaigns below: classic shapes plain and
 // SC, small enough to check in milliseconds.
@@ -304,7 +301,7 @@ func TestTableGolden(t *testing.T) {
 	}
 	var b bytes.Buffer
 	WriteTable(&b, recs, TableOptions{Flags: []string{"--seed", "7"}})
-	golden.Check(t, "testdata/table.golden", b.String(), *update)
+	golden.Check(t, "testdata/table.golden", b.String())
 }
 
 func TestParseShard(t *testing.T) {

@@ -4,8 +4,8 @@ import (
 	"testing"
 
 	"wmm/axioms"
-	"wmm/catalog"
 	"wmm/enumerate"
+	"wmm/internal/litmustest"
 	"wmm/litmus"
 )
 
@@ -15,18 +15,7 @@ import (
 //
 //	go test ./catalog -run XXX -bench Mixed
 func BenchmarkMixed(b *testing.B) {
-	entries, err := catalog.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	byName := map[string]*litmus.Test{}
-	var family []*litmus.Test
-	for _, e := range entries {
-		byName[e.Test.Name] = e.Test
-		if e.Family == "mixed" {
-			family = append(family, e.Test)
-		}
-	}
+	family := litmustest.Tests(litmustest.Catalog(b, "mixed"))
 	check := func(b *testing.B, tests ...*litmus.Test) {
 		for b.Loop() {
 			for _, t := range tests {
@@ -46,10 +35,7 @@ func BenchmarkMixed(b *testing.B) {
 		{"Tear+wasm-i32+js-Int32Array+init", "Tear+i32+init"},
 	} {
 		for _, name := range pair {
-			t := byName[name]
-			if t == nil {
-				b.Fatalf("no test %s in the catalogue", name)
-			}
+			t := litmustest.Catalog(b, name)[0].Test
 			b.Run(name, func(b *testing.B) { check(b, t) })
 		}
 	}

@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"wmm/axioms"
-	"wmm/catalog"
 	"wmm/enumerate"
+	"wmm/internal/litmustest"
 	"wmm/litmus"
 	"wmm/wast"
 )
@@ -21,10 +21,7 @@ import (
 // expectation must hold, every test must have allowed outcomes, and the
 // enumerator's fast checks must agree with the models' complete predicate.
 func TestRunCatalogue(t *testing.T) {
-	entries, err := catalog.Load()
-	if err != nil {
-		t.Fatalf("catalog.Load: %v", err)
-	}
+	entries := litmustest.Catalog(t)
 	perFamily := map[string]int{}
 	for _, e := range entries {
 		perFamily[e.Family]++

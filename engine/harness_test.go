@@ -1,15 +1,12 @@
 package engine
 
 import (
-	"flag"
 	"path/filepath"
 	"testing"
 
 	"wmm/internal/golden"
 	"wmm/wasm"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestHarnessGolden prints the harness of a few tests in the text format
 // and compares it with testdata/harness/NAME.wat, so that a change to the
@@ -34,7 +31,7 @@ func TestHarnessGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden.Check(t, filepath.Join("testdata", "harness", tc.name+".wat"), wasm.FormatModule(m), *update)
+			golden.Check(t, filepath.Join("testdata", "harness", tc.name+".wat"), wasm.FormatModule(m))
 		})
 	}
 }

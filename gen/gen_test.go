@@ -15,8 +15,6 @@ import (
 	"wmm/position"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files")
-
 // allSC annotates every edge of a cycle text with SC atomic ends, so that
 // every access of its test is an SC atomic one.
 func allSC(s string) string {
@@ -194,7 +192,7 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, filepath.Join("testdata", "mp-scflag.yaml"), litmus.Format(test), *update)
+	golden.Check(t, filepath.Join("testdata", "mp-scflag.yaml"), litmus.Format(test))
 }
 
 // TestRoundTrip checks that printing a generated test and loading it back

@@ -208,6 +208,15 @@ func TestNumeric(t *testing.T) {
 		{"(i32.lt_u (i32.const -1) (i32.const 0))", "0"},
 		{"(i32.clz (i32.const 1))", "31"},
 		{"(i32.popcnt (i32.const 0xff))", "8"},
+		{"(i32.clz (i32.const 0))", "32"},
+		{"(i32.ctz (i32.const 0))", "32"},
+		{"(i32.ctz (i32.const 0x80000000))", "31"},
+		{"(i32.wrap_i64 (i64.clz (i64.const 1)))", "63"},
+		{"(i32.wrap_i64 (i64.clz (i64.const 0)))", "64"},
+		{"(i32.wrap_i64 (i64.ctz (i64.const 0)))", "64"},
+		{"(i32.wrap_i64 (i64.ctz (i64.const 0x100000000)))", "32"},
+		{"(i32.wrap_i64 (i64.popcnt (i64.const -1)))", "64"},
+		{"(i64.eqz (i64.const 0x100000000))", "0"},
 		{"(i32.wrap_i64 (i64.const 0x100000002))", "2"},
 		{"(i32.extend8_s (i32.const 0x80))", "4294967168"},
 		{"(i32.eqz (i32.const 0))", "1"},
@@ -222,5 +231,49 @@ func TestNumeric(t *testing.T) {
 	got := run(t, "(local $r i64) (local.set $r (i64.mul (i64.extend_i32_s (i32.const -2)) (i64.const 3)))", &script{}, Config{})
 	if want := "done [18446744073709551610]"; got[len(got)-1] != want {
 		t.Errorf("i64 arithmetic: %s, want %s", got[len(got)-1], want)
+	}
+}
+
+// TestIntBinary checks every two-operand integer instruction at both
+// widths against values computed by hand: the signed cases, the traps of
+// division, and shift and rotate counts taken modulo the width.
+func TestIntBinary(t *testing.T) {
+	const m32, m64 = 1<<32 - 1, 1<<64 - 1 // -1
+	tests := []struct {
+		op     string
+		x, y   uint64
+		want   uint64
+		noTrap bool
+	}{
+		{"i32.eq", 3, 3, 1, true}, {"i64.ne", 3, 3, 0, true},
+		{"i32.lt_s", m32, 0, 1, true}, {"i64.lt_u", m64, 0, 0, true},
+		{"i32.gt_s", 0, m32, 1, true}, {"i64.gt_u", 0, m64, 0, true},
+		{"i32.le_s", m32, m32, 1, true}, {"i64.le_u", 1, 0, 0, true},
+		{"i32.ge_s", m32, 0, 0, true}, {"i64.ge_u", m64, 0, 1, true},
+		{"i32.add", m32, 2, 1, true}, {"i64.add", m64, 2, 1, true},
+		{"i32.sub", 0, 1, m32, true}, {"i64.sub", 0, 1, m64, true},
+		{"i32.mul", 1 << 31, 2, 0, true}, {"i64.mul", m64 - 1, 3, m64 - 5, true},
+		{"i32.div_s", m32 - 6, 2, m32 - 2, true}, {"i64.div_s", m64 - 6, 2, m64 - 2, true},
+		{"i32.div_s", 1 << 31, m32, 0, false}, {"i64.div_s", 1 << 63, m64, 0, false},
+		{"i64.div_s", 1 << 31, m64, 1<<64 - 1<<31, true},
+		{"i32.div_u", m32, 2, 1<<31 - 1, true}, {"i64.div_u", 7, 0, 0, false},
+		{"i32.rem_s", m32 - 6, 2, m32, true}, {"i64.rem_s", 1 << 63, m64, 0, true},
+		{"i32.rem_u", 7, 0, 0, false}, {"i64.rem_u", m64, 10, 5, true},
+		{"i32.and", 6, 3, 2, true}, {"i64.or", 6, 3, 7, true}, {"i32.xor", 6, 3, 5, true},
+		{"i32.shl", 1, 33, 2, true}, {"i64.shl", 1, 65, 2, true},
+		{"i32.shr_s", 1 << 31, 31, m32, true}, {"i64.shr_s", 1 << 63, 127, m64, true},
+		{"i32.shr_u", 1 << 31, 63, 1, true}, {"i64.shr_u", 1 << 63, 63, 1, true},
+		{"i32.rotl", 1<<31 | 1, 1, 3, true}, {"i64.rotl", 1<<63 | 1, 65, 3, true},
+		{"i32.rotr", 3, 1, 1<<31 | 1, true}, {"i64.rotr", 3, 64, 3, true},
+	}
+	for _, tc := range tests {
+		op, ok := wasm.Lookup(tc.op)
+		if !ok {
+			t.Fatalf("no instruction %s", tc.op)
+		}
+		got, noTrap := binop(op, tc.x, tc.y)
+		if got != tc.want || noTrap != tc.noTrap {
+			t.Errorf("%s %#x %#x = %#x (ok %v), want %#x (ok %v)", tc.op, tc.x, tc.y, got, noTrap, tc.want, tc.noTrap)
+		}
 	}
 }

@@ -324,9 +324,8 @@ func (m *machine) growFill(at, k uint64) *model.Access {
 // event has one data access. The fill comes first so that everything
 // after the RMW in hb is after the fill too.
 func (m *machine) growMem(in *wasm.Instr, mem uint32, delta uint64) {
-	cell := model.MemLenCell(mem)
-	rd := m.oracle.ReadData(cell, 4, model.SeqCst)
-	l := leValue(rd)
+	rd, n := m.memLenRead(mem, model.SeqCst)
+	l := n / wasm.PageSize
 	e := newEvent(in)
 	room := l+delta <= m.maxPages(mem)
 	succeed := room
@@ -334,7 +333,7 @@ func (m *machine) growMem(in *wasm.Instr, mem uint32, delta uint64) {
 		succeed = m.oracle.GrowSucceeds()
 	}
 	if !succeed {
-		e.Data = &model.Access{Region: model.Data, Kind: model.Read, Ord: model.SeqCst, Off: cell, Size: 4, NoTears: true, Rd: rd}
+		e.Data = rd
 		m.emit(e, nil)
 		m.push(value{bits: 0xFFFFFFFF, taint: true})
 		return
@@ -344,8 +343,8 @@ func (m *machine) growMem(in *wasm.Instr, mem uint32, delta uint64) {
 		m.emit(&model.Event{Instr: in.Op.String() + " (zero fill)", Pos: in.Pos.String(),
 			Data: m.growFill(base+l*wasm.PageSize, delta*wasm.PageSize)}, nil)
 	}
-	e.Data = &model.Access{Region: model.Data, Kind: model.RMW, Ord: model.SeqCst, Off: cell, Size: 4, NoTears: true,
-		Rd: rd, Wr: leBytes(l+delta, 4)}
+	rd.Kind, rd.Wr = model.RMW, leBytes(l+delta, 4) // the read becomes the RMW of the cell
+	e.Data = rd
 	m.emit(e, nil)
 	m.push(value{bits: l, taint: true})
 }

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"math/bits"
+	"unsafe"
 
 	"wmm/wasm"
 )
@@ -45,23 +46,19 @@ func b2u(b bool) uint64 {
 // unary computes a one-operand instruction on the operand's bits.
 func unary(op wasm.Op, a uint64) uint64 {
 	x := uint32(a)
+	v, w := a, 64 // the operand and its width
+	if op.Info().In[0] == wasm.I32 {
+		v, w = uint64(x), 32
+	}
 	switch op {
-	case wasm.OpI32Eqz:
-		return b2u(x == 0)
-	case wasm.OpI64Eqz:
-		return b2u(a == 0)
-	case wasm.OpI32Clz:
-		return uint64(bits.LeadingZeros32(x))
-	case wasm.OpI32Ctz:
-		return uint64(bits.TrailingZeros32(x))
-	case wasm.OpI32Popcnt:
-		return uint64(bits.OnesCount32(x))
-	case wasm.OpI64Clz:
-		return uint64(bits.LeadingZeros64(a))
-	case wasm.OpI64Ctz:
-		return uint64(bits.TrailingZeros64(a))
-	case wasm.OpI64Popcnt:
-		return uint64(bits.OnesCount64(a))
+	case wasm.OpI32Eqz, wasm.OpI64Eqz:
+		return b2u(v == 0)
+	case wasm.OpI32Clz, wasm.OpI64Clz:
+		return uint64(w - bits.Len64(v))
+	case wasm.OpI32Ctz, wasm.OpI64Ctz:
+		return uint64(min(bits.TrailingZeros64(v), w))
+	case wasm.OpI32Popcnt, wasm.OpI64Popcnt:
+		return uint64(bits.OnesCount64(v))
 	case wasm.OpI32WrapI64:
 		return uint64(x)
 	case wasm.OpI64ExtendI32S:
@@ -88,154 +85,141 @@ func unary(op wasm.Op, a uint64) uint64 {
 
 // binop computes a two-operand instruction; ok is false when it traps.
 func binop(op wasm.Op, a, b uint64) (r uint64, ok bool) {
+	k := intOps[op]
 	if op.Info().In[0] == wasm.I64 {
-		return binary64(op, a, b)
+		return intBinary[uint64, int64](k, a, b)
 	}
-	x, y := uint32(a), uint32(b)
-	switch op {
-	case wasm.OpI32Eq:
-		return b2u(x == y), true
-	case wasm.OpI32Ne:
-		return b2u(x != y), true
-	case wasm.OpI32LtS:
-		return b2u(int32(x) < int32(y)), true
-	case wasm.OpI32LtU:
-		return b2u(x < y), true
-	case wasm.OpI32GtS:
-		return b2u(int32(x) > int32(y)), true
-	case wasm.OpI32GtU:
-		return b2u(x > y), true
-	case wasm.OpI32LeS:
-		return b2u(int32(x) <= int32(y)), true
-	case wasm.OpI32LeU:
-		return b2u(x <= y), true
-	case wasm.OpI32GeS:
-		return b2u(int32(x) >= int32(y)), true
-	case wasm.OpI32GeU:
-		return b2u(x >= y), true
-	}
-	z, ok := binary32(op, x, y)
+	z, ok := intBinary[uint32, int32](k, uint32(a), uint32(b))
 	return uint64(z), ok
 }
 
-func binary32(op wasm.Op, x, y uint32) (uint32, bool) {
-	switch op {
-	case wasm.OpI32Add:
-		return x + y, true
-	case wasm.OpI32Sub:
-		return x - y, true
-	case wasm.OpI32Mul:
-		return x * y, true
-	case wasm.OpI32DivS:
-		if y == 0 || (int32(x) == -1<<31 && int32(y) == -1) {
-			return 0, false
-		}
-		return uint32(int32(x) / int32(y)), true
-	case wasm.OpI32DivU:
-		if y == 0 {
-			return 0, false
-		}
-		return x / y, true
-	case wasm.OpI32RemS:
-		if y == 0 {
-			return 0, false
-		}
-		if int32(y) == -1 {
-			return 0, true
-		}
-		return uint32(int32(x) % int32(y)), true
-	case wasm.OpI32RemU:
-		if y == 0 {
-			return 0, false
-		}
-		return x % y, true
-	case wasm.OpI32And:
-		return x & y, true
-	case wasm.OpI32Or:
-		return x | y, true
-	case wasm.OpI32Xor:
-		return x ^ y, true
-	case wasm.OpI32Shl:
-		return x << (y % 32), true
-	case wasm.OpI32ShrS:
-		return uint32(int32(x) >> (y % 32)), true
-	case wasm.OpI32ShrU:
-		return x >> (y % 32), true
-	case wasm.OpI32Rotl:
-		return bits.RotateLeft32(x, int(y%32)), true
-	case wasm.OpI32Rotr:
-		return bits.RotateLeft32(x, -int(y%32)), true
-	}
-	return 0, true
-}
+// An intOp is a two-operand integer instruction without its width:
+// i32.add and i64.add are both intAdd.
+type intOp uint8
 
-func binary64(op wasm.Op, x, y uint64) (uint64, bool) {
-	switch op {
-	case wasm.OpI64Eq:
-		return b2u(x == y), true
-	case wasm.OpI64Ne:
-		return b2u(x != y), true
-	case wasm.OpI64LtS:
-		return b2u(int64(x) < int64(y)), true
-	case wasm.OpI64LtU:
-		return b2u(x < y), true
-	case wasm.OpI64GtS:
-		return b2u(int64(x) > int64(y)), true
-	case wasm.OpI64GtU:
-		return b2u(x > y), true
-	case wasm.OpI64LeS:
-		return b2u(int64(x) <= int64(y)), true
-	case wasm.OpI64LeU:
-		return b2u(x <= y), true
-	case wasm.OpI64GeS:
-		return b2u(int64(x) >= int64(y)), true
-	case wasm.OpI64GeU:
-		return b2u(x >= y), true
-	case wasm.OpI64Add:
+// The integer instructions, named by their text after "i32." or "i64.".
+const (
+	intNone intOp = iota
+	intEq
+	intNe
+	intLtS
+	intLtU
+	intGtS
+	intGtU
+	intLeS
+	intLeU
+	intGeS
+	intGeU
+	intAdd
+	intSub
+	intMul
+	intDivS
+	intDivU
+	intRemS
+	intRemU
+	intAnd
+	intOr
+	intXor
+	intShl
+	intShrS
+	intShrU
+	intRotl
+	intRotr
+	intCount
+)
+
+// intOpNames are the instructions' names after the width, in intOp order.
+var intOpNames = [intCount]string{"", "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u",
+	"add", "sub", "mul", "div_s", "div_u", "rem_s", "rem_u", "and", "or", "xor", "shl", "shr_s", "shr_u", "rotl", "rotr"}
+
+// intOps maps each i32 and i64 two-operand instruction to its intOp.
+var intOps = func() map[wasm.Op]intOp {
+	m := map[wasm.Op]intOp{}
+	for k := intEq; k < intCount; k++ {
+		for _, width := range []string{"i32.", "i64."} {
+			op, ok := wasm.Lookup(width + intOpNames[k])
+			if !ok {
+				panic("interp: no instruction " + width + intOpNames[k])
+			}
+			m[op] = k
+		}
+	}
+	return m
+}()
+
+// intBinary computes k on operands of type U (uint32 or uint64), with S
+// the signed type of the same width; ok is false when it traps (division
+// by zero, signed overflow of div_s). Comparisons give 0 or 1; shift and
+// rotate counts are taken modulo the width.
+func intBinary[U uint32 | uint64, S int32 | int64](k intOp, x, y U) (U, bool) {
+	w := U(8 * unsafe.Sizeof(x))
+	sx, sy := S(x), S(y)
+	switch k {
+	case intEq:
+		return U(b2u(x == y)), true
+	case intNe:
+		return U(b2u(x != y)), true
+	case intLtS:
+		return U(b2u(sx < sy)), true
+	case intLtU:
+		return U(b2u(x < y)), true
+	case intGtS:
+		return U(b2u(sx > sy)), true
+	case intGtU:
+		return U(b2u(x > y)), true
+	case intLeS:
+		return U(b2u(sx <= sy)), true
+	case intLeU:
+		return U(b2u(x <= y)), true
+	case intGeS:
+		return U(b2u(sx >= sy)), true
+	case intGeU:
+		return U(b2u(x >= y)), true
+	case intAdd:
 		return x + y, true
-	case wasm.OpI64Sub:
+	case intSub:
 		return x - y, true
-	case wasm.OpI64Mul:
+	case intMul:
 		return x * y, true
-	case wasm.OpI64DivS:
-		if y == 0 || (int64(x) == -1<<63 && int64(y) == -1) {
+	case intDivS:
+		if y == 0 || (x == 1<<(w-1) && sy == -1) {
 			return 0, false
 		}
-		return uint64(int64(x) / int64(y)), true
-	case wasm.OpI64DivU:
+		return U(sx / sy), true
+	case intDivU:
 		if y == 0 {
 			return 0, false
 		}
 		return x / y, true
-	case wasm.OpI64RemS:
+	case intRemS:
 		if y == 0 {
 			return 0, false
 		}
-		if int64(y) == -1 {
+		if sy == -1 {
 			return 0, true
 		}
-		return uint64(int64(x) % int64(y)), true
-	case wasm.OpI64RemU:
+		return U(sx % sy), true
+	case intRemU:
 		if y == 0 {
 			return 0, false
 		}
 		return x % y, true
-	case wasm.OpI64And:
+	case intAnd:
 		return x & y, true
-	case wasm.OpI64Or:
+	case intOr:
 		return x | y, true
-	case wasm.OpI64Xor:
+	case intXor:
 		return x ^ y, true
-	case wasm.OpI64Shl:
-		return x << (y % 64), true
-	case wasm.OpI64ShrS:
-		return uint64(int64(x) >> (y % 64)), true
-	case wasm.OpI64ShrU:
-		return x >> (y % 64), true
-	case wasm.OpI64Rotl:
-		return bits.RotateLeft64(x, int(y%64)), true
-	case wasm.OpI64Rotr:
-		return bits.RotateLeft64(x, -int(y%64)), true
+	case intShl:
+		return x << (y % w), true
+	case intShrS:
+		return U(sx >> (y % w)), true
+	case intShrU:
+		return x >> (y % w), true
+	case intRotl:
+		return x<<(y%w) | x>>(w-y%w), true
+	case intRotr:
+		return x>>(y%w) | x<<(w-y%w), true
 	}
 	return 0, true
 }

@@ -47,20 +47,40 @@ const supported = "the subset has let/const, if/else, while, for, break/continue
 // an ErrorList. Syntax errors are the parser's; constructs outside the
 // subset are "unsupported: ..." errors.
 func Parse(src string) (*Program, error) {
+	c, prog, err := start(src, false)
+	if err != nil {
+		return nil, err
+	}
+	c.body(prog.Body, true)
+	return c.result()
+}
+
+// start parses src with goja's parser and returns the converter of its
+// program, or the error of a NUL byte or of the syntax. inFunc says src is
+// a host function.
+func start(src string, inFunc bool) (*converter, *ast.Program, error) {
 	if strings.ContainsRune(src, 0) {
-		return nil, ErrorList{{Off: strings.IndexByte(src, 0), Msg: "NUL byte in the code", src: src}}
+		return nil, nil, ErrorList{{Off: strings.IndexByte(src, 0), Msg: "NUL byte in the code", src: src}}
 	}
 	prog, err := parseFile(src)
 	if err != nil {
-		return nil, syntaxErrors(src, err)
+		return nil, nil, syntaxErrors(src, err)
 	}
-	c := &converter{p: &Program{Src: src}}
-	c.scopes = []map[string]*Var{{}}
-	for _, s := range prog.Body {
-		if st := c.stmt(s, true); st != nil {
+	return &converter{p: &Program{Src: src}, inFunc: inFunc, scopes: []map[string]*Var{{}}}, prog, nil
+}
+
+// body converts the statements of the program's body; top says they are
+// at the thread's top level.
+func (c *converter) body(list []ast.Statement, top bool) {
+	for _, s := range list {
+		if st := c.stmt(s, top); st != nil {
 			c.p.Body = append(c.p.Body, st)
 		}
 	}
+}
+
+// result returns the program, or its errors in the order of the source.
+func (c *converter) result() (*Program, error) {
 	if len(c.errs) > 0 {
 		sort.SliceStable(c.errs, func(i, j int) bool { return c.errs[i].Off < c.errs[j].Off })
 		return nil, c.errs
@@ -119,15 +139,10 @@ type converter struct {
 // (LITMUS.md "Host functions"). The program's Name and Params say what it
 // declares; it has no registers.
 func ParseFunction(src string) (*Program, error) {
-	if strings.ContainsRune(src, 0) {
-		return nil, ErrorList{{Off: strings.IndexByte(src, 0), Msg: "NUL byte in the code", src: src}}
-	}
-	prog, err := parseFile(src)
+	c, prog, err := start(src, true)
 	if err != nil {
-		return nil, syntaxErrors(src, err)
+		return nil, err
 	}
-	c := &converter{p: &Program{Src: src}, inFunc: true}
-	c.scopes = []map[string]*Var{{}}
 	var decl *ast.FunctionDeclaration
 	for _, s := range prog.Body {
 		d, ok := s.(*ast.FunctionDeclaration)
@@ -165,18 +180,10 @@ func ParseFunction(src string) (*Program, error) {
 		}
 	}
 	if fn.Body != nil {
-		for _, s := range fn.Body.List {
-			if st := c.stmt(s, false); st != nil {
-				c.p.Body = append(c.p.Body, st)
-			}
-		}
+		c.body(fn.Body.List, false)
 	}
 	c.pop()
-	if len(c.errs) > 0 {
-		sort.SliceStable(c.errs, func(i, j int) bool { return c.errs[i].Off < c.errs[j].Off })
-		return nil, c.errs
-	}
-	return c.p, nil
+	return c.result()
 }
 
 // isObj reports whether e evaluates to an object: the globals, a variable
@@ -272,8 +279,6 @@ func (c *converter) stmt(s ast.Statement, top bool) Stmt {
 	switch s := s.(type) {
 	case *ast.LexicalDeclaration:
 		return c.decl(s, top)
-	case *ast.VariableStatement:
-		c.unsupported(s, "var declarations: use let or const")
 	case *ast.ExpressionStatement:
 		x := c.expr(s.Expression)
 		if x == nil {
@@ -314,14 +319,6 @@ func (c *converter) stmt(s ast.Statement, top bool) Stmt {
 		return &Branch{Span: span(s), Continue: s.Token == token.CONTINUE}
 	case *ast.EmptyStatement:
 		return &Empty{Span: span(s)}
-	case *ast.DoWhileStatement:
-		c.unsupported(s, "do-while loops: use while")
-	case *ast.ForInStatement, *ast.ForOfStatement:
-		c.unsupported(s, "for-in and for-of loops")
-	case *ast.FunctionDeclaration, *ast.ClassDeclaration:
-		c.unsupported(s, "function and class declarations")
-	case *ast.ThrowStatement:
-		c.unsupported(s, "throw")
 	case *ast.ReturnStatement:
 		if !c.inFunc {
 			c.unsupported(s, "return outside a host function")
@@ -334,12 +331,8 @@ func (c *converter) stmt(s ast.Statement, top bool) Stmt {
 			}
 		}
 		return st
-	case *ast.SwitchStatement:
-		c.unsupported(s, "switch")
-	case *ast.LabelledStatement:
-		c.unsupported(s, "labels")
 	default:
-		c.unsupported(s, "this statement")
+		c.unsupported(s, leftOut(s))
 	}
 	return nil
 }
@@ -568,20 +561,45 @@ func (c *converter) expr(e ast.Expression) Expr {
 		return c.call(e)
 	case *ast.NewExpression:
 		return c.newExpr(e)
-	case *ast.SequenceExpression:
-		c.unsupported(e, "the comma operator")
-	case *ast.FunctionLiteral, *ast.ArrowFunctionLiteral, *ast.ClassLiteral:
-		c.unsupported(e, "functions and classes")
-	case *ast.ArrayLiteral, *ast.ObjectLiteral:
-		c.unsupported(e, "array and object literals")
-	case *ast.TemplateLiteral:
-		c.unsupported(e, "template literals")
-	case *ast.NullLiteral:
-		c.unsupported(e, "null")
 	default:
-		c.unsupported(e, "this expression")
+		c.unsupported(e, leftOut(e))
 	}
 	return nil
+}
+
+// leftOut names, for its error, a statement or expression that the subset
+// leaves out (LITMUS.md "JavaScript threads"): the kinds it leaves out
+// entirely by name, any other as "this statement" or "this expression".
+func leftOut(n ast.Node) string {
+	switch n.(type) {
+	case *ast.VariableStatement:
+		return "var declarations: use let or const"
+	case *ast.DoWhileStatement:
+		return "do-while loops: use while"
+	case *ast.ForInStatement, *ast.ForOfStatement:
+		return "for-in and for-of loops"
+	case *ast.FunctionDeclaration, *ast.ClassDeclaration:
+		return "function and class declarations"
+	case *ast.ThrowStatement:
+		return "throw"
+	case *ast.SwitchStatement:
+		return "switch"
+	case *ast.LabelledStatement:
+		return "labels"
+	case *ast.NullLiteral:
+		return "null"
+	case *ast.TemplateLiteral:
+		return "template literals"
+	case *ast.ArrayLiteral, *ast.ObjectLiteral:
+		return "array and object literals"
+	case *ast.FunctionLiteral, *ast.ArrowFunctionLiteral, *ast.ClassLiteral:
+		return "functions and classes"
+	case *ast.SequenceExpression:
+		return "the comma operator"
+	case ast.Statement:
+		return "this statement"
+	}
+	return "this expression"
 }
 
 func (c *converter) ident(e *ast.Identifier) Expr {

@@ -96,15 +96,18 @@ func numOp(op string, a, b float64) (value, error) {
 	return undef, typeError("unknown operator %s", op)
 }
 
+// bigArith are the BigInt operators that cannot throw but for the size
+// of their result, which bigOp checks after them.
+var bigArith = map[string]func(z, a, b *big.Int) *big.Int{
+	"+": (*big.Int).Add, "-": (*big.Int).Sub, "*": (*big.Int).Mul,
+	"&": (*big.Int).And, "|": (*big.Int).Or, "^": (*big.Int).Xor,
+}
+
 func bigOp(op string, a, b *big.Int) (value, error) {
 	z := new(big.Int)
 	switch op {
-	case "+":
-		z.Add(a, b)
-	case "-":
-		z.Sub(a, b)
-	case "*":
-		z.Mul(a, b)
+	case "+", "-", "*", "&", "|", "^":
+		bigArith[op](z, a, b)
 	case "/", "%":
 		if b.Sign() == 0 {
 			return undef, rangeError("Division by zero")
@@ -122,12 +125,6 @@ func bigOp(op string, a, b *big.Int) (value, error) {
 			return undef, rangeError("Maximum BigInt size exceeded")
 		}
 		z.Exp(a, b, nil)
-	case "&":
-		z.And(a, b)
-	case "|":
-		z.Or(a, b)
-	case "^":
-		z.Xor(a, b)
 	case "<<", ">>":
 		if !b.IsInt64() || b.Int64() > maxBigBits || b.Int64() < -maxBigBits {
 			if (op == "<<") == (b.Sign() > 0) && a.Sign() != 0 {

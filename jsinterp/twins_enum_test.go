@@ -6,7 +6,8 @@ import (
 
 	"wmm/axioms"
 	"wmm/enumerate"
-	"wmm/litmus"
+	"wmm/internal/golden"
+	"wmm/internal/litmustest"
 )
 
 // TestTwinTests checks each file of testdata/twin_*.yaml, a test with a JS
@@ -17,14 +18,10 @@ import (
 // but for the bounds reads, which constrain nothing here). Under wasm too
 // when the pair has no compare-exchange or not-equal wait.
 func TestTwinTests(t *testing.T) {
-	files, err := filepath.Glob("testdata/twin_*.yaml")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no twin files (%v)", err)
-	}
-	for _, f := range files {
-		tests, err := litmus.LoadFile(f)
-		if err != nil || len(tests) != 2 {
-			t.Fatalf("%s: %v (%d tests)", f, err, len(tests))
+	golden.Files(t, "testdata/twin_*.yaml", 1, func(t *testing.T, f string, src []byte) {
+		tests := litmustest.Parse(t, f, string(src))
+		if len(tests) != 2 {
+			t.Fatalf("%d tests, want a test and its twin", len(tests))
 		}
 		for _, name := range []string{"js", "wasm"} {
 			if name == "wasm" && (filepath.Base(f) == "twin_cas.yaml" || filepath.Base(f) == "twin_waitnotify.yaml") {
@@ -33,16 +30,17 @@ func TestTwinTests(t *testing.T) {
 			m := axioms.MustLookup(name)
 			var res [2]*enumerate.Result
 			for i, tt := range tests {
+				var err error
 				if res[i], err = enumerate.Run(tt, m, enumerate.Options{}); err != nil {
 					t.Fatalf("%s/%s: %v", tt.Name, name, err)
 				}
 			}
 			if a, b := res[0].String(), res[1].String(); a != b {
-				t.Errorf("%s under %s: outcomes differ\nJS:\n%sWasm:\n%s", f, name, a, b)
+				t.Errorf("under %s: outcomes differ\nJS:\n%sWasm:\n%s", name, a, b)
 			}
 			if a, b := res[0].Stats.Consistent, res[1].Stats.Consistent; a != b {
-				t.Errorf("%s under %s: %d executions with the JS thread, %d with its Wasm twin", f, name, a, b)
+				t.Errorf("under %s: %d executions with the JS thread, %d with its Wasm twin", name, a, b)
 			}
 		}
-	}
+	})
 }

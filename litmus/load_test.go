@@ -3,7 +3,6 @@ package litmus
 import (
 	"bufio"
 	"bytes"
-	"flag"
 	"fmt"
 	"math/big"
 	"strings"
@@ -15,8 +14,6 @@ import (
 	"wmm/internal/golden"
 	"wmm/wasm"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // sameTest compares tests except for positions, the code's original
 // text and a .wast import's unsupported parts, which Format does not keep.
@@ -445,5 +442,5 @@ func TestInitialContents(t *testing.T) {
 // -update rewrites.
 func compareGolden(t *testing.T, path, got string) {
 	t.Helper()
-	golden.Check(t, path, got, *update)
+	golden.Check(t, path, got)
 }

@@ -1,8 +1,6 @@
 package litmus
 
 import (
-	"strconv"
-
 	"gopkg.in/yaml.v3"
 
 	"wmm/wasm"
@@ -21,12 +19,17 @@ func (t *Test) MemNames() []string {
 	return names
 }
 
-// Mem returns memory k of the test: Memory for 0, Memories[k] otherwise.
-func (t *Test) Mem(k uint32) Memory {
-	if k == 0 || int(k) >= len(t.Memories) {
-		return t.Memory
+// Mem returns memory k of the test: Memory for 0 (also Memories[0] when
+// the test has memories:), Memories[k] otherwise; ok is false when the
+// test has no memory k.
+func (t *Test) Mem(k uint32) (mem Memory, ok bool) {
+	switch {
+	case k == 0:
+		return t.Memory, true
+	case int(k) < len(t.Memories):
+		return t.Memories[k], true
 	}
-	return t.Memories[k]
+	return Memory{}, false
 }
 
 // memories loads the memories: key (feature multi-memory, MODEL.md §19):
@@ -86,64 +89,37 @@ func (l *loader) memories(mem, f field) {
 // k < 128.
 const maxMemories = 100
 
-// memoryDecl loads one (memory $name? min max? shared?) declaration; a
-// missing max is min, as for memory:. Memories are shared whether or not
-// the declaration says so (the test's threads share them).
+// memoryDecl loads one (memory $name? min max? shared?) declaration, read
+// by the module parser's wasm.ParseMemoryDecl; a missing max is min, as for
+// memory:. Memories are shared whether or not the declaration says so (the
+// test's threads share them).
 func (l *loader) memoryDecl(s *wasm.SExpr, m *textMap, before []Memory) (Memory, bool) {
 	at := func(x *wasm.SExpr, format string, args ...any) (Memory, bool) {
 		l.errs.Addf(m.wasmPos(x.Pos()), format, args...)
 		return Memory{}, false
 	}
 	if s.Head() != "memory" {
-		return at(s, "expected a memory declaration such as (memory $a 1 1 shared), found %s", shortSExpr(s))
+		return at(s, "expected a memory declaration such as (memory $a 1 1 shared), found %s", s.Describe())
 	}
-	var mem Memory
-	rest := s.List[1:]
-	if len(rest) > 0 && rest[0].Tok.Kind == wasm.TokID {
-		mem.Name = rest[0].Tok.Text[1:]
-		for _, b := range before {
-			if b.Name == mem.Name {
-				return at(rest[0], "memory $%s is declared twice", mem.Name)
-			}
+	decl, name, err := wasm.ParseMemoryDecl(s)
+	if err != nil {
+		l.codeErrors(err, m)
+		return Memory{}, false
+	}
+	for _, b := range before {
+		if name != "" && b.Name == name {
+			return at(s.List[1], "memory $%s is declared twice", name)
 		}
-		rest = rest[1:]
 	}
-	var limits []uint32
-	for len(rest) > 0 && rest[0].Tok.Kind == wasm.TokNumber && len(limits) < 2 {
-		v, err := strconv.ParseUint(rest[0].Tok.Text, 10, 32)
-		if err != nil || v > wasm.MaxPages {
-			return at(rest[0], "memory: expected a number of pages up to %d, found %s", wasm.MaxPages, rest[0].Tok.Text)
-		}
-		limits = append(limits, uint32(v))
-		rest = rest[1:]
+	mem := Memory{Name: name, Pages: decl.Min, Max: decl.Min}
+	if decl.HasMax {
+		mem.Max = decl.Max
 	}
-	if len(rest) > 0 && rest[0].IsKeyword("shared") {
-		rest = rest[1:]
-	}
-	switch {
-	case len(limits) == 0:
-		return at(s, "memory: missing the minimum size in pages")
-	case len(rest) > 0:
-		return at(rest[0], "memory: expected ), found %s", shortSExpr(rest[0]))
-	}
-	mem.Pages, mem.Max = limits[0], limits[0]
-	if len(limits) == 2 {
-		mem.Max = limits[1]
+	if mem.Max > wasm.MaxPages {
+		return at(s, "memory: %d pages is more than the %d a memory can have", mem.Max, wasm.MaxPages)
 	}
 	if mem.Max < mem.Pages {
 		return at(s, "memory: max is %d pages, less than the initial %d pages", mem.Max, mem.Pages)
 	}
 	return mem, true
-}
-
-// shortSExpr describes an S-expression in a message: an atom's text, or
-// a list's head.
-func shortSExpr(s *wasm.SExpr) string {
-	if s.IsList() {
-		if h := s.Head(); h != "" {
-			return "(" + h + " ...)"
-		}
-		return "a list"
-	}
-	return s.Tok.Text
 }

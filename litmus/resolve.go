@@ -128,7 +128,11 @@ func (l *loader) resolveLoc(loc Loc, pos Pos) (Loc, int, bool) {
 		if !ok {
 			return loc, 0, false
 		}
-		mem := l.t.Mem(loc.Mem)
+		mem, ok := l.t.Mem(loc.Mem)
+		if !ok {
+			l.errs.Addf(pos, "unknown memory %d: the test has %d", loc.Mem, len(l.t.MemNames()))
+			return loc, 0, false
+		}
 		if limit := uint64(mem.Max) * wasm.PageSize; uint64(loc.Addr)+uint64(loc.Width) > limit {
 			l.errs.Addf(pos, "address out of memory: %s is beyond the maximum memory size of %s",
 				loc, pagesText(mem.Max))

@@ -22,6 +22,18 @@ const (
 	RoleObserver
 )
 
+// String returns the role's name in explanations: setup, test or
+// observer.
+func (r Role) String() string {
+	switch r {
+	case RoleSetup:
+		return "setup"
+	case RoleObserver:
+		return "observer"
+	}
+	return "test"
+}
+
 // A Status says how a thread's run ended.
 type Status uint8
 

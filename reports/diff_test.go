@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"wmm/enumerate"
+	"wmm/internal/litmustest"
 	"wmm/litmus"
 	"wmm/model"
 )
@@ -15,11 +16,7 @@ import (
 // T0:trap where a run says the thread traps).
 func diffTest(t *testing.T) *litmus.Test {
 	t.Helper()
-	tests, err := litmus.Load("d.yaml", []byte("name: D\nthreads:\n  T0: |\n    (local $r0 i32)\n    (local.set $r0 (i32.load (i32.const 0)))\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tests[0]
+	return litmustest.Parse(t, "d.yaml", "name: D\nthreads:\n  T0: |\n    (local $r0 i32)\n    (local.set $r0 (i32.load (i32.const 0)))\n")[0]
 }
 
 func diffOutcome(kv ...any) model.Outcome {

@@ -228,23 +228,13 @@ func executionOf(x *model.Execution) executionJSON {
 		}
 	}
 	for _, t := range x.Threads {
-		tj := threadJSON{Name: t.Name, Role: roleName(t.Role), Status: t.Status.String(), Events: []eventJSON{}}
+		tj := threadJSON{Name: t.Name, Role: t.Role.String(), Status: t.Status.String(), Events: []eventJSON{}}
 		for _, id := range t.Events {
 			tj.Events = append(tj.Events, eventOf(x, x.Events[id]))
 		}
 		j.Threads = append(j.Threads, tj)
 	}
 	return j
-}
-
-func roleName(r model.Role) string {
-	switch r {
-	case model.RoleSetup:
-		return "setup"
-	case model.RoleObserver:
-		return "observer"
-	}
-	return "test"
 }
 
 func eventOf(x *model.Execution, ev *model.Event) eventJSON {

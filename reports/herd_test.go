@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"flag"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -11,20 +10,15 @@ import (
 
 	"wmm/enumerate"
 	"wmm/internal/golden"
+	"wmm/internal/litmustest"
 	"wmm/litmus"
 	"wmm/model"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
-
 // loadTest loads the test called name from a litmus file.
 func loadTest(t *testing.T, file, name string) *litmus.Test {
 	t.Helper()
-	tests, err := litmus.LoadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, lt := range tests {
+	for _, lt := range litmustest.Load(t, file) {
 		if lt.Name == name {
 			return lt
 		}
@@ -139,7 +133,7 @@ func TestWriteHerd(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Logf("case: %s", hc.reason)
-			golden.Check(t, filepath.Join("testdata", "herd", hc.name+".txt"), buf.String(), *update)
+			golden.Check(t, filepath.Join("testdata", "herd", hc.name+".txt"), buf.String())
 		})
 	}
 }

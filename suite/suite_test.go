@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"wmm/enumerate"
+	"wmm/internal/litmustest"
 	"wmm/litmus"
 )
 
@@ -27,11 +28,7 @@ threads:
 
 func load(t *testing.T) []*litmus.Test {
 	t.Helper()
-	tests, err := litmus.Load("t.yaml", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tests
+	return litmustest.Parse(t, "t.yaml", src)
 }
 
 func names(jobs []Job) []string {

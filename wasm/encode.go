@@ -180,16 +180,25 @@ func funcTypes(imports []Import, funcs []Func) (types []funcType, typeOf []uint3
 }
 
 func typeSection(types []funcType) []byte {
-	if len(types) == 0 {
-		return nil
-	}
-	b := appendU32(nil, uint32(len(types)))
-	for _, t := range types {
+	return vecSection(types, func(b []byte, t funcType) []byte {
 		b = append(b, funcTypeTag)
 		b = appendU32(b, uint32(len(t.params)))
 		b = append(b, valTypeBytes(t.params)...)
 		b = appendU32(b, uint32(len(t.results)))
-		b = append(b, valTypeBytes(t.results)...)
+		return append(b, valTypeBytes(t.results)...)
+	})
+}
+
+// vecSection is the contents of a section that is a vector: the count of
+// items, then each as add appends it; nil, which leaves the section out,
+// when there are none.
+func vecSection[T any](items []T, add func(b []byte, x T) []byte) []byte {
+	if len(items) == 0 {
+		return nil
+	}
+	b := appendU32(nil, uint32(len(items)))
+	for _, x := range items {
+		b = add(b, x)
 	}
 	return b
 }
@@ -225,14 +234,7 @@ func b2u(b bool) uint32 {
 }
 
 func functionSection(typeOf []uint32) []byte {
-	if len(typeOf) == 0 {
-		return nil
-	}
-	b := appendU32(nil, uint32(len(typeOf)))
-	for _, t := range typeOf {
-		b = appendU32(b, t)
-	}
-	return b
+	return vecSection(typeOf, appendU32)
 }
 
 func memorySection(m *Module) []byte {
@@ -264,11 +266,7 @@ func appendLimits(b []byte, mem Memory) []byte {
 // globalSection declares the globals: mutable, initialised by a zero
 // constant of their type.
 func globalSection(m *Module) []byte {
-	if len(m.Globals) == 0 {
-		return nil
-	}
-	b := appendU32(nil, uint32(len(m.Globals)))
-	for _, g := range m.Globals {
+	return vecSection(m.Globals, func(b []byte, g Global) []byte {
 		b = append(b, byte(g.Type), 0x01)
 		switch g.Type {
 		case I64:
@@ -280,9 +278,8 @@ func globalSection(m *Module) []byte {
 		default:
 			b = append(b, 0x41, 0x00)
 		}
-		b = append(b, opEnd)
-	}
-	return b
+		return append(b, opEnd)
+	})
 }
 
 func exportSection(m *Module) []byte {

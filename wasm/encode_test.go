@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/hex"
 	"errors"
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -19,9 +18,6 @@ import (
 
 	"wmm/internal/golden"
 )
-
-// update rewrites the golden files (go test ./wasm -update).
-var update = flag.Bool("update", false, "rewrite golden files in testdata")
 
 // ignorePositionsAndNames compares modules as the binary format keeps them:
 // without positions, names and label names, with nil and empty slices
@@ -402,7 +398,7 @@ func TestEncodeGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Encode: %v", err)
 			}
-			golden.Check(t, filepath.Join("testdata", "encode", tc.name+".hex"), hexLines(b), *update)
+			golden.Check(t, filepath.Join("testdata", "encode", tc.name+".hex"), hexLines(b))
 		})
 	}
 }

@@ -164,7 +164,7 @@ func (p *parser) funcImport(s *SExpr) {
 	}
 	desc := s.List[i]
 	if i+1 < len(s.List) {
-		p.errorf(s.List[i+1].Pos(), "import: expected ), found %s", s.List[i+1].describe())
+		p.errorf(s.List[i+1].Pos(), "import: expected ), found %s", s.List[i+1].Describe())
 	}
 	for _, x := range desc.List[1:] {
 		switch {
@@ -182,7 +182,7 @@ func (p *parser) funcImport(s *SExpr) {
 		case x.Head() == "result":
 			im.Results = append(im.Results, p.resultTypes(x)...)
 		default:
-			p.errorf(x.Pos(), "import %q %q: expected $id, (param ...) or (result ...), found %s", im.Module, im.Name, x.describe())
+			p.errorf(x.Pos(), "import %q %q: expected $id, (param ...) or (result ...), found %s", im.Module, im.Name, x.Describe())
 			return
 		}
 	}
@@ -234,7 +234,7 @@ func (p *parser) valueDecls(s *SExpr, dst *[]Local) {
 		return
 	case 2:
 	default:
-		p.errorf(args[2].Pos(), "%s %s: expected ), found %s", kw, id.Tok.Text, args[2].describe())
+		p.errorf(args[2].Pos(), "%s %s: expected ), found %s", kw, id.Tok.Text, args[2].Describe())
 	}
 	if t, ok := p.valType(args[1], kw); ok {
 		*dst = append(*dst, Local{Name: name, Type: t, Pos: id.Pos()})
@@ -256,7 +256,7 @@ func (p *parser) valType(s *SExpr, ctx string) (ValType, bool) {
 			return F64, true
 		}
 	}
-	p.errorf(s.Pos(), "%s: expected value type, found %s", ctx, s.describe())
+	p.errorf(s.Pos(), "%s: expected value type, found %s", ctx, s.Describe())
 	return 0, false
 }
 
@@ -313,7 +313,7 @@ func (p *parser) instr(c *cursor, out *[]Instr) {
 func (p *parser) lookup(s *SExpr) (Op, bool) {
 	t := s.Tok
 	if t.Kind != TokKeyword {
-		p.errorf(t.Pos, "expected instruction, found %s", s.describe())
+		p.errorf(t.Pos, "expected instruction, found %s", s.Describe())
 		return 0, false
 	}
 	if op, ok := Lookup(t.Text); ok {
@@ -467,7 +467,7 @@ func (p *parser) folded(s *SExpr, out *[]Instr) {
 	for c.more() {
 		o := c.next()
 		if !o.IsList() {
-			p.errorf(o.Pos(), "%s: expected folded operand, found %s", op, o.describe())
+			p.errorf(o.Pos(), "%s: expected folded operand, found %s", op, o.Describe())
 			continue
 		}
 		p.folded(o, out)
@@ -499,7 +499,7 @@ func (p *parser) foldedIf(kw *SExpr, c *cursor, out *[]Instr) {
 	for c.more() && c.peek().Head() != "then" {
 		s := c.next()
 		if !s.IsList() {
-			p.errorf(s.Pos(), "if: expected folded condition or (then ...), found %s", s.describe())
+			p.errorf(s.Pos(), "if: expected folded condition or (then ...), found %s", s.Describe())
 			continue
 		}
 		p.folded(s, out)
@@ -518,7 +518,7 @@ func (p *parser) foldedIf(kw *SExpr, c *cursor, out *[]Instr) {
 	}
 	p.popLabel()
 	if s := c.next(); s != nil {
-		p.errorf(s.Pos(), "if: expected ), found %s", s.describe())
+		p.errorf(s.Pos(), "if: expected ), found %s", s.Describe())
 	}
 	*out = append(*out, in)
 }
@@ -567,7 +567,7 @@ func (p *parser) prot(kw *SExpr, c *cursor) Prot {
 			return pr
 		}
 	}
-	p.errorf(s.Pos(), "%s: expected %s, found %s", kw.Tok.Text, want, s.describe())
+	p.errorf(s.Pos(), "%s: expected %s, found %s", kw.Tok.Text, want, s.Describe())
 	return ProtReadWrite
 }
 
@@ -604,7 +604,7 @@ func (p *parser) immAtom(kw *SExpr, c *cursor, what string) *SExpr {
 		p.errorf(kw.Pos(), "%s: missing %s", kw.Tok.Text, what)
 		return nil
 	case s.IsList() || startsInstr(s):
-		p.errorf(s.Pos(), "%s: expected %s, found %s", kw.Tok.Text, what, s.describe())
+		p.errorf(s.Pos(), "%s: expected %s, found %s", kw.Tok.Text, what, s.Describe())
 		return nil
 	}
 	return c.next()
@@ -672,7 +672,7 @@ func (p *parser) indexRef(kw *SExpr, c *cursor, what, number string, lookup func
 		}
 		p.errorf(s.Pos(), "%s: invalid %s %s", kw.Tok.Text, number, s.Tok.Text)
 	default:
-		p.errorf(s.Pos(), "%s: expected %s, found %s", kw.Tok.Text, what, s.describe())
+		p.errorf(s.Pos(), "%s: expected %s, found %s", kw.Tok.Text, what, s.Describe())
 	}
 	return 0
 }
@@ -696,7 +696,7 @@ func (p *parser) constant(op Op, kw *SExpr, c *cursor) uint64 {
 	}
 	switch st {
 	case litMalformed:
-		p.errorf(s.Pos(), "%s: expected %s literal, found %s", op, t, s.describe())
+		p.errorf(s.Pos(), "%s: expected %s literal, found %s", op, t, s.Describe())
 	case litRange:
 		p.errorf(s.Pos(), "%s: constant %s out of range", op, s.Tok.Text)
 	}

@@ -33,7 +33,7 @@ func ParseModule(src string) (*Module, error) {
 func ParseModuleSExpr(s *SExpr) (*Module, error) {
 	m := &Module{Pos: s.Pos()}
 	if s.Head() != "module" {
-		err := &Error{Pos: s.Pos(), Msg: "expected (module ...), found " + s.describe()}
+		err := &Error{Pos: s.Pos(), Msg: "expected (module ...), found " + s.Describe()}
 		return nil, ErrorList{err}
 	}
 	fields := s.List[1:]
@@ -84,7 +84,7 @@ func (mp *moduleParser) fields(fields []*SExpr) {
 		case "export":
 			mp.exports = append(mp.exports, f)
 		case "":
-			mp.p.errorf(f.Pos(), "expected module field, found %s", f.describe())
+			mp.p.errorf(f.Pos(), "expected module field, found %s", f.Describe())
 		default:
 			mp.p.errorf(f.List[0].Pos(), "unsupported module field: %s", f.Head())
 		}
@@ -130,6 +130,30 @@ func (mp *moduleParser) memoryField(s *SExpr) {
 	mp.memoryType(s.List[0], c)
 }
 
+// ParseMemoryDecl parses a memory declaration on its own, (memory $m? min
+// max? shared?), the form a litmus test's memories: lists: the memory
+// (HasMax false when max is left out) and its $name without "$" ("" for
+// none). It reads the limits as memory fields do; the caller applies its
+// own bounds.
+func ParseMemoryDecl(s *SExpr) (mem Memory, name string, err error) {
+	if s.Head() != "memory" {
+		return Memory{}, "", ErrorList{{Pos: s.Pos(), Msg: "expected (memory ...), found " + s.Describe()}}
+	}
+	mp := &moduleParser{m: &Module{}}
+	err = mp.p.run(func() {
+		c := &cursor{items: s.List[1:]}
+		mp.memoryName(c)
+		mp.memoryType(s.List[0], c)
+	})
+	if err != nil {
+		return Memory{}, "", err
+	}
+	if len(mp.p.memNames) > 0 {
+		name = mp.p.memNames[0]
+	}
+	return mp.m.Memory, name, nil
+}
+
 // memoryName parses the optional $name of a memory.
 func (mp *moduleParser) memoryName(c *cursor) {
 	if s := c.peek(); s != nil && s.Tok.Kind == TokID {
@@ -154,7 +178,7 @@ func (mp *moduleParser) memoryType(kw *SExpr, c *cursor) {
 		mem.Shared = true
 	}
 	if s := c.next(); s != nil {
-		mp.p.errorf(s.Pos(), "memory: expected ), found %s", s.describe())
+		mp.p.errorf(s.Pos(), "memory: expected ), found %s", s.Describe())
 	}
 }
 
@@ -166,7 +190,7 @@ func (mp *moduleParser) limit(kw *SExpr, c *cursor, what string) (uint32, bool) 
 		return 0, false
 	}
 	if s.Tok.Kind != TokNumber {
-		mp.p.errorf(s.Pos(), "memory: expected %s, found %s", what, s.describe())
+		mp.p.errorf(s.Pos(), "memory: expected %s, found %s", what, s.Describe())
 		return 0, false
 	}
 	v, st := parseNat(s.Tok.Text, 1<<32-1)
@@ -192,7 +216,7 @@ func (mp *moduleParser) strings(s *SExpr, n int) []string {
 		out[i] = mp.name(args[i], s.Head())
 	}
 	if len(args) > n {
-		mp.p.errorf(args[n].Pos(), "%s: expected ), found %s", s.Head(), args[n].describe())
+		mp.p.errorf(args[n].Pos(), "%s: expected ), found %s", s.Head(), args[n].Describe())
 	}
 	return out
 }
@@ -200,7 +224,7 @@ func (mp *moduleParser) strings(s *SExpr, n int) []string {
 // name returns the text of a string atom used as a name.
 func (mp *moduleParser) name(s *SExpr, ctx string) string {
 	if s.Tok.Kind != TokString {
-		mp.p.errorf(s.Pos(), "%s: expected name string, found %s", ctx, s.describe())
+		mp.p.errorf(s.Pos(), "%s: expected name string, found %s", ctx, s.Describe())
 		return ""
 	}
 	if !utf8.ValidString(s.Tok.Str) {
@@ -235,7 +259,7 @@ func (mp *moduleParser) importField(s *SExpr) {
 	}
 	names := mp.strings(&SExpr{Tok: s.Tok, List: s.List[:3]}, 2)
 	if len(s.List) > 4 {
-		mp.p.errorf(s.List[4].Pos(), "import: expected ), found %s", s.List[4].describe())
+		mp.p.errorf(s.List[4].Pos(), "import: expected ), found %s", s.List[4].Describe())
 	}
 	desc := s.List[3]
 	if !mp.newMemory(desc.List[0]) {
@@ -313,7 +337,7 @@ func (mp *moduleParser) exportField(s *SExpr) {
 	name := mp.name(s.List[1], "export")
 	desc := s.List[2]
 	if len(desc.List) != 2 {
-		p.errorf(desc.Pos(), "export: expected one index in %s", desc.describe())
+		p.errorf(desc.Pos(), "export: expected one index in %s", desc.Describe())
 		return
 	}
 	ref := desc.List[1]
@@ -327,7 +351,7 @@ func (mp *moduleParser) exportField(s *SExpr) {
 			mp.setExport(s, &mp.m.Memory.Export, name, "memory")
 		}
 	default:
-		p.errorf(desc.Pos(), "unsupported export: %s", desc.describe())
+		p.errorf(desc.Pos(), "unsupported export: %s", desc.Describe())
 	}
 }
 

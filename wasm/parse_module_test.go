@@ -127,6 +127,34 @@ func TestParseModuleSExpr(t *testing.T) {
 	}
 }
 
+// TestParseMemoryDecl checks the memory declaration on its own, as a
+// litmus test's memories: lists it: the name, the limits (a missing max
+// stays missing), shared, and the module parser's errors.
+func TestParseMemoryDecl(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		name string
+		mem  Memory
+		errs []string
+	}{
+		{src: "(memory $a 1 2 shared)", name: "a", mem: Memory{Min: 1, Max: 2, HasMax: true, Shared: true}},
+		{src: "(memory 0x10)", mem: Memory{Min: 16}},
+		{src: "(memory)", errs: []string{"1:2: memory: missing minimum size"}},
+		{src: "(memory $a 1 1 shared x)", errs: []string{"1:23: memory: expected ), found x"}},
+		{src: "(memory 4294967296)", errs: []string{"1:9: memory: minimum size out of range: 4294967296"}},
+		{src: "(table 1 funcref)", errs: []string{"1:1: expected (memory ...), found (table ...)"}},
+	} {
+		items, err := ReadSExprs(tc.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mem, name, err := ParseMemoryDecl(items[0])
+		if d := cmp.Diff(tc.errs, errorSummary(t, err)); d != "" || mem != tc.mem || name != tc.name {
+			t.Errorf("ParseMemoryDecl(%s) = %+v, %q; errors (-want +got):\n%s", tc.src, mem, name, d)
+		}
+	}
+}
+
 // scriptModules returns the (module ...) forms of a .wast script that
 // define code: those at the top level and those inside (thread ...).
 func scriptModules(items []*SExpr) []*SExpr {

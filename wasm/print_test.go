@@ -49,7 +49,7 @@ func goldenText(t *testing.T, src string) string {
 
 func TestGolden(t *testing.T) {
 	golden.Files(t, "testdata/*.wat", 1, func(t *testing.T, in string, src []byte) {
-		golden.Check(t, strings.TrimSuffix(in, ".wat")+".golden", goldenText(t, string(src)), *update)
+		golden.Check(t, strings.TrimSuffix(in, ".wat")+".golden", goldenText(t, string(src)))
 	})
 }
 

@@ -122,13 +122,14 @@ func (s *SExpr) write(b *strings.Builder) {
 	b.WriteByte(')')
 }
 
-// describe names s for "found ..." in messages.
-func (s *SExpr) describe() string {
+// Describe names s for "found ..." in messages: an atom's text, or a
+// list's head.
+func (s *SExpr) Describe() string {
 	if !s.IsList() {
 		return s.Tok.Text
 	}
 	if h := s.Head(); h != "" {
 		return "(" + h + " ...)"
 	}
-	return "list"
+	return "a list"
 }

@@ -185,50 +185,48 @@ func oneOf(l litmus.Loc, vals []uint64) litmus.Prop {
 // condition parser groups a chain of /\, leaving out those that are true;
 // the empty conjunction is true.
 func andAll(props []litmus.Prop) litmus.Prop {
-	var out litmus.Prop
-	for _, p := range chain(props, func(p litmus.Prop) (litmus.Prop, litmus.Prop, bool) {
-		a, ok := p.(*litmus.And)
-		if !ok {
-			return nil, nil, false
-		}
-		return a.L, a.R, true
-	}) {
-		if _, ok := p.(litmus.True); ok {
-			continue
-		}
-		if out == nil {
-			out = p
-		} else {
-			out = &litmus.And{L: out, R: p}
+	var operands []litmus.Prop
+	for _, p := range chain(props, splitAnd) {
+		if _, ok := p.(litmus.True); !ok {
+			operands = append(operands, p)
 		}
 	}
-	if out == nil {
-		return litmus.True{}
-	}
-	return out
+	return leftFold(operands, litmus.True{}, func(l, r litmus.Prop) litmus.Prop { return &litmus.And{L: l, R: r} })
 }
 
 // orAll is the disjunction of props, grouped to the left; the empty
 // disjunction is false.
 func orAll(props []litmus.Prop) litmus.Prop {
-	var out litmus.Prop
-	for _, p := range chain(props, func(p litmus.Prop) (litmus.Prop, litmus.Prop, bool) {
-		o, ok := p.(*litmus.Or)
-		if !ok {
-			return nil, nil, false
-		}
-		return o.L, o.R, true
-	}) {
-		if out == nil {
-			out = p
-		} else {
-			out = &litmus.Or{L: out, R: p}
-		}
+	return leftFold(chain(props, splitOr), falseProp(), func(l, r litmus.Prop) litmus.Prop { return &litmus.Or{L: l, R: r} })
+}
+
+// leftFold joins operands with join, grouped to the left: ((a b) c); it
+// returns empty when there are none.
+func leftFold(operands []litmus.Prop, empty litmus.Prop, join func(l, r litmus.Prop) litmus.Prop) litmus.Prop {
+	if len(operands) == 0 {
+		return empty
 	}
-	if out == nil {
-		return falseProp()
+	out := operands[0]
+	for _, p := range operands[1:] {
+		out = join(out, p)
 	}
 	return out
+}
+
+// splitAnd takes a conjunction apart.
+func splitAnd(p litmus.Prop) (l, r litmus.Prop, ok bool) {
+	if a, ok := p.(*litmus.And); ok {
+		return a.L, a.R, true
+	}
+	return nil, nil, false
+}
+
+// splitOr takes a disjunction apart.
+func splitOr(p litmus.Prop) (l, r litmus.Prop, ok bool) {
+	if o, ok := p.(*litmus.Or); ok {
+		return o.L, o.R, true
+	}
+	return nil, nil, false
 }
 
 // chain flattens props into the operands of one chain of a binary

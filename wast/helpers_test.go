@@ -1,7 +1,6 @@
 package wast
 
 import (
-	"flag"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -9,8 +8,6 @@ import (
 
 	"wmm/litmus"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // checkRoundTrip checks that imported tests survive their canonical form:
 // it loads as the same tests (positions and code text aside) and printing

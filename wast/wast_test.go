@@ -184,7 +184,7 @@ func summary(imp *Result) string {
 // -update.
 func compareGolden(t *testing.T, path, got string) {
 	t.Helper()
-	golden.Check(t, path, got, *update)
+	golden.Check(t, path, got)
 }
 
 // FuzzImportWast checks that the importer never panics, and that every

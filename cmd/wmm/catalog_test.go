@@ -7,10 +7,7 @@ import "testing"
 // listings are limited to a family or two, so that adding tests to other
 // families does not change them.
 func TestCatalogCommands(t *testing.T) {
-	tests := []struct {
-		name string
-		args []string
-	}{
+	checkCommands(t, "", nil, []commandCase{
 		{"catalog-family", []string{"catalog", "--family", "mp", "--family", "sb"}},
 		{"catalog-json", []string{"catalog", "--json", "--family", "lb"}},
 		{"catalog-unknown-family", []string{"catalog", "--family", "nosuch"}},
@@ -22,8 +19,5 @@ func TestCatalogCommands(t *testing.T) {
 		{"show-unknown", []string{"show", "MPsc", "MP+sc", "nosuch"}},
 		{"show-no-args", []string{"show"}},
 		{"show-help", []string{"help", "show"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) { checkGolden(t, tc.name, tc.args) })
-	}
+	})
 }

@@ -6,10 +6,7 @@ import "testing"
 // standard output and standard error with testdata/diff-NAME.golden
 // (rewritten by go test -update).
 func TestDiffCommand(t *testing.T) {
-	tests := []struct {
-		name string
-		args []string
-	}{
+	checkCommands(t, "diff-", nil, []commandCase{
 		// MODEL.md §11.1's Wasm/JS differences, one test each, and a test
 		// the models agree on.
 		{"catalog", []string{"diff", "--model", "wasm", "--model", "js", "--catalog", "SB+MP+casfail", "SB+waitne+notify", "Grow+loststore", "SB+sc"}},
@@ -22,8 +19,5 @@ func TestDiffCommand(t *testing.T) {
 		{"no-files", []string{"diff", "--model", "wasm,js"}},
 		{"missing", []string{"diff", "--model", "wasm,js", "testdata/missing.yaml"}},
 		{"test-error", []string{"diff", "--model", "wasm,sc", "testdata/setup_traps.yaml"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) { checkGolden(t, "diff-"+tc.name, tc.args) })
-	}
+	})
 }

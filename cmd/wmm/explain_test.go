@@ -13,10 +13,7 @@ import (
 // and standard error with testdata/NAME.golden (go test -update rewrites
 // them).
 func TestExplainGraphCommands(t *testing.T) {
-	tests := []struct {
-		name string
-		args []string
-	}{
+	checkCommands(t, "", nil, []commandCase{
 		{"explain-sb+sc", []string{"explain", "--catalog", "SB+sc"}},
 		{"explain-mp+sc", []string{"explain", "--catalog", "MP+sc"}},
 		{"explain-lb+sc", []string{"explain", "--catalog", "LB+sc"}},
@@ -43,12 +40,7 @@ func TestExplainGraphCommands(t *testing.T) {
 		{"graph-grow-svg", []string{"graph", "--catalog", "Grow+2stores", "-o", "-"}},
 		{"graph-too-many", []string{"graph", "--all", "--catalog", "SB", "-o", "-"}},
 		{"graph-bad-format", []string{"graph", "--catalog", "SB", "--format", "png"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			compareGolden(t, tc.name, runGolden(tc.args))
-		})
-	}
+	})
 }
 
 // TestGraphFiles checks that wmm graph writes one file per graph, named

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,15 +17,10 @@ import (
 	"wmm/litmus"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
-
 // TestCommands runs wmm in process and compares its exit status, standard
 // output and standard error with testdata/NAME.golden.
 func TestCommands(t *testing.T) {
-	tests := []struct {
-		name string
-		args []string
-	}{
+	checkCommands(t, "", nil, []commandCase{
 		{"check", []string{"check", "testdata/mp.yaml"}},
 		{"check-errors", []string{"check", "testdata/bad.yaml", "testdata/mp.yaml"}},
 		{"check-dir", []string{"check", "testdata/dir"}},
@@ -64,24 +58,35 @@ func TestCommands(t *testing.T) {
 		{"unknown-command", []string{"frobnicate"}},
 		{"unknown-flag", []string{"check", "--frobnicate", "testdata/mp.yaml"}},
 		{"version-args", []string{"version", "extra"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) { checkGolden(t, tc.name, tc.args) })
-	}
+	})
 }
 
-// checkGolden runs wmm with args and compares the result with
-// testdata/NAME.golden.
-func checkGolden(t *testing.T, name string, args []string) {
-	t.Helper()
-	compareGolden(t, name, runGolden(args))
+// A commandCase is a run of wmm whose result a golden file holds.
+type commandCase struct {
+	name string   // the subtest, and the golden file's name
+	args []string // the command line after "wmm"
+}
+
+// checkCommands runs wmm in process for each case, in a subtest of its
+// name, and compares the result (after normalize, when not nil) with
+// testdata/PREFIXNAME.golden.
+func checkCommands(t *testing.T, prefix string, normalize func(string) string, cases []commandCase) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := runGolden(tc.args)
+			if normalize != nil {
+				got = normalize(got)
+			}
+			compareGolden(t, prefix+tc.name, got)
+		})
+	}
 }
 
 // compareGolden compares got with testdata/NAME.golden, which -update
 // rewrites.
 func compareGolden(t *testing.T, name, got string) {
 	t.Helper()
-	golden.Check(t, filepath.Join("testdata", name+".golden"), got, *update)
+	golden.Check(t, filepath.Join("testdata", name+".golden"), got)
 }
 
 // runGolden runs wmm with args and returns the golden-file text of it:

@@ -73,16 +73,11 @@ func TestReportUnknown(t *testing.T) {
 }
 
 func TestReportErrors(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		args []string
-	}{
+	checkCommands(t, "", nil, []commandCase{
 		{"report-no-html", []string{"report", "--catalog", "sb"}},
 		{"report-no-files", []string{"report", "--html", "x.html"}},
 		{"report-bad-results", []string{"report", "--html", "x.html", "--catalog", "SB", "--results", "testdata/mp.yaml"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) { compareGolden(t, tc.name, runGolden(tc.args)) })
-	}
+	})
 }
 
 // chromium returns the path of a Chromium binary, or "".

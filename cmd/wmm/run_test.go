@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -27,10 +26,7 @@ func normalizeRun(s string) string {
 // does not depend on timing and compares the output with
 // testdata/run/NAME.golden (rates and engine versions normalised).
 func TestEngineCommands(t *testing.T) {
-	tests := []struct {
-		name string
-		args []string
-	}{
+	checkCommands(t, "run/", normalizeRun, []commandCase{
 		{"run", []string{"run", "-n", "300", "testdata/run/det.yaml"}},
 		{"run-interp-define", []string{"run", "--engine", "wazero-interp", "--memory", "define", "-n", "100", "--test", "^Trap$", "testdata/run/det.yaml"}},
 		{"validate", []string{"validate", "-n", "300", "testdata/run/det.yaml"}},
@@ -45,12 +41,7 @@ func TestEngineCommands(t *testing.T) {
 		{"run-none-selected", []string{"run", "-n", "10", "--test", "^NoSuchTest$", "testdata/run/det.yaml"}},
 		{"run-all-skipped", []string{"run", "-n", "10", "testdata/run/big.yaml"}},
 		{"validate-zero-iterations", []string{"validate", "--timeout", "1ns", "-n", "1000", "--test", "^Single$", "testdata/run/det.yaml"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			compareGolden(t, filepath.Join("run", tc.name), normalizeRun(runGolden(tc.args)))
-		})
-	}
+	})
 }
 
 // TestEngineJSON checks the JSON objects of run and validate against

@@ -11,6 +11,7 @@ import (
 	"wmm/conform"
 	"wmm/engine"
 	"wmm/enumerate"
+	"wmm/internal/litmustest"
 	"wmm/litmus"
 	"wmm/model"
 )
@@ -73,16 +74,12 @@ func locNames(locs []litmus.Loc) []string {
 // engine's outcomes over the same names: a thread that traps on one side
 // only gets T:trap=0 on the other.
 func TestCompareNames(t *testing.T) {
-	tests, err := litmus.Load("t.yaml", []byte(`name: T
+	tt := litmustest.Parse(t, "t.yaml", `name: T
 threads:
   T0: |
     (local $r0 i32)
     (local.set $r0 (i32.const 1))
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tt := tests[0]
+`)[0]
 	trapNames := append(tt.Names(nil, nil), litmus.Loc{Kind: litmus.LocTrap, Thread: "T0"})
 	mres := &enumerate.Result{Test: tt, Model: "m", Names: trapNames, Outcomes: []model.Outcome{
 		{{Name: "T0:r0", Value: 1}, {Name: "T0:trap", Value: 0}},

@@ -1,8 +1,10 @@
 // Package golden compares test output with golden files under testdata/.
-// Each test package keeps its own -update flag and passes its value.
+// It defines the -update flag of every test binary that imports it:
+// go test ./PKG -update rewrites the package's golden files.
 package golden
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,12 +12,15 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// Check compares got with the file at path. With update set it first
-// writes got there (creating the directory), so the comparison passes and
-// the file shows the change under version control.
-func Check(t testing.TB, path, got string, update bool) {
+// update is the -update flag.
+var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+
+// Check compares got with the file at path. With -update it first writes
+// got there (creating the directory), so the comparison passes and the
+// file shows the change under version control.
+func Check(t testing.TB, path, got string) {
 	t.Helper()
-	if update {
+	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}

@@ -19,24 +19,29 @@ func (r *recorder) Fatalf(format string, args ...any) { r.failed = true }
 func (r *recorder) Fatal(args ...any)                 { r.failed = true }
 
 func TestCheck(t *testing.T) {
+	defer func(v bool) { *update = v }(*update)
 	path := filepath.Join(t.TempDir(), "sub", "x.golden")
 	r := &recorder{TB: t}
-	Check(r, path, "a\n", false)
+	*update = false
+	Check(r, path, "a\n")
 	if !r.failed {
 		t.Error("a missing golden file passed")
 	}
 	r = &recorder{TB: t}
-	Check(r, path, "a\n", true)
+	*update = true
+	Check(r, path, "a\n")
 	if data, err := os.ReadFile(path); r.failed || err != nil || string(data) != "a\n" {
 		t.Errorf("update: failed %t, file %q, %v", r.failed, data, err)
 	}
 	r = &recorder{TB: t}
-	Check(r, path, "b\n", false)
+	*update = false
+	Check(r, path, "b\n")
 	if !r.failed {
 		t.Error("a different output passed")
 	}
 	r = &recorder{TB: t}
-	Check(r, path, "a\n", false)
+	*update = false
+	Check(r, path, "a\n")
 	if r.failed {
 		t.Error("the same output failed")
 	}
