@@ -281,11 +281,24 @@ type scPattern struct {
 
 // scPatterns calls yield with every pattern of C3 (MODEL.md §8.3) for the
 // pair (r reads from w in region reg) under hb, until yield returns
-// false. It is the one statement of which writes each clause of C3
-// concerns; Check and the tot search test the patterns against tot,
-// TotOrderCycle derives tot edges from them.
+// false. Check and the tot search test the patterns against tot,
+// ForcedOrder derives tot edges from them.
 func (m *Model) scPatterns(x *model.Execution, hb *model.Rel, r model.EventID, reg model.Region, w model.EventID, yield func(scPattern) bool) {
-	if m.skip[model.AxSCLast] || !hb.Has(w, r) {
+	if !hb.Has(w, r) {
+		return
+	}
+	m.scPatternsAnyHB(x, r, reg, w, func(p scPattern) bool {
+		return !p.holds(hb, w, r) || yield(p)
+	})
+}
+
+// scPatternsAnyHB calls yield, until it returns false, with every pattern
+// of C3 for the pair (r reads from w in region reg) that some
+// happens-before could make hold (scPattern.holds says which do under
+// one). It is the one statement of which writes each clause of C3
+// concerns.
+func (m *Model) scPatternsAnyHB(x *model.Execution, r model.EventID, reg model.Region, w model.EventID, yield func(scPattern) bool) {
+	if m.skip[model.AxSCLast] {
 		return
 	}
 	ra, wa := x.Events[r].Access(reg), x.Events[w].Access(reg)
@@ -310,14 +323,29 @@ func (m *Model) scPatterns(x *model.Execution, hb *model.Rel, r model.EventID, r
 			continue
 		}
 		// (ii) †: W hb W' tot R with W', R synchronising.
-		if hb.Has(w, w2) && model.Sync(a2, ra) && !yield(scPattern{"ii", w2}) {
+		if model.Sync(a2, ra) && !yield(scPattern{"ii", w2}) {
 			return
 		}
 		// (iii) ‡: W tot W' hb R with W, W' synchronising.
-		if hb.Has(w2, r) && model.Sync(wa, a2) && !yield(scPattern{"iii", w2}) {
+		if model.Sync(wa, a2) && !yield(scPattern{"iii", w2}) {
 			return
 		}
 	}
+}
+
+// holds reports whether pattern p of the pair (r reads from w) applies
+// under hb: every clause asks W hb R, (ii) W hb W' and (iii) W' hb R.
+func (p scPattern) holds(hb *model.Rel, w, r model.EventID) bool {
+	if !hb.Has(w, r) {
+		return false
+	}
+	switch p.clause {
+	case "ii":
+		return hb.Has(w, p.w2)
+	case "iii":
+		return hb.Has(p.w2, r)
+	}
+	return true
 }
 
 // cellFrom returns a cell that r reads from w in region reg.

@@ -193,6 +193,7 @@ type fastCandidate struct {
 	first  []model.EventID // each thread's first event
 	hb     *model.Rel
 	trail  model.Trail
+	force  model.Forcing // the order the reads chosen so far force (S6)
 	cut    bool
 
 	// The active reads, in event order, with their cells and candidate
@@ -275,6 +276,7 @@ func (s *searcher) groupCombination(groups []*group) error {
 	}
 	c.paths = make([]*interp.Trace, len(groups))
 	c.pathIdx = make([]int32, len(groups))
+	c.force = s.model.NewForcing(x, c.hb)
 	s.stats.Combinations++
 	if w := s.workers(); w > 1 && len(c.reads) >= parallelReads && s.opts.OnCandidate == nil {
 		return c.parallel(w)
@@ -564,7 +566,12 @@ func (c *fastCandidate) tryRead(k int, e model.EventID) error {
 	}
 	var err error
 	if c.consistentSoFar(k, grew) {
-		err = c.assign(k + 1)
+		// S6 (C3, C6): a cycle of the order forced by the reads chosen so
+		// far is one of every completion.
+		if c.force.Extend(c.hb, e) == nil {
+			err = c.assign(k + 1)
+		}
+		c.force.Retract()
 	}
 	c.hb.UndoTo(&c.trail, mark)
 	return err
@@ -617,9 +624,11 @@ func (c *fastCandidate) complete() error {
 	s := c.s
 	x := c.x
 	weight, v := c.countPassive()
-	var within *model.Rel
-	if v == nil {
-		within, v = s.model.ForcedOrder(x, c.hb)
+	// The order the active reads force is the whole forced order: a
+	// passive read fires no clause of C3 (FreeRead, FreeReadWithin).
+	within := c.force.Order()
+	if checkForcing != nil && v == nil {
+		checkForcing(c, within)
 	}
 	if v == nil {
 		s.stats.Candidates++
@@ -643,6 +652,10 @@ func (c *fastCandidate) complete() error {
 	x.Tot = nil
 	return nil
 }
+
+// checkForcing, when set (by tests), is called at every leaf whose
+// passive reads are valid with the order the search forced.
+var checkForcing func(c *fastCandidate, within *model.Rel)
 
 // countPassive counts, for each passive read, the writers of the values
 // its path read that pass the per-read checks against the final hb

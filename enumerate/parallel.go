@@ -56,6 +56,7 @@ func (c *fastCandidate) fork(i, n int) *fastCandidate {
 	f.x = c.x.Clone()
 	f.hb = c.hb.Clone()
 	f.trail = model.Trail{}
+	f.force = c.s.model.NewForcing(f.x, f.hb)
 	f.at = slices.Clone(c.at)
 	f.events = map[*interp.Trace][]*model.Event{}
 	f.copies = nil
