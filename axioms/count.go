@@ -37,7 +37,14 @@ func (m *Model) CountRead(x *model.Execution, hb *model.Rel, r model.EventID, ce
 		free []model.EventID // those C4 does not count
 	}
 	cs := make([]cell, len(cells))
-	var counted []model.EventID
+	// One array holds every cell's all and free lists and the counted
+	// writers: a passive read is counted at every leaf of the search.
+	n := 0
+	for _, ws := range cells {
+		n += len(ws)
+	}
+	buf := make([]model.EventID, 3*n)
+	counted := buf[2*n : 2*n : 3*n]
 	i := 0
 	for _, reg := range []model.Region{model.Len, model.Data} {
 		a := ev.Access(reg)
@@ -47,6 +54,8 @@ func (m *Model) CountRead(x *model.Execution, hb *model.Rel, r model.EventID, ce
 		for k := uint64(0); k < a.Size; k, i = k+1, i+1 {
 			cl := &cs[i]
 			cl.reg, cl.c = reg, a.Off+k
+			nw := len(cells[i])
+			cl.all, cl.free, buf = buf[:0:nw], buf[nw:nw:2*nw], buf[2*nw:]
 			var first *model.Violation
 			for _, w := range cells[i] {
 				if v := m.hbConsistent(x, hb, r, reg, cl.c, w); v != nil {

@@ -207,6 +207,12 @@ type fastCandidate struct {
 	passiveCands [][][]model.EventID
 	passiveVals  [][]byValue       // per passive read and cell, the candidates by value written
 	cellBuf      [][]model.EventID // countPassive's cells, reused
+	// passiveMemo holds, per passive read and path of its thread (in
+	// the group), its count as of hb generation gen; hbGen changes
+	// whenever hb does.
+	passiveMemo [][]passiveCount
+	hbGen       int
+	leafPath    []int // per thread, the leaf's path in the group
 
 	tries    []*trieNode // per thread, over its active cells
 	at       []*trieNode // per thread, the node the choices so far reach
@@ -276,6 +282,8 @@ func (s *searcher) groupCombination(groups []*group) error {
 	}
 	c.paths = make([]*interp.Trace, len(groups))
 	c.pathIdx = make([]int32, len(groups))
+	c.leafPath = make([]int, len(groups))
+	c.hbGen = 1
 	c.force = s.model.NewForcing(x, c.hb)
 	s.stats.Combinations++
 	if w := s.workers(); w > 1 && len(c.reads) >= parallelReads && s.opts.OnCandidate == nil {
@@ -420,6 +428,7 @@ func (c *fastCandidate) splitPassive() {
 			c.passiveCells = append(c.passiveCells, c.cells[k])
 			c.passiveCands = append(c.passiveCands, c.cands[k])
 			c.passiveVals = append(c.passiveVals, c.groupByValue(c.cells[k], c.cands[k]))
+			c.passiveMemo = append(c.passiveMemo, make([]passiveCount, len(c.groups[c.x.Events[r].Thread].paths)))
 			continue
 		}
 		reads = append(reads, r)
@@ -564,6 +573,10 @@ func (c *fastCandidate) tryRead(k int, e model.EventID) error {
 			}
 		}
 	}
+	if grew {
+		c.hbGen++
+		defer func() { c.hbGen++ }() // after the undo below
+	}
 	var err error
 	if c.consistentSoFar(k, grew) {
 		// S6 (C3, C6): a cycle of the order forced by the reads chosen so
@@ -606,7 +619,7 @@ func (c *fastCandidate) leaves(ti int) error {
 	g := c.groups[ti]
 	for _, pi := range c.at[ti].paths {
 		p := g.paths[pi]
-		c.paths[ti], c.pathIdx[ti] = p, int32(g.index[pi])
+		c.paths[ti], c.pathIdx[ti], c.leafPath[ti] = p, int32(g.index[pi]), pi
 		evs := c.eventsOf(ti, p)
 		copy(c.x.Events[c.first[ti]:], evs)
 		c.x.Threads[ti].Status = p.Status
@@ -661,32 +674,55 @@ var checkForcing func(c *fastCandidate, within *model.Rel)
 // its path read that pass the per-read checks against the final hb
 // (passive reads exist only without suspension events, so hb is final
 // here), leaves the first such choice in reads-from, and returns the
-// product.
+// product. A read's count depends on nothing but the values its path
+// read and hb (the writes of a combination of groups are the same on
+// every path): it is counted once per path and hb (passiveMemo).
 func (c *fastCandidate) countPassive() (Count, *model.Violation) {
 	total := CountOf(1)
 	for k, r := range c.passive {
-		vals := c.passiveVals[k]
-		if cap(c.cellBuf) < len(vals) {
-			c.cellBuf = make([][]model.EventID, len(vals))
+		m := &c.passiveMemo[k][c.leafPath[c.x.Events[r].Thread]]
+		if m.gen != c.hbGen {
+			*m = c.countPassiveRead(k, r)
 		}
-		cells := c.cellBuf[:len(vals)]
-		for i := range vals {
-			cl := c.passiveCells[k][i]
-			want := c.x.Events[r].Access(cl.reg).ReadCell(cl.cell)
-			cells[i] = vals[i].writers(want)
-			if len(cells[i]) == 0 {
-				return Count{}, model.NewViolation(model.AxValue, "", cl.reg, []model.EventID{r}, func() string {
-					return fmt.Sprintf("%s reads %d at %s cell %d, which no write it may read from wrote", c.x.Label(r), want, cl.reg, cl.cell)
-				})
-			}
+		if m.n == 0 {
+			return Count{}, m.v
 		}
-		n, v := countReadIn(c.s.model, c.x, r, cells, c.hb)
-		if n == 0 {
-			return Count{}, v
-		}
-		total = total.Mul(CountOf(n))
+		setRF(c.x, c.x.Events[r], m.first)
+		total = total.Mul(CountOf(m.n))
 	}
 	return total, nil
+}
+
+// A passiveCount is what countPassiveRead found for one passive read
+// and path, under hb generation gen.
+type passiveCount struct {
+	gen   int
+	n     uint64
+	first []model.EventID
+	v     *model.Violation
+}
+
+// countPassiveRead counts the valid writers of passive read r
+// (c.passive[k]) for the values its path read.
+func (c *fastCandidate) countPassiveRead(k int, r model.EventID) passiveCount {
+	vals := c.passiveVals[k]
+	if cap(c.cellBuf) < len(vals) {
+		c.cellBuf = make([][]model.EventID, len(vals))
+	}
+	cells := c.cellBuf[:len(vals)]
+	for i := range vals {
+		cl := c.passiveCells[k][i]
+		want := c.x.Events[r].Access(cl.reg).ReadCell(cl.cell)
+		cells[i] = vals[i].writers(want)
+		if len(cells[i]) == 0 {
+			x := c.x
+			return passiveCount{gen: c.hbGen, v: model.NewViolation(model.AxValue, "", cl.reg, []model.EventID{r}, func() string {
+				return fmt.Sprintf("%s reads %d at %s cell %d, which no write it may read from wrote", x.Label(r), want, cl.reg, cl.cell)
+			})}
+		}
+	}
+	n, first, v := c.s.model.CountRead(c.x, c.hb, r, cells)
+	return passiveCount{c.hbGen, n, first, v}
 }
 
 // byValue groups the candidate writers of one cell by the value they

@@ -66,6 +66,11 @@ func (c *fastCandidate) fork(i, n int) *fastCandidate {
 	f.rf = nil
 	f.rfBuf = nil
 	f.cellBuf = nil
+	f.passiveMemo = make([][]passiveCount, len(c.passiveMemo))
+	for k, m := range c.passiveMemo {
+		f.passiveMemo[k] = make([]passiveCount, len(m))
+	}
+	f.leafPath = make([]int, len(c.leafPath))
 	f.keyBytes = nil
 	f.worker, f.nworkers, f.task = i, n, 0
 	return &f
