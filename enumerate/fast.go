@@ -520,6 +520,10 @@ func (c *fastCandidate) assign(k int) error {
 			if next == nil {
 				continue
 			}
+			// C2 (c) within the read: see hiddenWithin.
+			if c.hiddenWithin(e, cells[:i+1], c.rf[len(c.rf)-i:], w) {
+				continue
+			}
 			cw := counted
 			// C4 (no-tear): a tear-free read takes bytes from at most
 			// one tear-free write of its range.
@@ -540,6 +544,33 @@ func (c *fastCandidate) assign(k int) error {
 		return nil
 	}
 	return pick(0, start, model.NoEvent)
+}
+
+// hiddenWithin reports whether read e taking the last of cells from w,
+// and the cells before it from chosen, breaks hb-consistency (C2 (c))
+// whatever the other choices: a writer that synchronises with e happens
+// before it once chosen (MODEL.md §7.3 item 3), so when w hb u for a
+// write u chosen for another cell that u also writes, u hides w there,
+// and when u hb w, w hides u. hb only grows, so the skip holds for
+// every completion.
+func (c *fastCandidate) hiddenWithin(e model.EventID, cells []readCell, chosen []model.EventID, w model.EventID) bool {
+	cl := cells[len(cells)-1]
+	ra := c.x.Events[e].Access(cl.reg)
+	if c.s.skipC2 || !ra.Ord.Atomic() {
+		return false
+	}
+	wa := c.x.Events[w].Access(cl.reg)
+	for j, u := range chosen {
+		if u == w || cells[j].reg != cl.reg {
+			continue
+		}
+		ua := c.x.Events[u].Access(cl.reg)
+		if (model.SyncsWith(ua, ra) && ua.Covers(cl.cell) && c.hb.Has(w, u)) ||
+			(model.SyncsWith(wa, ra) && wa.Covers(cells[j].cell) && c.hb.Has(u, w)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *fastCandidate) setCell(cl readCell, w model.EventID) {
@@ -591,22 +622,46 @@ func (c *fastCandidate) tryRead(k int, e model.EventID) error {
 }
 
 // consistentSoFar checks hb acyclicity and the per-read axioms (C2, C4)
-// of the reads assigned so far: all of them when hb grew (C2 depends on
-// hb), else only the newest (its own choice is all that changed).
+// of the reads assigned so far: the newest (its own choice changed), and
+// when hb grew, the others whose C2 the new pairs can concern
+// (reachedBy).
 func (c *fastCandidate) consistentSoFar(k int, grew bool) bool {
 	m := c.s.model
+	e := c.reads[k]
 	if grew {
 		if _, ok := c.hb.Irreflexive(); !ok {
 			return false
 		}
-		for _, r := range c.reads[:k+1] {
-			if m.CheckRead(c.x, c.hb, r) != nil {
+		for _, r := range c.reads[:k] {
+			if c.reachedBy(e, r) && m.CheckRead(c.x, c.hb, r) != nil {
 				return false
 			}
 		}
+	}
+	return m.CheckRead(c.x, c.hb, e) == nil
+}
+
+// reachedBy reports whether hb-consistency (C2) of read r can have
+// changed when hb grew by e's synchronisation edges. C2 asks hb for
+// pairs only (r hb W; W hb W' hb r), and every new pair ends at e or at
+// an event after it in hb: so C2 of r can change only when r is after e
+// or one of r's writers is e or after it. C4 does not depend on hb.
+func (c *fastCandidate) reachedBy(e, r model.EventID) bool {
+	if c.hb.Has(e, r) {
 		return true
 	}
-	return m.CheckRead(c.x, c.hb, c.reads[k]) == nil
+	x := c.x
+	for _, reg := range []model.Region{model.Len, model.Data} {
+		if !x.Events[r].Access(reg).Reading() {
+			continue
+		}
+		for _, w := range x.Writers(r, reg) {
+			if w == e || c.hb.Has(e, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // leaves goes through every combination of one path per thread among
