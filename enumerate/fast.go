@@ -853,7 +853,10 @@ func (c *fastCandidate) record(weight Count) error {
 	cur := witnessKey{paths: c.pathIdx, rf: c.rfBuf, mask: c.keyMask}
 	if f == nil {
 		k := string(c.keyBytes)
-		s.found[k] = &found{key: witnessKey{paths: slices.Clone(cur.paths), rf: slices.Clone(cur.rf), mask: cur.mask}}
+		// One array holds both slices of the key.
+		np := len(cur.paths)
+		buf := append(append(make([]int32, 0, np+len(cur.rf)), cur.paths...), cur.rf...)
+		s.found[k] = &found{key: witnessKey{paths: buf[:np:np], rf: buf[np:], mask: cur.mask}}
 		s.order = append(s.order, k)
 		s.opts.Budget.Outcome()
 		return nil

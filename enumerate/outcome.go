@@ -2,6 +2,7 @@ package enumerate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"wmm/interp"
@@ -42,9 +43,23 @@ func (r *rawOutcome) key() string {
 
 // over returns the outcome over the given names.
 func (r *rawOutcome) over(names []litmus.Loc) model.Outcome {
+	return r.overNamed(names, locStrings(names))
+}
+
+// overNamed is over with the names' strings made once (locStrings).
+func (r *rawOutcome) overNamed(names []litmus.Loc, strs []string) model.Outcome {
 	out := make(model.Outcome, len(names))
 	for i, n := range names {
-		out[i] = model.Binding{Name: n.String(), Value: r.value(n)}
+		out[i] = model.Binding{Name: strs[i], Value: r.value(n)}
+	}
+	return out
+}
+
+// locStrings returns the String of each name.
+func locStrings(names []litmus.Loc) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n.String()
 	}
 	return out
 }
@@ -158,15 +173,18 @@ func (s *searcher) result() *Result {
 		}
 	}
 	names := s.test.Names(func(t string) bool { return trapped[t] }, func(t string) bool { return stuck[t] })
-	res := &Result{Test: s.test, Model: s.model.Name(), Names: names, witnesses: map[string]*found{}, rebuild: s.rebuild, Stats: s.stats, Notes: s.notes}
-	var set model.OutcomeSet
+	res := &Result{Test: s.test, Model: s.model.Name(), Names: names, witnesses: make(map[string]*found, len(s.order)), rebuild: s.rebuild, Stats: s.stats, Notes: s.notes}
+	// The witnesses' keys make the set of outcomes: an outcome is
+	// formatted once.
+	strs := locStrings(names)
 	for i, k := range s.order {
-		o := raws[i].over(names)
-		if set.Add(o) {
-			res.witnesses[o.String()] = s.found[k]
+		o := raws[i].overNamed(names, strs)
+		if key := o.String(); res.witnesses[key] == nil {
+			res.witnesses[key] = s.found[k]
+			res.Outcomes = append(res.Outcomes, o)
 		}
 	}
-	res.Outcomes = set.Sorted()
+	slices.SortFunc(res.Outcomes, model.Compare)
 	if !s.stats.Cut.IsZero() {
 		res.Notes = append(res.Notes, fmt.Sprintf("%s execution(s) reached the loop bound (unroll %d) and were left out", s.stats.Cut, s.unroll))
 	}

@@ -1,6 +1,7 @@
 package enumerate
 
 import (
+	"math/bits"
 	"slices"
 	"wmm/budget"
 
@@ -522,8 +523,9 @@ func (t *totDFS) greedy() bool {
 			continue
 		}
 		left[a/64] |= 1 << (a % 64)
-		for e, row := 0, t.within.Row(model.EventID(a)); e < n; e++ {
-			if row[e/64]&(1<<(e%64)) != 0 {
+		for i, word := range t.within.Row(model.EventID(a)) {
+			for ; word != 0; word &= word - 1 {
+				e := i*64 + bits.TrailingZeros64(word)
 				pred[e*w+a/64] |= 1 << (a % 64)
 			}
 		}
