@@ -60,13 +60,16 @@ func (m *Model) NewTotSearch(x *model.Execution, hb, within *model.Rel) model.To
 }
 
 func (m *Model) newTotSearch(x *model.Execution, hb *model.Rel) *TotSearch {
-	t := &TotSearch{m: m, x: x, hb: hb, cons: make([]bool, len(x.Events)), pos: make([]int, len(x.Events)), queues: map[uint64]*queue{}}
+	t := &TotSearch{m: m, x: x, hb: hb, cons: make([]bool, len(x.Events)), pos: make([]int, len(x.Events))}
 	for i, e := range x.Events {
 		t.cons[i] = m.Constrained(e)
 		t.pos[i] = -1
 		if e.Susp != nil && !m.waitersUnordered {
 			t.hasSusp = true
 		}
+	}
+	if t.hasSusp {
+		t.queues = map[uint64]*queue{}
 	}
 	return t
 }
