@@ -98,22 +98,28 @@ func (m *Model) Check(x *model.Execution) *model.Violation {
 	return nil
 }
 
-// forReads calls f for every (reader, region, cell, writer) of x.
+// forReads calls f for every (reader, region, cell, writer) of x, until
+// it returns a violation.
 func forReads(x *model.Execution, f func(r model.EventID, reg model.Region, cell uint64, w model.EventID) *model.Violation) *model.Violation {
 	for _, e := range x.Events {
-		for _, reg := range []model.Region{model.Len, model.Data} {
-			a := e.Access(reg)
-			if !a.Reading() {
-				continue
-			}
-			for i := uint64(0); i < a.Size; i++ {
-				if v := f(e.ID, reg, a.Off+i, x.Writer(e.ID, reg, a.Off+i)); v != nil {
-					return v
-				}
-			}
+		if v := forCells(x, e.ID, func(reg model.Region, cell uint64, w model.EventID) *model.Violation {
+			return f(e.ID, reg, cell, w)
+		}); v != nil {
+			return v
 		}
 	}
 	return nil
+}
+
+// forCells calls f for every (region, cell, writer) that event r reads,
+// until it returns a violation.
+func forCells(x *model.Execution, r model.EventID, f func(reg model.Region, cell uint64, w model.EventID) *model.Violation) *model.Violation {
+	var v *model.Violation
+	x.ReadCells(r, func(reg model.Region, cell uint64, w *model.EventID) bool {
+		v = f(reg, cell, *w)
+		return v == nil
+	})
+	return v
 }
 
 func checkWellFormed(_ *Model, c *checkCtx) *model.Violation {
@@ -463,17 +469,10 @@ func checkQueues(m *Model, c *checkCtx) *model.Violation {
 // prune reads-from choices early; since hb only grows, a violation found
 // here is final.
 func (m *Model) CheckRead(x *model.Execution, hb *model.Rel, r model.EventID) *model.Violation {
-	e := x.Events[r]
-	for _, reg := range []model.Region{model.Len, model.Data} {
-		a := e.Access(reg)
-		if !a.Reading() {
-			continue
-		}
-		for i := uint64(0); i < a.Size; i++ {
-			if v := m.hbConsistent(x, hb, r, reg, a.Off+i, x.Writer(r, reg, a.Off+i)); v != nil {
-				return v
-			}
-		}
+	if v := forCells(x, r, func(reg model.Region, cell uint64, w model.EventID) *model.Violation {
+		return m.hbConsistent(x, hb, r, reg, cell, w)
+	}); v != nil {
+		return v
 	}
 	if m.sc {
 		if v := scSingleRead(x, r); v != nil {

@@ -254,11 +254,7 @@ func (s *searcher) groupCombination(groups []*group) error {
 		}
 		x.Threads = append(x.Threads, mt)
 	}
-	x.DataRF = make([][]model.EventID, len(x.Events))
-	x.LenRF = make([]model.EventID, len(x.Events))
-	for i := range x.LenRF {
-		x.LenRF[i] = model.NoEvent
-	}
+	emptyRF(x)
 	// C7: see wakeupsBalance.
 	if !wakeupsBalance(x) {
 		return nil
@@ -343,22 +339,13 @@ func (c *fastCandidate) findCandidates() bool {
 	for _, e := range x.Events {
 		var cells []readCell
 		var cands [][]model.EventID
-		for _, reg := range []model.Region{model.Len, model.Data} {
-			a := e.Access(reg)
-			if !a.Reading() {
-				continue
-			}
-			if reg == model.Data {
-				x.DataRF[e.ID] = make([]model.EventID, a.Size)
-			}
-			for i := uint64(0); i < a.Size; i++ {
-				ws := c.writersOf(e.ID, reg, a.Off+i)
-				if len(ws) == 0 {
-					return false
-				}
-				cells = append(cells, readCell{e.ID, reg, a.Off + i})
-				cands = append(cands, ws)
-			}
+		if !x.ReadCells(e.ID, func(reg model.Region, cell uint64, _ *model.EventID) bool {
+			ws := c.writersOf(e.ID, reg, cell)
+			cells = append(cells, readCell{e.ID, reg, cell})
+			cands = append(cands, ws)
+			return len(ws) > 0
+		}) {
+			return false
 		}
 		if cells != nil {
 			c.reads = append(c.reads, e.ID)
@@ -742,7 +729,7 @@ func (c *fastCandidate) countPassive() (Count, *model.Violation) {
 		if m.n == 0 {
 			return Count{}, m.v
 		}
-		setRF(c.x, c.x.Events[r], m.first)
+		c.x.SetWriters(r, m.first)
 		total = total.Mul(CountOf(m.n))
 	}
 	return total, nil
@@ -872,16 +859,11 @@ func (c *fastCandidate) record(weight Count) error {
 // allRF appends the writers of every read (active and passive), in event
 // order, cell by cell, len cell first, to b: the layout of witnessKey.rf.
 func (c *fastCandidate) allRF(b []int32) []int32 {
-	x := c.x
 	for _, r := range c.allReads {
-		if x.Events[r].Len.Reading() {
-			b = append(b, int32(x.LenRF[r]))
-		}
-		if x.Events[r].Data.Reading() {
-			for _, w := range x.DataRF[r] {
-				b = append(b, int32(w))
-			}
-		}
+		c.x.ReadCells(r, func(_ model.Region, _ uint64, w *model.EventID) bool {
+			b = append(b, int32(*w))
+			return true
+		})
 	}
 	return b
 }

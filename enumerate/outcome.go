@@ -217,17 +217,11 @@ func (s *searcher) rebuild(f *found) *model.Execution {
 	}
 	x := s.skeleton(s.pathsOf(f.key.paths))
 	rf := f.key.rf
-	for i, e := range x.Events {
-		if e.Len.Reading() {
-			x.LenRF[i], rf = model.EventID(rf[0]), rf[1:]
-		}
-		if a := e.Data; a.Reading() {
-			x.DataRF[i] = make([]model.EventID, a.Size)
-			for j := range x.DataRF[i] {
-				x.DataRF[i][j] = model.EventID(rf[j])
-			}
-			rf = rf[a.Size:]
-		}
+	for _, e := range x.Events {
+		x.ReadCells(e.ID, func(_ model.Region, _ uint64, w *model.EventID) bool {
+			*w, rf = model.EventID(rf[0]), rf[1:]
+			return true
+		})
 	}
 	hb := model.NewRel(len(x.Events))
 	x.HBEdges(true, nil, func(a, b model.EventID, _ model.EdgeKind) { hb.Add(a, b) })

@@ -108,12 +108,21 @@ func (s *searcher) skeleton(paths []*interp.Trace) *model.Execution {
 		}
 		x.Threads = append(x.Threads, mt)
 	}
+	emptyRF(x)
+	return x
+}
+
+// emptyRF gives x reads-from tables with no writer chosen yet: no length
+// writer, and room for the writers of every data read.
+func emptyRF(x *model.Execution) {
 	x.DataRF = make([][]model.EventID, len(x.Events))
 	x.LenRF = make([]model.EventID, len(x.Events))
-	for i := range x.LenRF {
+	for i, e := range x.Events {
 		x.LenRF[i] = model.NoEvent
+		if a := e.Data; a.Reading() {
+			x.DataRF[i] = make([]model.EventID, a.Size)
+		}
 	}
-	return x
 }
 
 // wakeupsBalance reports whether, at every address, the waiters the
@@ -148,21 +157,12 @@ func (c *candidate) findCandidates() bool {
 	x := c.x
 	for _, e := range x.Events {
 		var cells [][]model.EventID
-		for _, reg := range []model.Region{model.Len, model.Data} {
-			a := e.Access(reg)
-			if !a.Reading() {
-				continue
-			}
-			if reg == model.Data {
-				x.DataRF[e.ID] = make([]model.EventID, a.Size)
-			}
-			for i := uint64(0); i < a.Size; i++ {
-				ws := c.writersOf(e.ID, reg, a.Off+i)
-				if len(ws) == 0 {
-					return false
-				}
-				cells = append(cells, ws)
-			}
+		if !x.ReadCells(e.ID, func(reg model.Region, cell uint64, _ *model.EventID) bool {
+			ws := c.writersOf(e.ID, reg, cell)
+			cells = append(cells, ws)
+			return len(ws) > 0
+		}) {
+			return false
 		}
 		if cells != nil {
 			c.reads = append(c.reads, e.ID)
@@ -217,34 +217,16 @@ func (c *candidate) countPassive(hb *model.Rel) (Count, *model.Violation) {
 	return total, nil
 }
 
-func (c *candidate) countRead(r model.EventID, cells [][]model.EventID, hb *model.Rel) (uint64, *model.Violation) {
-	return countReadIn(c.s.model, c.x, r, cells, hb)
-}
-
-// countReadIn counts the choices of writers for read r, per cell among
-// cells (len cell first), that pass m.CheckRead against hb
+// countRead counts the choices of writers for read r, per cell among
+// cells (len cell first), that pass CheckRead against hb
 // (Model.CountRead), and leaves the least in reads-from; with none, it
 // returns the violation.
-func countReadIn(m Model, x *model.Execution, r model.EventID, cells [][]model.EventID, hb *model.Rel) (uint64, *model.Violation) {
-	n, first, v := m.CountRead(x, hb, r, cells)
+func (c *candidate) countRead(r model.EventID, cells [][]model.EventID, hb *model.Rel) (uint64, *model.Violation) {
+	n, first, v := c.s.model.CountRead(c.x, hb, r, cells)
 	if n > 0 {
-		setRF(x, x.Events[r], first)
+		c.x.SetWriters(r, first)
 	}
 	return n, v
-}
-
-// setRF records the writers chosen for the cells of ev, len cell first.
-func (c *candidate) setRF(ev *model.Event, choice []model.EventID) { setRF(c.x, ev, choice) }
-
-func setRF(x *model.Execution, ev *model.Event, choice []model.EventID) {
-	i := 0
-	if ev.Len.Reading() {
-		x.LenRF[ev.ID] = choice[0]
-		i = 1
-	}
-	if ev.Data.Reading() {
-		copy(x.DataRF[ev.ID], choice[i:])
-	}
 }
 
 func (c *candidate) writersOf(r model.EventID, reg model.Region, cell uint64) []model.EventID {
@@ -310,7 +292,7 @@ func (c *candidate) tryRead(k int, e model.EventID, choice []model.EventID) erro
 	}
 	x := c.x
 	ev := x.Events[e]
-	c.setRF(ev, choice)
+	x.SetWriters(e, choice)
 	saved := c.hb.Clone()
 	grew := false
 	for _, reg := range []model.Region{model.Len, model.Data} {
