@@ -168,21 +168,7 @@ func (s *searcher) fastEnumerate() error {
 	for i, th := range s.threads {
 		groups[i] = groupPaths(th.paths)
 	}
-	chosen := make([]*group, len(s.threads))
-	var rec func(i int) error
-	rec = func(i int) error {
-		if i == len(s.threads) {
-			return s.groupCombination(chosen)
-		}
-		for _, g := range groups[i] {
-			chosen[i] = g
-			if err := rec(i + 1); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	return rec(0)
+	return eachChoice(groups, s.groupCombination)
 }
 
 // fastCandidate is the search state for one combination of groups.

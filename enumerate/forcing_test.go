@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"wmm/axioms"
-	"wmm/catalog"
 	"wmm/litmus"
 	"wmm/model"
 )
@@ -21,13 +20,9 @@ func TestForcingIsForcedOrder(t *testing.T) {
 		m  string
 	}
 	var jobs []job
-	entries, err := catalog.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		for _, k := range expectModels(e.Test) {
-			jobs = append(jobs, job{e.Test, k})
+	for _, tt := range catalogueTests(t) {
+		for _, k := range expectModels(tt) {
+			jobs = append(jobs, job{tt, k})
 		}
 	}
 	for _, src := range append(familyCases(), coTest(3, false), coTest(2, true), gridTest(4, 2, 2, true), coSyncWideTest(2, 4)) {

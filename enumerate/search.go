@@ -33,14 +33,25 @@ func (s *searcher) enumerate() error {
 // eachCombination calls f with every combination of one path per thread
 // (the slice is reused between calls).
 func (s *searcher) eachCombination(f func(paths []*interp.Trace) error) error {
-	chosen := make([]*interp.Trace, len(s.threads))
+	paths := make([][]*interp.Trace, len(s.threads))
+	for i, th := range s.threads {
+		paths[i] = th.paths
+	}
+	return eachChoice(paths, f)
+}
+
+// eachChoice calls f with every choice of one element of each list, the
+// last list varying fastest, until f returns an error (the slice is
+// reused between calls).
+func eachChoice[T any](lists [][]T, f func([]T) error) error {
+	chosen := make([]T, len(lists))
 	var rec func(i int) error
 	rec = func(i int) error {
-		if i == len(s.threads) {
+		if i == len(lists) {
 			return f(chosen)
 		}
-		for _, p := range s.threads[i].paths {
-			chosen[i] = p
+		for _, v := range lists[i] {
+			chosen[i] = v
 			if err := rec(i + 1); err != nil {
 				return err
 			}
