@@ -230,17 +230,13 @@ func shadowing(x *model.Execution, hb *model.Rel, r model.EventID, reg model.Reg
 
 func checkSCLastVisible(m *Model, c *checkCtx) *model.Violation {
 	x := c.x
+	var v *model.Violation
 	for _, re := range x.Events {
-		for _, reg := range []model.Region{model.Len, model.Data} {
-			ra := re.Access(reg)
-			if !ra.Reading() {
-				continue
-			}
-			for _, w := range x.Writers(re.ID, reg) {
-				if v := m.scLastVisible(x, c.hb, c.tot, re.ID, reg, w); v != nil {
-					return v
-				}
-			}
+		if !x.EachWriter(re.ID, func(reg model.Region, w model.EventID) bool {
+			v = m.scLastVisible(x, c.hb, c.tot, re.ID, reg, w)
+			return v == nil
+		}) {
+			return v
 		}
 	}
 	return nil

@@ -82,19 +82,16 @@ func (f *Forcing) Order() *model.Rel { return f.order }
 // returns a violation when they close a cycle (tot cannot contain one).
 func (f *Forcing) Extend(hb *model.Rel, r model.EventID) *model.Violation {
 	f.marks = append(f.marks, forcingMark{f.trail.Mark(), len(f.rules)})
-	x := f.x
-	for _, reg := range []model.Region{model.Len, model.Data} {
-		if !x.Events[r].Access(reg).Reading() {
-			continue
-		}
-		for _, w := range x.Writers(r, reg) {
-			if hb.Has(w, r) && !f.order.Has(w, r) {
-				if f.order.Has(r, w) {
-					return model.HBCycle(x, r)
-				}
-				f.order.AddClosedTrail(w, r, &f.trail)
+	if !f.x.EachWriter(r, func(_ model.Region, w model.EventID) bool {
+		if hb.Has(w, r) && !f.order.Has(w, r) {
+			if f.order.Has(r, w) {
+				return false
 			}
+			f.order.AddClosedTrail(w, r, &f.trail)
 		}
+		return true
+	}) {
+		return model.HBCycle(f.x, r)
 	}
 	f.addRules(r)
 	if len(f.rules) == 0 {
@@ -114,18 +111,13 @@ func (f *Forcing) Retract() {
 // addRules adds the patterns of C3 for read r, whatever hb (close asks
 // hb which apply).
 func (f *Forcing) addRules(r model.EventID) {
-	x := f.x
-	for _, reg := range []model.Region{model.Len, model.Data} {
-		if !x.Events[r].Access(reg).Reading() {
-			continue
-		}
-		for _, w := range x.Writers(r, reg) {
-			f.m.scPatternsAnyHB(x, r, reg, w, func(p scPattern) bool {
-				f.rules = append(f.rules, forcedRule{r, w, p.w2, reg, clauseCode(p.clause)})
-				return true
-			})
-		}
-	}
+	f.x.EachWriter(r, func(reg model.Region, w model.EventID) bool {
+		f.m.scPatternsAnyHB(f.x, r, reg, w, func(p scPattern) bool {
+			f.rules = append(f.rules, forcedRule{r, w, p.w2, reg, clauseCode(p.clause)})
+			return true
+		})
+		return true
+	})
 }
 
 // close adds the pairs the rules that hold under hb force until nothing

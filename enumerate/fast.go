@@ -561,22 +561,8 @@ func (c *fastCandidate) tryRead(k int, e model.EventID) error {
 	if err := c.s.opts.Budget.Err(); err != nil {
 		return err
 	}
-	x := c.x
-	ev := x.Events[e]
 	mark := c.trail.Mark()
-	grew := false
-	for _, reg := range []model.Region{model.Len, model.Data} {
-		a := ev.Access(reg)
-		if !a.Reading() || !a.Ord.Atomic() {
-			continue
-		}
-		for _, w := range x.Writers(e, reg) {
-			if model.SyncsWith(x.Events[w].Access(reg), a) && !c.hb.Has(w, e) {
-				c.hb.AddClosedTrail(w, e, &c.trail)
-				grew = true
-			}
-		}
-	}
+	grew := addSyncEdges(c.x, c.hb, e, &c.trail)
 	if grew {
 		c.hbGen++
 		defer func() { c.hbGen++ }() // after the undo below
@@ -623,18 +609,9 @@ func (c *fastCandidate) reachedBy(e, r model.EventID) bool {
 	if c.hb.Has(e, r) {
 		return true
 	}
-	x := c.x
-	for _, reg := range []model.Region{model.Len, model.Data} {
-		if !x.Events[r].Access(reg).Reading() {
-			continue
-		}
-		for _, w := range x.Writers(r, reg) {
-			if w == e || c.hb.Has(e, w) {
-				return true
-			}
-		}
-	}
-	return false
+	return !c.x.EachWriter(r, func(_ model.Region, w model.EventID) bool {
+		return w != e && !c.hb.Has(e, w)
+	})
 }
 
 // leaves goes through every combination of one path per thread among
@@ -662,8 +639,6 @@ func (c *fastCandidate) leaves(ti int) error {
 // path per thread: the passive reads are counted, then a total order is
 // searched within the order that reads-from forces.
 func (c *fastCandidate) complete() error {
-	s := c.s
-	x := c.x
 	weight, v := c.countPassive()
 	// The order the active reads force is the whole forced order: a
 	// passive read fires no clause of C3 (FreeRead, FreeReadWithin).
@@ -671,27 +646,7 @@ func (c *fastCandidate) complete() error {
 	if checkForcing != nil && v == nil {
 		checkForcing(c, within)
 	}
-	if v == nil {
-		s.stats.Candidates++
-		if err := s.opts.Budget.Candidate(); err != nil {
-			return err
-		}
-		v = searchTot(s, x, c.hb, within)
-		if err := s.opts.Budget.Err(); err != nil {
-			return err // the search stopped early: v says nothing
-		}
-	}
-	if v == nil {
-		if err := c.record(weight); err != nil {
-			return err
-		}
-	}
-	if s.opts.OnCandidate != nil {
-		raw := s.rawOf(c.paths)
-		s.opts.OnCandidate(&Candidate{X: x, Violation: v, Cut: c.cut, raw: raw, weight: weight})
-	}
-	x.Tot = nil
-	return nil
+	return c.s.settle(c.x, c.hb, within, v, weight, c.cut, c.paths, c.record)
 }
 
 // checkForcing, when set (by tests), is called at every leaf whose
@@ -802,14 +757,8 @@ func (s *searcher) rawOf(paths []*interp.Trace) *rawOutcome {
 // (searcher.rebuild).
 func (c *fastCandidate) record(weight Count) error {
 	s := c.s
-	if c.cut {
-		s.stats.Cut = s.stats.Cut.Add(weight)
-		return nil
-	}
-	s.stats.Consistent = s.stats.Consistent.Add(weight)
-	s.opts.Budget.Executions(weight.Saturated())
-	if c.paths[0].Status != model.Done {
-		return errorf(s.test, "the setup code does not complete (%s) in an allowed execution", c.paths[0].Status)
+	if ok, err := s.count(weight, c.cut, c.paths); !ok {
+		return err
 	}
 	// The key is looked up as bytes (no string is made for a lookup) and
 	// made a string only for a new outcome.

@@ -138,14 +138,8 @@ func (s *searcher) pathsOf(idx []int32) []*interp.Trace {
 // keeps its raw outcome and, the first time that outcome appears, the
 // execution as a witness.
 func (s *searcher) record(c *candidate, weight Count) error {
-	if c.cut {
-		s.stats.Cut = s.stats.Cut.Add(weight)
-		return nil
-	}
-	s.stats.Consistent = s.stats.Consistent.Add(weight)
-	s.opts.Budget.Executions(weight.Saturated())
-	if c.paths[0].Status != model.Done {
-		return errorf(s.test, "the setup code does not complete (%s) in an allowed execution", c.paths[0].Status)
+	if ok, err := s.count(weight, c.cut, c.paths); !ok {
+		return err
 	}
 	r := s.raw(c)
 	k := r.key()
@@ -155,6 +149,23 @@ func (s *searcher) record(c *candidate, weight Count) error {
 		s.opts.Budget.Outcome()
 	}
 	return nil
+}
+
+// count adds the executions a consistent candidate stands for (weight)
+// to the cut ones or to the consistent ones, and reports whether they are
+// consistent ones to record: not cut, and with a setup thread (paths[0])
+// that completes, else an error.
+func (s *searcher) count(weight Count, cut bool, paths []*interp.Trace) (bool, error) {
+	if cut {
+		s.stats.Cut = s.stats.Cut.Add(weight)
+		return false, nil
+	}
+	s.stats.Consistent = s.stats.Consistent.Add(weight)
+	s.opts.Budget.Executions(weight.Saturated())
+	if paths[0].Status != model.Done {
+		return false, errorf(s.test, "the setup code does not complete (%s) in an allowed execution", paths[0].Status)
+	}
+	return true, nil
 }
 
 // result builds the Result: the observed names (with T:trap and T:stuck

@@ -72,6 +72,7 @@ type candidate struct {
 	passive      []model.EventID
 	passiveCands [][][]model.EventID
 	hb           *model.Rel
+	trail        model.Trail // hb's rows before the sync edges of the reads chosen
 	cut          bool
 	weight       Count // consistent executions this candidate stands for
 }
@@ -301,23 +302,9 @@ func (c *candidate) tryRead(k int, e model.EventID, choice []model.EventID) erro
 	if err := c.s.opts.Budget.Err(); err != nil {
 		return err
 	}
-	x := c.x
-	ev := x.Events[e]
-	x.SetWriters(e, choice)
-	saved := c.hb.Clone()
-	grew := false
-	for _, reg := range []model.Region{model.Len, model.Data} {
-		a := ev.Access(reg)
-		if !a.Reading() || !a.Ord.Atomic() {
-			continue
-		}
-		for _, w := range x.Writers(e, reg) {
-			if model.SyncsWith(x.Events[w].Access(reg), a) && !c.hb.Has(w, e) {
-				c.hb.AddClosed(w, e)
-				grew = true
-			}
-		}
-	}
+	c.x.SetWriters(e, choice)
+	mark := c.trail.Mark()
+	grew := addSyncEdges(c.x, c.hb, e, &c.trail)
 	ok := true
 	if !c.s.opts.Explain {
 		ok = c.consistentSoFar(k, grew)
@@ -326,8 +313,23 @@ func (c *candidate) tryRead(k int, e model.EventID, choice []model.EventID) erro
 	if ok {
 		err = c.assign(k + 1)
 	}
-	c.hb.CopyFrom(saved)
+	c.hb.UndoTo(&c.trail, mark)
 	return err
+}
+
+// addSyncEdges adds to hb the edges from the writers of read e that
+// synchronise with it (MODEL.md §7.3 item 3), closed, saving the rows it
+// changes on trail, and reports whether hb grew.
+func addSyncEdges(x *model.Execution, hb *model.Rel, e model.EventID, trail *model.Trail) bool {
+	grew := false
+	x.EachWriter(e, func(reg model.Region, w model.EventID) bool {
+		if model.SyncsWith(x.Events[w].Access(reg), x.Events[e].Access(reg)) && !hb.Has(w, e) {
+			hb.AddClosedTrail(w, e, trail)
+			grew = true
+		}
+		return true
+	})
+	return grew
 }
 
 // consistentSoFar checks hb acyclicity and the per-read axioms of the
@@ -366,23 +368,32 @@ func (c *candidate) complete() error {
 	if v == nil && !s.opts.Explain {
 		within, v = s.model.ForcedOrder(x, c.hb)
 	}
+	return s.settle(x, c.hb, within, v, c.weight, c.cut, c.paths, func(w Count) error { return s.record(c, w) })
+}
+
+// settle ends the search of one complete candidate x (hb its
+// happens-before, within its forced order, v the violation the checks
+// before the tot search found, or nil; weight the executions it stands
+// for; cut whether one of its paths reached the loop bound): the tot
+// search, record when it is consistent, and OnCandidate.
+func (s *searcher) settle(x *model.Execution, hb, within *model.Rel, v *model.Violation, weight Count, cut bool, paths []*interp.Trace, record func(Count) error) error {
 	if v == nil {
 		s.stats.Candidates++
 		if err := s.opts.Budget.Candidate(); err != nil {
 			return err
 		}
-		v = searchTot(s, x, c.hb, within)
+		v = searchTot(s, x, hb, within)
 		if err := s.opts.Budget.Err(); err != nil {
 			return err // the search stopped early: v says nothing
 		}
 	}
 	if v == nil {
-		if err := s.record(c, c.weight); err != nil {
+		if err := record(weight); err != nil {
 			return err
 		}
 	}
 	if s.opts.OnCandidate != nil {
-		s.opts.OnCandidate(&Candidate{X: x, Violation: v, Cut: c.cut, raw: s.raw(c), weight: c.weight})
+		s.opts.OnCandidate(&Candidate{X: x, Violation: v, Cut: cut, raw: s.rawOf(paths), weight: weight})
 	}
 	x.Tot = nil
 	return nil

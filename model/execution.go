@@ -437,3 +437,20 @@ func (x *Execution) SetWriters(e EventID, choice []EventID) {
 		return true
 	})
 }
+
+// EachWriter calls f with every region event e reads and every distinct
+// writer it reads from there (Writers), length region first, until f
+// returns false; it reports whether f never did.
+func (x *Execution) EachWriter(e EventID, f func(r Region, w EventID) bool) bool {
+	for _, r := range []Region{Len, Data} {
+		if !x.Events[e].Access(r).Reading() {
+			continue
+		}
+		for _, w := range x.Writers(e, r) {
+			if !f(r, w) {
+				return false
+			}
+		}
+	}
+	return true
+}
