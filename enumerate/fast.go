@@ -493,7 +493,7 @@ func (c *fastCandidate) assign(k int) error {
 			if next == nil {
 				continue
 			}
-			// C2 (c) within the read: see hiddenWithin.
+			// C2 (c) within the read (S4a): see hiddenWithin.
 			if c.hiddenWithin(e, cells[:i+1], c.rf[len(c.rf)-i:], w) {
 				continue
 			}
@@ -583,7 +583,7 @@ func (c *fastCandidate) tryRead(k int, e model.EventID) error {
 // consistentSoFar checks hb acyclicity and the per-read axioms (C2, C4)
 // of the reads assigned so far: the newest (its own choice changed), and
 // when hb grew, the others whose C2 the new pairs can concern
-// (reachedBy).
+// (reachedBy, S4).
 func (c *fastCandidate) consistentSoFar(k int, grew bool) bool {
 	m := c.s.model
 	e := c.reads[k]
