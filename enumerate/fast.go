@@ -321,25 +321,9 @@ func (c *fastCandidate) eventsOf(ti int, p *interp.Trace) []*model.Event {
 // excluded by the static happens-before (C2 (a) and (c) only grow
 // stricter as hb grows). It reports false when some cell has none.
 func (c *fastCandidate) findCandidates() bool {
-	x := c.x
-	for _, e := range x.Events {
-		var cells []readCell
-		var cands [][]model.EventID
-		if !x.ReadCells(e.ID, func(reg model.Region, cell uint64, _ *model.EventID) bool {
-			ws := c.writersOf(e.ID, reg, cell)
-			cells = append(cells, readCell{e.ID, reg, cell})
-			cands = append(cands, ws)
-			return len(ws) > 0
-		}) {
-			return false
-		}
-		if cells != nil {
-			c.reads = append(c.reads, e.ID)
-			c.cells = append(c.cells, cells)
-			c.cands = append(c.cands, cands)
-		}
-	}
-	return true
+	var ok bool
+	c.reads, c.cells, c.cands, ok = readCandidates(c.x, c.writersOf)
+	return ok
 }
 
 func (c *fastCandidate) writersOf(r model.EventID, reg model.Region, cell uint64) []model.EventID {

@@ -166,22 +166,34 @@ func wakeupsBalance(x *model.Execution) bool {
 // excluded by the static happens-before (C2 a and c only grow stricter as
 // hb grows). It reports false when some cell has no candidate.
 func (c *candidate) findCandidates() bool {
-	x := c.x
+	var ok bool
+	c.reads, _, c.cands, ok = readCandidates(c.x, c.writersOf)
+	return ok
+}
+
+// readCandidates lists the events of x that read, in event order, with
+// the cells each reads (in the order of ReadCells) and, per cell, the
+// writers it may read from (writers). It reports false when some cell
+// has none.
+func readCandidates(x *model.Execution, writers func(r model.EventID, reg model.Region, cell uint64) []model.EventID) (reads []model.EventID, cells [][]readCell, cands [][][]model.EventID, ok bool) {
 	for _, e := range x.Events {
-		var cells [][]model.EventID
+		var cs []readCell
+		var ws [][]model.EventID
 		if !x.ReadCells(e.ID, func(reg model.Region, cell uint64, _ *model.EventID) bool {
-			ws := c.writersOf(e.ID, reg, cell)
-			cells = append(cells, ws)
-			return len(ws) > 0
+			w := writers(e.ID, reg, cell)
+			cs = append(cs, readCell{e.ID, reg, cell})
+			ws = append(ws, w)
+			return len(w) > 0
 		}) {
-			return false
+			return nil, nil, nil, false
 		}
-		if cells != nil {
-			c.reads = append(c.reads, e.ID)
-			c.cands = append(c.cands, cells)
+		if cs != nil {
+			reads = append(reads, e.ID)
+			cells = append(cells, cs)
+			cands = append(cands, ws)
 		}
 	}
-	return true
+	return reads, cells, cands, true
 }
 
 // splitPassive sets aside the reads whose choice of writers the model says
@@ -276,23 +288,9 @@ func (c *candidate) assign(k int) error {
 	if k == len(c.reads) {
 		return c.complete()
 	}
-	e := c.reads[k]
-	cells := c.cands[k]
-	choice := make([]model.EventID, len(cells))
-	var pick func(i int) error
-	pick = func(i int) error {
-		if i == len(cells) {
-			return c.tryRead(k, e, choice)
-		}
-		for _, w := range cells[i] {
-			choice[i] = w
-			if err := pick(i + 1); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	return pick(0)
+	return eachChoice(c.cands[k], func(choice []model.EventID) error {
+		return c.tryRead(k, c.reads[k], choice)
+	})
 }
 
 // tryRead records the writers chosen for event e, adds the
