@@ -98,22 +98,28 @@ func (m *Model) Check(x *model.Execution) *model.Violation {
 	return nil
 }
 
-// forReads calls f for every (reader, region, cell, writer) of x.
+// forReads calls f for every (reader, region, cell, writer) of x, until
+// it returns a violation.
 func forReads(x *model.Execution, f func(r model.EventID, reg model.Region, cell uint64, w model.EventID) *model.Violation) *model.Violation {
 	for _, e := range x.Events {
-		for _, reg := range []model.Region{model.Len, model.Data} {
-			a := e.Access(reg)
-			if !a.Reading() {
-				continue
-			}
-			for i := uint64(0); i < a.Size; i++ {
-				if v := f(e.ID, reg, a.Off+i, x.Writer(e.ID, reg, a.Off+i)); v != nil {
-					return v
-				}
-			}
+		if v := forCells(x, e.ID, func(reg model.Region, cell uint64, w model.EventID) *model.Violation {
+			return f(e.ID, reg, cell, w)
+		}); v != nil {
+			return v
 		}
 	}
 	return nil
+}
+
+// forCells calls f for every (region, cell, writer) that event r reads,
+// until it returns a violation.
+func forCells(x *model.Execution, r model.EventID, f func(reg model.Region, cell uint64, w model.EventID) *model.Violation) *model.Violation {
+	var v *model.Violation
+	x.ReadCells(r, func(reg model.Region, cell uint64, w *model.EventID) bool {
+		v = f(reg, cell, *w)
+		return v == nil
+	})
+	return v
 }
 
 func checkWellFormed(_ *Model, c *checkCtx) *model.Violation {
@@ -224,17 +230,13 @@ func shadowing(x *model.Execution, hb *model.Rel, r model.EventID, reg model.Reg
 
 func checkSCLastVisible(m *Model, c *checkCtx) *model.Violation {
 	x := c.x
+	var v *model.Violation
 	for _, re := range x.Events {
-		for _, reg := range []model.Region{model.Len, model.Data} {
-			ra := re.Access(reg)
-			if !ra.Reading() {
-				continue
-			}
-			for _, w := range x.Writers(re.ID, reg) {
-				if v := m.scLastVisible(x, c.hb, c.tot, re.ID, reg, w); v != nil {
-					return v
-				}
-			}
+		if !x.EachWriter(re.ID, func(reg model.Region, w model.EventID) bool {
+			v = m.scLastVisible(x, c.hb, c.tot, re.ID, reg, w)
+			return v == nil
+		}) {
+			return v
 		}
 	}
 	return nil
@@ -281,11 +283,24 @@ type scPattern struct {
 
 // scPatterns calls yield with every pattern of C3 (MODEL.md §8.3) for the
 // pair (r reads from w in region reg) under hb, until yield returns
-// false. It is the one statement of which writes each clause of C3
-// concerns; Check and the tot search test the patterns against tot,
-// TotOrderCycle derives tot edges from them.
+// false. Check and the tot search test the patterns against tot,
+// ForcedOrder derives tot edges from them.
 func (m *Model) scPatterns(x *model.Execution, hb *model.Rel, r model.EventID, reg model.Region, w model.EventID, yield func(scPattern) bool) {
-	if m.skip[model.AxSCLast] || !hb.Has(w, r) {
+	if !hb.Has(w, r) {
+		return
+	}
+	m.scPatternsAnyHB(x, r, reg, w, func(p scPattern) bool {
+		return !p.holds(hb, w, r) || yield(p)
+	})
+}
+
+// scPatternsAnyHB calls yield, until it returns false, with every pattern
+// of C3 for the pair (r reads from w in region reg) that some
+// happens-before could make hold (scPattern.holds says which do under
+// one). It is the one statement of which writes each clause of C3
+// concerns.
+func (m *Model) scPatternsAnyHB(x *model.Execution, r model.EventID, reg model.Region, w model.EventID, yield func(scPattern) bool) {
+	if m.skip[model.AxSCLast] {
 		return
 	}
 	ra, wa := x.Events[r].Access(reg), x.Events[w].Access(reg)
@@ -310,14 +325,29 @@ func (m *Model) scPatterns(x *model.Execution, hb *model.Rel, r model.EventID, r
 			continue
 		}
 		// (ii) †: W hb W' tot R with W', R synchronising.
-		if hb.Has(w, w2) && model.Sync(a2, ra) && !yield(scPattern{"ii", w2}) {
+		if model.Sync(a2, ra) && !yield(scPattern{"ii", w2}) {
 			return
 		}
 		// (iii) ‡: W tot W' hb R with W, W' synchronising.
-		if hb.Has(w2, r) && model.Sync(wa, a2) && !yield(scPattern{"iii", w2}) {
+		if model.Sync(wa, a2) && !yield(scPattern{"iii", w2}) {
 			return
 		}
 	}
+}
+
+// holds reports whether pattern p of the pair (r reads from w) applies
+// under hb: every clause asks W hb R, (ii) W hb W' and (iii) W' hb R.
+func (p scPattern) holds(hb *model.Rel, w, r model.EventID) bool {
+	if !hb.Has(w, r) {
+		return false
+	}
+	switch p.clause {
+	case "ii":
+		return hb.Has(w, p.w2)
+	case "iii":
+		return hb.Has(p.w2, r)
+	}
+	return true
 }
 
 // cellFrom returns a cell that r reads from w in region reg.
@@ -435,17 +465,10 @@ func checkQueues(m *Model, c *checkCtx) *model.Violation {
 // prune reads-from choices early; since hb only grows, a violation found
 // here is final.
 func (m *Model) CheckRead(x *model.Execution, hb *model.Rel, r model.EventID) *model.Violation {
-	e := x.Events[r]
-	for _, reg := range []model.Region{model.Len, model.Data} {
-		a := e.Access(reg)
-		if !a.Reading() {
-			continue
-		}
-		for i := uint64(0); i < a.Size; i++ {
-			if v := m.hbConsistent(x, hb, r, reg, a.Off+i, x.Writer(r, reg, a.Off+i)); v != nil {
-				return v
-			}
-		}
+	if v := forCells(x, r, func(reg model.Region, cell uint64, w model.EventID) *model.Violation {
+		return m.hbConsistent(x, hb, r, reg, cell, w)
+	}); v != nil {
+		return v
 	}
 	if m.sc {
 		if v := scSingleRead(x, r); v != nil {

@@ -29,7 +29,6 @@ func (m *Model) CountRead(x *model.Execution, hb *model.Rel, r model.EventID, ce
 	if n, first, v, ok := m.countReadOne(x, hb, r, cells); ok {
 		return n, first, v
 	}
-	ev := x.Events[r]
 	type cell struct {
 		reg  model.Region
 		c    uint64
@@ -37,43 +36,53 @@ func (m *Model) CountRead(x *model.Execution, hb *model.Rel, r model.EventID, ce
 		free []model.EventID // those C4 does not count
 	}
 	cs := make([]cell, len(cells))
-	var counted []model.EventID
+	// One array holds every cell's all and free lists and the counted
+	// writers: a passive read is counted at every leaf of the search.
+	n := 0
+	for _, ws := range cells {
+		n += len(ws)
+	}
+	buf := make([]model.EventID, 3*n)
+	counted := buf[2*n : 2*n : 3*n]
 	i := 0
-	for _, reg := range []model.Region{model.Len, model.Data} {
-		a := ev.Access(reg)
-		if !a.Reading() {
-			continue
-		}
-		for k := uint64(0); k < a.Size; k, i = k+1, i+1 {
-			cl := &cs[i]
-			cl.reg, cl.c = reg, a.Off+k
-			var first *model.Violation
-			for _, w := range cells[i] {
-				if v := m.hbConsistent(x, hb, r, reg, cl.c, w); v != nil {
-					if first == nil {
-						first = v
-					}
-					continue
-				}
-				cl.all = append(cl.all, w)
-				// C4 counts writers in the data region only.
-				if reg == model.Data && m.NoTearWriter(x, r, w) {
-					if !slices.Contains(counted, w) {
-						counted = append(counted, w)
-					}
-					continue
-				}
-				cl.free = append(cl.free, w)
-			}
-			if len(cl.all) == 0 {
+	var invalid *model.Violation // of a cell with no valid writer
+	x.ReadCells(r, func(reg model.Region, c uint64, _ *model.EventID) bool {
+		cl := &cs[i]
+		cl.reg, cl.c = reg, c
+		nw := len(cells[i])
+		cl.all, cl.free, buf = buf[:0:nw], buf[nw:nw:2*nw], buf[2*nw:]
+		var first *model.Violation
+		for _, w := range cells[i] {
+			if v := m.hbConsistent(x, hb, r, reg, c, w); v != nil {
 				if first == nil {
-					return 0, nil, model.NewViolation(model.AxValue, "", reg, []model.EventID{r}, func() string {
-						return fmt.Sprintf("%s reads %s cell %d from no write", x.Label(r), reg, cl.c)
-					})
+					first = v
 				}
-				return 0, nil, first
+				continue
 			}
+			cl.all = append(cl.all, w)
+			// C4 counts writers in the data region only.
+			if reg == model.Data && m.NoTearWriter(x, r, w) {
+				if !slices.Contains(counted, w) {
+					counted = append(counted, w)
+				}
+				continue
+			}
+			cl.free = append(cl.free, w)
 		}
+		i++
+		if len(cl.all) > 0 {
+			return true
+		}
+		invalid = first
+		if invalid == nil {
+			invalid = model.NewViolation(model.AxValue, "", reg, []model.EventID{r}, func() string {
+				return fmt.Sprintf("%s reads %s cell %d from no write", x.Label(r), reg, c)
+			})
+		}
+		return false
+	})
+	if invalid != nil {
+		return 0, nil, invalid
 	}
 	// with(w) is Π|U_i ∪ {w}| (w valid at the cell), or Π|U_i| for
 	// w = NoEvent.
@@ -152,26 +161,27 @@ func (m *Model) countReadOne(x *model.Execution, hb *model.Rel, r model.EventID,
 			return 0, nil, nil, false
 		}
 	}
-	ev := x.Events[r]
 	counted := model.NoEvent
+	var v *model.Violation
 	i := 0
-	for _, reg := range []model.Region{model.Len, model.Data} {
-		a := ev.Access(reg)
-		if !a.Reading() {
-			continue
+	tears := false
+	x.ReadCells(r, func(reg model.Region, c uint64, _ *model.EventID) bool {
+		w := cells[i][0]
+		i++
+		if v = m.hbConsistent(x, hb, r, reg, c, w); v != nil {
+			return false
 		}
-		for k := uint64(0); k < a.Size; k, i = k+1, i+1 {
-			w := cells[i][0]
-			if v := m.hbConsistent(x, hb, r, reg, a.Off+k, w); v != nil {
-				return 0, nil, v, true
+		if reg == model.Data && m.NoTearWriter(x, r, w) {
+			if counted != model.NoEvent && counted != w {
+				tears = true
+				return false
 			}
-			if reg == model.Data && m.NoTearWriter(x, r, w) {
-				if counted != model.NoEvent && counted != w {
-					return 0, nil, nil, false
-				}
-				counted = w
-			}
+			counted = w
 		}
+		return true
+	})
+	if v != nil || tears {
+		return 0, nil, v, v != nil
 	}
 	first := make([]model.EventID, len(cells))
 	for i, ws := range cells {
@@ -182,7 +192,6 @@ func (m *Model) countReadOne(x *model.Execution, hb *model.Rel, r model.EventID,
 
 // countReadBrute is CountRead trying every choice.
 func (m *Model) countReadBrute(x *model.Execution, hb *model.Rel, r model.EventID, cells [][]model.EventID) (uint64, []model.EventID, *model.Violation) {
-	ev := x.Events[r]
 	choice := make([]model.EventID, len(cells))
 	var first []model.EventID
 	var last *model.Violation
@@ -196,7 +205,7 @@ func (m *Model) countReadBrute(x *model.Execution, hb *model.Rel, r model.EventI
 			}
 			return
 		}
-		setChoice(x, ev, choice)
+		x.SetWriters(r, choice)
 		if v := m.CheckRead(x, hb, r); v != nil {
 			last = v
 			return
@@ -208,17 +217,4 @@ func (m *Model) countReadBrute(x *model.Execution, hb *model.Rel, r model.EventI
 	}
 	pick(0)
 	return n, first, last
-}
-
-// setChoice records the writers chosen for the cells of ev, len cell
-// first.
-func setChoice(x *model.Execution, ev *model.Event, choice []model.EventID) {
-	i := 0
-	if ev.Len.Reading() {
-		x.LenRF[ev.ID] = choice[0]
-		i = 1
-	}
-	if ev.Data.Reading() {
-		copy(x.DataRF[ev.ID], choice[i:])
-	}
 }

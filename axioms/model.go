@@ -89,21 +89,24 @@ var Models = []struct{ Name, Doc string }{
 }
 
 // Variants lists the variants of the wasm model (MODEL.md §12, §14), with
-// a one-line description each.
-var Variants = []struct{ Name, Doc string }{
-	{"import-len-read", "A6: each test thread starts with the SC length read of importing the memory"},
-	{"grow-zero-init", "A7: grow's zero fill is an init write, hb-before every access to the new pages"},
-	{"no-spurious-grow-failure", "A9: memory.grow fails only when the maximum leaves no room"},
-	{"bulk-single-check", "A10: memory.fill/copy check bounds once, then write without length reads"},
-	{"finite-wait-may-block", "A15: a wait with a finite timeout may stay suspended forever"},
-	{"init-notear", "A21: init writes and grow zero fills count as same-range tear-free writes in no-tear"},
-	{"paper-float-notear", "§14: the paper's tear-freedom (aligned ≤ 4 bytes, floats included)"},
-	{"no-dagger", "the paper's model without sc-last-visible clauses † and ‡ (Proposition 6.2)"},
-	{"js-buffer-unord", "J1: JavaScript's memory.buffer reads the memory's length unordered, not SC"},
-	{"js-wait-no-critical", "J2: a JavaScript Atomics.wait that returns not-equal has no critical section (as a Wasm wait)"},
-	{"acqrel-as-seqcst", "§16 R1: acqrel atomics are seqcst, as an engine that lowers them (feature acqrel)"},
-	{"discard-sc", "§17 D1: memory.discard writes its zeros as one seqcst write over the range, not unordered bytes (feature discard)"},
-	{"protect-sc", "§18 P1: every access reads the protection state of its pages seqcst, not unordered like the length (feature protect)"},
+// a one-line description each and the field it sets.
+var Variants = []struct {
+	Name, Doc string
+	flag      func(m *Model) *bool // the field of m the variant sets
+}{
+	{"import-len-read", "A6: each test thread starts with the SC length read of importing the memory", func(m *Model) *bool { return &m.sem.ImportLenRead }},
+	{"grow-zero-init", "A7: grow's zero fill is an init write, hb-before every access to the new pages", func(m *Model) *bool { return &m.sem.GrowZeroInit }},
+	{"no-spurious-grow-failure", "A9: memory.grow fails only when the maximum leaves no room", func(m *Model) *bool { return &m.sem.NoSpuriousGrowFailure }},
+	{"bulk-single-check", "A10: memory.fill/copy check bounds once, then write without length reads", func(m *Model) *bool { return &m.sem.BulkSingleCheck }},
+	{"finite-wait-may-block", "A15: a wait with a finite timeout may stay suspended forever", func(m *Model) *bool { return &m.sem.FiniteWaitMayBlock }},
+	{"init-notear", "A21: init writes and grow zero fills count as same-range tear-free writes in no-tear", func(m *Model) *bool { return &m.initNoTear }},
+	{"paper-float-notear", "§14: the paper's tear-freedom (aligned ≤ 4 bytes, floats included)", func(m *Model) *bool { return &m.paperTearFree }},
+	{"no-dagger", "the paper's model without sc-last-visible clauses † and ‡ (Proposition 6.2)", func(m *Model) *bool { return &m.noDagger }},
+	{"js-buffer-unord", "J1: JavaScript's memory.buffer reads the memory's length unordered, not SC", func(m *Model) *bool { return &m.sem.JSBufferUnord }},
+	{"js-wait-no-critical", "J2: a JavaScript Atomics.wait that returns not-equal has no critical section (as a Wasm wait)", func(m *Model) *bool { return &m.sem.JSWaitNoCritical }},
+	{"acqrel-as-seqcst", "§16 R1: acqrel atomics are seqcst, as an engine that lowers them (feature acqrel)", func(m *Model) *bool { return &m.sem.AcqRelAsSeqCst }},
+	{"discard-sc", "§17 D1: memory.discard writes its zeros as one seqcst write over the range, not unordered bytes (feature discard)", func(m *Model) *bool { return &m.sem.DiscardSC }},
+	{"protect-sc", "§18 P1: every access reads the protection state of its pages seqcst, not unordered like the length (feature protect)", func(m *Model) *bool { return &m.sem.ProtectSC }},
 }
 
 // Skippable lists the axioms a model can drop (the variant "skip=AXIOM",
@@ -172,41 +175,17 @@ func (m *Model) apply(v string) error {
 	if ax, ok := strings.CutPrefix(v, "skip="); ok {
 		return m.skipAxiom(ax)
 	}
-	switch v {
-	case "import-len-read":
-		m.sem.ImportLenRead = true
-	case "grow-zero-init":
-		m.sem.GrowZeroInit = true
-	case "no-spurious-grow-failure":
-		m.sem.NoSpuriousGrowFailure = true
-	case "bulk-single-check":
-		m.sem.BulkSingleCheck = true
-	case "finite-wait-may-block":
-		m.sem.FiniteWaitMayBlock = true
-	case "init-notear":
-		m.initNoTear = true
-	case "paper-float-notear":
-		m.paperTearFree = true
-	case "no-dagger":
-		m.noDagger = true
-	case "js-buffer-unord":
-		m.sem.JSBufferUnord = true
-	case "js-wait-no-critical":
-		m.sem.JSWaitNoCritical = true
-	case "acqrel-as-seqcst":
-		m.sem.AcqRelAsSeqCst = true
-	case "discard-sc":
-		m.sem.DiscardSC = true
-	case "protect-sc":
-		m.sem.ProtectSC = true
-	default:
-		var names []string
-		for _, x := range Variants {
-			names = append(names, x.Name)
+	for _, x := range Variants {
+		if x.Name == v {
+			*x.flag(m) = true
+			return nil
 		}
-		return fmt.Errorf("unknown variant %q (known: %s)", v, strings.Join(names, ", "))
 	}
-	return nil
+	var names []string
+	for _, x := range Variants {
+		names = append(names, x.Name)
+	}
+	return fmt.Errorf("unknown variant %q (known: %s)", v, strings.Join(names, ", "))
 }
 
 // skipAxiom makes the model drop axiom ax.

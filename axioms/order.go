@@ -32,52 +32,127 @@ func (m *Model) TotOrderCycle(x *model.Execution, hb *model.Rel) *model.Violatio
 // place an event only after its predecessors in it (NewTotSearch)
 // without losing an order. The order is nil when the violation is not.
 func (m *Model) ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *model.Violation) {
-	// The patterns depend on hb only: collect them once.
-	var rules []forcedRule
+	f := &Forcing{m: m, x: x}
 	for _, re := range x.Events {
-		for _, reg := range []model.Region{model.Len, model.Data} {
-			if !re.Access(reg).Reading() {
-				continue
-			}
-			for _, w := range x.Writers(re.ID, reg) {
-				m.scPatterns(x, hb, re.ID, reg, w, func(p scPattern) bool {
-					if rules == nil {
-						rules = make([]forcedRule, 0, 4*len(x.Events))
-					}
-					rules = append(rules, forcedRule{re.ID, w, p.w2, reg, clauseCode(p.clause)})
-					return true
-				})
-			}
-		}
+		f.addRules(re.ID)
 	}
-	if len(rules) == 0 {
+	if len(f.rules) == 0 {
 		return hb, nil
 	}
-	f := &forcing{x: x, order: hb.Clone(), changed: true}
-	for f.changed {
-		f.changed = false
-		for i := range rules {
-			rl := &rules[i]
+	f.order = hb.Clone()
+	if v := f.close(hb); v != nil {
+		return nil, v
+	}
+	return f.order, nil
+}
+
+// A Forcing is ForcedOrder built read by read (model.Forcing), as a
+// search chooses the writers of one read after another and extends hb
+// with their synchronisation edges. Its order is the least one that
+// contains hb and is closed under the pairs that C3 forces for the reads
+// extended so far; every pattern, and every hb fact a pattern asks, only
+// grows as reads and hb edges are added, so after the last read it is
+// ForcedOrder's, and a cycle found before that is a cycle of every
+// completion (MODEL.md §13.1a S6).
+type Forcing struct {
+	m     *Model
+	x     *model.Execution
+	order *model.Rel
+	trail model.Trail
+	rules []forcedRule
+	marks []forcingMark // one per Extend not yet retracted
+}
+
+type forcingMark struct{ trail, rules int }
+
+// NewForcing starts a Forcing for x under hb, the happens-before before
+// any read's writers are chosen (closed, acyclic).
+func (m *Model) NewForcing(x *model.Execution, hb *model.Rel) model.Forcing {
+	return &Forcing{m: m, x: x, order: hb.Clone()}
+}
+
+// Order returns the order derived so far. Callers must not change it.
+func (f *Forcing) Order() *model.Rel { return f.order }
+
+// Extend adds read r, whose writers are chosen, under hb, which contains
+// the hb of the previous calls and differs from it at most by edges into
+// r from its writers (its synchronisation edges) and their closure: the
+// order takes those edges (hb ⊆ tot, C6) and the pairs C3 forces, and
+// the fixpoint runs again over the rules of every read extended. It
+// returns a violation when they close a cycle (tot cannot contain one).
+func (f *Forcing) Extend(hb *model.Rel, r model.EventID) *model.Violation {
+	f.marks = append(f.marks, forcingMark{f.trail.Mark(), len(f.rules)})
+	if !f.x.EachWriter(r, func(_ model.Region, w model.EventID) bool {
+		if hb.Has(w, r) && !f.order.Has(w, r) {
+			if f.order.Has(r, w) {
+				return false
+			}
+			f.order.AddClosedTrail(w, r, &f.trail)
+		}
+		return true
+	}) {
+		return model.HBCycle(f.x, r)
+	}
+	f.addRules(r)
+	if len(f.rules) == 0 {
+		return nil
+	}
+	return f.close(hb)
+}
+
+// Retract takes back the latest Extend not yet taken back.
+func (f *Forcing) Retract() {
+	m := f.marks[len(f.marks)-1]
+	f.marks = f.marks[:len(f.marks)-1]
+	f.order.UndoTo(&f.trail, m.trail)
+	f.rules = f.rules[:m.rules]
+}
+
+// addRules adds the patterns of C3 for read r, whatever hb (close asks
+// hb which apply).
+func (f *Forcing) addRules(r model.EventID) {
+	f.x.EachWriter(r, func(reg model.Region, w model.EventID) bool {
+		f.m.scPatternsAnyHB(f.x, r, reg, w, func(p scPattern) bool {
+			f.rules = append(f.rules, forcedRule{r, w, p.w2, reg, clauseCode(p.clause)})
+			return true
+		})
+		return true
+	})
+}
+
+// close adds the pairs the rules that hold under hb force until nothing
+// changes, or returns the violation of the first pair that closes a
+// cycle.
+func (f *Forcing) close(hb *model.Rel) *model.Violation {
+	fx := &forcing{x: f.x, order: f.order, trail: &f.trail, changed: true}
+	for fx.changed {
+		fx.changed = false
+		for i := range f.rules {
+			rl := &f.rules[i]
+			r, w, w2 := rl.r, rl.w, rl.w2
+			if !(scPattern{clauseName(rl.clause), w2}).holds(hb, w, r) {
+				continue
+			}
 			ok := true
-			switch r, w, w2 := rl.r, rl.w, rl.w2; rl.clause {
+			switch rl.clause {
 			case 1: // (i): not W tot V tot R
-				if f.order.Has(w, w2) {
-					ok = f.add(r, w2, rl, 0)
+				if fx.order.Has(w, w2) {
+					ok = fx.add(r, w2, rl, 0)
 				}
-				if ok && f.order.Has(w2, r) {
-					ok = f.add(w2, w, rl, 1)
+				if ok && fx.order.Has(w2, r) {
+					ok = fx.add(w2, w, rl, 1)
 				}
 			case 2: // (ii): not V tot R, as W hb V
-				ok = f.add(r, w2, rl, 2)
+				ok = fx.add(r, w2, rl, 2)
 			case 3: // (iii): not W tot V, as V hb R
-				ok = f.add(w2, w, rl, 3)
+				ok = fx.add(w2, w, rl, 3)
 			}
 			if !ok {
-				return nil, f.cycle
+				return fx.cycle
 			}
 		}
 	}
-	return f.order, nil
+	return nil
 }
 
 // A forcedRule is one pattern of C3 for a read r of w's cells in region
@@ -100,6 +175,7 @@ func clauseName(k uint8) string { return [...]string{"", "i", "ii", "iii"}[k] }
 type forcing struct {
 	x       *model.Execution
 	order   *model.Rel
+	trail   *model.Trail // saves the rows add changes, or nil
 	changed bool
 	cycle   *model.Violation
 }
@@ -127,7 +203,7 @@ func (f *forcing) add(a, b model.EventID, rl *forcedRule, k int) bool {
 		}
 		return false
 	}
-	f.order.AddClosed(a, b)
+	f.order.AddClosedTrail(a, b, f.trail)
 	f.changed = true
 	return true
 }

@@ -39,6 +39,17 @@ func (q *queue) waiter(e model.EventID) model.EventID {
 	return q.x.Threads[ev.Thread].Events[ev.Index-1]
 }
 
+// take removes from list the waiter that e resumes, and reports whether
+// it was there.
+func (q *queue) take(list *[]model.EventID, e model.EventID) bool {
+	i := slices.Index(*list, q.waiter(e))
+	if i < 0 {
+		return false
+	}
+	*list = slices.Delete(*list, i, i+1)
+	return true
+}
+
 func (q *queue) fail(msg string, events ...model.EventID) *model.Violation {
 	return &model.Violation{Axiom: model.AxSuspension, Clause: "queue", Events: events, Msg: msg}
 }
@@ -54,19 +65,13 @@ func (q *queue) step(e model.EventID) *model.Violation {
 	case model.Wait:
 		q.waiting = append(q.waiting, e)
 	case model.Woken:
-		w := q.waiter(e)
-		i := slices.Index(q.pending, w)
-		if i < 0 {
+		if !q.take(&q.pending, e) {
 			return q.fail(fmt.Sprintf("%s resumes a waiter that no notify woke", l(e)), e)
 		}
-		q.pending = slices.Delete(q.pending, i, i+1)
 	case model.Timeout:
-		w := q.waiter(e)
-		i := slices.Index(q.waiting, w)
-		if i < 0 {
+		if !q.take(&q.waiting, e) {
 			return q.fail(fmt.Sprintf("%s times out a waiter that is not queued", l(e)), e)
 		}
-		q.waiting = slices.Delete(q.waiting, i, i+1)
 	case model.Notify:
 		j := int(s.N)
 		if j > len(q.waiting) {

@@ -60,13 +60,16 @@ func (m *Model) NewTotSearch(x *model.Execution, hb, within *model.Rel) model.To
 }
 
 func (m *Model) newTotSearch(x *model.Execution, hb *model.Rel) *TotSearch {
-	t := &TotSearch{m: m, x: x, hb: hb, cons: make([]bool, len(x.Events)), pos: make([]int, len(x.Events)), queues: map[uint64]*queue{}}
+	t := &TotSearch{m: m, x: x, hb: hb, cons: make([]bool, len(x.Events)), pos: make([]int, len(x.Events))}
 	for i, e := range x.Events {
 		t.cons[i] = m.Constrained(e)
 		t.pos[i] = -1
 		if e.Susp != nil && !m.waitersUnordered {
 			t.hasSusp = true
 		}
+	}
+	if t.hasSusp {
+		t.queues = map[uint64]*queue{}
 	}
 	return t
 }
@@ -203,22 +206,12 @@ func (t *TotSearch) checkReadersOf(reg model.Region, a *model.Access) *model.Vio
 // checkSC checks, for the sc model, that every cell e reads comes from the
 // latest placed write of that cell.
 func (t *TotSearch) checkSC(e model.EventID) *model.Violation {
-	x := t.x
-	ev := x.Events[e]
-	for _, reg := range []model.Region{model.Len, model.Data} {
-		a := ev.Access(reg)
-		if !a.Reading() {
-			continue
+	return forCells(t.x, e, func(reg model.Region, c uint64, w model.EventID) *model.Violation {
+		if latest := t.latest(reg, c, len(t.ord)-1); latest != w {
+			return scNotLatest(t.x, e, reg, c, w, latest)
 		}
-		for i := uint64(0); i < a.Size; i++ {
-			c := a.Off + i
-			w := x.Writer(e, reg, c)
-			if latest := t.latest(reg, c, len(t.ord)-1); latest != w {
-				return scNotLatest(x, e, reg, c, w, latest)
-			}
-		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // latest returns the last event among t.ord[:end] that writes cell c.

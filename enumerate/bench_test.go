@@ -1,47 +1,20 @@
-package enumerate_test
+package enumerate
 
 import (
 	"strings"
 	"testing"
 
 	"wmm/axioms"
-	"wmm/catalog"
-	"wmm/enumerate"
 	"wmm/litmus"
 )
 
-// runAll enumerates every test under wasm and returns the total
-// candidates and consistent executions.
-func runAll(b *testing.B, tests []*litmus.Test) (cands, execs int) {
-	for _, tt := range tests {
-		r, err := enumerate.Run(tt, axioms.Wasm(), enumerate.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		cands += r.Stats.Candidates
-		execs += int(r.Stats.Consistent.Add(r.Stats.Cut).Saturated())
-	}
-	return cands, execs
-}
-
 // BenchmarkCatalogue checks the whole bundled catalogue under wasm, once
-// per iteration, and reports candidates per consistent execution.
+// per iteration, with the metrics of benchRun (candidates per consistent
+// execution among them).
 func BenchmarkCatalogue(b *testing.B) {
-	entries, err := catalog.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var tests []*litmus.Test
-	for _, e := range entries {
-		tests = append(tests, e.Test)
-	}
-	b.ResetTimer()
-	var cands, execs int
-	for i := 0; i < b.N; i++ {
-		cands, execs = runAll(b, tests)
-	}
+	tests := catalogueTests(b)
+	benchRun(b, tests)
 	b.ReportMetric(float64(len(tests)), "tests")
-	b.ReportMetric(float64(cands)/float64(execs), "candidates/execution")
 }
 
 // BenchmarkSC3x4 is the stress test: three threads, four SC
@@ -51,12 +24,7 @@ func BenchmarkSC3x4(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var cands, execs int
-	for i := 0; i < b.N; i++ {
-		cands, execs = runAll(b, tests)
-	}
-	b.ReportMetric(float64(cands), "candidates")
-	b.ReportMetric(float64(execs), "executions")
+	benchRun(b, tests)
 }
 
 // TestNoWastedCandidates checks that the pruning before the tot search
@@ -70,21 +38,17 @@ func TestNoWastedCandidates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries, err := catalog.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if !suspends(e.Test) {
-			tests = append(tests, e.Test)
+	for _, tt := range catalogueTests(t) {
+		if !suspends(tt) {
+			tests = append(tests, tt)
 		}
 	}
 	for _, tt := range tests {
-		r, err := enumerate.Run(tt, axioms.Wasm(), enumerate.Options{})
+		r, err := Run(tt, axioms.Wasm(), Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if s := r.Stats; enumerate.CountOf(uint64(s.Candidates)).Cmp(s.Consistent.Add(s.Cut)) > 0 {
+		if s := r.Stats; CountOf(uint64(s.Candidates)).Cmp(s.Consistent.Add(s.Cut)) > 0 {
 			t.Errorf("%s: %d candidates for %s consistent and %s cut executions", tt.Name, s.Candidates, s.Consistent, s.Cut)
 		}
 	}

@@ -83,6 +83,10 @@ type Model interface {
 	// axioms force into tot, given reads-from, closed; or a violation when
 	// they form a cycle (so no total order can exist).
 	ForcedOrder(x *model.Execution, hb *model.Rel) (*model.Rel, *model.Violation)
+	// NewForcing starts ForcedOrder read by read, for a search that
+	// chooses the writers of one read after another, under hb, the
+	// happens-before before any choice.
+	NewForcing(x *model.Execution, hb *model.Rel) model.Forcing
 	// NewTotSearch starts the search for a total order; when within (a
 	// ForcedOrder) is not nil, for one that contains it.
 	NewTotSearch(x *model.Execution, hb, within *model.Rel) model.TotSearch

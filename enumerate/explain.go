@@ -161,24 +161,12 @@ func (s *searcher) explainSearch(f func(*Candidate), keep func(*rawOutcome) bool
 		}
 	}()
 	s.opts.Explain, s.opts.OnCandidate = true, f
-	chosen := make([]*interp.Trace, len(s.threads))
-	var rec func(i int) error
-	rec = func(i int) error {
-		if i == len(s.threads) {
-			if slices.ContainsFunc(chosen, cutPath) || !keep(s.raw(&candidate{s: s, paths: chosen})) {
-				return nil
-			}
-			return s.combination(chosen)
+	return false, s.eachCombination(func(chosen []*interp.Trace) error {
+		if slices.ContainsFunc(chosen, cutPath) || !keep(s.raw(&candidate{s: s, paths: chosen})) {
+			return nil
 		}
-		for _, p := range s.threads[i].paths {
-			chosen[i] = p
-			if err := rec(i + 1); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	return false, rec(0)
+		return s.combination(chosen)
+	})
 }
 
 // cutPath reports whether a thread path stopped at the loop bound: its

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"wmm/axioms"
-	"wmm/catalog"
 	"wmm/litmus"
 )
 
@@ -76,20 +75,6 @@ func BenchmarkFamilies(b *testing.B) {
 			benchRun(b, []*litmus.Test{familyTest(b, c.src)})
 		})
 	}
-}
-
-// BenchmarkCatalogueRun is BenchmarkCatalogue with the metrics of
-// benchRun.
-func BenchmarkCatalogueRun(b *testing.B) {
-	entries, err := catalog.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var tests []*litmus.Test
-	for _, e := range entries {
-		tests = append(tests, e.Test)
-	}
-	benchRun(b, tests)
 }
 
 // cpuTime returns the CPU time the process has used.

@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"wmm/axioms"
-	"wmm/catalog"
-	"wmm/litmus"
 	"wmm/model"
 )
 
@@ -71,14 +69,7 @@ func TestReferenceAgreesFamilies(t *testing.T) {
 // nothing in a result: outcomes, counts and witnesses, on the catalogue
 // and the generated families.
 func TestWorkersDeterministic(t *testing.T) {
-	entries, err := catalog.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tests []*litmus.Test
-	for _, e := range entries {
-		tests = append(tests, e.Test)
-	}
+	tests := catalogueTests(t)
 	for _, src := range append(familyCases(), coTest(3, false), gridTest(4, 2, 2, true), gridTest(4, 1, 2, false)) {
 		tests = append(tests, familyTest(t, src))
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"wmm/catalog"
 	"wmm/litmus"
 )
 
@@ -157,4 +158,18 @@ func familyTest(tb testing.TB, src string) *litmus.Test {
 		tb.Fatalf("%v\n%s", err, src)
 	}
 	return tests[0]
+}
+
+// catalogueTests returns the tests of the bundled catalogue.
+func catalogueTests(tb testing.TB) []*litmus.Test {
+	tb.Helper()
+	entries, err := catalog.Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var tests []*litmus.Test
+	for _, e := range entries {
+		tests = append(tests, e.Test)
+	}
+	return tests
 }

@@ -168,21 +168,7 @@ func (s *searcher) fastEnumerate() error {
 	for i, th := range s.threads {
 		groups[i] = groupPaths(th.paths)
 	}
-	chosen := make([]*group, len(s.threads))
-	var rec func(i int) error
-	rec = func(i int) error {
-		if i == len(s.threads) {
-			return s.groupCombination(chosen)
-		}
-		for _, g := range groups[i] {
-			chosen[i] = g
-			if err := rec(i + 1); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	return rec(0)
+	return eachChoice(groups, s.groupCombination)
 }
 
 // fastCandidate is the search state for one combination of groups.
@@ -193,6 +179,7 @@ type fastCandidate struct {
 	first  []model.EventID // each thread's first event
 	hb     *model.Rel
 	trail  model.Trail
+	force  model.Forcing // the order the reads chosen so far force (S6)
 	cut    bool
 
 	// The active reads, in event order, with their cells and candidate
@@ -206,6 +193,12 @@ type fastCandidate struct {
 	passiveCands [][][]model.EventID
 	passiveVals  [][]byValue       // per passive read and cell, the candidates by value written
 	cellBuf      [][]model.EventID // countPassive's cells, reused
+	// passiveMemo holds, per passive read and path of its thread (in
+	// the group), its count as of hb generation gen; hbGen changes
+	// whenever hb does.
+	passiveMemo [][]passiveCount
+	hbGen       int
+	leafPath    []int // per thread, the leaf's path in the group
 
 	tries    []*trieNode // per thread, over its active cells
 	at       []*trieNode // per thread, the node the choices so far reach
@@ -247,11 +240,7 @@ func (s *searcher) groupCombination(groups []*group) error {
 		}
 		x.Threads = append(x.Threads, mt)
 	}
-	x.DataRF = make([][]model.EventID, len(x.Events))
-	x.LenRF = make([]model.EventID, len(x.Events))
-	for i := range x.LenRF {
-		x.LenRF[i] = model.NoEvent
-	}
+	emptyRF(x)
 	// C7: see wakeupsBalance.
 	if !wakeupsBalance(x) {
 		return nil
@@ -275,6 +264,9 @@ func (s *searcher) groupCombination(groups []*group) error {
 	}
 	c.paths = make([]*interp.Trace, len(groups))
 	c.pathIdx = make([]int32, len(groups))
+	c.leafPath = make([]int, len(groups))
+	c.hbGen = 1
+	c.force = s.model.NewForcing(x, c.hb)
 	s.stats.Combinations++
 	if w := s.workers(); w > 1 && len(c.reads) >= parallelReads && s.opts.OnCandidate == nil {
 		return c.parallel(w)
@@ -329,34 +321,9 @@ func (c *fastCandidate) eventsOf(ti int, p *interp.Trace) []*model.Event {
 // excluded by the static happens-before (C2 (a) and (c) only grow
 // stricter as hb grows). It reports false when some cell has none.
 func (c *fastCandidate) findCandidates() bool {
-	x := c.x
-	for _, e := range x.Events {
-		var cells []readCell
-		var cands [][]model.EventID
-		for _, reg := range []model.Region{model.Len, model.Data} {
-			a := e.Access(reg)
-			if !a.Reading() {
-				continue
-			}
-			if reg == model.Data {
-				x.DataRF[e.ID] = make([]model.EventID, a.Size)
-			}
-			for i := uint64(0); i < a.Size; i++ {
-				ws := c.writersOf(e.ID, reg, a.Off+i)
-				if len(ws) == 0 {
-					return false
-				}
-				cells = append(cells, readCell{e.ID, reg, a.Off + i})
-				cands = append(cands, ws)
-			}
-		}
-		if cells != nil {
-			c.reads = append(c.reads, e.ID)
-			c.cells = append(c.cells, cells)
-			c.cands = append(c.cands, cands)
-		}
-	}
-	return true
+	var ok bool
+	c.reads, c.cells, c.cands, ok = readCandidates(c.x, c.writersOf)
+	return ok
 }
 
 func (c *fastCandidate) writersOf(r model.EventID, reg model.Region, cell uint64) []model.EventID {
@@ -418,6 +385,7 @@ func (c *fastCandidate) splitPassive() {
 			c.passiveCells = append(c.passiveCells, c.cells[k])
 			c.passiveCands = append(c.passiveCands, c.cands[k])
 			c.passiveVals = append(c.passiveVals, c.groupByValue(c.cells[k], c.cands[k]))
+			c.passiveMemo = append(c.passiveMemo, make([]passiveCount, len(c.groups[c.x.Events[r].Thread].paths)))
 			continue
 		}
 		reads = append(reads, r)
@@ -509,6 +477,10 @@ func (c *fastCandidate) assign(k int) error {
 			if next == nil {
 				continue
 			}
+			// C2 (c) within the read (S4a): see hiddenWithin.
+			if c.hiddenWithin(e, cells[:i+1], c.rf[len(c.rf)-i:], w) {
+				continue
+			}
 			cw := counted
 			// C4 (no-tear): a tear-free read takes bytes from at most
 			// one tear-free write of its range.
@@ -531,6 +503,33 @@ func (c *fastCandidate) assign(k int) error {
 	return pick(0, start, model.NoEvent)
 }
 
+// hiddenWithin reports whether read e taking the last of cells from w,
+// and the cells before it from chosen, breaks hb-consistency (C2 (c))
+// whatever the other choices: a writer that synchronises with e happens
+// before it once chosen (MODEL.md §7.3 item 3), so when w hb u for a
+// write u chosen for another cell that u also writes, u hides w there,
+// and when u hb w, w hides u. hb only grows, so the skip holds for
+// every completion.
+func (c *fastCandidate) hiddenWithin(e model.EventID, cells []readCell, chosen []model.EventID, w model.EventID) bool {
+	cl := cells[len(cells)-1]
+	ra := c.x.Events[e].Access(cl.reg)
+	if c.s.skipC2 || !ra.Ord.Atomic() {
+		return false
+	}
+	wa := c.x.Events[w].Access(cl.reg)
+	for j, u := range chosen {
+		if u == w || cells[j].reg != cl.reg {
+			continue
+		}
+		ua := c.x.Events[u].Access(cl.reg)
+		if (model.SyncsWith(ua, ra) && ua.Covers(cl.cell) && c.hb.Has(w, u)) ||
+			(model.SyncsWith(wa, ra) && wa.Covers(cells[j].cell) && c.hb.Has(u, w)) {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *fastCandidate) setCell(cl readCell, w model.EventID) {
 	if cl.reg == model.Len {
 		c.x.LenRF[cl.e] = w
@@ -546,47 +545,57 @@ func (c *fastCandidate) tryRead(k int, e model.EventID) error {
 	if err := c.s.opts.Budget.Err(); err != nil {
 		return err
 	}
-	x := c.x
-	ev := x.Events[e]
 	mark := c.trail.Mark()
-	grew := false
-	for _, reg := range []model.Region{model.Len, model.Data} {
-		a := ev.Access(reg)
-		if !a.Reading() || !a.Ord.Atomic() {
-			continue
-		}
-		for _, w := range x.Writers(e, reg) {
-			if model.SyncsWith(x.Events[w].Access(reg), a) && !c.hb.Has(w, e) {
-				c.hb.AddClosedTrail(w, e, &c.trail)
-				grew = true
-			}
-		}
+	grew := addSyncEdges(c.x, c.hb, e, &c.trail)
+	if grew {
+		c.hbGen++
+		defer func() { c.hbGen++ }() // after the undo below
 	}
 	var err error
 	if c.consistentSoFar(k, grew) {
-		err = c.assign(k + 1)
+		// S6 (C3, C6): a cycle of the order forced by the reads chosen so
+		// far is one of every completion.
+		if c.force.Extend(c.hb, e) == nil {
+			err = c.assign(k + 1)
+		}
+		c.force.Retract()
 	}
 	c.hb.UndoTo(&c.trail, mark)
 	return err
 }
 
 // consistentSoFar checks hb acyclicity and the per-read axioms (C2, C4)
-// of the reads assigned so far: all of them when hb grew (C2 depends on
-// hb), else only the newest (its own choice is all that changed).
+// of the reads assigned so far: the newest (its own choice changed), and
+// when hb grew, the others whose C2 the new pairs can concern
+// (reachedBy, S4).
 func (c *fastCandidate) consistentSoFar(k int, grew bool) bool {
 	m := c.s.model
+	e := c.reads[k]
 	if grew {
 		if _, ok := c.hb.Irreflexive(); !ok {
 			return false
 		}
-		for _, r := range c.reads[:k+1] {
-			if m.CheckRead(c.x, c.hb, r) != nil {
+		for _, r := range c.reads[:k] {
+			if c.reachedBy(e, r) && m.CheckRead(c.x, c.hb, r) != nil {
 				return false
 			}
 		}
+	}
+	return m.CheckRead(c.x, c.hb, e) == nil
+}
+
+// reachedBy reports whether hb-consistency (C2) of read r can have
+// changed when hb grew by e's synchronisation edges. C2 asks hb for
+// pairs only (r hb W; W hb W' hb r), and every new pair ends at e or at
+// an event after it in hb: so C2 of r can change only when r is after e
+// or one of r's writers is e or after it. C4 does not depend on hb.
+func (c *fastCandidate) reachedBy(e, r model.EventID) bool {
+	if c.hb.Has(e, r) {
 		return true
 	}
-	return m.CheckRead(c.x, c.hb, c.reads[k]) == nil
+	return !c.x.EachWriter(r, func(_ model.Region, w model.EventID) bool {
+		return w != e && !c.hb.Has(e, w)
+	})
 }
 
 // leaves goes through every combination of one path per thread among
@@ -599,7 +608,7 @@ func (c *fastCandidate) leaves(ti int) error {
 	g := c.groups[ti]
 	for _, pi := range c.at[ti].paths {
 		p := g.paths[pi]
-		c.paths[ti], c.pathIdx[ti] = p, int32(g.index[pi])
+		c.paths[ti], c.pathIdx[ti], c.leafPath[ti] = p, int32(g.index[pi]), pi
 		evs := c.eventsOf(ti, p)
 		copy(c.x.Events[c.first[ti]:], evs)
 		c.x.Threads[ti].Status = p.Status
@@ -614,66 +623,73 @@ func (c *fastCandidate) leaves(ti int) error {
 // path per thread: the passive reads are counted, then a total order is
 // searched within the order that reads-from forces.
 func (c *fastCandidate) complete() error {
-	s := c.s
-	x := c.x
 	weight, v := c.countPassive()
-	var within *model.Rel
-	if v == nil {
-		within, v = s.model.ForcedOrder(x, c.hb)
+	// The order the active reads force is the whole forced order: a
+	// passive read fires no clause of C3 (FreeRead, FreeReadWithin).
+	within := c.force.Order()
+	if checkForcing != nil && v == nil {
+		checkForcing(c, within)
 	}
-	if v == nil {
-		s.stats.Candidates++
-		if err := s.opts.Budget.Candidate(); err != nil {
-			return err
-		}
-		v = searchTot(s, x, c.hb, within)
-		if err := s.opts.Budget.Err(); err != nil {
-			return err // the search stopped early: v says nothing
-		}
-	}
-	if v == nil {
-		if err := c.record(weight); err != nil {
-			return err
-		}
-	}
-	if s.opts.OnCandidate != nil {
-		raw := s.rawOf(c.paths)
-		s.opts.OnCandidate(&Candidate{X: x, Violation: v, Cut: c.cut, raw: raw, weight: weight})
-	}
-	x.Tot = nil
-	return nil
+	return c.s.settle(c.x, c.hb, within, v, weight, c.cut, c.paths, c.record)
 }
+
+// checkForcing, when set (by tests), is called at every leaf whose
+// passive reads are valid with the order the search forced.
+var checkForcing func(c *fastCandidate, within *model.Rel)
 
 // countPassive counts, for each passive read, the writers of the values
 // its path read that pass the per-read checks against the final hb
 // (passive reads exist only without suspension events, so hb is final
 // here), leaves the first such choice in reads-from, and returns the
-// product.
+// product. A read's count depends on nothing but the values its path
+// read and hb (the writes of a combination of groups are the same on
+// every path): it is counted once per path and hb (passiveMemo).
 func (c *fastCandidate) countPassive() (Count, *model.Violation) {
 	total := CountOf(1)
 	for k, r := range c.passive {
-		vals := c.passiveVals[k]
-		if cap(c.cellBuf) < len(vals) {
-			c.cellBuf = make([][]model.EventID, len(vals))
+		m := &c.passiveMemo[k][c.leafPath[c.x.Events[r].Thread]]
+		if m.gen != c.hbGen {
+			*m = c.countPassiveRead(k, r)
 		}
-		cells := c.cellBuf[:len(vals)]
-		for i := range vals {
-			cl := c.passiveCells[k][i]
-			want := c.x.Events[r].Access(cl.reg).ReadCell(cl.cell)
-			cells[i] = vals[i].writers(want)
-			if len(cells[i]) == 0 {
-				return Count{}, model.NewViolation(model.AxValue, "", cl.reg, []model.EventID{r}, func() string {
-					return fmt.Sprintf("%s reads %d at %s cell %d, which no write it may read from wrote", c.x.Label(r), want, cl.reg, cl.cell)
-				})
-			}
+		if m.n == 0 {
+			return Count{}, m.v
 		}
-		n, v := countReadIn(c.s.model, c.x, r, cells, c.hb)
-		if n == 0 {
-			return Count{}, v
-		}
-		total = total.Mul(CountOf(n))
+		c.x.SetWriters(r, m.first)
+		total = total.Mul(CountOf(m.n))
 	}
 	return total, nil
+}
+
+// A passiveCount is what countPassiveRead found for one passive read
+// and path, under hb generation gen.
+type passiveCount struct {
+	gen   int
+	n     uint64
+	first []model.EventID
+	v     *model.Violation
+}
+
+// countPassiveRead counts the valid writers of passive read r
+// (c.passive[k]) for the values its path read.
+func (c *fastCandidate) countPassiveRead(k int, r model.EventID) passiveCount {
+	vals := c.passiveVals[k]
+	if cap(c.cellBuf) < len(vals) {
+		c.cellBuf = make([][]model.EventID, len(vals))
+	}
+	cells := c.cellBuf[:len(vals)]
+	for i := range vals {
+		cl := c.passiveCells[k][i]
+		want := c.x.Events[r].Access(cl.reg).ReadCell(cl.cell)
+		cells[i] = vals[i].writers(want)
+		if len(cells[i]) == 0 {
+			x := c.x
+			return passiveCount{gen: c.hbGen, v: model.NewViolation(model.AxValue, "", cl.reg, []model.EventID{r}, func() string {
+				return fmt.Sprintf("%s reads %d at %s cell %d, which no write it may read from wrote", x.Label(r), want, cl.reg, cl.cell)
+			})}
+		}
+	}
+	n, first, v := c.s.model.CountRead(c.x, c.hb, r, cells)
+	return passiveCount{c.hbGen, n, first, v}
 }
 
 // byValue groups the candidate writers of one cell by the value they
@@ -725,14 +741,8 @@ func (s *searcher) rawOf(paths []*interp.Trace) *rawOutcome {
 // (searcher.rebuild).
 func (c *fastCandidate) record(weight Count) error {
 	s := c.s
-	if c.cut {
-		s.stats.Cut = s.stats.Cut.Add(weight)
-		return nil
-	}
-	s.stats.Consistent = s.stats.Consistent.Add(weight)
-	s.opts.Budget.Executions(weight.Saturated())
-	if c.paths[0].Status != model.Done {
-		return errorf(s.test, "the setup code does not complete (%s) in an allowed execution", c.paths[0].Status)
+	if ok, err := s.count(weight, c.cut, c.paths); !ok {
+		return err
 	}
 	// The key is looked up as bytes (no string is made for a lookup) and
 	// made a string only for a new outcome.
@@ -749,7 +759,10 @@ func (c *fastCandidate) record(weight Count) error {
 	cur := witnessKey{paths: c.pathIdx, rf: c.rfBuf, mask: c.keyMask}
 	if f == nil {
 		k := string(c.keyBytes)
-		s.found[k] = &found{key: witnessKey{paths: slices.Clone(cur.paths), rf: slices.Clone(cur.rf), mask: cur.mask}}
+		// One array holds both slices of the key.
+		np := len(cur.paths)
+		buf := append(append(make([]int32, 0, np+len(cur.rf)), cur.paths...), cur.rf...)
+		s.found[k] = &found{key: witnessKey{paths: buf[:np:np], rf: buf[np:], mask: cur.mask}}
 		s.order = append(s.order, k)
 		s.opts.Budget.Outcome()
 		return nil
@@ -765,16 +778,11 @@ func (c *fastCandidate) record(weight Count) error {
 // allRF appends the writers of every read (active and passive), in event
 // order, cell by cell, len cell first, to b: the layout of witnessKey.rf.
 func (c *fastCandidate) allRF(b []int32) []int32 {
-	x := c.x
 	for _, r := range c.allReads {
-		if x.Events[r].Len.Reading() {
-			b = append(b, int32(x.LenRF[r]))
-		}
-		if x.Events[r].Data.Reading() {
-			for _, w := range x.DataRF[r] {
-				b = append(b, int32(w))
-			}
-		}
+		c.x.ReadCells(r, func(_ model.Region, _ uint64, w *model.EventID) bool {
+			b = append(b, int32(*w))
+			return true
+		})
 	}
 	return b
 }

@@ -2,6 +2,7 @@ package enumerate
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"wmm/interp"
@@ -42,9 +43,23 @@ func (r *rawOutcome) key() string {
 
 // over returns the outcome over the given names.
 func (r *rawOutcome) over(names []litmus.Loc) model.Outcome {
+	return r.overNamed(names, locStrings(names))
+}
+
+// overNamed is over with the names' strings made once (locStrings).
+func (r *rawOutcome) overNamed(names []litmus.Loc, strs []string) model.Outcome {
 	out := make(model.Outcome, len(names))
 	for i, n := range names {
-		out[i] = model.Binding{Name: n.String(), Value: r.value(n)}
+		out[i] = model.Binding{Name: strs[i], Value: r.value(n)}
+	}
+	return out
+}
+
+// locStrings returns the String of each name.
+func locStrings(names []litmus.Loc) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n.String()
 	}
 	return out
 }
@@ -123,14 +138,8 @@ func (s *searcher) pathsOf(idx []int32) []*interp.Trace {
 // keeps its raw outcome and, the first time that outcome appears, the
 // execution as a witness.
 func (s *searcher) record(c *candidate, weight Count) error {
-	if c.cut {
-		s.stats.Cut = s.stats.Cut.Add(weight)
-		return nil
-	}
-	s.stats.Consistent = s.stats.Consistent.Add(weight)
-	s.opts.Budget.Executions(weight.Saturated())
-	if c.paths[0].Status != model.Done {
-		return errorf(s.test, "the setup code does not complete (%s) in an allowed execution", c.paths[0].Status)
+	if ok, err := s.count(weight, c.cut, c.paths); !ok {
+		return err
 	}
 	r := s.raw(c)
 	k := r.key()
@@ -140,6 +149,23 @@ func (s *searcher) record(c *candidate, weight Count) error {
 		s.opts.Budget.Outcome()
 	}
 	return nil
+}
+
+// count adds the executions a consistent candidate stands for (weight)
+// to the cut ones or to the consistent ones, and reports whether they are
+// consistent ones to record: not cut, and with a setup thread (paths[0])
+// that completes, else an error.
+func (s *searcher) count(weight Count, cut bool, paths []*interp.Trace) (bool, error) {
+	if cut {
+		s.stats.Cut = s.stats.Cut.Add(weight)
+		return false, nil
+	}
+	s.stats.Consistent = s.stats.Consistent.Add(weight)
+	s.opts.Budget.Executions(weight.Saturated())
+	if paths[0].Status != model.Done {
+		return false, errorf(s.test, "the setup code does not complete (%s) in an allowed execution", paths[0].Status)
+	}
+	return true, nil
 }
 
 // result builds the Result: the observed names (with T:trap and T:stuck
@@ -158,15 +184,18 @@ func (s *searcher) result() *Result {
 		}
 	}
 	names := s.test.Names(func(t string) bool { return trapped[t] }, func(t string) bool { return stuck[t] })
-	res := &Result{Test: s.test, Model: s.model.Name(), Names: names, witnesses: map[string]*found{}, rebuild: s.rebuild, Stats: s.stats, Notes: s.notes}
-	var set model.OutcomeSet
+	res := &Result{Test: s.test, Model: s.model.Name(), Names: names, witnesses: make(map[string]*found, len(s.order)), rebuild: s.rebuild, Stats: s.stats, Notes: s.notes}
+	// The witnesses' keys make the set of outcomes: an outcome is
+	// formatted once.
+	strs := locStrings(names)
 	for i, k := range s.order {
-		o := raws[i].over(names)
-		if set.Add(o) {
-			res.witnesses[o.String()] = s.found[k]
+		o := raws[i].overNamed(names, strs)
+		if key := o.String(); res.witnesses[key] == nil {
+			res.witnesses[key] = s.found[k]
+			res.Outcomes = append(res.Outcomes, o)
 		}
 	}
-	res.Outcomes = set.Sorted()
+	slices.SortFunc(res.Outcomes, model.Compare)
 	if !s.stats.Cut.IsZero() {
 		res.Notes = append(res.Notes, fmt.Sprintf("%s execution(s) reached the loop bound (unroll %d) and were left out", s.stats.Cut, s.unroll))
 	}
@@ -199,17 +228,11 @@ func (s *searcher) rebuild(f *found) *model.Execution {
 	}
 	x := s.skeleton(s.pathsOf(f.key.paths))
 	rf := f.key.rf
-	for i, e := range x.Events {
-		if e.Len.Reading() {
-			x.LenRF[i], rf = model.EventID(rf[0]), rf[1:]
-		}
-		if a := e.Data; a.Reading() {
-			x.DataRF[i] = make([]model.EventID, a.Size)
-			for j := range x.DataRF[i] {
-				x.DataRF[i][j] = model.EventID(rf[j])
-			}
-			rf = rf[a.Size:]
-		}
+	for _, e := range x.Events {
+		x.ReadCells(e.ID, func(_ model.Region, _ uint64, w *model.EventID) bool {
+			*w, rf = model.EventID(rf[0]), rf[1:]
+			return true
+		})
 	}
 	hb := model.NewRel(len(x.Events))
 	x.HBEdges(true, nil, func(a, b model.EventID, _ model.EdgeKind) { hb.Add(a, b) })

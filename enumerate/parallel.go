@@ -56,6 +56,7 @@ func (c *fastCandidate) fork(i, n int) *fastCandidate {
 	f.x = c.x.Clone()
 	f.hb = c.hb.Clone()
 	f.trail = model.Trail{}
+	f.force = c.s.model.NewForcing(f.x, f.hb)
 	f.at = slices.Clone(c.at)
 	f.events = map[*interp.Trace][]*model.Event{}
 	f.copies = nil
@@ -65,6 +66,11 @@ func (c *fastCandidate) fork(i, n int) *fastCandidate {
 	f.rf = nil
 	f.rfBuf = nil
 	f.cellBuf = nil
+	f.passiveMemo = make([][]passiveCount, len(c.passiveMemo))
+	for k, m := range c.passiveMemo {
+		f.passiveMemo[k] = make([]passiveCount, len(m))
+	}
+	f.leafPath = make([]int, len(c.leafPath))
 	f.keyBytes = nil
 	f.worker, f.nworkers, f.task = i, n, 0
 	return &f

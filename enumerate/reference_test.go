@@ -65,53 +65,28 @@ func runReferenceWithin(t *litmus.Test, m Model, checks, maxPaths int) (*referen
 
 // combination tries every reads-from of one combination of paths.
 func (ref *reference) combination(paths []*interp.Trace) error {
-	x := &model.Execution{}
-	cut := false
-	for ti, p := range paths {
-		th := ref.s.threads[ti]
-		mt := model.Thread{Name: th.name, Role: th.role, Status: p.Status, After: th.after}
-		cut = cut || p.Status == model.Cut
-		for _, e := range p.Events {
-			ev := *e
-			ev.ID, ev.Thread = model.EventID(len(x.Events)), ti
-			x.Events = append(x.Events, &ev)
-			mt.Events = append(mt.Events, ev.ID)
-		}
-		x.Threads = append(x.Threads, mt)
-	}
-	x.DataRF = make([][]model.EventID, len(x.Events))
-	x.LenRF = make([]model.EventID, len(x.Events))
-	// Every (event, region, cell) read, with every write that covers it.
+	x := ref.s.skeleton(paths)
+	cut := slices.ContainsFunc(paths, cutPath)
+	// Every cell read, with its reads-from entry and every write that
+	// covers it.
 	type slot struct {
-		e       model.EventID
-		reg     model.Region
-		i       uint64
+		rf      *model.EventID
 		writers []model.EventID
 	}
 	var slots []slot
 	for _, e := range x.Events {
-		x.LenRF[e.ID] = model.NoEvent
-		for _, reg := range []model.Region{model.Len, model.Data} {
-			a := e.Access(reg)
-			if !a.Reading() {
-				continue
-			}
-			if reg == model.Data {
-				x.DataRF[e.ID] = make([]model.EventID, a.Size)
-			}
-			for i := uint64(0); i < a.Size; i++ {
-				var ws []model.EventID
-				for _, w := range x.Events {
-					// A writer of another value fails C1 whatever the
-					// order; leaving it out changes no verdict.
-					c := a.Off + i
-					if wa := w.Access(reg); w.ID != e.ID && wa.Writing() && wa.Covers(c) && wa.WriteCell(c) == a.ReadCell(c) {
-						ws = append(ws, w.ID)
-					}
+		x.ReadCells(e.ID, func(reg model.Region, c uint64, rf *model.EventID) bool {
+			var ws []model.EventID
+			for _, w := range x.Events {
+				// A writer of another value fails C1 whatever the
+				// order; leaving it out changes no verdict.
+				if wa := w.Access(reg); w.ID != e.ID && wa.Writing() && wa.Covers(c) && wa.WriteCell(c) == e.Access(reg).ReadCell(c) {
+					ws = append(ws, w.ID)
 				}
-				slots = append(slots, slot{e.ID, reg, i, ws})
 			}
-		}
+			slots = append(slots, slot{rf, ws})
+			return true
+		})
 	}
 	orders := linearExtensions(x, ref.budget+1)
 	cost := len(orders)
@@ -128,11 +103,7 @@ func (ref *reference) combination(paths []*interp.Trace) error {
 		}
 		sl := slots[k]
 		for _, w := range sl.writers {
-			if sl.reg == model.Len {
-				x.LenRF[sl.e] = w
-			} else {
-				x.DataRF[sl.e][sl.i] = w
-			}
+			*sl.rf = w
 			if err := rec(k + 1); err != nil {
 				return err
 			}

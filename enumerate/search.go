@@ -1,6 +1,7 @@
 package enumerate
 
 import (
+	"math/bits"
 	"slices"
 	"wmm/budget"
 
@@ -32,14 +33,25 @@ func (s *searcher) enumerate() error {
 // eachCombination calls f with every combination of one path per thread
 // (the slice is reused between calls).
 func (s *searcher) eachCombination(f func(paths []*interp.Trace) error) error {
-	chosen := make([]*interp.Trace, len(s.threads))
+	paths := make([][]*interp.Trace, len(s.threads))
+	for i, th := range s.threads {
+		paths[i] = th.paths
+	}
+	return eachChoice(paths, f)
+}
+
+// eachChoice calls f with every choice of one element of each list, the
+// last list varying fastest, until f returns an error (the slice is
+// reused between calls).
+func eachChoice[T any](lists [][]T, f func([]T) error) error {
+	chosen := make([]T, len(lists))
 	var rec func(i int) error
 	rec = func(i int) error {
-		if i == len(s.threads) {
+		if i == len(lists) {
 			return f(chosen)
 		}
-		for _, p := range s.threads[i].paths {
-			chosen[i] = p
+		for _, v := range lists[i] {
+			chosen[i] = v
 			if err := rec(i + 1); err != nil {
 				return err
 			}
@@ -60,6 +72,7 @@ type candidate struct {
 	passive      []model.EventID
 	passiveCands [][][]model.EventID
 	hb           *model.Rel
+	trail        model.Trail // hb's rows before the sync edges of the reads chosen
 	cut          bool
 	weight       Count // consistent executions this candidate stands for
 }
@@ -107,12 +120,21 @@ func (s *searcher) skeleton(paths []*interp.Trace) *model.Execution {
 		}
 		x.Threads = append(x.Threads, mt)
 	}
+	emptyRF(x)
+	return x
+}
+
+// emptyRF gives x reads-from tables with no writer chosen yet: no length
+// writer, and room for the writers of every data read.
+func emptyRF(x *model.Execution) {
 	x.DataRF = make([][]model.EventID, len(x.Events))
 	x.LenRF = make([]model.EventID, len(x.Events))
-	for i := range x.LenRF {
+	for i, e := range x.Events {
 		x.LenRF[i] = model.NoEvent
+		if a := e.Data; a.Reading() {
+			x.DataRF[i] = make([]model.EventID, a.Size)
+		}
 	}
-	return x
 }
 
 // wakeupsBalance reports whether, at every address, the waiters the
@@ -144,31 +166,34 @@ func wakeupsBalance(x *model.Execution) bool {
 // excluded by the static happens-before (C2 a and c only grow stricter as
 // hb grows). It reports false when some cell has no candidate.
 func (c *candidate) findCandidates() bool {
-	x := c.x
+	var ok bool
+	c.reads, _, c.cands, ok = readCandidates(c.x, c.writersOf)
+	return ok
+}
+
+// readCandidates lists the events of x that read, in event order, with
+// the cells each reads (in the order of ReadCells) and, per cell, the
+// writers it may read from (writers). It reports false when some cell
+// has none.
+func readCandidates(x *model.Execution, writers func(r model.EventID, reg model.Region, cell uint64) []model.EventID) (reads []model.EventID, cells [][]readCell, cands [][][]model.EventID, ok bool) {
 	for _, e := range x.Events {
-		var cells [][]model.EventID
-		for _, reg := range []model.Region{model.Len, model.Data} {
-			a := e.Access(reg)
-			if !a.Reading() {
-				continue
-			}
-			if reg == model.Data {
-				x.DataRF[e.ID] = make([]model.EventID, a.Size)
-			}
-			for i := uint64(0); i < a.Size; i++ {
-				ws := c.writersOf(e.ID, reg, a.Off+i)
-				if len(ws) == 0 {
-					return false
-				}
-				cells = append(cells, ws)
-			}
+		var cs []readCell
+		var ws [][]model.EventID
+		if !x.ReadCells(e.ID, func(reg model.Region, cell uint64, _ *model.EventID) bool {
+			w := writers(e.ID, reg, cell)
+			cs = append(cs, readCell{e.ID, reg, cell})
+			ws = append(ws, w)
+			return len(w) > 0
+		}) {
+			return nil, nil, nil, false
 		}
-		if cells != nil {
-			c.reads = append(c.reads, e.ID)
-			c.cands = append(c.cands, cells)
+		if cs != nil {
+			reads = append(reads, e.ID)
+			cells = append(cells, cs)
+			cands = append(cands, ws)
 		}
 	}
-	return true
+	return reads, cells, cands, true
 }
 
 // splitPassive sets aside the reads whose choice of writers the model says
@@ -216,34 +241,16 @@ func (c *candidate) countPassive(hb *model.Rel) (Count, *model.Violation) {
 	return total, nil
 }
 
-func (c *candidate) countRead(r model.EventID, cells [][]model.EventID, hb *model.Rel) (uint64, *model.Violation) {
-	return countReadIn(c.s.model, c.x, r, cells, hb)
-}
-
-// countReadIn counts the choices of writers for read r, per cell among
-// cells (len cell first), that pass m.CheckRead against hb
+// countRead counts the choices of writers for read r, per cell among
+// cells (len cell first), that pass CheckRead against hb
 // (Model.CountRead), and leaves the least in reads-from; with none, it
 // returns the violation.
-func countReadIn(m Model, x *model.Execution, r model.EventID, cells [][]model.EventID, hb *model.Rel) (uint64, *model.Violation) {
-	n, first, v := m.CountRead(x, hb, r, cells)
+func (c *candidate) countRead(r model.EventID, cells [][]model.EventID, hb *model.Rel) (uint64, *model.Violation) {
+	n, first, v := c.s.model.CountRead(c.x, hb, r, cells)
 	if n > 0 {
-		setRF(x, x.Events[r], first)
+		c.x.SetWriters(r, first)
 	}
 	return n, v
-}
-
-// setRF records the writers chosen for the cells of ev, len cell first.
-func (c *candidate) setRF(ev *model.Event, choice []model.EventID) { setRF(c.x, ev, choice) }
-
-func setRF(x *model.Execution, ev *model.Event, choice []model.EventID) {
-	i := 0
-	if ev.Len.Reading() {
-		x.LenRF[ev.ID] = choice[0]
-		i = 1
-	}
-	if ev.Data.Reading() {
-		copy(x.DataRF[ev.ID], choice[i:])
-	}
 }
 
 func (c *candidate) writersOf(r model.EventID, reg model.Region, cell uint64) []model.EventID {
@@ -281,23 +288,9 @@ func (c *candidate) assign(k int) error {
 	if k == len(c.reads) {
 		return c.complete()
 	}
-	e := c.reads[k]
-	cells := c.cands[k]
-	choice := make([]model.EventID, len(cells))
-	var pick func(i int) error
-	pick = func(i int) error {
-		if i == len(cells) {
-			return c.tryRead(k, e, choice)
-		}
-		for _, w := range cells[i] {
-			choice[i] = w
-			if err := pick(i + 1); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	return pick(0)
+	return eachChoice(c.cands[k], func(choice []model.EventID) error {
+		return c.tryRead(k, c.reads[k], choice)
+	})
 }
 
 // tryRead records the writers chosen for event e, adds the
@@ -307,23 +300,9 @@ func (c *candidate) tryRead(k int, e model.EventID, choice []model.EventID) erro
 	if err := c.s.opts.Budget.Err(); err != nil {
 		return err
 	}
-	x := c.x
-	ev := x.Events[e]
-	c.setRF(ev, choice)
-	saved := c.hb.Clone()
-	grew := false
-	for _, reg := range []model.Region{model.Len, model.Data} {
-		a := ev.Access(reg)
-		if !a.Reading() || !a.Ord.Atomic() {
-			continue
-		}
-		for _, w := range x.Writers(e, reg) {
-			if model.SyncsWith(x.Events[w].Access(reg), a) && !c.hb.Has(w, e) {
-				c.hb.AddClosed(w, e)
-				grew = true
-			}
-		}
-	}
+	c.x.SetWriters(e, choice)
+	mark := c.trail.Mark()
+	grew := addSyncEdges(c.x, c.hb, e, &c.trail)
 	ok := true
 	if !c.s.opts.Explain {
 		ok = c.consistentSoFar(k, grew)
@@ -332,8 +311,23 @@ func (c *candidate) tryRead(k int, e model.EventID, choice []model.EventID) erro
 	if ok {
 		err = c.assign(k + 1)
 	}
-	c.hb.CopyFrom(saved)
+	c.hb.UndoTo(&c.trail, mark)
 	return err
+}
+
+// addSyncEdges adds to hb the edges from the writers of read e that
+// synchronise with it (MODEL.md §7.3 item 3), closed, saving the rows it
+// changes on trail, and reports whether hb grew.
+func addSyncEdges(x *model.Execution, hb *model.Rel, e model.EventID, trail *model.Trail) bool {
+	grew := false
+	x.EachWriter(e, func(reg model.Region, w model.EventID) bool {
+		if model.SyncsWith(x.Events[w].Access(reg), x.Events[e].Access(reg)) && !hb.Has(w, e) {
+			hb.AddClosedTrail(w, e, trail)
+			grew = true
+		}
+		return true
+	})
+	return grew
 }
 
 // consistentSoFar checks hb acyclicity and the per-read axioms of the
@@ -372,23 +366,32 @@ func (c *candidate) complete() error {
 	if v == nil && !s.opts.Explain {
 		within, v = s.model.ForcedOrder(x, c.hb)
 	}
+	return s.settle(x, c.hb, within, v, c.weight, c.cut, c.paths, func(w Count) error { return s.record(c, w) })
+}
+
+// settle ends the search of one complete candidate x (hb its
+// happens-before, within its forced order, v the violation the checks
+// before the tot search found, or nil; weight the executions it stands
+// for; cut whether one of its paths reached the loop bound): the tot
+// search, record when it is consistent, and OnCandidate.
+func (s *searcher) settle(x *model.Execution, hb, within *model.Rel, v *model.Violation, weight Count, cut bool, paths []*interp.Trace, record func(Count) error) error {
 	if v == nil {
 		s.stats.Candidates++
 		if err := s.opts.Budget.Candidate(); err != nil {
 			return err
 		}
-		v = searchTot(s, x, c.hb, within)
+		v = searchTot(s, x, hb, within)
 		if err := s.opts.Budget.Err(); err != nil {
 			return err // the search stopped early: v says nothing
 		}
 	}
 	if v == nil {
-		if err := s.record(c, c.weight); err != nil {
+		if err := record(weight); err != nil {
 			return err
 		}
 	}
 	if s.opts.OnCandidate != nil {
-		s.opts.OnCandidate(&Candidate{X: x, Violation: v, Cut: c.cut, raw: s.raw(c), weight: c.weight})
+		s.opts.OnCandidate(&Candidate{X: x, Violation: v, Cut: cut, raw: s.rawOf(paths), weight: weight})
 	}
 	x.Tot = nil
 	return nil
@@ -522,8 +525,9 @@ func (t *totDFS) greedy() bool {
 			continue
 		}
 		left[a/64] |= 1 << (a % 64)
-		for e, row := 0, t.within.Row(model.EventID(a)); e < n; e++ {
-			if row[e/64]&(1<<(e%64)) != 0 {
+		for i, word := range t.within.Row(model.EventID(a)) {
+			for ; word != 0; word &= word - 1 {
+				e := i*64 + bits.TrailingZeros64(word)
 				pred[e*w+a/64] |= 1 << (a % 64)
 			}
 		}

@@ -413,3 +413,56 @@ func (x *Execution) buildSparse(ix *writeIndex) {
 		}
 	}
 }
+
+// ReadCells calls f with every cell event e reads, len cell first, and
+// a pointer to the reads-from entry of that cell (in LenRF, or in
+// DataRF, which must have room for e's data read), until f returns
+// false; it reports whether f never did. It is the one statement of the
+// order of a read's cells: candidate lists, choices of writers and kept
+// reads-from follow it.
+func (x *Execution) ReadCells(e EventID, f func(r Region, cell uint64, w *EventID) bool) bool {
+	ev := x.Events[e]
+	for _, r := range []Region{Len, Data} {
+		a := ev.Access(r)
+		if !a.Reading() {
+			continue
+		}
+		for i := uint64(0); i < a.Size; i++ {
+			w := &x.LenRF[e]
+			if r == Data {
+				w = &x.DataRF[e][i]
+			}
+			if !f(r, a.Off+i, w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// SetWriters records the writers chosen for the cells event e reads, in
+// the order of ReadCells.
+func (x *Execution) SetWriters(e EventID, choice []EventID) {
+	i := 0
+	x.ReadCells(e, func(_ Region, _ uint64, w *EventID) bool {
+		*w, i = choice[i], i+1
+		return true
+	})
+}
+
+// EachWriter calls f with every region event e reads and every distinct
+// writer it reads from there (Writers), length region first, until f
+// returns false; it reports whether f never did.
+func (x *Execution) EachWriter(e EventID, f func(r Region, w EventID) bool) bool {
+	for _, r := range []Region{Len, Data} {
+		if !x.Events[e].Access(r).Reading() {
+			continue
+		}
+		for _, w := range x.Writers(e, r) {
+			if !f(r, w) {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -22,3 +22,17 @@ type TotSearch interface {
 	// HB returns happens-before as the placed events make it.
 	HB() *Rel
 }
+
+// A Forcing derives, read by read, the order that hb ⊆ tot and the other
+// axioms force into tot as a search chooses the writers of one read
+// after another (see the axioms package's Forcing).
+type Forcing interface {
+	// Extend adds read r, whose writers are chosen, under hb, which may
+	// have grown since the previous call by r's synchronisation edges; it
+	// returns a violation when the forced pairs close a cycle.
+	Extend(hb *Rel, r EventID) *Violation
+	// Retract takes back the latest Extend not yet taken back.
+	Retract()
+	// Order returns the order derived so far.
+	Order() *Rel
+}
