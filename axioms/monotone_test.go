@@ -1,10 +1,10 @@
 package axioms_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"wmm/enumerate"
+	"wmm/internal/litmustest"
 	"wmm/litmus"
 	"wmm/model"
 )
@@ -14,33 +14,23 @@ import (
 // model, and every interleaving is an execution of the others. (The
 // property tests check the same on generated programs.)
 func TestSCIncluded(t *testing.T) {
-	files, err := filepath.Glob("../catalog/*.yaml")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no catalogue: %v", err)
-	}
 	sc := mustLookup(t, "sc")
 	compared := 0
-	for _, f := range files {
-		tests, err := litmus.LoadFile(f)
+	for _, tt := range litmustest.Load(t, "../catalog/*.yaml") {
+		want, err := enumerate.Run(tt, sc, enumerate.Options{})
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s under sc: %v", tt.Name, err)
 		}
-		for _, tt := range tests {
-			want, err := enumerate.Run(tt, sc, enumerate.Options{})
+		for _, name := range []string{"wasm", "js", "js2017"} {
+			m := mustLookup(t, name)
+			got, err := enumerate.Run(tt, m, enumerate.Options{})
 			if err != nil {
-				t.Fatalf("%s under sc: %v", tt.Name, err)
+				t.Fatalf("%s under %s: %v", tt.Name, name, err)
 			}
-			for _, name := range []string{"wasm", "js", "js2017"} {
-				m := mustLookup(t, name)
-				got, err := enumerate.Run(tt, m, enumerate.Options{})
-				if err != nil {
-					t.Fatalf("%s under %s: %v", tt.Name, name, err)
-				}
-				if missing := missingOutcomes(want, got); len(missing) > 0 {
-					t.Errorf("%s: %s forbids sc outcomes %v", tt.Name, name, missing)
-				}
-				compared++
+			if missing := missingOutcomes(want, got); len(missing) > 0 {
+				t.Errorf("%s: %s forbids sc outcomes %v", tt.Name, name, missing)
 			}
+			compared++
 		}
 	}
 	t.Logf("sc ⊆ wasm, js, js2017 on %d test/model pairs", compared)

@@ -3,7 +3,7 @@ package axioms_test
 import (
 	"testing"
 
-	"wmm/litmus"
+	"wmm/internal/litmustest"
 )
 
 // TestDataRace checks the race definition of Fig. 17 on programs whose
@@ -65,10 +65,7 @@ func TestDataRace(t *testing.T) {
 	for _, tc := range tests {
 		for _, name := range []string{"wasm", "js", "js2017"} {
 			t.Run(tc.name+"/"+name, func(t *testing.T) {
-				tests, err := litmus.Load("race.yaml", []byte("name: R\nthreads:"+tc.threads))
-				if err != nil {
-					t.Fatal(err)
-				}
+				tests := litmustest.Parse(t, "race.yaml", "name: R\nthreads:"+tc.threads)
 				r, err := enumerateRun(tests[0], mustLookup(t, name))
 				if err != nil {
 					t.Fatal(err)
@@ -83,17 +80,14 @@ func TestDataRace(t *testing.T) {
 
 // TestSCHasNoRaces checks that the sc model calls nothing a race.
 func TestSCHasNoRaces(t *testing.T) {
-	tests, err := litmus.Load("race.yaml", []byte(`name: R
+	tests := litmustest.Parse(t, "race.yaml", `name: R
 threads:
   T0: |
     (i32.store (i32.const 0) (i32.const 1))
   T1: |
     (local $r0 i32)
     (local.set $r0 (i32.load (i32.const 0)))
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	r, err := enumerateRun(tests[0], mustLookup(t, "sc"))
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"wmm/axioms"
-	"wmm/litmus"
+	"wmm/internal/litmustest"
 )
 
 // TestDiscardIsSingleCheckFill checks MODEL.md §17.2's claim that the
@@ -26,14 +26,8 @@ func TestDiscardIsSingleCheckFill(t *testing.T) {
 	if n := len(call.FindAll(src, -1)); n < 15 {
 		t.Fatalf("only %d discards rewritten", n)
 	}
-	discards, err := litmus.Load("discard.yaml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fills, err := litmus.Load("fill.yaml", filled)
-	if err != nil {
-		t.Fatal(err)
-	}
+	discards := litmustest.Parse(t, "discard.yaml", string(src))
+	fills := litmustest.Parse(t, "fill.yaml", string(filled))
 	for i, d := range discards {
 		want := outcomeStrings(mustRun(t, d, axioms.Wasm()))
 		got := outcomeStrings(mustRun(t, fills[i], axioms.MustLookup("wasm", "bulk-single-check")))

@@ -1,11 +1,10 @@
 package enumerate
 
 import (
-	"path/filepath"
 	"testing"
 
 	"wmm/axioms"
-	"wmm/litmus"
+	"wmm/internal/litmustest"
 	"wmm/model"
 )
 
@@ -15,38 +14,30 @@ import (
 // outcomes and the same number of executions, on testdata and on the
 // catalogue.
 func TestDomainBound(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.yaml")
-	catalog, _ := filepath.Glob("../catalog/*.yaml")
 	n := 0
-	for _, f := range append(files, catalog...) {
-		tests, err := litmus.LoadFile(f)
+	for _, tt := range litmustest.Load(t, "testdata/*.yaml", "../catalog/*.yaml") {
+		fast, err := Run(tt, axioms.Wasm(), Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, tt := range tests {
-			fast, err := Run(tt, axioms.Wasm(), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			rounds := fast.Stats.Rounds + 4
-			slow, err := Run(tt, axioms.Wasm(), Options{minRounds: rounds, MaxPaths: 50000})
-			if err != nil {
-				continue // too many paths with the larger domain: nothing to compare
-			}
-			n++
-			var a, b model.OutcomeSet
-			for _, o := range fast.Outcomes {
-				a.Add(o)
-			}
-			for _, o := range slow.Outcomes {
-				b.Add(o)
-			}
-			if extra, missing := b.Minus(&a), a.Minus(&b); len(extra)+len(missing) > 0 {
-				t.Errorf("%s: %d rounds find outcomes %v that %d rounds miss (and miss %v)", tt.Name, rounds, extra, fast.Stats.Rounds, missing)
-			}
-			if fast.Stats.Consistent.Cmp(slow.Stats.Consistent) != 0 || fast.Stats.Cut.Cmp(slow.Stats.Cut) != 0 {
-				t.Errorf("%s: %d rounds: %d executions (%d cut); %d rounds: %d (%d cut)", tt.Name, fast.Stats.Rounds, fast.Stats.Consistent, fast.Stats.Cut, rounds, slow.Stats.Consistent, slow.Stats.Cut)
-			}
+		rounds := fast.Stats.Rounds + 4
+		slow, err := Run(tt, axioms.Wasm(), Options{minRounds: rounds, MaxPaths: 50000})
+		if err != nil {
+			continue // too many paths with the larger domain: nothing to compare
+		}
+		n++
+		var a, b model.OutcomeSet
+		for _, o := range fast.Outcomes {
+			a.Add(o)
+		}
+		for _, o := range slow.Outcomes {
+			b.Add(o)
+		}
+		if extra, missing := b.Minus(&a), a.Minus(&b); len(extra)+len(missing) > 0 {
+			t.Errorf("%s: %d rounds find outcomes %v that %d rounds miss (and miss %v)", tt.Name, rounds, extra, fast.Stats.Rounds, missing)
+		}
+		if fast.Stats.Consistent.Cmp(slow.Stats.Consistent) != 0 || fast.Stats.Cut.Cmp(slow.Stats.Cut) != 0 {
+			t.Errorf("%s: %d rounds: %d executions (%d cut); %d rounds: %d (%d cut)", tt.Name, fast.Stats.Rounds, fast.Stats.Consistent, fast.Stats.Cut, rounds, slow.Stats.Consistent, slow.Stats.Cut)
 		}
 	}
 	t.Logf("compared %d tests", n)

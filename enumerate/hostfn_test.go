@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"wmm/axioms"
-	"wmm/litmus"
+	"wmm/internal/litmustest"
 )
 
 // TestReferenceHostFn checks that every test of the hostfn family (host
@@ -14,11 +14,7 @@ import (
 // agrees with it there (TestReferenceAgrees covers them too, but would
 // skip a test silently if it grew too big).
 func TestReferenceHostFn(t *testing.T) {
-	tests, err := litmus.LoadFile("../catalog/hostfn.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
+	for _, tt := range litmustest.Load(t, "../catalog/hostfn.yaml") {
 		for _, key := range []string{"wasm", "js", "sc"} {
 			if !compareWithReference(t, tt, axioms.MustLookup(key), *referenceBudget, 20000) {
 				t.Errorf("%s/%s: too big for the reference", tt.Name, key)
@@ -54,10 +50,7 @@ unroll: 2
 		outcome int
 		cut     uint64
 	}{{"2", 1, 0}, {"3", 0, 1}} {
-		tests, err := litmus.Load("rec.yaml", []byte(strings.Replace(src, "down(N)", "down("+tc.n+")", 1)))
-		if err != nil {
-			t.Fatal(err)
-		}
+		tests := litmustest.Parse(t, "rec.yaml", strings.Replace(src, "down(N)", "down("+tc.n+")", 1))
 		res, err := Run(tests[0], axioms.MustLookup("wasm"), Options{})
 		if err != nil {
 			t.Fatal(err)
