@@ -235,6 +235,7 @@ const (
 	BigIntFn          // BigInt
 	RangeError        // RangeError
 	TypeError         // TypeError
+	RuntimeError      // WebAssembly.RuntimeError, only as instanceof's right operand
 	DataView          // DataView
 	TypedArray        // Int8Array ... BigUint64Array (Ident.Name says which)
 	Function          // one of the test's functions, called by name (Program.Calls)

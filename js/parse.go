@@ -519,10 +519,15 @@ func (c *converter) expr(e ast.Expression) Expr {
 			c.unsupported(e, "operator "+e.Operator.String())
 			return nil
 		}
-		l, r := c.expr(e.Left), c.expr(e.Right)
+		var l, r Expr
+		if op == "instanceof" && isRuntimeError(e.Right) {
+			l, r = c.expr(e.Left), &Ident{Span: span(e.Right), Name: "RuntimeError", Slot: -1, Global: RuntimeError}
+		} else {
+			l, r = c.expr(e.Left), c.expr(e.Right)
+		}
 		if op == "instanceof" {
-			if id, ok := r.(*Ident); !ok || (id.Global != RangeError && id.Global != TypeError) {
-				c.errorf(off(e.Right), "unsupported: instanceof takes RangeError or TypeError")
+			if id, ok := r.(*Ident); !ok || (id.Global != RangeError && id.Global != TypeError && id.Global != RuntimeError) {
+				c.errorf(off(e.Right), "unsupported: instanceof takes RangeError, TypeError or WebAssembly.RuntimeError")
 				return nil
 			}
 		}
@@ -674,6 +679,18 @@ func (c *converter) unary(e *ast.UnaryExpression) Expr {
 	}
 	c.unsupported(e, "operator "+e.Operator.String())
 	return nil
+}
+
+// isRuntimeError reports whether e is WebAssembly.RuntimeError, the class
+// of a trap that reaches JS (a host function's Wasm callee trapped): the
+// one use of the WebAssembly namespace in the subset, on instanceof's right.
+func isRuntimeError(e ast.Expression) bool {
+	d, ok := e.(*ast.DotExpression)
+	if !ok || d.Identifier.Name != "RuntimeError" {
+		return false
+	}
+	id, ok := d.Left.(*ast.Identifier)
+	return ok && id.Name == "WebAssembly"
 }
 
 func (c *converter) member(e *ast.DotExpression) Expr {

@@ -50,6 +50,7 @@ func TestHostCallTrace(t *testing.T) {
 (local.set $p (call $inner (i32.add (local.get $p) (i32.const 1))))
 (i32.store (i32.const 8) (local.get $p))
 (local.get $p)`,
+		"trap": `unreachable`,
 		"mid": `(import "env" "boom" (func $boom (result i32)))
 (drop (call $boom))
 (i32.store (i32.const 12) (i32.const 1))`,
@@ -59,7 +60,9 @@ a[4] = 9;
 let r = outer(5);
 let s = 0;
 try { mid(); } catch (e) { s = e instanceof RangeError ? 1 : 2; }
-let u = a[0] + a[1] + a[2];`)
+let u = a[0] + a[1] + a[2];
+let v = 0;
+try { trap(); } catch (e) { v = (e instanceof WebAssembly.RuntimeError ? 1 : 0) + (e instanceof RangeError ? 2 : 0); }`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,8 +79,8 @@ let u = a[0] + a[1] + a[2];`)
 	if strings.Join(writes, "|") != strings.Join(want, "|") {
 		t.Errorf("writes in program order = %q, want %q", writes, want)
 	}
-	if got := regs(p, tr); got != "r=12 s=1 u=23" || tr.Status != model.Done {
-		t.Errorf("registers %s, status %v; want r=12 s=1 u=23, done", got, tr.Status)
+	if got := regs(p, tr); got != "r=12 s=1 u=23 v=1" || tr.Status != model.Done {
+		t.Errorf("registers %s, status %v; want r=12 s=1 u=23 v=1 (a trap is a WebAssembly.RuntimeError, not a RangeError), done", got, tr.Status)
 	}
 	for i, e := range tr.Events {
 		if e.Index != i {
