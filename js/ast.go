@@ -225,20 +225,20 @@ type Global uint8
 
 // The globals.
 const (
-	NoGlobal   Global = iota
-	Undefined         // undefined
-	NaN               // NaN
-	Infinity          // Infinity
-	Memory            // memory, the test's WebAssembly.Memory
-	Atomics           // Atomics
-	NumberFn          // Number
-	BigIntFn          // BigInt
-	RangeError        // RangeError
-	TypeError         // TypeError
-	RuntimeError      // WebAssembly.RuntimeError, only as instanceof's right operand
-	DataView          // DataView
-	TypedArray        // Int8Array ... BigUint64Array (Ident.Name says which)
-	Function          // one of the test's functions, called by name (Program.Calls)
+	NoGlobal     Global = iota
+	Undefined           // undefined
+	NaN                 // NaN
+	Infinity            // Infinity
+	Memory              // memory, the test's WebAssembly.Memory
+	Atomics             // Atomics
+	NumberFn            // Number
+	BigIntFn            // BigInt
+	RangeError          // RangeError
+	TypeError           // TypeError
+	RuntimeError        // WebAssembly.RuntimeError, only as instanceof's right operand
+	DataView            // DataView
+	TypedArray          // Int8Array ... BigUint64Array (Ident.Name says which)
+	Function            // one of the test's functions, called by name (Program.Calls)
 )
 
 // Assign is Target Op Value, with Op "=" or a compound operator ("+=").
