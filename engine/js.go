@@ -76,6 +76,10 @@ type jsConfig struct {
 	// HasSetup: the test has setup code, which an instance in the main
 	// thread runs on each isolated memory before the threads start.
 	HasSetup bool `json:"hasSetup"`
+	// Reuse: no grow can change the isolated memory's length (its
+	// maximum is its initial size), so the harness resets and reuses the
+	// first group's memories and instances instead of creating new ones.
+	Reuse bool `json:"reuse"`
 	// Defined: the module defines and exports the memory; the main
 	// thread creates it by instantiating the module, and the workers
 	// instantiate WorkerModulePath, the same harness importing it.
@@ -122,7 +126,7 @@ func (j JS) config(h *Harness, opts Options, modulePath string) jsConfig {
 		Iterations: opts.Iterations, Seed: uint32(opts.Seed), DeadlineMs: opts.Deadline.Milliseconds(),
 		BudgetMs: opts.Budget.Milliseconds(), KeySize: h.KeySize(), Group: h.alive(opts.MemBudget, 256),
 		Layout: jsLayout{Results: h.Layout.Results, RecordSize: h.Layout.RecordSize, Slots: h.Layout.Slots, Stride: h.Layout.Stride, Batch: h.Layout.Batch},
-		Init:   []jsWrite{}, Atoms: []jsAtom{}, HasSetup: h.Test.Setup != nil,
+		Init:   []jsWrite{}, Atoms: []jsAtom{}, HasSetup: h.Test.Setup != nil, Reuse: h.Isolated && h.MemMax == h.MemPages,
 	}
 	for _, in := range h.Init {
 		c.Init = append(c.Init, jsWrite{in.Addr, in.Width, strconv.FormatUint(in.Value, 10)})
