@@ -65,12 +65,6 @@ function main(cfg) {
   run(cfg).then(host.done, host.fail);
 }
 
-function engineVersion() {
-  if (typeof Bun !== 'undefined') return 'bun ' + Bun.version + ' (JavaScriptCore)';
-  if (typeof Deno !== 'undefined') return 'deno ' + Deno.version.deno + ' (V8 ' + Deno.version.v8 + ')';
-  return 'node ' + process.version + ' (V8 ' + process.versions.v8 + ')';
-}
-
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
