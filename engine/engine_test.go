@@ -666,13 +666,14 @@ func npmEngines() {
 
 // TestIsolatedReuse runs an isolated test that never grows (it reads the
 // size; its declared maximum of 2 pages is made 1, the initial size, as
-// nothing can tell) over several groups of instances: the
-// JavaScript runners reuse the first group's memories and instances for
-// the next groups (harness.js, cfg.reuse), and every instance must still
-// start from a zeroed memory with the initial values and the setup code's
+// nothing can tell) over several groups of instances: the JavaScript
+// runners reuse the first group's memories and instances for the next
+// groups (harness.js, cfg.reuse), and every instance must still start
+// from a zeroed memory with the initial values and the setup code's
 // stores. Each RMW reads the initial value (5 and 9) and T0 reads 0 where
-// it then stores 3, never what an earlier instance left; T1's trap is the engine's own (an access past the one page),
-// and its local survives in the mirror global.
+// it then stores 3, never what an earlier instance left; T1's trap is the
+// engine's own (an access past the one page), and its local survives in
+// the mirror global.
 func TestIsolatedReuse(t *testing.T) {
 	test := loadTest(t, `name: Reuse
 memory: {pages: 1, max: 2}
