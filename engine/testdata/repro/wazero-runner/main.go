@@ -262,31 +262,40 @@ func shared(ctx context.Context, r wazero.Runtime, test, memMod wazero.CompiledM
 			}
 		}
 	}
+	stop := watchStuck(ctx, mods[T].ExportedFunction("wake"), gen.Load, inCall, func(t int) {
+		mu.Lock()
+		isStuck[t], anyStuck = true, true
+		mu.Unlock()
+	})
+	eachThread(T, func(t int) {
+		fn := mods[t].ExportedFunction(fmt.Sprintf("t%d", t))
+		for i := range n {
+			barrier(i)
+			seed, delay := seedDelay(i)
+			inCall[t].Store(true)
+			v := call(ctx, mods[t], t, fn, seed, delay)
+			inCall[t].Store(false)
+			vals[t] = v
+		}
+		barrier(n)
+	})
+	stop()
+}
+
+// eachThread runs body(t) for every thread t of the test, each on its own
+// goroutine locked to an OS thread, and returns when all have returned.
+func eachThread(T int, body func(t int)) {
 	var wg sync.WaitGroup
 	for t := range T {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			runtime.LockOSThread()
-			fn := mods[t].ExportedFunction(fmt.Sprintf("t%d", t))
-			for i := range n {
-				barrier(i)
-				seed, delay := seedDelay(i)
-				inCall[t].Store(true)
-				v := call(ctx, mods[t], t, fn, seed, delay)
-				inCall[t].Store(false)
-				vals[t] = v
-			}
-			barrier(n)
+			defer runtime.UnlockOSThread()
+			body(t)
 		}()
 	}
-	stop := watchStuck(ctx, mods[T].ExportedFunction("wake"), gen.Load, inCall, func(t int) {
-		mu.Lock()
-		isStuck[t], anyStuck = true, true
-		mu.Unlock()
-	})
 	wg.Wait()
-	stop()
 }
 
 // watchStuck ends the waits that nothing wakes, when the test waits: once
@@ -358,24 +367,16 @@ func iteration(ctx context.Context, r wazero.Runtime, test, memMod wazero.Compil
 		mu.Unlock()
 	})
 	seed, delay := seedDelay(i)
-	var wg sync.WaitGroup
-	for t := range T {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			runtime.LockOSThread()
-			defer runtime.UnlockOSThread()
-			fn := mods[t].ExportedFunction(fmt.Sprintf("t%d", t))
-			arrived.Add(1)
-			for arrived.Load() < int32(T) {
-			}
-			inCall[t].Store(true)
-			vals[t] = call(ctx, mods[t], t, fn, seed, delay)
-			inCall[t].Store(false)
-			finished.Add(1)
-		}()
-	}
-	wg.Wait()
+	eachThread(T, func(t int) {
+		fn := mods[t].ExportedFunction(fmt.Sprintf("t%d", t))
+		arrived.Add(1)
+		for arrived.Load() < int32(T) {
+		}
+		inCall[t].Store(true)
+		vals[t] = call(ctx, mods[t], t, fn, seed, delay)
+		inCall[t].Store(false)
+		finished.Add(1)
+	})
 	stop()
 	return outcomeKey(mem, vals, isStuck), anyStuck
 }
