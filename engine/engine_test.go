@@ -663,3 +663,60 @@ func npmEngines() {
 		JSSearchDir = dir
 	})
 }
+
+// TestIsolatedReuse runs an isolated test that never grows (it reads the
+// size; its declared maximum of 2 pages is made 1, the initial size, as
+// nothing can tell) over several groups of instances: the JavaScript
+// runners reuse the first group's memories and instances for the next
+// groups (harness.js, cfg.reuse), and every instance must still start
+// from a zeroed memory with the initial values and the setup code's
+// stores. Each RMW reads the initial value (5 and 9) and T0 reads 0 where
+// it then stores 3, never what an earlier instance left; T1's trap is the
+// engine's own (an access past the one page), and its local survives in
+// the mirror global.
+func TestIsolatedReuse(t *testing.T) {
+	test := loadTest(t, `name: Reuse
+memory: {pages: 1, max: 2}
+init: {i32[0]: 5}
+setup: |
+  (i32.store (i32.const 4) (i32.const 9))
+threads:
+  T0: |
+    (local $r0 i32) (local $r1 i32) (local $r2 i32)
+    (local.set $r0 (i32.atomic.rmw.add (i32.const 0) (i32.const 1)))
+    (local.set $r1 (memory.size))
+    (local.set $r2 (i32.load (i32.const 8)))
+    (i32.store (i32.const 8) (i32.const 3))
+  T1: |
+    (local $r0 i32)
+    (local.set $r0 (i32.atomic.rmw.add (i32.const 4) (i32.const 1)))
+    (drop (i32.load (i32.const 65536)))
+observe: [T0:r0, T0:r1, T0:r2, T1:r0, T1:trap, "i32[0]", "i32[4]", "i32[8]"]
+`)
+	const n = 64
+	for _, r := range engines(t) {
+		for _, mem := range []MemoryMode{ImportMemory, DefineMemory} {
+			if r.Name() == "wasmtime" && mem == DefineMemory {
+				continue
+			}
+			t.Run(r.Name()+"/"+mem.String(), func(t *testing.T) {
+				opts := Options{Iterations: n, Memory: mem}
+				h, err := Compile(test, opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				// Groups of 16 instances: four groups, three of them on
+				// reused memories.
+				opts.MemBudget = 16 * h.reserve()
+				res, err := Run(context.Background(), test, r, opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := []string{fmt.Sprintf("%d T0:r0=5; T0:r1=1; T0:r2=0; T1:r0=9; T1:trap=1; i32[0]=6; i32[4]=10; i32[8]=3", n)}
+				if diff := cmp.Diff(want, histogram(res)); diff != "" {
+					t.Errorf("histogram (-want +got):\n%s", diff)
+				}
+			})
+		}
+	}
+}

@@ -91,6 +91,12 @@ func compile(t *litmus.Test, opts Options) (*Harness, *wasm.Module, error) {
 	h.maxMemory = opts.MaxMemory
 	if h.Isolated {
 		h.MemPages, h.MemMax = t.Memory.Pages, max(t.Memory.Max, t.Memory.Pages)
+		if !p.grows {
+			// Only a grow can tell the maximum; without one the memory
+			// is made at its initial size, which the JavaScript runners
+			// may then reset and reuse (jsConfig.Reuse).
+			h.MemMax = h.MemPages
+		}
 		if err := checkBudget(t.Name, h, opts.MemBudget); err != nil {
 			return nil, nil, err
 		}

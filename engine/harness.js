@@ -65,12 +65,6 @@ function main(cfg) {
   run(cfg).then(host.done, host.fail);
 }
 
-function engineVersion() {
-  if (typeof Bun !== 'undefined') return 'bun ' + Bun.version + ' (JavaScriptCore)';
-  if (typeof Deno !== 'undefined') return 'deno ' + Deno.version.deno + ' (V8 ' + Deno.version.v8 + ')';
-  return 'node ' + process.version + ' (V8 ' + process.versions.v8 + ')';
-}
-
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -338,27 +332,45 @@ async function runIsolated(cfg) {
   let done = 0;
   let workers = null;
   let held = 0; // memories the workers have seen since they started
+  // cfg.reuse: no grow can change the memory's length (the maximum is the
+  // initial size), so a memory is sound to reuse once its contents are
+  // reset: the first group's memories (and the workers' instances of
+  // them) serve every group, and no memory is created or collected after
+  // it. pool holds them while the workers that instantiated them live.
+  let pool = null;
   while (done < cfg.iterations) {
     if (cfg.budgetMs > 0 && Date.now() - start > cfg.budgetMs) {
       res.notes.push('time budget ran out after ' + done + ' of ' + cfg.iterations + ' iterations');
       break;
     }
     const n = Math.min(K, cfg.iterations - done);
-    const mems = [];
-    for (let i = 0; i < n; i++) {
+    const fresh = !pool;
+    const mems = fresh ? [] : pool.mems;
+    for (let i = 0; i < n && !fresh; i++) {
+      // Every byte back to zero, then the initial values and the setup
+      // code, as on a fresh memory.
+      new Uint8Array(mems[i].buffer).fill(0);
+      writeInit(cfg, new Uint8Array(mems[i].buffer), 0);
+      if (pool.insts[i] && pool.insts[i].exports.setup() !== 1) throw new Error('the setup code does not complete (it traps)');
+    }
+    const insts = [];
+    for (let i = 0; i < n && fresh; i++) {
       // An imported memory without setup code needs no instance in the
       // main thread: the initial values are written through a view.
       if (!cfg.defined && !cfg.hasSetup) {
         const mem = newMemory(cfg.memPages, cfg.memMax);
         writeInit(cfg, new Uint8Array(mem.buffer), 0);
         mems.push(mem);
+        insts.push(null);
         continue;
       }
       const { mem, inst } = instantiate(cfg);
       writeInit(cfg, new Uint8Array(mem.buffer), 0);
       if (inst.exports.setup() !== 1) throw new Error('the setup code does not complete (it traps)');
       mems.push(mem);
+      insts.push(inst);
     }
+    if (cfg.reuse && fresh) pool = { mems, insts };
     const width = 1 + Math.max(0, ...cfg.locals);
     const results = new BigInt64Array(new SharedArrayBuffer(8 * n * T * width));
     const ctl = new Int32Array(new SharedArrayBuffer(4 * (16 + T)));
@@ -369,7 +381,9 @@ async function runIsolated(cfg) {
       workers = startWorkers(cfg, {});
       await host.started(workers);
     }
-    for (const w of workers) w.postMessage({ mems, results, ctl, width });
+    // Reused memories are not sent again: the workers keep their
+    // instances of them (a memory sent again would be a new object).
+    for (const w of workers) w.postMessage({ mems: fresh ? mems : null, results, ctl, width });
     // The deadline applies to progress: the group is given up when no
     // worker has finished an instance for deadlineMs (one instance that
     // never ends would otherwise hold the whole group for n times that).
@@ -387,12 +401,14 @@ async function runIsolated(cfg) {
     await sleep(0);
     const finishedN = ok ? n : Math.max(0, Math.min(...workerProgress(ctl, T)) - 1);
     countIsolated(cfg, mems, results, finishedN, width, res);
-    mems.length = 0;
-    collect();
+    if (!pool) {
+      mems.length = 0;
+      collect();
+    }
     res.dropped += n - finishedN;
     const note = 'instances that missed the deadline were dropped';
     if (!ok && !res.notes.includes(note)) res.notes.push(note);
-    held += n;
+    if (fresh) held += n;
     if (!ok || held >= host.workerMemories) {
       // A worker may still be running the instance that did not end; or
       // (host.workerMemories) the workers' isolates, which a browser
@@ -400,6 +416,7 @@ async function runIsolated(cfg) {
       stopWorkers(workers);
       workers = null;
       held = 0;
+      pool = null;
     }
     done += n;
     host.progress(done);
@@ -464,16 +481,27 @@ function workerMain(d) {
 
 // isolatedWorker runs thread d.t on every memory in d.mems, one instance
 // after another, all threads starting each instance together.
+// reused holds a worker's instances of the memories it was sent when the
+// run reuses them (cfg.reuse); a group without memories runs on these.
+let reused = null;
+
 function isolatedWorker(d, module) {
   const cfg = d.cfg, ctl = d.ctl, T = cfg.locals.length;
   const n = Atomics.load(ctl, N), seed = Atomics.load(ctl, SEED);
   // Every instance of the group is made before the first gate, so that
   // between two gates a thread does nothing but the test.
-  const insts = [];
-  for (let i = 0; i < n; i++) insts.push(new WebAssembly.Instance(module, { env: { mem: d.mems[i] } }));
+  let insts = reused;
+  if (d.mems) {
+    insts = [];
+    for (let i = 0; i < n; i++) insts.push(new WebAssembly.Instance(module, { env: { mem: d.mems[i] } }));
+    reused = cfg.reuse ? insts : null;
+  }
   for (let i = 0; i < n; i++) {
     const inst = insts[i];
     const fn = inst.exports['t' + d.t];
+    // A reused instance's mirrors still hold the last run's locals; a
+    // fresh call's locals are zero.
+    if (!d.mems) for (let j = 0; j < cfg.locals[d.t]; j++) inst.exports['l' + d.t + '_' + j].value = 0n;
     gate(ctl, T, cfg.spinLimit);
     let out;
     try {
@@ -493,9 +521,11 @@ function isolatedWorker(d, module) {
   // V8 updates every shared memory object an isolate holds, dead or
   // alive, when any shared memory grows: collecting the group's memories
   // keeps the next group's grows cheap.
-  insts.length = 0;
-  d.mems = null;
-  collect();
+  if (!reused) {
+    insts.length = 0;
+    d.mems = null;
+    collect();
+  }
   Atomics.add(ctl, DONE, 1);
   Atomics.notify(ctl, DONE);
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"time"
 
@@ -19,7 +20,19 @@ import (
 )
 
 //go:embed harness.js
-var harnessJS []byte
+var harnessSrc []byte
+
+// harnessJS is harness.js with version.js.
+var harnessJS = withVersion(harnessSrc)
+
+//go:embed version.js
+var versionJS []byte
+
+// withVersion returns script with version.js appended: the one
+// engineVersion of every script wmm writes for node, deno and bun.
+func withVersion(script []byte) []byte {
+	return slices.Concat(script, []byte("\n"), versionJS)
+}
 
 // A JS runner drives a JavaScript runtime (node, deno or bun) as a
 // subprocess with the embedded harness.js: one worker thread per test
@@ -76,6 +89,10 @@ type jsConfig struct {
 	// HasSetup: the test has setup code, which an instance in the main
 	// thread runs on each isolated memory before the threads start.
 	HasSetup bool `json:"hasSetup"`
+	// Reuse: no grow can change the isolated memory's length (its
+	// maximum is its initial size), so the harness resets and reuses the
+	// first group's memories and instances instead of creating new ones.
+	Reuse bool `json:"reuse"`
 	// Defined: the module defines and exports the memory; the main
 	// thread creates it by instantiating the module, and the workers
 	// instantiate WorkerModulePath, the same harness importing it.
@@ -122,7 +139,8 @@ func (j JS) config(h *Harness, opts Options, modulePath string) jsConfig {
 		Iterations: opts.Iterations, Seed: uint32(opts.Seed), DeadlineMs: opts.Deadline.Milliseconds(),
 		BudgetMs: opts.Budget.Milliseconds(), KeySize: h.KeySize(), Group: h.alive(opts.MemBudget, 256),
 		Layout: jsLayout{Results: h.Layout.Results, RecordSize: h.Layout.RecordSize, Slots: h.Layout.Slots, Stride: h.Layout.Stride, Batch: h.Layout.Batch},
-		Init:   []jsWrite{}, Atoms: []jsAtom{}, HasSetup: h.Test.Setup != nil,
+		Init:   []jsWrite{}, Atoms: []jsAtom{}, HasSetup: h.Test.Setup != nil, Reuse: h.Isolated && h.MemMax == h.MemPages,
+		Defined: h.MemoryMode == DefineMemory,
 	}
 	for _, in := range h.Init {
 		c.Init = append(c.Init, jsWrite{in.Addr, in.Width, strconv.FormatUint(in.Value, 10)})
@@ -147,7 +165,6 @@ func (j JS) Run(ctx context.Context, h *Harness, opts Options) (*RawResult, erro
 	if err != nil {
 		return nil, err
 	}
-	c.Defined = h.MemoryMode == DefineMemory
 	c.WorkerModulePath = filepath.Join(dir, "worker.wasm")
 	cfg, err := json.Marshal(c)
 	if err != nil {

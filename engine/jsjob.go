@@ -30,7 +30,6 @@ type JSJob struct {
 func NewJSJob(h *Harness, opts Options) (*JSJob, error) {
 	opts = opts.withDefaults()
 	c := JS{}.config(h, opts, "")
-	c.Defined = h.MemoryMode == DefineMemory
 	w, err := workerModule(h, opts)
 	if err != nil {
 		return nil, err

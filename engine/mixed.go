@@ -20,7 +20,10 @@ import (
 )
 
 //go:embed mixed.js
-var mixedJS []byte
+var mixedSrc []byte
+
+// mixedJS is mixed.js with version.js.
+var mixedJS = withVersion(mixedSrc)
 
 // HasJS reports whether t has a JavaScript thread. (A test with host
 // functions, HasHost, runs on the mixed runner too.)

@@ -25,12 +25,6 @@ if (isMainThread) {
   worker();
 }
 
-function engineVersion() {
-  if (typeof Bun !== 'undefined') return 'bun ' + Bun.version + ' (JavaScriptCore)';
-  if (typeof Deno !== 'undefined') return 'deno ' + Deno.version.deno + ' (V8 ' + Deno.version.v8 + ')';
-  return 'node ' + process.version + ' (V8 ' + process.versions.v8 + ')';
-}
-
 async function main() {
   const cfg = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
   const module = new WebAssembly.Module(fs.readFileSync(cfg.modulePath));

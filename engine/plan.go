@@ -49,6 +49,7 @@ type plan struct {
 	window uint32
 	static bool // every access has a fixed address (and fill/copy a fixed length)
 	waits  bool // some thread waits (the stuck protocol is compiled in)
+	grows  bool // some thread or the setup code grows the memory
 	atoms  []litmus.Loc
 	// operands holds the constant operands of every memory instruction.
 	operands map[*wasm.Instr][]operand
@@ -78,7 +79,7 @@ func analyze(t *litmus.Test, opts Options) (*plan, error) {
 	for _, th := range t.Threads {
 		u.scanFunc(th.Code, p)
 	}
-	p.waits = u.waits
+	p.waits, p.grows = u.waits, u.grow
 	p.atoms = t.MemLocs()
 	p.mode = modeBatch
 	if u.grow || u.size {

@@ -141,6 +141,9 @@ func WriteRepro(dir string, res *Result, names []litmus.Loc, forbidden []model.O
 		if err != nil {
 			return "", err
 		}
+		if f == "runner.cjs" {
+			b = withVersion(b)
+		}
 		files[f] = b
 	}
 	for f, b := range files {

@@ -201,10 +201,8 @@ func (h *Harness) outcome(r rawOutcome, names []litmus.Loc) model.Outcome {
 func (h *Harness) value(r rawOutcome, l litmus.Loc) uint64 {
 	switch l.Kind {
 	case litmus.LocMem, litmus.LocSize:
-		for i, a := range h.Atoms {
-			if a == l {
-				return r.atoms[i]
-			}
+		if i := slices.Index(h.Atoms, l); i >= 0 {
+			return r.atoms[i]
 		}
 		return 0
 	}

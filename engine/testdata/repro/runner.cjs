@@ -108,12 +108,6 @@ function main() {
   process.exit(0);
 }
 
-function engineVersion() {
-  if (typeof Bun !== 'undefined') return 'bun ' + Bun.version;
-  if (typeof Deno !== 'undefined') return 'deno ' + Deno.version.deno + ' (V8 ' + Deno.version.v8 + ')';
-  return 'node ' + process.version + ' (V8 ' + process.versions.v8 + ')';
-}
-
 function worker() {
   const { t, T, module, ctl, results, width } = workerData;
   parentPort.on('message', ({ mem, seed, delay }) => {
@@ -147,3 +141,12 @@ function worker() {
 }
 
 if (isMainThread) main(); else worker();
+
+// engineVersion names the JavaScript runtime that runs this script and its
+// engine, in the same words in every script wmm writes: wmm appends this
+// file to harness.js, mixed.js and the reproducers' runner.cjs.
+function engineVersion() {
+  if (typeof Bun !== 'undefined') return 'bun ' + Bun.version + ' (JavaScriptCore)';
+  if (typeof Deno !== 'undefined') return 'deno ' + Deno.version.deno + ' (V8 ' + Deno.version.v8 + ')';
+  return 'node ' + process.version + ' (V8 ' + process.versions.v8 + ')';
+}

@@ -262,64 +262,82 @@ func shared(ctx context.Context, r wazero.Runtime, test, memMod wazero.CompiledM
 			}
 		}
 	}
+	stop := watchStuck(ctx, mods[T].ExportedFunction("wake"), gen.Load, inCall, func(t int) {
+		mu.Lock()
+		isStuck[t], anyStuck = true, true
+		mu.Unlock()
+	})
+	eachThread(T, func(t int) {
+		fn := mods[t].ExportedFunction(fmt.Sprintf("t%d", t))
+		for i := range n {
+			barrier(i)
+			seed, delay := seedDelay(i)
+			inCall[t].Store(true)
+			v := call(ctx, mods[t], t, fn, seed, delay)
+			inCall[t].Store(false)
+			vals[t] = v
+		}
+		barrier(n)
+	})
+	stop()
+}
+
+// eachThread runs body(t) for every thread t of the test, each on its own
+// goroutine locked to an OS thread, and returns when all have returned.
+func eachThread(T int, body func(t int)) {
 	var wg sync.WaitGroup
 	for t := range T {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			runtime.LockOSThread()
-			fn := mods[t].ExportedFunction(fmt.Sprintf("t%d", t))
-			for i := range n {
-				barrier(i)
-				seed, delay := seedDelay(i)
-				inCall[t].Store(true)
-				v := call(ctx, mods[t], t, fn, seed, delay)
-				inCall[t].Store(false)
-				vals[t] = v
-			}
-			barrier(n)
-		}()
-	}
-	// When the test waits, a thread still in a wait 500 ms after the
-	// last barrier is stuck: note it, then wake it.
-	stop := make(chan struct{})
-	if len(cfg.WaitAddrs) > 0 {
-		wake := mods[T].ExportedFunction("wake")
-		go func() {
-			last, since := gen.Load(), time.Now()
-			for {
-				select {
-				case <-stop:
-					return
-				case <-time.After(50 * time.Millisecond):
-				}
-				if g := gen.Load(); g != last {
-					last, since = g, time.Now()
-					continue
-				}
-				if time.Since(since) < 500*time.Millisecond {
-					continue
-				}
-				mu.Lock()
-				for t := range T {
-					if inCall[t].Load() {
-						isStuck[t], anyStuck = true, true
-					}
-				}
-				mu.Unlock()
-				for _, a := range cfg.WaitAddrs {
-					wake.Call(ctx, uint64(a))
-				}
-			}
+			defer runtime.UnlockOSThread()
+			body(t)
 		}()
 	}
 	wg.Wait()
-	close(stop)
 }
 
-type result struct {
-	t    int
-	vals []uint64
+// watchStuck ends the waits that nothing wakes, when the test waits: once
+// progress (a barrier's generation, a count of finished threads) has not
+// moved for 500 ms, it marks stuck every thread still in its call and
+// notifies every wait address, and again every 50 ms until progress
+// moves. The function it returns stops it and returns once it stopped.
+func watchStuck(ctx context.Context, wake api.Function, progress func() int32, inCall []atomic.Bool, mark func(t int)) (stop func()) {
+	if len(cfg.WaitAddrs) == 0 {
+		return func() {}
+	}
+	quit, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		last, since := progress(), time.Now()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-time.After(50 * time.Millisecond):
+			}
+			if p := progress(); p != last {
+				last, since = p, time.Now()
+				continue
+			}
+			if time.Since(since) < 500*time.Millisecond {
+				continue
+			}
+			for t := range inCall {
+				if inCall[t].Load() {
+					mark(t)
+				}
+			}
+			for _, a := range cfg.WaitAddrs {
+				wake.Call(ctx, uint64(a))
+			}
+		}
+	}()
+	return func() {
+		close(quit)
+		<-stopped
+	}
 }
 
 // iteration runs the test once and returns its raw outcome key: per
@@ -337,49 +355,29 @@ func iteration(ctx context.Context, r wazero.Runtime, test, memMod wazero.Compil
 	if res, err := mods[T].ExportedFunction("setup").Call(ctx); err != nil || res[0] != 1 {
 		panic(fmt.Sprintf("the setup code does not complete: %v", err))
 	}
-	var arrived atomic.Int32
-	done := make(chan result, T)
-	seed, delay := seedDelay(i)
-	for t := range T {
-		go func() {
-			runtime.LockOSThread()
-			defer runtime.UnlockOSThread()
-			fn := mods[t].ExportedFunction(fmt.Sprintf("t%d", t))
-			arrived.Add(1)
-			for arrived.Load() < int32(T) {
-			}
-			done <- result{t, call(ctx, mods[t], t, fn, seed, delay)}
-		}()
-	}
-	// When the test waits, a thread still in a wait 500 ms after the last
-	// one finished is stuck: note it, then wake it.
+	var arrived, finished atomic.Int32
 	vals := make([][]uint64, T)
+	inCall := make([]atomic.Bool, T)
 	isStuck := make([]bool, T)
-	wake := mods[T].ExportedFunction("wake")
-	patience := 500 * time.Millisecond
-	if len(cfg.WaitAddrs) == 0 {
-		patience = time.Hour
-	}
-	timer := time.NewTimer(patience)
 	anyStuck := false
-	for got := 0; got < T; {
-		select {
-		case r := <-done:
-			vals[r.t] = r.vals
-			got++
-			timer.Reset(patience)
-		case <-timer.C:
-			for t := range T {
-				if vals[t] == nil {
-					isStuck[t], anyStuck = true, true
-				}
-			}
-			for _, a := range cfg.WaitAddrs {
-				wake.Call(ctx, uint64(a))
-			}
-			timer.Reset(5 * time.Millisecond)
+	var mu sync.Mutex // guards isStuck and anyStuck
+	stop := watchStuck(ctx, mods[T].ExportedFunction("wake"), finished.Load, inCall, func(t int) {
+		mu.Lock()
+		isStuck[t], anyStuck = true, true
+		mu.Unlock()
+	})
+	seed, delay := seedDelay(i)
+	eachThread(T, func(t int) {
+		fn := mods[t].ExportedFunction(fmt.Sprintf("t%d", t))
+		arrived.Add(1)
+		for arrived.Load() < int32(T) {
 		}
-	}
+		inCall[t].Store(true)
+		vals[t] = call(ctx, mods[t], t, fn, seed, delay)
+		inCall[t].Store(false)
+		finished.Add(1)
+	})
+	stop()
 	return outcomeKey(mem, vals, isStuck), anyStuck
 }
 
