@@ -249,7 +249,9 @@ func TestPlaygroundCatalog(t *testing.T) {
 
 // knownFindings are the tests whose forbidden outcomes V8 is known to
 // show, with reproducers that show them without wmm (README, "Engine
-// findings"): memory.size still old after an SC flag set after a grow.
+// findings"): memory.size still old after an SC flag set after a grow,
+// which a page without wmm shows on Chromium too
+// (engine/testdata/repro/MP_grow_scflag_size-chromium).
 var knownFindings = []string{"MP+grow+scflag+size", "MP+grow+scflag+access"}
 
 // runIterations is how many instances TestPlayground runs on the browser.
