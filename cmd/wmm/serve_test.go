@@ -54,31 +54,10 @@ func TestPlayground(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
-	site, err := playground.Build(ctx, "../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, gz := site.Size(playground.WasmFile)
-	t.Logf("checker: %d bytes, %d gzipped", raw, gz)
-	ln, err := playground.Listen("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go playground.Serve(ctx, ln, site)
-	url := "http://" + ln.Addr().String() + "/"
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.WindowSize(1400, 1000))
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
-
-	// The browser lives as long as the context of its first action.
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("starting %s: %v", exe, err)
-	}
+	url := servePlayground(t, ctx)
+	bctx := startBrowser(t, ctx, exe, chromedp.WindowSize(1400, 1000))
 	const test = "SB"
-	err = do(bctx,
+	err := do(bctx,
 		chromedp.Navigate(url+"#catalog="+test),
 		chromedp.WaitVisible(`.check[data-name="`+test+`"] td.outcome`),
 	)
@@ -133,6 +112,41 @@ func TestPlayground(t *testing.T) {
 	}
 }
 
+// servePlayground builds the checker for the browser, serves the site
+// until ctx is done and returns its URL.
+func servePlayground(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	site, err := playground.Build(ctx, "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, gz := site.Size(playground.WasmFile)
+	t.Logf("checker: %d bytes, %d gzipped", raw, gz)
+	ln, err := playground.Listen("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go playground.Serve(ctx, ln, site)
+	return "http://" + ln.Addr().String() + "/"
+}
+
+// startBrowser starts headless Chromium (exe, with the default options
+// and extra) for the rest of the test, or until ctx is done, and returns
+// the context of its tab.
+func startBrowser(t *testing.T, ctx context.Context, exe string, extra ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
+	opts := append(append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe)), extra...)
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(acancel)
+	bctx, bcancel := chromedp.NewContext(actx)
+	t.Cleanup(bcancel)
+	// The browser lives as long as the context of its first action.
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("starting %s: %v", exe, err)
+	}
+	return bctx
+}
+
 // TestPlaygroundCatalog runs every catalogue test of Wasm threads on
 // Chromium's V8 from the playground's page (runSource: the page's compile,
 // runner and judge), WMM_PLAYGROUND_CATALOG iterations each, and lists
@@ -151,24 +165,9 @@ func TestPlaygroundCatalog(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Minute)
 	defer cancel()
-	site, err := playground.Build(ctx, "../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := playground.Listen("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go playground.Serve(ctx, ln, site)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe))
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
-	if err := chromedp.Do(bctx); err != nil { // the browser lives as long as bctx
-		t.Fatal(err)
-	}
-	if err := do(bctx, chromedp.Navigate("http://"+ln.Addr().String()+"/"), chromedp.WaitVisible(`body[data-ready]`)); err != nil {
+	url := servePlayground(t, ctx)
+	bctx := startBrowser(t, ctx, exe)
+	if err := do(bctx, chromedp.Navigate(url), chromedp.WaitVisible(`body[data-ready]`)); err != nil {
 		t.Fatal(err)
 	}
 	names := evaluate[[]string](t, bctx, `state.catalog.map(e => e.name)`)
@@ -509,14 +508,7 @@ func TestStandalonePage(t *testing.T) {
 	defer srv.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Duration(minutes)*time.Minute)
 	defer cancel()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe))
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
-	if err := chromedp.Do(bctx); err != nil { // the browser lives as long as bctx
-		t.Fatal(err)
-	}
+	bctx := startBrowser(t, ctx, exe)
 	start := time.Now()
 	err = do(bctx, chromedp.Navigate(srv.URL+"/"+filepath.Base(file)+"#"+frag))
 	if err == nil {
@@ -549,24 +541,9 @@ func TestPlaygroundSpeed(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
 	defer cancel()
-	site, err := playground.Build(ctx, "../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := playground.Listen("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go playground.Serve(ctx, ln, site)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe))
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
-	if err := chromedp.Do(bctx); err != nil { // the browser lives as long as bctx
-		t.Fatal(err)
-	}
-	if err := do(bctx, chromedp.Navigate("http://"+ln.Addr().String()+"/"), chromedp.WaitVisible(`body[data-ready]`)); err != nil {
+	url := servePlayground(t, ctx)
+	bctx := startBrowser(t, ctx, exe)
+	if err := do(bctx, chromedp.Navigate(url), chromedp.WaitVisible(`body[data-ready]`)); err != nil {
 		t.Fatal(err)
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
