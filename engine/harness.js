@@ -44,6 +44,9 @@ function nodeHost() {
     // workerMemories is how many isolated memories the workers may see
     // before they are restarted (node: collect() frees them).
     workerMemories: Infinity,
+    // memoryWaitMs is how long a run may wait, in all, for memories to
+    // be released when the engine refuses a new one (node: not at all).
+    memoryWaitMs: 0,
     version: engineVersion,
   };
 }
@@ -71,6 +74,26 @@ function sleep(ms) {
 
 function newMemory(initial, maximum) {
   return new WebAssembly.Memory({ initial, maximum, shared: true });
+}
+
+// fresh makes what make() returns (memories) and, while the engine
+// refuses a memory (RangeError: "could not allocate memory"), waits for
+// it to release the memories of workers already terminated, doubling
+// the wait, up to host.memoryWaitMs in all (res.memoryWaits counts the
+// waits, res.memoryWaitMs their time). A browser frees a terminated
+// worker's memories only once its thread has torn the worker down, which
+// on a loaded machine can come after the next run asked for more.
+async function fresh(make, res) {
+  for (let wait = 10; ; wait *= 2) {
+    try {
+      return make();
+    } catch (e) {
+      if (!(e instanceof RangeError) || (res.memoryWaitMs || 0) + wait > host.memoryWaitMs) throw e;
+      res.memoryWaits = (res.memoryWaits || 0) + 1;
+      res.memoryWaitMs = (res.memoryWaitMs || 0) + wait;
+      await sleep(wait);
+    }
+  }
 }
 
 // instantiate creates the memory and the main thread's instance: a memory
@@ -149,7 +172,7 @@ function writeInit(cfg, view, base) {
 
 async function runBatches(cfg) {
   const res = { counts: new Counter(), dropped: 0, notes: [], version: host.version(), measured: 0, concurrent: 0, sleeps: 0, arrivals: 0 };
-  let st = await openBatch(cfg);
+  let st = await openBatch(cfg, res);
   const start = Date.now();
   res.budgetEnd = cfg.budgetMs > 0 ? start + cfg.budgetMs : Infinity;
   let done = 0;
@@ -167,7 +190,7 @@ async function runBatches(cfg) {
     }
     if (!ok) {
       stopWorkers(st.workers);
-      st = await openBatch(cfg);
+      st = await openBatch(cfg, res);
     }
     done += n;
     host.progress(done);
@@ -180,13 +203,13 @@ async function runBatches(cfg) {
   res.elapsedMs = Date.now() - start;
   res.iterations = res.counts.iterations;
   delete res.budgetEnd; delete res.sleeps; delete res.arrivals;
-  return res;
+  return noteWaits(res);
 }
 
 // openBatch creates the memory, the main thread's instance (for setup and
 // wake) and the workers.
-async function openBatch(cfg) {
-  const { mem, inst } = instantiate(cfg);
+async function openBatch(cfg, res) {
+  const { mem, inst } = await fresh(() => instantiate(cfg), res);
   const ctl = new Int32Array(new SharedArrayBuffer(64));
   const workers = startWorkers(cfg, { mem, ctl });
   await host.started(workers);
@@ -358,13 +381,13 @@ async function runIsolated(cfg) {
       // An imported memory without setup code needs no instance in the
       // main thread: the initial values are written through a view.
       if (!cfg.defined && !cfg.hasSetup) {
-        const mem = newMemory(cfg.memPages, cfg.memMax);
+        const mem = await fresh(() => newMemory(cfg.memPages, cfg.memMax), res);
         writeInit(cfg, new Uint8Array(mem.buffer), 0);
         mems.push(mem);
         insts.push(null);
         continue;
       }
-      const { mem, inst } = instantiate(cfg);
+      const { mem, inst } = await fresh(() => instantiate(cfg), res);
       writeInit(cfg, new Uint8Array(mem.buffer), 0);
       if (inst.exports.setup() !== 1) throw new Error('the setup code does not complete (it traps)');
       mems.push(mem);
@@ -424,6 +447,13 @@ async function runIsolated(cfg) {
   if (workers) stopWorkers(workers);
   res.elapsedMs = Date.now() - start;
   res.iterations = res.counts.iterations;
+  return noteWaits(res);
+}
+
+// noteWaits turns fresh's count of waits into a note of the result.
+function noteWaits(res) {
+  if (res.memoryWaits) res.notes.push('the engine refused a new memory ' + res.memoryWaits + ' times; the run waited ' + res.memoryWaitMs + ' ms in all for it to release the memories of finished instances');
+  delete res.memoryWaits; delete res.memoryWaitMs;
   return res;
 }
 

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,6 +22,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"wmm/playground"
+	"wmm/playground/checker"
 )
 
 var screenshot = flag.String("screenshot", "", "where TestPlayground saves its screenshot (default: $WMM_ARTIFACTS/playground.png, else the test's temporary directory)")
@@ -52,31 +54,10 @@ func TestPlayground(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
-	site, err := playground.Build(ctx, "../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, gz := site.Size(playground.WasmFile)
-	t.Logf("checker: %d bytes, %d gzipped", raw, gz)
-	ln, err := playground.Listen("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go playground.Serve(ctx, ln, site)
-	url := "http://" + ln.Addr().String() + "/"
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.WindowSize(1400, 1000))
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
-
-	// The browser lives as long as the context of its first action.
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("starting %s: %v", exe, err)
-	}
+	url := servePlayground(t, ctx)
+	bctx := startBrowser(t, ctx, exe, chromedp.WindowSize(1400, 1000))
 	const test = "SB"
-	err = do(bctx,
+	err := do(bctx,
 		chromedp.Navigate(url+"#catalog="+test),
 		chromedp.WaitVisible(`.check[data-name="`+test+`"] td.outcome`),
 	)
@@ -131,13 +112,49 @@ func TestPlayground(t *testing.T) {
 	}
 }
 
+// servePlayground builds the checker for the browser, serves the site
+// until ctx is done and returns its URL.
+func servePlayground(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	site, err := playground.Build(ctx, "../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, gz := site.Size(playground.WasmFile)
+	t.Logf("checker: %d bytes, %d gzipped", raw, gz)
+	ln, err := playground.Listen("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go playground.Serve(ctx, ln, site)
+	return "http://" + ln.Addr().String() + "/"
+}
+
+// startBrowser starts headless Chromium (exe, with the default options
+// and extra) for the rest of the test, or until ctx is done, and returns
+// the context of its tab.
+func startBrowser(t *testing.T, ctx context.Context, exe string, extra ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
+	opts := append(append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe)), extra...)
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(acancel)
+	bctx, bcancel := chromedp.NewContext(actx)
+	t.Cleanup(bcancel)
+	// The browser lives as long as the context of its first action.
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("starting %s: %v", exe, err)
+	}
+	return bctx
+}
+
 // TestPlaygroundCatalog runs every catalogue test of Wasm threads on
 // Chromium's V8 from the playground's page (runSource: the page's compile,
 // runner and judge), WMM_PLAYGROUND_CATALOG iterations each, and lists
 // the tests that showed relaxed behaviour (an outcome the sc model
 // forbids) and any outcome the wasm model forbids. It fails on a forbidden
-// outcome other than knownFindings; that is a lead, not a finding, until
-// a reproducer shows it without the page.
+// outcome other than knownFindings (that is a lead, not a finding, until
+// a reproducer shows it without the page) and on a test that compiled
+// but whose run failed.
 // WMM_PLAYGROUND_TESTS=A,B runs only those. Without
 // WMM_PLAYGROUND_CATALOG it is skipped.
 func TestPlaygroundCatalog(t *testing.T) {
@@ -148,31 +165,16 @@ func TestPlaygroundCatalog(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Minute)
 	defer cancel()
-	site, err := playground.Build(ctx, "../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := playground.Listen("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go playground.Serve(ctx, ln, site)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe))
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
-	if err := chromedp.Do(bctx); err != nil { // the browser lives as long as bctx
-		t.Fatal(err)
-	}
-	if err := do(bctx, chromedp.Navigate("http://"+ln.Addr().String()+"/"), chromedp.WaitVisible(`body[data-ready]`)); err != nil {
+	url := servePlayground(t, ctx)
+	bctx := startBrowser(t, ctx, exe)
+	if err := do(bctx, chromedp.Navigate(url), chromedp.WaitVisible(`body[data-ready]`)); err != nil {
 		t.Fatal(err)
 	}
 	names := evaluate[[]string](t, bctx, `state.catalog.map(e => e.name)`)
 	if only := os.Getenv("WMM_PLAYGROUND_TESTS"); only != "" {
 		names = strings.Split(only, ",") // a few tests by name
 	}
-	var relaxed, forbidden, skipped []string
+	var relaxed, forbidden, skipped, failed, waited []string
 	ran := 0
 	for _, name := range names {
 		// The run is judged by wasm, and again by sc: an outcome sc
@@ -192,12 +194,14 @@ func TestPlaygroundCatalog(t *testing.T) {
 		}
 		var r struct {
 			Errors []struct{ Text string }
+			Failed bool // compiled, but the run failed
 			Run    *struct {
 				Record struct {
 					Iterations    int
 					ConditionSeen bool `json:"condition_seen"`
 					ForbiddenSeen int  `json:"forbidden_seen"`
 					Condition     *string
+					Notes         []string
 				}
 			}
 			SC *struct {
@@ -209,6 +213,11 @@ func TestPlaygroundCatalog(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &r); err != nil {
 			t.Fatal(err)
 		}
+		if r.Failed {
+			failed = append(failed, name)
+			t.Errorf("%s: the run failed: %s", name, r.Errors[0].Text)
+			continue
+		}
 		if r.Run == nil {
 			skipped = append(skipped, name)
 			t.Logf("%s: skipped: %s", name, r.Errors[0].Text)
@@ -216,6 +225,11 @@ func TestPlaygroundCatalog(t *testing.T) {
 		}
 		ran++
 		rec := r.Run.Record
+		for _, note := range rec.Notes {
+			if strings.Contains(note, "refused a new memory") {
+				waited = append(waited, name+": "+note)
+			}
+		}
 		if rec.ForbiddenSeen > 0 {
 			forbidden = append(forbidden, fmt.Sprintf("%s (%d)", name, rec.ForbiddenSeen))
 			if !slices.Contains(knownFindings, name) {
@@ -226,14 +240,17 @@ func TestPlaygroundCatalog(t *testing.T) {
 			relaxed = append(relaxed, fmt.Sprintf("%s (%d)", name, r.SC.Record.ForbiddenSeen))
 		}
 	}
-	t.Logf("%d tests ran on V8 from the page, %d iterations each, %d skipped (JS threads or not runnable)", ran, n, len(skipped))
+	t.Logf("%d tests ran on V8 from the page, %d iterations each, %d failed, %d skipped (JS threads or not runnable)", ran, n, len(failed), len(skipped))
+	t.Logf("runs that waited for V8 to release memories (%d): %s", len(waited), strings.Join(waited, "; "))
 	t.Logf("outcomes sc forbids, that is relaxed behaviour (%d tests, runs): %s", len(relaxed), strings.Join(relaxed, ", "))
 	t.Logf("forbidden outcomes (%d): %s", len(forbidden), strings.Join(forbidden, ", "))
 }
 
 // knownFindings are the tests whose forbidden outcomes V8 is known to
 // show, with reproducers that show them without wmm (README, "Engine
-// findings"): memory.size still old after an SC flag set after a grow.
+// findings"): memory.size still old after an SC flag set after a grow,
+// which a page without wmm shows on Chromium too
+// (engine/testdata/repro/MP_grow_scflag_size-chromium).
 var knownFindings = []string{"MP+grow+scflag+size", "MP+grow+scflag+access"}
 
 // runIterations is how many instances TestPlayground runs on the browser.
@@ -308,34 +325,27 @@ func runReproducer(t *testing.T, ctx context.Context) {
 	}
 }
 
-// longTest takes seconds to check in the browser (65,536 candidates).
-const longTest = `name: Long
-threads:
-  T0: |
-    (local $r0 i32) (local $r1 i32)
-    (i32.store (i32.const 0) (i32.const 1))
-    (i32.store (i32.const 4) (i32.const 1))
-    (local.set $r0 (i32.load (i32.const 0)))
-    (local.set $r1 (i32.load (i32.const 4)))
-  T1: |
-    (local $r0 i32) (local $r1 i32)
-    (i32.store (i32.const 4) (i32.const 2))
-    (i32.store (i32.const 0) (i32.const 2))
-    (local.set $r0 (i32.load (i32.const 4)))
-    (local.set $r1 (i32.load (i32.const 0)))
-  T2: |
-    (local $r0 i32) (local $r1 i32)
-    (i32.store (i32.const 0) (i32.const 3))
-    (i32.store (i32.const 4) (i32.const 4))
-    (local.set $r0 (i32.load (i32.const 4)))
-    (local.set $r1 (i32.load (i32.const 0)))
-  T3: |
-    (local $r0 i32) (local $r1 i32)
-    (i32.store (i32.const 4) (i32.const 3))
-    (i32.store (i32.const 0) (i32.const 4))
-    (local.set $r0 (i32.load (i32.const 0)))
-    (local.set $r1 (i32.load (i32.const 4)))
-`
+// longTest takes seconds to check in the browser (65,536 candidates):
+// four threads, each storing to addresses 0 and 4 and then loading both.
+var longTest = func() string {
+	var b strings.Builder
+	b.WriteString("name: Long\nthreads:\n")
+	for i, th := range []struct{ store, value, load [2]int }{
+		{[2]int{0, 4}, [2]int{1, 1}, [2]int{0, 4}},
+		{[2]int{4, 0}, [2]int{2, 2}, [2]int{4, 0}},
+		{[2]int{0, 4}, [2]int{3, 4}, [2]int{4, 0}},
+		{[2]int{4, 0}, [2]int{3, 4}, [2]int{0, 4}},
+	} {
+		fmt.Fprintf(&b, "  T%d: |\n    (local $r0 i32) (local $r1 i32)\n", i)
+		for j := range 2 {
+			fmt.Fprintf(&b, "    (i32.store (i32.const %d) (i32.const %d))\n", th.store[j], th.value[j])
+		}
+		for j := range 2 {
+			fmt.Fprintf(&b, "    (local.set $r%d (i32.load (i32.const %d)))\n", j, th.load[j])
+		}
+	}
+	return b.String()
+}()
 
 // cancelLongCheck checks longTest, sees its progress (executions and
 // outcomes so far) in the status line, cancels it, and checks another
@@ -463,4 +473,103 @@ func shot(t *testing.T, ctx context.Context) {
 		return
 	}
 	t.Logf("screenshot: %s", path)
+}
+
+// TestStandalonePage opens the standalone page WMM_PAGE (a file with its
+// fragment: PATH#ARGS, for example
+// ../../playground/testdata/grow-size.html#3000), served cross-origin
+// isolated on its own, in headless Chromium, waits until it sets
+// body[data-done] and logs its #out and its body's data attributes. It
+// fails when the page reports an error (body[data-error]) or does not
+// finish in WMM_PAGE_MINUTES (default 10). Without WMM_PAGE it is
+// skipped: the pages are reproducers without wmm, run by hand.
+func TestStandalonePage(t *testing.T) {
+	page := os.Getenv("WMM_PAGE")
+	exe := browser()
+	if page == "" || exe == "" {
+		t.Skip("set WMM_PAGE=FILE.html#ARGS (and have chromium) to run a standalone page")
+	}
+	file, frag, _ := strings.Cut(page, "#")
+	body, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	minutes, _ := strconv.Atoi(os.Getenv("WMM_PAGE_MINUTES"))
+	if minutes <= 0 {
+		minutes = 10
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, h := range playground.Headers {
+			w.Header().Set(h[0], h[1])
+		}
+		w.Header().Set("Content-Type", "text/html")
+		w.Write(body)
+	}))
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Duration(minutes)*time.Minute)
+	defer cancel()
+	bctx := startBrowser(t, ctx, exe)
+	start := time.Now()
+	err = do(bctx, chromedp.Navigate(srv.URL+"/"+filepath.Base(file)+"#"+frag))
+	if err == nil {
+		_, err = chromedp.Run(bctx, chromedp.Poll[bool](`!!(document.body && (document.body.dataset.done || document.body.dataset.error))`, chromedp.WithPollingTimeout(time.Duration(minutes)*time.Minute)))
+	}
+	if err != nil {
+		t.Fatalf("%s: %v", page, err)
+	}
+	out := evaluate[string](t, bctx, `document.getElementById('out').textContent`)
+	data := evaluate[map[string]string](t, bctx, `Object.assign({}, document.body.dataset)`)
+	t.Logf("%s in %.0f s:\n%s\n%v", page, time.Since(start).Seconds(), out, data)
+	if data["error"] != "" {
+		t.Errorf("the page reported an error: %s", data["error"])
+	}
+}
+
+// TestPlaygroundSpeed measures how much slower the checker is in the
+// browser than natively: every catalogue test is checked under wasm by
+// the page's checker (Chromium's V8 running the js/wasm build, one
+// thread) and by the same package natively with GOMAXPROCS=1, one after
+// the other test by test, so that both see the same load; each side's
+// time is the checker's own (Response.Seconds: loading, search and
+// reports, without the page's messages). It logs both sums and their
+// ratio. Without WMM_PLAYGROUND_SPEED it is skipped; it fails when a
+// check fails on one side only.
+func TestPlaygroundSpeed(t *testing.T) {
+	exe := browser()
+	if os.Getenv("WMM_PLAYGROUND_SPEED") == "" || exe == "" {
+		t.Skip("set WMM_PLAYGROUND_SPEED=1 (and have chromium) to compare the checker's speed in the page with native")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
+	defer cancel()
+	url := servePlayground(t, ctx)
+	bctx := startBrowser(t, ctx, exe)
+	if err := do(bctx, chromedp.Navigate(url), chromedp.WaitVisible(`body[data-ready]`)); err != nil {
+		t.Fatal(err)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	var browserS, nativeS float64
+	tests := 0
+	for _, e := range checker.Catalog() {
+		src := e.Source
+		res, err := chromedp.Run(bctx, chromedp.Evaluate[string](fmt.Sprintf(`call({op: "check", source: %q, model: "wasm"}).then((r) => JSON.stringify({seconds: r.seconds, errors: (r.errors || []).length, checks: (r.checks || []).length}))`, src), chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("%s: %v", e.Name, err)
+		}
+		var b struct {
+			Seconds        float64
+			Errors, Checks int
+		}
+		if err := json.Unmarshal([]byte(res), &b); err != nil {
+			t.Fatal(err)
+		}
+		n := checker.Check(checker.Request{Op: "check", Source: src, Model: "wasm"})
+		if b.Errors != len(n.Errors) || b.Checks != len(n.Checks) {
+			t.Errorf("%s: the page: %d checks, %d errors; natively %d checks, %d errors", e.Name, b.Checks, b.Errors, len(n.Checks), len(n.Errors))
+			continue
+		}
+		browserS += b.Seconds
+		nativeS += n.Seconds
+		tests++
+	}
+	t.Logf("%d catalogue tests under wasm: %.1f s in the page (V8, js/wasm), %.1f s natively (GOMAXPROCS=1): %.1f times slower in the browser", tests, browserS, nativeS, browserS/nativeS)
 }

@@ -306,14 +306,15 @@ function runHarness(job, iterations) {
 }
 
 // runSource compiles the first test of source, runs it on this browser
-// and returns the checker's judgment ({run} or {errors}), without the
-// page: TestPlaygroundCatalog walks the catalogue with it.
+// and returns the checker's judgment ({run} or {errors}; {errors, failed}
+// when the test compiled but its run failed), without the page:
+// TestPlaygroundCatalog walks the catalogue with it.
 async function runSource(source, iterations, model) {
   const extra = { source, model: model || "wasm", variants: [], iterations, cores: navigator.hardwareConcurrency || 1 };
   const res = await call(Object.assign({ op: "compile" }, extra));
   if (res.errors) return res;
   const line = await runHarness(res.job, iterations);
-  if (line.error) return { errors: [{ text: line.error }] };
+  if (line.error) return { errors: [{ text: line.error }], failed: true };
   const judged = await call(Object.assign({ op: "judge", result: line }, extra));
   judged.line = line;
   return judged;

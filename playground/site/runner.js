@@ -69,6 +69,13 @@ self.wmmHost = {
   // memory", after a few hundred). The harness restarts the workers after
   // this many.
   workerMemories: 32,
+  // Terminating a worker only asks its thread to stop: its memories are
+  // released once the thread has torn the worker's isolate down, which
+  // on a loaded machine may come after the next group, or the next run,
+  // asked for new ones, and V8 refuses a memory when those it has not
+  // released fill its reservation. The harness then waits for them (up
+  // to this long in a run) rather than failing the run.
+  memoryWaitMs: 30000,
   version: () => engineName(navigator.userAgent) + "; " + navigator.userAgent,
 };
 
