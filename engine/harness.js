@@ -367,9 +367,9 @@ async function runIsolated(cfg) {
       break;
     }
     const n = Math.min(K, cfg.iterations - done);
-    const fresh = !pool;
-    const mems = fresh ? [] : pool.mems;
-    for (let i = 0; i < n && !fresh; i++) {
+    const first = !pool;
+    const mems = first ? [] : pool.mems;
+    for (let i = 0; i < n && !first; i++) {
       // Every byte back to zero, then the initial values and the setup
       // code, as on a fresh memory.
       new Uint8Array(mems[i].buffer).fill(0);
@@ -377,7 +377,7 @@ async function runIsolated(cfg) {
       if (pool.insts[i] && pool.insts[i].exports.setup() !== 1) throw new Error('the setup code does not complete (it traps)');
     }
     const insts = [];
-    for (let i = 0; i < n && fresh; i++) {
+    for (let i = 0; i < n && first; i++) {
       // An imported memory without setup code needs no instance in the
       // main thread: the initial values are written through a view.
       if (!cfg.defined && !cfg.hasSetup) {
@@ -393,7 +393,7 @@ async function runIsolated(cfg) {
       mems.push(mem);
       insts.push(inst);
     }
-    if (cfg.reuse && fresh) pool = { mems, insts };
+    if (cfg.reuse && first) pool = { mems, insts };
     const width = 1 + Math.max(0, ...cfg.locals);
     const results = new BigInt64Array(new SharedArrayBuffer(8 * n * T * width));
     const ctl = new Int32Array(new SharedArrayBuffer(4 * (16 + T)));
@@ -406,7 +406,7 @@ async function runIsolated(cfg) {
     }
     // Reused memories are not sent again: the workers keep their
     // instances of them (a memory sent again would be a new object).
-    for (const w of workers) w.postMessage({ mems: fresh ? mems : null, results, ctl, width });
+    for (const w of workers) w.postMessage({ mems: first ? mems : null, results, ctl, width });
     // The deadline applies to progress: the group is given up when no
     // worker has finished an instance for deadlineMs (one instance that
     // never ends would otherwise hold the whole group for n times that).
@@ -431,7 +431,7 @@ async function runIsolated(cfg) {
     res.dropped += n - finishedN;
     const note = 'instances that missed the deadline were dropped';
     if (!ok && !res.notes.includes(note)) res.notes.push(note);
-    if (fresh) held += n;
+    if (first) held += n;
     if (!ok || held >= host.workerMemories) {
       // A worker may still be running the instance that did not end; or
       // (host.workerMemories) the workers' isolates, which a browser
