@@ -124,7 +124,10 @@ func (f *Forcing) addRules(r model.EventID) {
 // changes, or returns the violation of the first pair that closes a
 // cycle.
 func (f *Forcing) close(hb *model.Rel) *model.Violation {
-	fx := &forcing{x: f.x, order: f.order, trail: &f.trail, changed: true}
+	fx := &forcing{x: f.x, order: f.order, changed: true}
+	if len(f.marks) > 0 {
+		fx.trail = &f.trail // only an Extend is ever retracted
+	}
 	for fx.changed {
 		fx.changed = false
 		for i := range f.rules {

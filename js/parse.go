@@ -519,11 +519,12 @@ func (c *converter) expr(e ast.Expression) Expr {
 			c.unsupported(e, "operator "+e.Operator.String())
 			return nil
 		}
-		var l, r Expr
+		l := c.expr(e.Left)
+		var r Expr
 		if op == "instanceof" && isRuntimeError(e.Right) {
-			l, r = c.expr(e.Left), &Ident{Span: span(e.Right), Name: "RuntimeError", Slot: -1, Global: RuntimeError}
+			r = &Ident{Span: span(e.Right), Name: "RuntimeError", Slot: -1, Global: RuntimeError}
 		} else {
-			l, r = c.expr(e.Left), c.expr(e.Right)
+			r = c.expr(e.Right)
 		}
 		if op == "instanceof" {
 			if id, ok := r.(*Ident); !ok || (id.Global != RangeError && id.Global != TypeError && id.Global != RuntimeError) {
