@@ -218,13 +218,34 @@ func edgesOf(x *model.Execution, es []enumerate.Edge) []edgeJSON {
 	return out
 }
 
+// syncRuns returns the reads-from runs behind the synchronisation edge e
+// (an SC read of a range from an SC write of the same range), so that the
+// edge names its region and cells as reads-from does; e itself when no
+// run matches.
+func syncRuns(rf []enumerate.Edge, e enumerate.Edge) []enumerate.Edge {
+	var out []enumerate.Edge
+	for _, r := range rf {
+		if r.Kind == enumerate.EdgeSync && r.From == e.From && r.To == e.To {
+			out = append(out, r)
+		}
+	}
+	if out == nil {
+		return []enumerate.Edge{e}
+	}
+	return out
+}
+
 // executionOf builds the JSON of an execution: events per thread,
 // reads-from, the synchronisation edges and, if known, the order.
 func executionOf(x *model.Execution) executionJSON {
-	j := executionJSON{ReadsFrom: edgesOf(x, enumerate.RFEdges(x)), Sync: []edgeJSON{}}
+	rf := enumerate.RFEdges(x)
+	j := executionJSON{ReadsFrom: edgesOf(x, rf), Sync: []edgeJSON{}}
 	for _, e := range enumerate.HBEdges(x, x.Tot) {
-		if e.Kind == enumerate.EdgeSync || e.Kind == enumerate.EdgeSusp {
-			j.Sync = append(j.Sync, edgeJSON{Kind: e.Kind.String(), From: x.Label(e.From), To: x.Label(e.To)})
+		switch e.Kind {
+		case enumerate.EdgeSync:
+			j.Sync = append(j.Sync, edgesOf(x, syncRuns(rf, e))...)
+		case enumerate.EdgeSusp:
+			j.Sync = append(j.Sync, edgesOf(x, []enumerate.Edge{e})...)
 		}
 	}
 	for _, t := range x.Threads {

@@ -186,3 +186,18 @@ func TestRFLinesNamesCells(t *testing.T) {
 		t.Errorf("rfLines (-want +got):\n%s", d)
 	}
 }
+
+// TestSyncEdgesNameCells checks that a synchronisation edge in the JSON
+// explanation names the region and cells over which it synchronises, as
+// a reads-from edge does: in MP with SC accesses, T1.0 reads the flag's
+// cells [4,8) from T0.1, both SC of the same range, so that read is the
+// one sync edge and covers data cells [4,8); the other SC read (T1.1
+// from init) is not an edge of sync, since init is not SC.
+func TestSyncEdgesNameCells(t *testing.T) {
+	x := mpSC()
+	got := executionOf(x).Sync
+	want := []edgeJSON{{Kind: "sync", From: "T0.1", To: "T1.0", Region: "data", Cells: &[2]uint64{4, 8}}}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("sync edges (-want +got):\n%s", d)
+	}
+}
