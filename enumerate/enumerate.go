@@ -93,6 +93,11 @@ type Model interface {
 	// Check is the model's complete consistency predicate on an execution
 	// with a total order of all events.
 	Check(x *model.Execution) *model.Violation
+	// CheckOrder is Check for an execution whose caller has established
+	// every axiom that does not depend on the order of x.Tot, with hb
+	// its happens-before: it checks the rest and returns the violation
+	// Check would (MODEL.md §13.1a, S10).
+	CheckOrder(x *model.Execution, hb *model.Rel) *model.Violation
 	// Skips reports whether the model drops the axiom named ax (model.Ax
 	// names), so that the search does not prune by it.
 	Skips(ax string) bool
