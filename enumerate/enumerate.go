@@ -183,10 +183,12 @@ type Result struct {
 	// domain).
 	Notes []string
 
-	// witnesses holds, by outcome String(), what the run kept of one
-	// consistent execution of each outcome (see Witness).
-	witnesses map[string]*found
-	rebuild   func(*found) *model.Execution
+	// sorted is Outcomes as result made it (the caller may change
+	// Outcomes), and found[i] what the run kept of one consistent
+	// execution of sorted[i] (see Witness).
+	sorted  []model.Outcome
+	found   []*found
+	rebuild func(*found) *model.Execution
 }
 
 // Run computes the executions of t that m allows.

@@ -117,14 +117,6 @@ type found struct {
 	x   *model.Execution // nil in an ordinary run
 }
 
-// rawOutcome returns f's raw outcome.
-func (s *searcher) rawOutcome(f *found) *rawOutcome {
-	if f.raw != nil {
-		return f.raw
-	}
-	return s.rawOf(s.pathsOf(f.key.paths))
-}
-
 // pathsOf returns the paths of the given indices, one per thread.
 func (s *searcher) pathsOf(idx []int32) []*interp.Trace {
 	paths := make([]*interp.Trace, len(idx))
@@ -170,36 +162,80 @@ func (s *searcher) count(weight Count, cut bool, paths []*interp.Trace) (bool, e
 
 // result builds the Result: the observed names (with T:trap and T:stuck
 // for threads that trap or block in some allowed execution), the distinct
-// outcomes, sorted, and one witness per outcome.
+// outcomes, sorted, and one witness per outcome: of the raw outcomes that
+// give one outcome over the names, the first found.
+//
+// It holds little beyond what the Result keeps: the bindings of every
+// outcome share one array, no raw outcome is kept (each is read into one
+// reused rawOutcome), and the witnesses are found by the outcome's place
+// in the sorted list rather than by a formatted key.
 func (s *searcher) result() *Result {
-	raws := make([]*rawOutcome, len(s.order))
-	for i, k := range s.order {
-		raws[i] = s.rawOutcome(s.found[k])
-	}
+	var buf rawOutcome
 	trapped, stuck := map[string]bool{}, map[string]bool{}
-	for _, r := range raws {
+	for _, k := range s.order {
+		r := s.rawInto(&buf, s.found[k])
 		for i, th := range s.test.Threads {
-			trapped[th.Name] = trapped[th.Name] || r.status[i] == model.Trapped
-			stuck[th.Name] = stuck[th.Name] || r.status[i] == model.Blocked
+			if r.status[i] == model.Trapped {
+				trapped[th.Name] = true
+			} else if r.status[i] == model.Blocked {
+				stuck[th.Name] = true
+			}
 		}
 	}
 	names := s.test.Names(func(t string) bool { return trapped[t] }, func(t string) bool { return stuck[t] })
-	res := &Result{Test: s.test, Model: s.model.Name(), Names: names, witnesses: make(map[string]*found, len(s.order)), rebuild: s.rebuild, Stats: s.stats, Notes: s.notes}
-	// The witnesses' keys make the set of outcomes: an outcome is
-	// formatted once.
+	res := &Result{Test: s.test, Model: s.model.Name(), Names: names, rebuild: s.rebuild, Stats: s.stats, Notes: s.notes}
 	strs := locStrings(names)
-	for i, k := range s.order {
-		o := raws[i].overNamed(names, strs)
-		if key := o.String(); res.witnesses[key] == nil {
-			res.witnesses[key] = s.found[k]
-			res.Outcomes = append(res.Outcomes, o)
-		}
+	nn := len(names)
+	arena := make([]model.Binding, len(s.order)*nn)
+	type entry struct {
+		o model.Outcome
+		f *found
 	}
-	slices.SortFunc(res.Outcomes, model.Compare)
+	all := make([]entry, len(s.order))
+	for i, k := range s.order {
+		f := s.found[k]
+		r := s.rawInto(&buf, f)
+		o := model.Outcome(arena[i*nn : (i+1)*nn : (i+1)*nn])
+		for j, n := range names {
+			o[j] = model.Binding{Name: strs[j], Value: r.value(n)}
+		}
+		all[i] = entry{o, f}
+	}
+	// Stable: of equal outcomes the first found comes first and is kept.
+	slices.SortStableFunc(all, func(a, b entry) int { return model.Compare(a.o, b.o) })
+	for i, e := range all {
+		if i > 0 && model.Compare(e.o, all[i-1].o) == 0 {
+			continue
+		}
+		res.Outcomes = append(res.Outcomes, e.o)
+		res.found = append(res.found, e.f)
+	}
+	res.sorted = slices.Clip(res.Outcomes)
 	if !s.stats.Cut.IsZero() {
 		res.Notes = append(res.Notes, fmt.Sprintf("%s execution(s) reached the loop bound (unroll %d) and were left out", s.stats.Cut, s.unroll))
 	}
 	return res
+}
+
+// rawInto returns f's raw outcome: f.raw when the run kept it, else r,
+// set to it (r's slices reused).
+func (s *searcher) rawInto(r *rawOutcome, f *found) *rawOutcome {
+	if f.raw != nil {
+		return f.raw
+	}
+	r.s = s
+	r.locals, r.status, r.obs = r.locals[:0], r.status[:0], nil
+	for ti, pi := range f.key.paths {
+		p := s.threads[ti].paths[pi]
+		switch s.threads[ti].role {
+		case model.RoleTest:
+			r.locals = append(r.locals, p.Locals)
+			r.status = append(r.status, p.Status)
+		case model.RoleObserver:
+			r.obs = p.Locals
+		}
+	}
+	return r
 }
 
 // Witness returns one consistent execution that has outcome o, one of
@@ -208,11 +244,11 @@ func (s *searcher) result() *Result {
 // (a new one, the caller's to keep). An explain run keeps its witnesses
 // whole and returns them as they are: the caller must not change them.
 func (r *Result) Witness(o model.Outcome) *model.Execution {
-	f := r.witnesses[o.String()]
-	if f == nil {
+	i, ok := slices.BinarySearchFunc(r.sorted, o, model.Compare)
+	if !ok {
 		return nil
 	}
-	return r.rebuild(f)
+	return r.rebuild(r.found[i])
 }
 
 // rebuild returns the witness f stands for. In an ordinary run it is made
