@@ -219,13 +219,13 @@ type fastCandidate struct {
 	hbGen       int
 	leafPath    []int // per thread, the leaf's path in the group
 
-	tries    []*trieNode // per thread, over its active cells
-	at       []*trieNode // per thread, the node the choices so far reach
-	events   map[*interp.Trace][]*model.Event
-	copies   map[*model.Event]*model.Event // by the path event copied (see eventsOf)
-	paths    []*interp.Trace // the leaf's paths, one per thread
-	pathIdx  []int32
-	rf       []model.EventID // the active choices so far, cell by cell
+	tries   []*trieNode // per thread, over its active cells
+	at      []*trieNode // per thread, the node the choices so far reach
+	events  map[*interp.Trace][]*model.Event
+	copies  map[*model.Event]*model.Event // by the path event copied (see eventsOf)
+	paths   []*interp.Trace               // the leaf's paths, one per thread
+	pathIdx []int32
+	rf      []model.EventID // the active choices so far, cell by cell
 	// allReads are every read, active and passive, in event order, and
 	// keyMask says which of their cells make the witness key (see
 	// splitPassive; nil: all); rfBuf is record's buffer for their writers.
