@@ -30,8 +30,11 @@
 //     depth-first search for one order that passes sc-last-visible and
 //     suspension consistency, checking each prefix and memoising dead
 //     states. MODEL.md §13.1a lists every skip and the axiom behind it.
-//  5. Every execution found is checked once more with the model's complete
-//     predicate (axioms.Model.Check) on a full total order.
+//  5. Every execution found is checked on a full total order: with the
+//     model's complete predicate (axioms.Model.Check) when it has
+//     suspension events, otherwise with the axioms that depend on tot
+//     (Model.CheckOrder), the search having established the others
+//     (MODEL.md §13.1a, S10).
 //
 // The package declares the small interface it needs of a model (Model);
 // *axioms.Model implements it.

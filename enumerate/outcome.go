@@ -170,10 +170,17 @@ func (s *searcher) count(weight Count, cut bool, paths []*interp.Trace) (bool, e
 // reused rawOutcome), and the witnesses are found by the outcome's place
 // in the sorted list rather than by a formatted key.
 func (s *searcher) result() *Result {
+	// The outcomes' keys are needed no more: the Result keeps s (for
+	// rebuild), so the map goes now, before the arrays below are made.
+	fs := make([]*found, len(s.order))
+	for i, k := range s.order {
+		fs[i] = s.found[k]
+	}
+	s.found, s.order = nil, nil
 	var buf rawOutcome
 	trapped, stuck := map[string]bool{}, map[string]bool{}
-	for _, k := range s.order {
-		r := s.rawInto(&buf, s.found[k])
+	for _, f := range fs {
+		r := s.rawInto(&buf, f)
 		for i, th := range s.test.Threads {
 			if r.status[i] == model.Trapped {
 				trapped[th.Name] = true
@@ -186,14 +193,13 @@ func (s *searcher) result() *Result {
 	res := &Result{Test: s.test, Model: s.model.Name(), Names: names, rebuild: s.rebuild, Stats: s.stats, Notes: s.notes}
 	strs := locStrings(names)
 	nn := len(names)
-	arena := make([]model.Binding, len(s.order)*nn)
+	arena := make([]model.Binding, len(fs)*nn)
 	type entry struct {
 		o model.Outcome
 		f *found
 	}
-	all := make([]entry, len(s.order))
-	for i, k := range s.order {
-		f := s.found[k]
+	all := make([]entry, len(fs))
+	for i, f := range fs {
 		r := s.rawInto(&buf, f)
 		o := model.Outcome(arena[i*nn : (i+1)*nn : (i+1)*nn])
 		for j, n := range names {
