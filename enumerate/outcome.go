@@ -22,9 +22,18 @@ type rawOutcome struct {
 
 // raw extracts the raw outcome of a candidate's paths.
 func (s *searcher) raw(c *candidate) *rawOutcome {
-	r := &rawOutcome{s: s}
+	r := &rawOutcome{}
+	s.fillRaw(r, func(ti int) *interp.Trace { return c.paths[ti] })
+	return r
+}
+
+// fillRaw sets r to the raw outcome of one path per thread (path(ti)),
+// reusing r's slices.
+func (s *searcher) fillRaw(r *rawOutcome, path func(ti int) *interp.Trace) {
+	r.s = s
+	r.locals, r.status, r.obs = r.locals[:0], r.status[:0], nil
 	for i, th := range s.threads {
-		p := c.paths[i]
+		p := path(i)
 		switch th.role {
 		case model.RoleTest:
 			r.locals = append(r.locals, p.Locals)
@@ -33,7 +42,6 @@ func (s *searcher) raw(c *candidate) *rawOutcome {
 			r.obs = p.Locals
 		}
 	}
-	return r
 }
 
 // key identifies a raw outcome.
@@ -229,18 +237,7 @@ func (s *searcher) rawInto(r *rawOutcome, f *found) *rawOutcome {
 	if f.raw != nil {
 		return f.raw
 	}
-	r.s = s
-	r.locals, r.status, r.obs = r.locals[:0], r.status[:0], nil
-	for ti, pi := range f.key.paths {
-		p := s.threads[ti].paths[pi]
-		switch s.threads[ti].role {
-		case model.RoleTest:
-			r.locals = append(r.locals, p.Locals)
-			r.status = append(r.status, p.Status)
-		case model.RoleObserver:
-			r.obs = p.Locals
-		}
-	}
+	s.fillRaw(r, func(ti int) *interp.Trace { return s.threads[ti].paths[f.key.paths[ti]] })
 	return r
 }
 
