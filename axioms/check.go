@@ -98,6 +98,58 @@ func (m *Model) Check(x *model.Execution) *model.Violation {
 	return nil
 }
 
+// CheckOrder reports what Check reports for x, with less work, when the
+// caller has already established every axiom that does not depend on
+// the order of x.Tot: it runs only hb-acyclic (cheap, and not every
+// caller checks a static hb that no read grew), sc-last-visible (C3),
+// sc-reads-latest and suspensions-consistent (C7), in Check's order, so
+// that its first violation is Check's. The caller must pass hb = m.HB(x)
+// and guarantee the rest (MODEL.md §13.1a, S10):
+//
+//   - well-formed and value-consistent (C1): every cell's writer writes
+//     it and wrote the value read (the search offers only such writers);
+//   - init-first (C5): the static hb orders every init write before every
+//     overlapping event (model.Execution.HBEdges), and hb contains it;
+//   - hb-consistent (C2) and no-tear (C4): CheckRead (or CountRead) passed
+//     for every read against this hb;
+//   - hb-in-tot (C6): x.Tot contains hb (model.Linearize of hb).
+func (m *Model) CheckOrder(x *model.Execution, hb *model.Rel) *model.Violation {
+	if len(x.Tot) != len(x.Events) {
+		return &model.Violation{Axiom: model.AxWellFormed, Msg: "tot does not order every event"}
+	}
+	c := &checkCtx{x: x, hb: hb, pos: totPositions(x)}
+	for _, e := range c.pos {
+		if e < 0 {
+			return &model.Violation{Axiom: model.AxWellFormed, Msg: "tot does not order every event"}
+		}
+	}
+	for _, ch := range m.Checks() {
+		switch ch.Name {
+		case model.AxHBAcyclic, model.AxSCLast, model.AxSC:
+		case model.AxSuspension:
+			if !hasSuspension(x) {
+				continue // C7 concerns suspension events only
+			}
+		default:
+			continue
+		}
+		if v := ch.run(m, c); v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+// hasSuspension reports whether some event of x has a suspension action.
+func hasSuspension(x *model.Execution) bool {
+	for _, e := range x.Events {
+		if e.Susp != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // forReads calls f for every (reader, region, cell, writer) of x, until
 // it returns a violation.
 func forReads(x *model.Execution, f func(r model.EventID, reg model.Region, cell uint64, w model.EventID) *model.Violation) *model.Violation {

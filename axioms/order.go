@@ -60,6 +60,7 @@ type Forcing struct {
 	order *model.Rel
 	trail model.Trail
 	rules []forcedRule
+	live  []int32       // close's rules that apply under its hb
 	marks []forcingMark // one per Extend not yet retracted
 }
 
@@ -128,14 +129,19 @@ func (f *Forcing) close(hb *model.Rel) *model.Violation {
 	if len(f.marks) > 0 {
 		fx.trail = &f.trail // only an Extend is ever retracted
 	}
+	// Whether a rule applies depends on hb alone, which the fixpoint
+	// does not change: it is asked once per rule, not once per pass.
+	f.live = f.live[:0]
+	for i := range f.rules {
+		if f.rules[i].holds(hb) {
+			f.live = append(f.live, int32(i))
+		}
+	}
 	for fx.changed {
 		fx.changed = false
-		for i := range f.rules {
+		for _, i := range f.live {
 			rl := &f.rules[i]
 			r, w, w2 := rl.r, rl.w, rl.w2
-			if !(scPattern{clauseName(rl.clause), w2}).holds(hb, w, r) {
-				continue
-			}
 			ok := true
 			switch rl.clause {
 			case 1: // (i): not W tot V tot R
@@ -166,6 +172,20 @@ type forcedRule struct {
 	r, w, w2 model.EventID
 	reg      model.Region
 	clause   uint8
+}
+
+// holds is scPattern.holds for the rule's pattern.
+func (rl *forcedRule) holds(hb *model.Rel) bool {
+	if !hb.Has(rl.w, rl.r) {
+		return false
+	}
+	switch rl.clause {
+	case 2:
+		return hb.Has(rl.w, rl.w2)
+	case 3:
+		return hb.Has(rl.w2, rl.r)
+	}
+	return true
 }
 
 // clauseCode returns 1, 2 or 3 for clause "i", "ii" or "iii".

@@ -30,8 +30,11 @@
 //     depth-first search for one order that passes sc-last-visible and
 //     suspension consistency, checking each prefix and memoising dead
 //     states. MODEL.md §13.1a lists every skip and the axiom behind it.
-//  5. Every execution found is checked once more with the model's complete
-//     predicate (axioms.Model.Check) on a full total order.
+//  5. Every execution found is checked on a full total order: with the
+//     model's complete predicate (axioms.Model.Check) when it has
+//     suspension events, otherwise with the axioms that depend on tot
+//     (Model.CheckOrder), the search having established the others
+//     (MODEL.md §13.1a, S10).
 //
 // The package declares the small interface it needs of a model (Model);
 // *axioms.Model implements it.
@@ -93,6 +96,11 @@ type Model interface {
 	// Check is the model's complete consistency predicate on an execution
 	// with a total order of all events.
 	Check(x *model.Execution) *model.Violation
+	// CheckOrder is Check for an execution whose caller has established
+	// every axiom that does not depend on the order of x.Tot, with hb
+	// its happens-before: it checks the rest and returns the violation
+	// Check would (MODEL.md §13.1a, S10).
+	CheckOrder(x *model.Execution, hb *model.Rel) *model.Violation
 	// Skips reports whether the model drops the axiom named ax (model.Ax
 	// names), so that the search does not prune by it.
 	Skips(ax string) bool
@@ -178,10 +186,12 @@ type Result struct {
 	// domain).
 	Notes []string
 
-	// witnesses holds, by outcome String(), what the run kept of one
-	// consistent execution of each outcome (see Witness).
-	witnesses map[string]*found
-	rebuild   func(*found) *model.Execution
+	// sorted is Outcomes as result made it (the caller may change
+	// Outcomes), and found[i] what the run kept of one consistent
+	// execution of sorted[i] (see Witness).
+	sorted  []model.Outcome
+	found   []*found
+	rebuild func(*found) *model.Execution
 }
 
 // Run computes the executions of t that m allows.

@@ -14,22 +14,28 @@ import (
 // benchRun runs tests once per iteration under wasm and reports, per
 // iteration: the executions, the CPU seconds of the process (user and
 // system, all goroutines: the figure to compare on a shared machine),
-// consistent executions per CPU second, candidates per execution and
-// allocations per execution.
+// consistent executions per CPU second, candidates per execution,
+// allocations per execution, and the heap the results of the last
+// iteration hold, per outcome (after a collection).
 func benchRun(b *testing.B, tests []*litmus.Test) {
 	b.Helper()
-	var cands, execs int
-	var ms0, ms1 runtime.MemStats
+	var cands, execs, outcomes int
+	var ms0, ms1, ms2 runtime.MemStats
+	results := make([]*Result, len(tests))
+	runtime.GC()
 	runtime.ReadMemStats(&ms0)
 	cpu0 := cpuTime()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		cands, execs = 0, 0
-		for _, tt := range tests {
+		cands, execs, outcomes = 0, 0, 0
+		clear(results)
+		for i, tt := range tests {
 			r, err := Run(tt, axioms.Wasm(), Options{})
 			if err != nil {
 				b.Fatal(err)
 			}
+			results[i] = r
+			outcomes += len(r.Outcomes)
 			cands += r.Stats.Candidates
 			execs += int(r.Stats.Consistent.Add(r.Stats.Cut).Saturated())
 		}
@@ -42,6 +48,11 @@ func benchRun(b *testing.B, tests []*litmus.Test) {
 	b.ReportMetric(float64(execs)/cpu, "executions/cpu-s")
 	b.ReportMetric(float64(cands)/float64(execs), "candidates/execution")
 	b.ReportMetric(float64(ms1.Mallocs-ms0.Mallocs)/float64(b.N)/float64(execs), "allocs/execution")
+	runtime.GC()
+	runtime.ReadMemStats(&ms2)
+	b.ReportMetric(float64(outcomes), "outcomes")
+	b.ReportMetric((float64(ms2.HeapAlloc)-float64(ms0.HeapAlloc))/float64(outcomes), "result-B/outcome")
+	runtime.KeepAlive(results)
 }
 
 // BenchmarkFamilies measures the generated families of issue 11: CO<n>

@@ -2,6 +2,7 @@ package enumerate
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strconv"
@@ -167,8 +168,26 @@ func (s *searcher) fastEnumerate() error {
 	groups := make([][]*group, len(s.threads))
 	for i, th := range s.threads {
 		groups[i] = groupPaths(th.paths)
+		th.class = outcomeClasses(th.paths)
 	}
 	return eachChoice(groups, s.groupCombination)
+}
+
+// outcomeClasses numbers paths by their locals and status, in the order
+// of their first paths.
+func outcomeClasses(paths []*interp.Trace) []uint32 {
+	out := make([]uint32, len(paths))
+	seen := map[string]uint32{}
+	for i, p := range paths {
+		k := fmt.Sprint(p.Locals, p.Status)
+		n, ok := seen[k]
+		if !ok {
+			n = uint32(len(seen))
+			seen[k] = n
+		}
+		out[i] = n
+	}
+	return out
 }
 
 // fastCandidate is the search state for one combination of groups.
@@ -200,14 +219,13 @@ type fastCandidate struct {
 	hbGen       int
 	leafPath    []int // per thread, the leaf's path in the group
 
-	tries    []*trieNode // per thread, over its active cells
-	at       []*trieNode // per thread, the node the choices so far reach
-	events   map[*interp.Trace][]*model.Event
-	copies   map[*model.Event]*model.Event // by the path event copied (see eventsOf)
-	keyParts map[*interp.Trace]string
-	paths    []*interp.Trace // the leaf's paths, one per thread
-	pathIdx  []int32
-	rf       []model.EventID // the active choices so far, cell by cell
+	tries   []*trieNode // per thread, over its active cells
+	at      []*trieNode // per thread, the node the choices so far reach
+	events  map[*interp.Trace][]*model.Event
+	copies  map[*model.Event]*model.Event // by the path event copied (see eventsOf)
+	paths   []*interp.Trace               // the leaf's paths, one per thread
+	pathIdx []int32
+	rf      []model.EventID // the active choices so far, cell by cell
 	// allReads are every read, active and passive, in event order, and
 	// keyMask says which of their cells make the witness key (see
 	// splitPassive; nil: all); rfBuf is record's buffer for their writers.
@@ -228,7 +246,7 @@ func (s *searcher) groupCombination(groups []*group) error {
 		return err
 	}
 	x := &model.Execution{}
-	c := &fastCandidate{s: s, x: x, groups: groups, events: map[*interp.Trace][]*model.Event{}, keyParts: map[*interp.Trace]string{}}
+	c := &fastCandidate{s: s, x: x, groups: groups, events: map[*interp.Trace][]*model.Event{}}
 	for ti, g := range groups {
 		th := s.threads[ti]
 		p := g.paths[0]
@@ -818,19 +836,14 @@ func (k witnessKey) compare(l witnessKey) int {
 	return 0
 }
 
-// outcomeKey identifies the raw outcome of the leaf's paths.
+// outcomeKey identifies the raw outcome of the leaf's paths: the class
+// of each path but the setup thread's (whose locals are no part of the
+// outcome), in uvarints. It is a few bytes, made without formatting.
 func (c *fastCandidate) outcomeKey(b []byte) []byte {
-	for ti, p := range c.paths {
-		if c.s.threads[ti].role == model.RoleSetup {
-			continue // the setup thread's locals are no part of the outcome
+	for ti, pi := range c.pathIdx {
+		if th := c.s.threads[ti]; th.role != model.RoleSetup {
+			b = binary.AppendUvarint(b, uint64(th.class[pi]))
 		}
-		part, ok := c.keyParts[p]
-		if !ok {
-			part = fmt.Sprint(p.Locals, p.Status)
-			c.keyParts[p] = part
-		}
-		b = append(b, part...)
-		b = append(b, ';')
 	}
 	return b
 }

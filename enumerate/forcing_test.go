@@ -1,9 +1,13 @@
 package enumerate
 
 import (
+	"errors"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"wmm/axioms"
+	"wmm/budget"
 	"wmm/litmus"
 	"wmm/model"
 )
@@ -15,21 +19,7 @@ import (
 // expectations for, and on the generated families under wasm, sc, js
 // and js2017.
 func TestForcingIsForcedOrder(t *testing.T) {
-	type job struct {
-		tt *litmus.Test
-		m  string
-	}
-	var jobs []job
-	for _, tt := range catalogueTests(t) {
-		for _, k := range expectModels(tt) {
-			jobs = append(jobs, job{tt, k})
-		}
-	}
-	for _, src := range append(familyCases(), coTest(3, false), coTest(2, true), gridTest(4, 2, 2, true), coSyncWideTest(2, 4)) {
-		for _, k := range []string{"wasm", "sc", "js", "js2017", "wasm+no-dagger"} {
-			jobs = append(jobs, job{familyTest(t, src), k})
-		}
-	}
+	jobs := orderJobs(t)
 	leaves := 0
 	defer func() { checkForcing = nil }()
 	for _, j := range jobs {
@@ -54,6 +44,94 @@ func TestForcingIsForcedOrder(t *testing.T) {
 	if leaves == 0 {
 		t.Fatal("no leaf was checked")
 	}
+}
+
+// An orderJob is one test under one model.
+type orderJob struct {
+	tt *litmus.Test
+	m  string
+}
+
+// orderJobs returns the catalogue under wasm and every model a test has
+// expectations for, and the generated families under wasm, sc, js and
+// js2017.
+func orderJobs(t *testing.T) []orderJob {
+	var jobs []orderJob
+	for _, tt := range catalogueTests(t) {
+		for _, k := range expectModels(tt) {
+			jobs = append(jobs, orderJob{tt, k})
+		}
+	}
+	for _, src := range append(familyCases(), coTest(3, false), coTest(2, true), gridTest(4, 2, 2, true), coSyncWideTest(2, 4)) {
+		for _, k := range []string{"wasm", "sc", "js", "js2017", "wasm+no-dagger"} {
+			jobs = append(jobs, orderJob{familyTest(t, src), k})
+		}
+	}
+	return jobs
+}
+
+// TestCheckOrderIsCheck checks that every total order the tot search
+// checks with Model.CheckOrder (S10) gets Check's verdict: nil, or the
+// same violation. It runs the jobs of TestForcingIsForcedOrder, and,
+// within a small budget of candidates each, the tests of testdata under
+// models that skip an axiom and with Explain (every candidate whose
+// values match reaches the tot search).
+func TestCheckOrderIsCheck(t *testing.T) {
+	type run struct {
+		orderJob
+		explain bool
+	}
+	var runs []run
+	for _, j := range orderJobs(t) {
+		runs = append(runs, run{j, false})
+	}
+	files, _ := filepath.Glob("testdata/*.yaml")
+	var small []*litmus.Test
+	for _, f := range files {
+		tests, err := litmus.LoadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		small = append(small, tests...)
+	}
+	for _, tt := range small {
+		for _, k := range []string{"wasm+skip=hb-consistent", "wasm+skip=no-tear", "wasm+skip=sc-last-visible", "wasm+skip=init-first"} {
+			runs = append(runs, run{orderJob{tt, k}, false})
+		}
+		runs = append(runs, run{orderJob{tt, "wasm"}, true})
+	}
+	checked, rejected := 0, 0
+	defer func() { checkOrder = nil }()
+	for _, j := range runs {
+		m, err := axioms.Lookup(j.m)
+		if err != nil {
+			t.Fatalf("%s: %v", j.m, err)
+		}
+		checkOrder = func(_ Model, x *model.Execution, got *model.Violation) {
+			checked++
+			want := m.Check(x)
+			switch {
+			case got == nil && want == nil:
+			case got == nil || want == nil:
+				t.Fatalf("%s/%s: CheckOrder says %v, Check says %v", j.tt.Name, j.m, got, want)
+			case got.Axiom != want.Axiom || got.Clause != want.Clause || got.Message() != want.Message():
+				t.Fatalf("%s/%s: CheckOrder finds %s (%s), Check finds %s (%s)", j.tt.Name, j.m, got.Axiom, got.Message(), want.Axiom, want.Message())
+			default:
+				rejected++
+			}
+		}
+		opts := Options{Workers: 1, Explain: j.explain}
+		if j.explain || strings.HasPrefix(j.m, "wasm+skip=") {
+			opts.Limits.Candidates = 2000
+		}
+		if _, err := Run(j.tt, m, opts); err != nil && !errors.Is(err, budget.ErrExceeded) {
+			t.Fatalf("%s/%s: %v", j.tt.Name, j.m, err)
+		}
+	}
+	if checked == 0 || rejected == 0 {
+		t.Fatalf("%d orders checked, %d rejected: the comparison saw too little", checked, rejected)
+	}
+	t.Logf("%d orders checked, %d rejected", checked, rejected)
 }
 
 // sameRel reports whether a and b hold the same pairs.

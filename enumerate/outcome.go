@@ -22,9 +22,18 @@ type rawOutcome struct {
 
 // raw extracts the raw outcome of a candidate's paths.
 func (s *searcher) raw(c *candidate) *rawOutcome {
-	r := &rawOutcome{s: s}
+	r := &rawOutcome{}
+	s.fillRaw(r, func(ti int) *interp.Trace { return c.paths[ti] })
+	return r
+}
+
+// fillRaw sets r to the raw outcome of one path per thread (path(ti)),
+// reusing r's slices.
+func (s *searcher) fillRaw(r *rawOutcome, path func(ti int) *interp.Trace) {
+	r.s = s
+	r.locals, r.status, r.obs = r.locals[:0], r.status[:0], nil
 	for i, th := range s.threads {
-		p := c.paths[i]
+		p := path(i)
 		switch th.role {
 		case model.RoleTest:
 			r.locals = append(r.locals, p.Locals)
@@ -33,7 +42,6 @@ func (s *searcher) raw(c *candidate) *rawOutcome {
 			r.obs = p.Locals
 		}
 	}
-	return r
 }
 
 // key identifies a raw outcome.
@@ -117,14 +125,6 @@ type found struct {
 	x   *model.Execution // nil in an ordinary run
 }
 
-// rawOutcome returns f's raw outcome.
-func (s *searcher) rawOutcome(f *found) *rawOutcome {
-	if f.raw != nil {
-		return f.raw
-	}
-	return s.rawOf(s.pathsOf(f.key.paths))
-}
-
 // pathsOf returns the paths of the given indices, one per thread.
 func (s *searcher) pathsOf(idx []int32) []*interp.Trace {
 	paths := make([]*interp.Trace, len(idx))
@@ -170,36 +170,75 @@ func (s *searcher) count(weight Count, cut bool, paths []*interp.Trace) (bool, e
 
 // result builds the Result: the observed names (with T:trap and T:stuck
 // for threads that trap or block in some allowed execution), the distinct
-// outcomes, sorted, and one witness per outcome.
+// outcomes, sorted, and one witness per outcome: of the raw outcomes that
+// give one outcome over the names, the first found.
+//
+// It holds little beyond what the Result keeps: the bindings of every
+// outcome share one array, no raw outcome is kept (each is read into one
+// reused rawOutcome), and the witnesses are found by the outcome's place
+// in the sorted list rather than by a formatted key.
 func (s *searcher) result() *Result {
-	raws := make([]*rawOutcome, len(s.order))
+	// The outcomes' keys are needed no more: the Result keeps s (for
+	// rebuild), so the map goes now, before the arrays below are made.
+	fs := make([]*found, len(s.order))
 	for i, k := range s.order {
-		raws[i] = s.rawOutcome(s.found[k])
+		fs[i] = s.found[k]
 	}
+	s.found, s.order = nil, nil
+	var buf rawOutcome
 	trapped, stuck := map[string]bool{}, map[string]bool{}
-	for _, r := range raws {
+	for _, f := range fs {
+		r := s.rawInto(&buf, f)
 		for i, th := range s.test.Threads {
-			trapped[th.Name] = trapped[th.Name] || r.status[i] == model.Trapped
-			stuck[th.Name] = stuck[th.Name] || r.status[i] == model.Blocked
+			if r.status[i] == model.Trapped {
+				trapped[th.Name] = true
+			} else if r.status[i] == model.Blocked {
+				stuck[th.Name] = true
+			}
 		}
 	}
 	names := s.test.Names(func(t string) bool { return trapped[t] }, func(t string) bool { return stuck[t] })
-	res := &Result{Test: s.test, Model: s.model.Name(), Names: names, witnesses: make(map[string]*found, len(s.order)), rebuild: s.rebuild, Stats: s.stats, Notes: s.notes}
-	// The witnesses' keys make the set of outcomes: an outcome is
-	// formatted once.
+	res := &Result{Test: s.test, Model: s.model.Name(), Names: names, rebuild: s.rebuild, Stats: s.stats, Notes: s.notes}
 	strs := locStrings(names)
-	for i, k := range s.order {
-		o := raws[i].overNamed(names, strs)
-		if key := o.String(); res.witnesses[key] == nil {
-			res.witnesses[key] = s.found[k]
-			res.Outcomes = append(res.Outcomes, o)
-		}
+	nn := len(names)
+	arena := make([]model.Binding, len(fs)*nn)
+	type entry struct {
+		o model.Outcome
+		f *found
 	}
-	slices.SortFunc(res.Outcomes, model.Compare)
+	all := make([]entry, len(fs))
+	for i, f := range fs {
+		r := s.rawInto(&buf, f)
+		o := model.Outcome(arena[i*nn : (i+1)*nn : (i+1)*nn])
+		for j, n := range names {
+			o[j] = model.Binding{Name: strs[j], Value: r.value(n)}
+		}
+		all[i] = entry{o, f}
+	}
+	// Stable: of equal outcomes the first found comes first and is kept.
+	slices.SortStableFunc(all, func(a, b entry) int { return model.Compare(a.o, b.o) })
+	for i, e := range all {
+		if i > 0 && model.Compare(e.o, all[i-1].o) == 0 {
+			continue
+		}
+		res.Outcomes = append(res.Outcomes, e.o)
+		res.found = append(res.found, e.f)
+	}
+	res.sorted = slices.Clip(res.Outcomes)
 	if !s.stats.Cut.IsZero() {
 		res.Notes = append(res.Notes, fmt.Sprintf("%s execution(s) reached the loop bound (unroll %d) and were left out", s.stats.Cut, s.unroll))
 	}
 	return res
+}
+
+// rawInto returns f's raw outcome: f.raw when the run kept it, else r,
+// set to it (r's slices reused).
+func (s *searcher) rawInto(r *rawOutcome, f *found) *rawOutcome {
+	if f.raw != nil {
+		return f.raw
+	}
+	s.fillRaw(r, func(ti int) *interp.Trace { return s.threads[ti].paths[f.key.paths[ti]] })
+	return r
 }
 
 // Witness returns one consistent execution that has outcome o, one of
@@ -208,11 +247,11 @@ func (s *searcher) result() *Result {
 // (a new one, the caller's to keep). An explain run keeps its witnesses
 // whole and returns them as they are: the caller must not change them.
 func (r *Result) Witness(o model.Outcome) *model.Execution {
-	f := r.witnesses[o.String()]
-	if f == nil {
+	i, ok := slices.BinarySearchFunc(r.sorted, o, model.Compare)
+	if !ok {
 		return nil
 	}
-	return r.rebuild(f)
+	return r.rebuild(r.found[i])
 }
 
 // rebuild returns the witness f stands for. In an ordinary run it is made

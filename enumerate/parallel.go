@@ -60,7 +60,6 @@ func (c *fastCandidate) fork(i, n int) *fastCandidate {
 	f.at = slices.Clone(c.at)
 	f.events = map[*interp.Trace][]*model.Event{}
 	f.copies = nil
-	f.keyParts = map[*interp.Trace]string{}
 	f.paths = make([]*interp.Trace, len(c.paths))
 	f.pathIdx = make([]int32, len(c.pathIdx))
 	f.rf = nil

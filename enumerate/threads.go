@@ -19,6 +19,10 @@ type thread struct {
 	paths []*interp.Trace
 	code  *wasm.Func // test threads: their code, for local names
 	after []int      // indices of the threads it starts after
+	// class numbers the paths by what they leave in an outcome (locals
+	// and status): two paths have the same class exactly when they do
+	// (set by fastEnumerate).
+	class []uint32
 }
 
 // searcher holds the state of one run.
