@@ -566,7 +566,7 @@ function isolatedWorker(d, module) {
 // each shared grow, so it collects after every group; deno's V8 15 and
 // bun's JavaScriptCore grow at a cost that does not follow that number,
 // and there a full collection after every group cost more than it saved
-// (Grow+spurious on deno: 1.9-2.0 s of CPU for 10,000 instances every 4
+// (Grow+spurious on deno: 1.8-2.1 s of CPU for 10,000 instances every 4
 // groups, 2.3-2.7 s every group; docs/ENGINES-RESULTS.md, session 23).
 let isoGroups = 0;
 const ISO_COLLECT_EVERY = typeof Deno !== 'undefined' || typeof Bun !== 'undefined' ? 4 : 1;

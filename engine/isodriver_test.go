@@ -20,6 +20,23 @@ func (c *countingEngine) instantiate(ctx context.Context) (goInstance, error) {
 	return c.goEngine.instantiate(ctx)
 }
 
+// compileWazero compiles the test in src for wazero's compiler; the
+// runtime closes when t ends.
+func compileWazero(t *testing.T, src string, opts Options) (*Harness, *wazeroEngine) {
+	t.Helper()
+	h, err := Compile(loadTest(t, src), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	eng, err := newWazeroEngine(ctx, h, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { eng.r.Close(ctx) })
+	return h, eng
+}
+
 // TestIsolatedReuseGo checks when the Go driver reuses an instantiation:
 // once for a test that cannot grow (its maximum is made its initial
 // size), once per instance for one whose grow may succeed. Each instance
@@ -35,25 +52,7 @@ func TestIsolatedReuseGo(t *testing.T) {
 		name, yaml string
 		want       int // instantiations
 	}{
-		{"size", `name: Reuse
-memory: {pages: 1, max: 2}
-init: {i32[0]: 5}
-setup: |
-  (i32.store (i32.const 4) (i32.const 9))
-threads:
-  T0: |
-    (local $r0 i32) (local $r1 i32) (local $r2 i32)
-    (local.set $r0 (i32.atomic.rmw.add (i32.const 0) (i32.const 1)))
-    (local.set $r1 (memory.size))
-    (local.set $r2 (i32.load (i32.const 8)))
-    (i32.store (i32.const 8) (i32.const 3))
-  T1: |
-    (local $r0 i32) (local $r1 i32)
-    (local.set $r0 (i32.atomic.rmw.add (i32.const 4) (i32.const 1)))
-    (drop (i32.load (i32.const 65536)))
-    (local.set $r1 (i32.const 7))
-observe: [T0:r0, T0:r1, T0:r2, T1:r0, T1:r1, T1:trap, "i32[0]", "i32[4]", "i32[8]"]
-`, 1},
+		{"size", reuseTest, 1},
 		{"grow", `name: Grow
 memory: {pages: 1, max: 2}
 threads:
@@ -67,18 +66,9 @@ observe: [T0:r0, T0:r1, "i32[8]"]
 	} {
 		for _, mem := range []MemoryMode{ImportMemory, DefineMemory} {
 			t.Run(tc.name+"/"+mem.String(), func(t *testing.T) {
-				test := loadTest(t, tc.yaml)
 				opts := Options{Iterations: n, Memory: mem}.withDefaults()
-				h, err := Compile(test, opts)
-				if err != nil {
-					t.Fatal(err)
-				}
+				h, eng := compileWazero(t, tc.yaml, opts)
 				ctx := context.Background()
-				eng, err := newWazeroEngine(ctx, h, false)
-				if err != nil {
-					t.Fatal(err)
-				}
-				defer eng.r.Close(ctx)
 				c := &countingEngine{goEngine: eng}
 				raw, err := runIsolated(ctx, c, h, opts)
 				if err != nil {
@@ -101,7 +91,7 @@ observe: [T0:r0, T0:r1, "i32[8]"]
 // not what an earlier call left in the mirror. (The memory.size read makes
 // the test isolated.)
 func TestMirrorsZeroedAtEntry(t *testing.T) {
-	test := loadTest(t, `name: Mirror
+	const test = `name: Mirror
 memory: {pages: 1, max: 1}
 threads:
   T0: |
@@ -109,18 +99,9 @@ threads:
     (local.set $r0 (memory.size))
     (drop (i32.load (i32.const 65536)))
     (local.set $r1 (i32.const 7))
-`)
-	opts := Options{Iterations: 1, Memory: DefineMemory}.withDefaults()
-	h, err := Compile(test, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+`
+	h, eng := compileWazero(t, test, Options{Iterations: 1, Memory: DefineMemory}.withDefaults())
 	ctx := context.Background()
-	eng, err := newWazeroEngine(ctx, h, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer eng.r.Close(ctx)
 	inst, err := eng.instantiate(ctx)
 	if err != nil {
 		t.Fatal(err)
