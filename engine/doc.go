@@ -72,13 +72,15 @@
 // hundreds of thousands or more: each instance needs a fresh memory and
 // the threads must meet at a gate in the host. The JavaScript runners
 // create a group's memories and instances before its first gate and
-// collect them after the group (V8's memory.grow takes time in proportion
-// to the shared memories an isolate still holds). A test that never grows
-// gets a memory whose maximum is its initial size (only a grow can tell
-// the maximum), and then the JavaScript runners reset the first group's
-// memories (zeroed, initial values, setup code) and reuse them and the
-// workers' instances for every later group, the instances' mirror
-// globals zeroed before each call (jsConfig.Reuse): nothing is created or
+// collect them after the group on node (V8 11's memory.grow takes time in
+// proportion to the shared memories an isolate still holds), after every
+// fourth group on deno and bun. A test that never grows gets a memory
+// whose maximum is its initial size (only a grow can tell the maximum),
+// and then the JavaScript runners reset the first group's memories
+// (zeroed, initial values, setup code) and reuse them and the workers'
+// instances for every later group (jsConfig.Reuse), and the Go driver
+// (isodriver.go) reuses one instantiation the same way; each thread
+// function zeroes its mirror globals on entry. Nothing is created or
 // collected after the first group. docs/ENGINES-RESULTS.md has the
 // profile.
 //

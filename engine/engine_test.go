@@ -664,18 +664,9 @@ func npmEngines() {
 	})
 }
 
-// TestIsolatedReuse runs an isolated test that never grows (it reads the
-// size; its declared maximum of 2 pages is made 1, the initial size, as
-// nothing can tell) over several groups of instances: the JavaScript
-// runners reuse the first group's memories and instances for the next
-// groups (harness.js, cfg.reuse), and every instance must still start
-// from a zeroed memory with the initial values and the setup code's
-// stores. Each RMW reads the initial value (5 and 9) and T0 reads 0 where
-// it then stores 3, never what an earlier instance left; T1's trap is the
-// engine's own (an access past the one page), and its local survives in
-// the mirror global.
-func TestIsolatedReuse(t *testing.T) {
-	test := loadTest(t, `name: Reuse
+// reuseTest is an isolated test that never grows, which the runners
+// reuse instances for (TestIsolatedReuse, TestIsolatedReuseGo).
+const reuseTest = `name: Reuse
 memory: {pages: 1, max: 2}
 init: {i32[0]: 5}
 setup: |
@@ -692,7 +683,20 @@ threads:
     (local.set $r0 (i32.atomic.rmw.add (i32.const 4) (i32.const 1)))
     (drop (i32.load (i32.const 65536)))
 observe: [T0:r0, T0:r1, T0:r2, T1:r0, T1:trap, "i32[0]", "i32[4]", "i32[8]"]
-`)
+`
+
+// TestIsolatedReuse runs an isolated test that never grows (it reads the
+// size; its declared maximum of 2 pages is made 1, the initial size, as
+// nothing can tell) over several groups of instances: the JavaScript
+// runners reuse the first group's memories and instances for the next
+// groups (harness.js, cfg.reuse), and every instance must still start
+// from a zeroed memory with the initial values and the setup code's
+// stores. Each RMW reads the initial value (5 and 9) and T0 reads 0 where
+// it then stores 3, never what an earlier instance left; T1's trap is the
+// engine's own (an access past the one page), and its local survives in
+// the mirror global.
+func TestIsolatedReuse(t *testing.T) {
+	test := loadTest(t, reuseTest)
 	const n = 64
 	for _, r := range engines(t) {
 		for _, mem := range []MemoryMode{ImportMemory, DefineMemory} {

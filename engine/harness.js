@@ -426,7 +426,7 @@ async function runIsolated(cfg) {
     countIsolated(cfg, mems, results, finishedN, width, res);
     if (!pool) {
       mems.length = 0;
-      collect();
+      if (++isoGroups % ISO_COLLECT_EVERY === 0) collect();
     }
     res.dropped += n - finishedN;
     const note = 'instances that missed the deadline were dropped';
@@ -554,11 +554,22 @@ function isolatedWorker(d, module) {
   if (!reused) {
     insts.length = 0;
     d.mems = null;
-    collect();
+    if (++isoGroups % ISO_COLLECT_EVERY === 0) collect();
   }
   Atomics.add(ctl, DONE, 1);
   Atomics.notify(ctl, DONE);
 }
+
+// isoGroups counts the isolated groups this isolate has run on fresh
+// memories; it collects after every ISO_COLLECT_EVERY-th. node 20's V8 11
+// renews every shared memory object an isolate holds, dead or alive, on
+// each shared grow, so it collects after every group; deno's V8 15 and
+// bun's JavaScriptCore grow at a cost that does not follow that number,
+// and there a full collection after every group cost more than it saved
+// (Grow+spurious on deno: 1.8-2.1 s of CPU for 10,000 instances every 4
+// groups, 2.3-2.7 s every group; docs/ENGINES-RESULTS.md, session 23).
+let isoGroups = 0;
+const ISO_COLLECT_EVERY = typeof Deno !== 'undefined' || typeof Bun !== 'undefined' ? 4 : 1;
 
 // collect runs a full garbage collection where the runtime lets us
 // (node and deno run with --expose-gc; bun has Bun.gc).

@@ -15,6 +15,12 @@ const isolatedCollect = 64
 // runIsolated runs an isolated-mode harness: every instance gets a fresh
 // instantiation (and so a fresh memory of the test's size); the threads
 // start together through a gate in Go and each runs its function once.
+// A test whose memory cannot grow (its maximum is its initial size, as
+// harness.go makes it for a test without a grow) reuses one instantiation
+// instead: before each instance every byte of the memory goes back to
+// zero, then the initial values and the setup code, as on a fresh memory,
+// and the thread functions zero their mirror globals (isolated.go). An
+// instantiation whose threads missed the deadline is never reused.
 func runIsolated(ctx context.Context, eng goEngine, h *Harness, opts Options) (*RawResult, error) {
 	raw := &RawResult{Counts: map[string]int{}, Version: eng.version()}
 	workers := make([]*worker, len(h.Locals))
@@ -28,16 +34,18 @@ func runIsolated(ctx context.Context, eng goEngine, h *Harness, opts Options) (*
 	}()
 	q := quietRuntime(len(workers))
 	defer q.Restore()
+	reuse := &isoReuse{on: h.MemMax == h.MemPages}
+	defer reuse.drop()
 	start := time.Now()
 	for i := 0; i < opts.Iterations; i++ {
-		if i > 0 && i%max(h.Alive, 1) == 0 {
+		if i > 0 && i%max(h.Alive, 1) == 0 && reuse.kept == nil {
 			q.Collect()
 		}
 		if opts.Budget > 0 && time.Since(start) > opts.Budget {
 			raw.Notes = append(raw.Notes, fmt.Sprintf("time budget of %s ran out after %d of %d iterations", opts.Budget, i, opts.Iterations))
 			break
 		}
-		key, ok, err := isolatedInstance(ctx, eng, h, opts, workers, batchSeed(opts.Seed, i), h.Delays[i%len(h.Delays)])
+		key, ok, err := isolatedInstance(ctx, eng, h, opts, workers, batchSeed(opts.Seed, i), h.Delays[i%len(h.Delays)], reuse)
 		if err != nil {
 			return nil, err
 		}
@@ -64,13 +72,48 @@ func runIsolated(ctx context.Context, eng goEngine, h *Harness, opts Options) (*
 	return raw, nil
 }
 
+// isoReuse holds the instantiation an isolated run reuses (when on), from
+// the end of one instance to the start of the next.
+type isoReuse struct {
+	on   bool
+	kept goInstance
+}
+
+// take returns the kept instantiation, reset (zeroed memory), or a new
+// one.
+func (r *isoReuse) take(ctx context.Context, eng goEngine) (goInstance, error) {
+	if inst := r.kept; inst != nil {
+		r.kept = nil
+		clear(inst.mem())
+		return inst, nil
+	}
+	return eng.instantiate(ctx)
+}
+
+// give keeps inst for the next instance when reuse is on and no thread
+// runs in it (clean); otherwise it closes it.
+func (r *isoReuse) give(inst goInstance, clean bool) {
+	if r.on && clean && r.kept == nil {
+		r.kept = inst
+		return
+	}
+	inst.close()
+}
+
+func (r *isoReuse) drop() {
+	if r.kept != nil {
+		r.kept.close()
+		r.kept = nil
+	}
+}
+
 // isolatedInstance runs one instance and returns its raw outcome key. It
 // reports false when the instance missed its deadline.
-func isolatedInstance(ctx context.Context, eng goEngine, h *Harness, opts Options, workers []*worker, seed uint64, delay uint32) (string, bool, error) {
+func isolatedInstance(ctx context.Context, eng goEngine, h *Harness, opts Options, workers []*worker, seed uint64, delay uint32, reuse *isoReuse) (string, bool, error) {
 	if err := ctx.Err(); err != nil {
 		return "", false, err
 	}
-	inst, err := eng.instantiate(ctx)
+	inst, err := reuse.take(ctx, eng)
 	if err != nil {
 		return "", false, err
 	}
@@ -78,8 +121,10 @@ func isolatedInstance(ctx context.Context, eng goEngine, h *Harness, opts Option
 	// short (its deadline, an error) cancels the threads' calls and waits
 	// for them, a while, before closing; a thread that still has not
 	// returned keeps the instance, which is then left to it rather than
-	// closed under it.
+	// closed under it. Only an instance whose threads all returned of
+	// themselves (finished) may be kept for reuse.
 	pending := 0
+	finished := false
 	done := make(chan callResult, len(workers))
 	ictx, cancel := context.WithTimeout(ctx, opts.Deadline)
 	defer func() {
@@ -91,7 +136,7 @@ func isolatedInstance(ctx context.Context, eng goEngine, h *Harness, opts Option
 				return
 			}
 		}
-		inst.close()
+		reuse.give(inst, finished)
 	}()
 	writeInit(inst.mem(), 0, h)
 	if err := isolatedSetup(ctx, inst, h); err != nil {
@@ -128,6 +173,7 @@ func isolatedInstance(ctx context.Context, eng goEngine, h *Harness, opts Option
 			return "", false, ctx.Err()
 		}
 	}
+	finished = true
 	return isolatedKey(h, results, inst.mem()), true, nil
 }
 

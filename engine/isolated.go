@@ -16,7 +16,10 @@ import (
 // out-of-bounds or misaligned access traps in the engine, which ends the
 // call. So that the locals survive such a trap, every local.set of thread
 // k's local j also writes the value's bits to the exported i64 global
-// MirrorGlobal(k, j), which the host reads when the call traps.
+// MirrorGlobal(k, j), which the host reads when the call traps. The
+// function zeroes its mirrors first (a fresh call's locals are zero), so
+// that an instance the host reuses (isodriver.go, harness.js) cannot
+// report a local of an earlier call.
 func isolatedModule(p *plan, h *Harness) *wasm.Module {
 	m := &wasm.Module{HasMemory: true, Memory: harnessMemory(h)}
 	for t, th := range p.test.Threads {
@@ -34,7 +37,12 @@ func isolatedModule(p *plan, h *Harness) *wasm.Module {
 		b := newFuncBuilder(fmt.Sprintf("t%d", t), i32Params(2), results, th.Code)
 		status, counter := b.local(wasm.I32), b.local(wasm.I32)
 		rw := &rewriter{p: p, fr: &b.fr, thread: t, mirror: mirror, types: types}
+		var clear []wasm.Instr
+		for _, g := range mirror {
+			clear = append(clear, i64(0), wasm.Instr{Op: wasm.OpGlobalSet, Index: g})
+		}
 		b.f.Body = seq(
+			clear,
 			delay(0, 0, 1, counter, t),
 			list(wrapped(rw.body(th.Code.Body), status)),
 			list(get(status), ins(wasm.OpI64ExtendI32U)),

@@ -26,6 +26,14 @@
     (local f64)
     (local i32)
     (local i32)
+    i64.const 0
+    global.set 0
+    i64.const 0
+    global.set 1
+    i64.const 0
+    global.set 2
+    i64.const 0
+    global.set 3
     local.get 0
     i32.const -1640531535
     i32.mul
