@@ -97,7 +97,7 @@ func (f *engineFlags) registerRuns(cmd *cobra.Command) {
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop each test after this much time, with the iterations done so far (0: no limit)")
 	fl.Uint64Var(&f.seed, "seed", 0, "seed of the random delays (0: a fixed default)")
 	fl.Uint32Var(&f.spin, "spin", 0, "turns a thread spins at the barrier before it sleeps (0: 100000, or 500 when threads outnumber cores)")
-	fl.StringVar(&f.sync, "sync", "1", "instances the threads run between two meetings at the barrier: 1 (every instance starts together), a number K (threads run K instances each without waiting for each other; far faster when threads outnumber cores), or auto (64 when threads outnumber cores, else 1); tests that wait always use 1")
+	fl.StringVar(&f.sync, "sync", "1", "instances the threads run between two meetings at the barrier: 1 (every instance starts together), a number K (a barrier every K instances; in between, a thread waits, at most the spin limit, only for threads a few instances behind it: far faster when threads outnumber cores, but fewer threads overlap on a quiet machine), or auto (64 when threads outnumber cores, else 1); tests that wait always use 1")
 	fl.StringVar(&f.test, "test", "", "run only the tests whose name matches this regular expression")
 	registerCatalog(fl, &f.catalog, "run the")
 	registerFeatures(fl, &f.features)
