@@ -72,16 +72,15 @@ func batchThread(p *plan, h *Harness, t int) wasm.Func {
 	l := &h.Layout
 	threads := len(p.test.Threads)
 	iteration := seq(
-		barrier(threads, b.fr.gen, counter, leader, h.Waits),
-		yield(threads, i, leader),
+		meet(threads, t, h.SyncEvery, i, b.fr.gen, counter, leader, h.Waits),
 		resetLocals(code, b.fr.shift),
 		list(get(i), i32(int64(l.Stride)), ins(wasm.OpI32Mul), i32(int64(l.Slots)), ins(wasm.OpI32Add), set(b.fr.base)),
 		list(get(i), i32(int64(l.RecordSize[t])), ins(wasm.OpI32Mul), i32(int64(l.Results[t])), ins(wasm.OpI32Add), set(rec)),
-		delay(i, parSeed, parDelay, counter, t),
+		skewedDelay(i, counter, leader, t),
 		unfinished(threads, t, i, saw),
 		list(wrapped(rw.body(code.Body), status)),
 		endMark(t, i, saw, status),
-		record(code, b.fr.shift, rec, status),
+		record(code, b.fr.shift, rec, status, leader),
 		list(get(i), i32(1), ins(wasm.OpI32Add), tee(i), get(parN), ins(wasm.OpI32LtU), brIf(0)),
 	)
 	b.f.Body = seq(
@@ -91,24 +90,95 @@ func batchThread(p *plan, h *Harness, t int) wasm.Func {
 	return b.f
 }
 
-// yield varies which thread starts an instance first. The thread that
-// arrives last at the barrier releases it, and is a cache-line transfer
-// (or a wake from wait32) ahead of the others; when the same thread is
-// always last (the waiter of a wait test, after a stuck instance made it
-// sleep), the same thread always starts first and outcomes lock in. So
-// in every other instance (by a hash of its index) the releaser waits
-// until every other thread has passed the barrier.
-func yield(threads int, i, leader uint32) []wasm.Instr {
+// meet starts instance i of thread t. With every = 1 every thread meets
+// at the barrier, then at release. With every > 1 (Harness.SyncEvery)
+// only every every-th instance starts with the barrier, and the others
+// with softMeet.
+func meet(threads, t, every int, i, gen, spins, leader uint32, waits bool) []wasm.Instr {
+	full := seq(barrier(threads, gen, spins, leader, waits), release(threads, leader))
+	if every <= 1 {
+		return full
+	}
+	return seq(
+		list(i32(int64(ctlProg(t))), get(i), i32(1), ins(wasm.OpI32Add), memOp(wasm.OpI32AtomicStore, 0)),
+		list(get(i), i32(int64(every)), ins(wasm.OpI32RemU), ins(wasm.OpI32Eqz), ifElse(full, softMeet(threads, t, i, spins, leader))),
+	)
+}
+
+// softWindow is how many instances behind a thread may be for softMeet
+// to wait for it.
+const softWindow = 16
+
+// softMeet starts an instance without a barrier, for threads that may
+// not all be running (more threads than cores): thread t has published
+// that it arrived at instance i (its progress word), and waits, spinning
+// at most the spin limit, only for the threads a little behind it (fewer
+// than softWindow instances), which are likely running and about to
+// arrive; a thread further behind is likely descheduled and is not
+// waited for, and catches up without waiting when it runs again, since
+// every other thread is ahead of it. So the threads that run at once
+// run the same instance at once, and no thread ever waits for one that
+// is not running for longer than the spin limit. Local leader is 1 when
+// no thread had to be waited for (t arrived last), as at the barrier.
+func softMeet(threads, t int, i, spins, leader uint32) []wasm.Instr {
+	var behind []wasm.Instr
+	for u := range threads {
+		if u != t {
+			// i - (progress-1) - 1, unsigned: below softWindow-1 when u
+			// arrived at an instance from i-softWindow+1 to i-1.
+			behind = append(behind, get(i), i32(int64(ctlProg(u))), memOp(wasm.OpI32AtomicLoad, 0), ins(wasm.OpI32Sub),
+				i32(softWindow-1), ins(wasm.OpI32LtU), brIf(0))
+		}
+	}
+	check := block(append(behind, br(2))...)
+	return list(
+		i32(1), set(leader), i32(0), set(spins),
+		block(loop(seq(
+			cancelCheck(list(ins(wasm.OpReturn))),
+			list(check, i32(0), set(leader),
+				get(spins), i32(1), ins(wasm.OpI32Add), tee(spins), get(parSpin), ins(wasm.OpI32GeU), brIf(1),
+				br(0)))...)),
+	)
+}
+
+// release lets the threads leave the barrier so that no thread always
+// starts first. The thread that arrives last at the barrier releases it
+// and is a cache-line transfer ahead of the others, which the start
+// offsets (skewedDelay, learned per thread and per role by skewTuner)
+// even out. A thread asleep at the barrier is far more than that behind:
+// when the same thread is always last (the waiter of a wait test, after
+// a stuck instance made the other sleep), the same thread would always
+// start first and outcomes would lock in. So when the releaser had to
+// wake a sleeper (the barrier leaves leader = 2), it waits until every
+// other thread has passed the barrier, and then counts as one of them
+// (leader = 0). Threads that did not release count themselves passed.
+func release(threads int, leader uint32) []wasm.Instr {
 	if threads < 2 {
 		return nil
 	}
-	wait := list(
-		get(i), i32(0x9E3779B1), ins(wasm.OpI32Mul), i32(16), ins(wasm.OpI32ShrU), i32(1), ins(wasm.OpI32And),
-		ifThen(block(loop(seq(
-			cancelCheck(list(ins(wasm.OpReturn))),
-			atomicLoad(ctlPassed), list(i32(int64(threads-1)), ins(wasm.OpI32GeU), brIf(1), br(0)))...))),
+	wait := list(block(loop(seq(
+		cancelCheck(list(ins(wasm.OpReturn))),
+		atomicLoad(ctlPassed), list(i32(int64(threads-1)), ins(wasm.OpI32GeU), brIf(1), br(0)))...)),
+		i32(0), set(leader))
+	return list(
+		get(leader), i32(2), ins(wasm.OpI32Eq), ifThen(wait...),
+		get(leader), ins(wasm.OpI32Eqz), ifThen(atomicAdd(ctlPassed, 1)...),
 	)
-	return list(get(leader), ifElse(wait, atomicAdd(ctlPassed, 1)))
+}
+
+// skewedDelay spins thread t's start offset for its role in this
+// instance (the control word ctlSkew(t), +4 for the releaser, which the
+// host sets between batches: see skewTuner) plus a pseudo-random number
+// of turns below the batch's delay parameter.
+func skewedDelay(i, counter, leader uint32, t int) []wasm.Instr {
+	return seq(
+		delayTurns(i, parSeed, parDelay, counter, t),
+		list(
+			get(leader), i32(2), ins(wasm.OpI32Shl), i32(int64(ctlSkew(t))), ins(wasm.OpI32Add), memOp(wasm.OpI32Load, 0),
+			get(counter), ins(wasm.OpI32Add), set(counter),
+			spinDown(counter),
+		),
+	)
 }
 
 // unfinished sets local saw to the threads u (bit u) whose end marker
@@ -137,15 +207,18 @@ func endMark(t int, i, saw, status uint32) []wasm.Instr {
 }
 
 // record stores every local of the instance in its record, then the
-// status, which marks the record complete.
-func record(code *wasm.Func, shift, rec, status uint32) []wasm.Instr {
+// status, which marks the record complete: the status word has the
+// status and the overlap mask in its low half (endMark), and 1 in bit 32
+// when the thread released the barrier (skewTuner reads it).
+func record(code *wasm.Func, shift, rec, status, leader uint32) []wasm.Instr {
 	var out []wasm.Instr
 	for j, lo := range code.Locals {
 		out = append(out, get(rec), get(shift+uint32(j)))
 		out = append(out, asI64(lo.Type)...)
 		out = append(out, memOp(wasm.OpI64Store, 8+8*uint32(j)))
 	}
-	return append(out, get(rec), get(status), ins(wasm.OpI64ExtendI32U), memOp(wasm.OpI64Store, 0))
+	return append(out, get(rec), get(status), ins(wasm.OpI64ExtendI32U),
+		get(leader), ins(wasm.OpI64ExtendI32U), i64(32), ins(wasm.OpI64Shl), ins(wasm.OpI64Or), memOp(wasm.OpI64Store, 0))
 }
 
 // barrier is a generation barrier for the given number of threads: the
@@ -164,7 +237,7 @@ func barrier(threads int, gen, spins, leader uint32, waits bool) []wasm.Instr {
 	last = seq(last,
 		atomicAdd(ctlGen, 1),
 		atomicLoad(ctlSleep),
-		list(ifThen(i32(ctlGen), i32(-1), memOp(wasm.OpMemoryAtomicNotify, 0), ins(wasm.OpDrop))),
+		list(ifThen(i32(ctlGen), i32(-1), memOp(wasm.OpMemoryAtomicNotify, 0), ins(wasm.OpDrop), i32(2), set(leader))),
 	)
 	wait := seq(
 		list(get(spins), i32(1), ins(wasm.OpI32Add), tee(spins), get(parSpin), ins(wasm.OpI32LtU), brIf(0)),

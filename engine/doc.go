@@ -23,11 +23,31 @@
 //     the control area at the start of the harness memory (atomic add,
 //     then spinning on an atomic load of the generation, falling back to
 //     memory.atomic.wait32 after SpinLimit turns).
-//   - After the barrier each thread spins a pseudo-random number of turns,
-//     up to the batch's largest delay (--delay; by default batches cycle
-//     through AutoDelays). On x86 this multiplies the weak outcomes of SB
-//     by ten or more: it spreads the threads' relative start over the
-//     window in which store buffers make a difference.
+//   - After the barrier each thread spins its start offset, then a
+//     pseudo-random number of turns up to the batch's largest delay
+//     (--delay; by default batches cycle through AutoDelays). The delay
+//     spreads the threads' relative start over the window in which store
+//     buffers make a difference. The offsets (one per thread and role:
+//     released the barrier or not) are learned by the host between
+//     batches from the end markers (skewTuner, concurrency.go): a thread
+//     that often finished before another began gets a longer offset, one
+//     that often began after another finished a shorter one. The releaser
+//     leaves a cache-line transfer before the others, and threads differ
+//     in how long their bodies take; the offsets even this out. On SB
+//     they tripled the instances whose threads overlapped.
+//   - With Options.SyncEvery = K > 1 (wmm run --sync K) only every K-th
+//     instance starts at the barrier; the others start at softMeet: each
+//     thread publishes the instance it arrived at and waits, spinning at
+//     most the spin limit, only for threads fewer than 16 instances
+//     behind it. A thread further behind is taken as descheduled and
+//     catches up without waiting when it runs again. With more threads
+//     than cores this runs fifteen to twenty times faster than a barrier that
+//     needs every thread scheduled at every instance. Every instance is
+//     still one whole execution: each thread runs the body once on the
+//     instance's own slot, and the host reads the slot only after every
+//     thread has finished the batch; only when the threads start changes.
+//     Tests that wait always meet at the barrier (the stuck protocol
+//     counts per instance from it).
 //   - Each thread writes its locals (i64 bits; f32 and f64 as their bit
 //     patterns) and its status (done, trapped, stuck) to its own result
 //     region. The host reads the records and the memory atoms of every
@@ -140,9 +160,12 @@
 //     made the threads sleep at the barrier and stop overlapping); a run
 //     whose threads often slept says so, and every batch-mode run
 //     reports its concurrency (concurrency.go).
-//   - In every other instance the thread that releases the barrier waits
-//     until the others have passed it, so that the same thread does not
-//     always start first.
+//   - When the thread that releases the barrier had to wake a sleeper,
+//     it waits until the others have passed the barrier, so that the same
+//     thread (a waiter whose stuck instance sent the other thread to
+//     sleep) does not always start first. (It used to wait in every other
+//     instance, which put the releaser either a transfer ahead or a
+//     transfer behind and the threads rarely at the same point.)
 //   - --timeout (Options.Budget) ends a batch in progress: the batch's
 //     deadline is the earlier of the budget's end and Options.Deadline.
 package engine

@@ -353,25 +353,28 @@ func TestSBAllOutcomes(t *testing.T) {
 func TestSCNeverWeak(t *testing.T) {
 	tests := catalogTests(t, "SB+sc", "MP+sc", "LB+sc", "IRIW+sc")
 	for _, r := range []Runner{Wazero{}, Wazero{Interpreter: true}} {
-		for _, test := range tests {
-			t.Run(r.Name()+"/"+test.Name, func(t *testing.T) {
-				n := 4000
-				if len(test.Threads) > 2 {
-					n = 500
-				}
-				res, err := Run(context.Background(), test, r, Options{Iterations: n})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if res.Iterations+res.Dropped != n {
-					t.Errorf("%d iterations and %d dropped, want %d in all", res.Iterations, res.Dropped, n)
-				}
-				for _, c := range res.Histogram {
-					if test.Condition.Prop.Eval(c.Outcome) {
-						t.Errorf("forbidden outcome %s seen %d times", c.Outcome, c.N)
+		// SyncEvery 8: most instances start at softMeet, not the barrier.
+		for _, sync := range []int{1, 8} {
+			for _, test := range tests {
+				t.Run(fmt.Sprintf("%s/sync%d/%s", r.Name(), sync, test.Name), func(t *testing.T) {
+					n := 4000
+					if len(test.Threads) > 2 {
+						n = 500
 					}
-				}
-			})
+					res, err := Run(context.Background(), test, r, Options{Iterations: n, SyncEvery: sync})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if res.Iterations+res.Dropped != n {
+						t.Errorf("%d iterations and %d dropped, want %d in all", res.Iterations, res.Dropped, n)
+					}
+					for _, c := range res.Histogram {
+						if test.Condition.Prop.Eval(c.Outcome) {
+							t.Errorf("forbidden outcome %s seen %d times", c.Outcome, c.N)
+						}
+					}
+				})
+			}
 		}
 	}
 }

@@ -83,7 +83,8 @@ func runGo(ctx context.Context, eng goEngine, h *Harness, opts Options) (*RawRes
 	if h.Isolated {
 		return runIsolated(ctx, eng, h, opts)
 	}
-	d := &batchDriver{eng: eng, h: h, opts: opts, raw: &RawResult{Counts: map[string]int{}, Version: eng.version()}}
+	d := &batchDriver{eng: eng, h: h, opts: opts, raw: &RawResult{Counts: map[string]int{}, Version: eng.version()},
+		skew: newSkewTuner(len(h.Locals))}
 	return d.run(ctx)
 }
 
@@ -105,6 +106,7 @@ type batchDriver struct {
 	setup            goFunc
 	wake             goFunc
 	ctl              *ctlPort // the driver goroutine's
+	skew             *skewTuner
 }
 
 // A worker is a goroutine locked to an OS thread that calls a function
@@ -411,6 +413,7 @@ func (d *batchDriver) prepare(mem []byte, n int) {
 	for i := range n {
 		writeInit(mem, l.slot(i), d.h)
 	}
+	d.skew.write(mem)
 }
 
 // count adds the outcomes of the finished instances among the first n to
@@ -419,6 +422,8 @@ func (d *batchDriver) count(mem []byte, n int) int {
 	l := &d.h.Layout
 	key := make([]byte, 0, d.h.KeySize())
 	saw := make([]uint32, len(d.h.Locals))
+	leader := make([]bool, len(d.h.Locals))
+	defer d.skew.update()
 	for i := range n {
 		key = key[:0]
 		for t, locals := range d.h.Locals {
@@ -427,6 +432,7 @@ func (d *batchDriver) count(mem []byte, n int) int {
 				return i
 			}
 			saw[t] = sawMask(mem[rec:])
+			leader[t] = mem[rec+4]&1 != 0
 			key = append(key, mem[rec])
 			key = append(key, mem[rec+8:rec+8+8*uint32(locals)]...)
 		}
@@ -441,6 +447,8 @@ func (d *batchDriver) count(mem []byte, n int) int {
 			if concurrent(saw) {
 				d.raw.Concurrent++
 			}
+			d.skew.observe(saw, leader)
+
 		}
 	}
 	return n

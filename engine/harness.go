@@ -41,6 +41,10 @@ type Harness struct {
 	Delays []uint32
 	// SpinLimit is the barrier's spin limit.
 	SpinLimit uint32
+	// SyncEvery is how many instances the threads run between two
+	// meetings at the barrier (batch mode; 1 unless Options.SyncEvery
+	// says otherwise, and always 1 for a test that waits).
+	SyncEvery int
 	// Alive is how many isolated instances may exist at once within the
 	// run's memory budget (isolated mode).
 	Alive int
@@ -111,6 +115,11 @@ func compile(t *litmus.Test, opts Options) (*Harness, *wasm.Module, error) {
 	}
 	if !p.static && p.limit > wasm.MaxPages*pageSize-ctlSize-1<<20 {
 		return nil, nil, &UnsupportedError{t.Name, fmt.Sprintf("the batch harness puts the whole test memory of %d pages in each instance's slot (some address is computed), and with its control area that is more than a memory may have (%d pages)", t.Memory.Pages, wasm.MaxPages)}
+	}
+	h.SyncEvery = opts.syncEvery(len(t.Threads), runtime.NumCPU())
+	if h.Waits {
+		// The stuck protocol counts per instance from a barrier.
+		h.SyncEvery = 1
 	}
 	h.Layout = newLayout(h.Locals, p.window, opts.Stride, batch)
 	h.MemPages, h.MemMax = h.Layout.Pages, h.Layout.Pages
@@ -218,15 +227,23 @@ func asI64(t wasm.ValType) []wasm.Instr {
 // delay spins a pseudo-random number of turns, 0 to delay-1, that depends
 // on the instance index, the seed and the thread.
 func delay(iLocal, seed, delayParam, counter uint32, thread int) []wasm.Instr {
-	mix := list(
+	return append(delayTurns(iLocal, seed, delayParam, counter, thread), spinDown(counter))
+}
+
+// delayTurns sets local counter to delay's pseudo-random number of turns.
+func delayTurns(iLocal, seed, delayParam, counter uint32, thread int) []wasm.Instr {
+	return list(
 		get(iLocal), i32(0x9E3779B1), ins(wasm.OpI32Mul), get(seed), ins(wasm.OpI32Xor),
 		i32(int64(uint32(thread+1)*0x85EBCA6B)), ins(wasm.OpI32Xor), tee(counter),
 		get(counter), i32(15), ins(wasm.OpI32ShrU), ins(wasm.OpI32Xor), i32(0x2C1B3C6D), ins(wasm.OpI32Mul), tee(counter),
 		get(counter), i32(12), ins(wasm.OpI32ShrU), ins(wasm.OpI32Xor),
 		get(delayParam), ins(wasm.OpI32RemU), set(counter),
 	)
-	spin := block(loop(
+}
+
+// spinDown spins local counter down to zero.
+func spinDown(counter uint32) wasm.Instr {
+	return block(loop(
 		get(counter), ins(wasm.OpI32Eqz), brIf(1),
 		get(counter), i32(1), ins(wasm.OpI32Sub), set(counter), br(0)))
-	return append(mix, spin)
 }

@@ -56,7 +56,7 @@ function nodeHost() {
 const SEQ = 0, N = 1, SEED = 2, DONE = 3, GATE_COUNT = 4, GATE_GEN = 5, DELAY = 6, SPIN = 7;
 // Control words of the batch harness memory (byte addresses), as in
 // engine/layout.go.
-const CTL_COUNT = 0, CTL_GEN = 128, CTL_ABORT = 192, CTL_STUCK = 256, CTL_WAKES = 320, CTL_SLEEPS = 384, CTL_CANCEL = 448, CTL_WAITAT = 1024;
+const CTL_COUNT = 0, CTL_GEN = 128, CTL_ABORT = 192, CTL_STUCK = 256, CTL_WAKES = 320, CTL_SLEEPS = 384, CTL_CANCEL = 448, CTL_WAITAT = 1024, CTL_SKEWAT = 2048;
 // Threads whose overlap the status words record (engine/concurrency.go).
 const OVERLAP_THREADS = 24;
 const PAGE = 65536;
@@ -171,7 +171,8 @@ function writeInit(cfg, view, base) {
 // ---- batch mode ----
 
 async function runBatches(cfg) {
-  const res = { counts: new Counter(), dropped: 0, notes: [], version: host.version(), measured: 0, concurrent: 0, sleeps: 0, arrivals: 0 };
+  const res = { counts: new Counter(), dropped: 0, notes: [], version: host.version(), measured: 0, concurrent: 0, sleeps: 0, arrivals: 0,
+    skew: new SkewTuner(cfg.locals.length) };
   let st = await openBatch(cfg, res);
   const start = Date.now();
   res.budgetEnd = cfg.budgetMs > 0 ? start + cfg.budgetMs : Infinity;
@@ -202,7 +203,7 @@ async function runBatches(cfg) {
   }
   res.elapsedMs = Date.now() - start;
   res.iterations = res.counts.iterations;
-  delete res.budgetEnd; delete res.sleeps; delete res.arrivals;
+  delete res.budgetEnd; delete res.sleeps; delete res.arrivals; delete res.skew;
   return noteWaits(res);
 }
 
@@ -224,6 +225,7 @@ async function batch(cfg, st, n, seed, delay, res) {
   }
   view.fill(0, L.slots, L.slots + n * L.stride);
   for (let i = 0; i < n; i++) writeInit(cfg, view, L.slots + i * L.stride);
+  res.skew.write(new Int32Array(st.mem.buffer, CTL_SKEWAT, res.skew.off.length));
   const bad = st.inst.exports.setup(n);
   if (bad !== 0) throw new Error('the setup code does not complete (it traps) in instance ' + (bad - 1));
   const ctl = st.ctl;
@@ -313,12 +315,14 @@ function countBatch(cfg, view, n, res) {
   const key = new Uint8Array(cfg.keySize);
   const T = cfg.locals.length;
   const saw = new Uint32Array(T);
+  const leader = new Uint8Array(T);
   for (let i = 0; i < n; i++) {
     let off = 0;
     for (let t = 0; t < T; t++) {
       const rec = L.results[t] + i * L.recordSize[t];
-      if (view[rec] === 0) return i;
+      if (view[rec] === 0) { res.skew.update(); return i; }
       saw[t] = view[rec + 1] | view[rec + 2] << 8 | view[rec + 3] << 16;
+      leader[t] = view[rec + 4] & 1;
       key[off++] = view[rec];
       const len = 8 * cfg.locals[t];
       key.set(view.subarray(rec + 8, rec + 8 + len), off);
@@ -329,9 +333,54 @@ function countBatch(cfg, view, n, res) {
     if (T >= 2) {
       res.measured++;
       if (concurrent(saw)) res.concurrent++;
+      res.skew.observe(saw, leader);
     }
   }
+  res.skew.update();
   return n;
+}
+
+// SkewTuner is engine/concurrency.go's skewTuner: it learns each
+// thread's start offset per role (released the barrier or not) from the
+// overlap masks, after every batch.
+const SKEW_GAIN = 64, SKEW_MIN = 16, SKEW_MAX = 1 << 14;
+class SkewTuner {
+  constructor(threads) {
+    const k = 2 * Math.min(threads, OVERLAP_THREADS);
+    this.off = new Int32Array(k);
+    this.n = new Int32Array(k); this.early = new Int32Array(k); this.late = new Int32Array(k);
+  }
+  observe(saw, leader) {
+    const n = Math.min(saw.length, OVERLAP_THREADS);
+    for (let t = 0; t < n; t++) {
+      const k = 2 * t + leader[t];
+      this.n[k]++;
+      for (let u = 0; u < n; u++) {
+        if (u !== t && !(saw[t] & (1 << u))) { this.late[k]++; break; }
+      }
+      for (let u = 0; u < n; u++) {
+        if (u !== t && !(saw[u] & (1 << t))) { this.early[k]++; break; }
+      }
+    }
+  }
+  update() {
+    let low = -1;
+    for (let k = 0; k < this.off.length; k++) {
+      if (this.n[k] < SKEW_MIN) continue;
+      // Go's integer division truncates toward zero, as Math.trunc.
+      let v = this.off[k] + Math.trunc(SKEW_GAIN * (this.early[k] - this.late[k]) / this.n[k]);
+      v = Math.min(Math.max(v, 0), SKEW_MAX);
+      this.off[k] = v;
+      if (low < 0 || v < low) low = v;
+    }
+    for (let k = 0; k < this.off.length; k++) {
+      if (low > 0 && this.n[k] >= SKEW_MIN) this.off[k] -= low;
+      this.n[k] = 0; this.early[k] = 0; this.late[k] = 0;
+    }
+  }
+  write(words) {
+    words.set(this.off);
+  }
 }
 
 // concurrent is engine/concurrency.go's: every pair saw each other begun.

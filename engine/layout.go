@@ -13,16 +13,29 @@ const (
 	ctlCancel = 448 // i32: set by the host to make every thread return at once
 	ctlPassed = 512 // i32: threads other than the releaser past the barrier
 	ctlWaitAt = 1024
+	// ctlSkewAt: thread t's start offsets in spin-loop turns, set by the
+	// host between batches: ctlSkewAt+8*t when it did not release the
+	// barrier, +4 when it did (see skewTuner).
+	ctlSkewAt = 2048
 	// ctlMarkAt: thread t's end marker, on a line of its own at
 	// ctlMarkAt+64*t: 1 + the instance whose body the thread last
 	// finished, written with a plain store (see concurrency.go).
-	ctlMarkAt  = 4096
+	ctlMarkAt = 4096
+	// ctlProgAt: thread t's progress word, on a line of its own at
+	// ctlProgAt+64*t: 1 + the instance it last arrived at (see softMeet).
+	ctlProgAt  = ctlMarkAt + 64*maxThreads
 	maxThreads = 64
-	ctlSize    = ctlMarkAt + 64*maxThreads // bytes of the control area
+	ctlSize    = ctlProgAt + 64*maxThreads // bytes of the control area
 )
 
 // ctlMark is the address of thread t's end marker.
 func ctlMark(t int) uint32 { return ctlMarkAt + 64*uint32(t) }
+
+// ctlProg is the address of thread t's progress word.
+func ctlProg(t int) uint32 { return ctlProgAt + 64*uint32(t) }
+
+// ctlSkew is the address of thread t's start offsets.
+func ctlSkew(t int) uint32 { return ctlSkewAt + 8*uint32(t) }
 
 // ctlWaitAddr is the word where thread t keeps the address of its pending
 // infinite wait plus one (0: none), for the host to wake it.

@@ -77,6 +77,14 @@ type Options struct {
 	// sleeps in memory.atomic.wait32 (default 100000, or 500 when the test
 	// has more threads than the machine has cores).
 	SpinLimit uint32
+	// SyncEvery is how many instances the threads of a batch run between
+	// two meetings at the barrier: 1 (the default) starts every instance
+	// with a barrier; K > 1 lets the threads run K instances each without
+	// waiting for each other, instance i of every thread still on slot i,
+	// which is far faster when threads outnumber cores; negative means
+	// DefaultSyncEvery when threads outnumber cores and 1 otherwise. A
+	// test that waits always meets at every instance.
+	SyncEvery int
 	// MaxMemory is the most pages a test's memory may have (default
 	// DefaultMaxMemory); larger tests are refused.
 	MaxMemory uint32
@@ -117,6 +125,22 @@ const (
 	// harnessBudget bounds the harness memory of a batch, in bytes.
 	harnessBudget = 64 << 20
 )
+
+// DefaultSyncEvery is the meeting period that SyncEvery < 0 picks for a
+// test with more threads than cores.
+const DefaultSyncEvery = 64
+
+// syncEvery returns the meeting period for a test of the given number of
+// threads on the given number of cores.
+func (o Options) syncEvery(threads, cores int) int {
+	switch {
+	case o.SyncEvery > 0:
+		return o.SyncEvery
+	case o.SyncEvery < 0 && threads > cores:
+		return DefaultSyncEvery
+	}
+	return 1
+}
 
 // AutoDelays are the largest delays that batches use in turn when
 // Options.Delay is 0. On an idle 2-core x86 machine 511 brought out the

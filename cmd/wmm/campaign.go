@@ -168,6 +168,9 @@ func (f *campaignFlags) tableFlags() []string {
 	if f.stride != engine.DefaultStride {
 		out = append(out, "--stride", fmt.Sprint(f.stride))
 	}
+	if f.sync != "1" {
+		out = append(out, "--sync", f.sync)
+	}
 	if f.seed != 0 {
 		out = append(out, "--seed", fmt.Sprint(f.seed))
 	}

@@ -73,6 +73,7 @@ type engineFlags struct {
 	catalog    bool
 	features   []string
 	spin       uint32
+	sync       string
 	shard      shardFlag
 }
 
@@ -96,6 +97,7 @@ func (f *engineFlags) registerRuns(cmd *cobra.Command) {
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop each test after this much time, with the iterations done so far (0: no limit)")
 	fl.Uint64Var(&f.seed, "seed", 0, "seed of the random delays (0: a fixed default)")
 	fl.Uint32Var(&f.spin, "spin", 0, "turns a thread spins at the barrier before it sleeps (0: 100000, or 500 when threads outnumber cores)")
+	fl.StringVar(&f.sync, "sync", "1", "instances the threads run between two meetings at the barrier: 1 (every instance starts together), a number K (a barrier every K instances; in between, a thread waits, at most the spin limit, only for threads a few instances behind it: far faster when threads outnumber cores, but fewer threads overlap on a quiet machine), or auto (64 when threads outnumber cores, else 1); tests that wait always use 1")
 	fl.StringVar(&f.test, "test", "", "run only the tests whose name matches this regular expression")
 	registerCatalog(fl, &f.catalog, "run the")
 	registerFeatures(fl, &f.features)
@@ -128,6 +130,12 @@ func (f *engineFlags) options() (engine.Options, error) {
 			delay = -1
 		}
 	}
+	sync := 1
+	if f.sync == "auto" {
+		sync = -1
+	} else if sync, err = strconv.Atoi(f.sync); err != nil || sync < 1 {
+		return engine.Options{}, fmt.Errorf("--sync: expected auto or a number of instances from 1, found %q", f.sync)
+	}
 	if f.stride == 0 || f.stride > 1<<24 || f.stride%64 != 0 {
 		return engine.Options{}, fmt.Errorf("--stride: expected a multiple of 64 from 64 to %d bytes, found %d", 1<<24, f.stride)
 	}
@@ -141,7 +149,7 @@ func (f *engineFlags) options() (engine.Options, error) {
 	}
 	return engine.Options{
 		Iterations: n, Batch: f.batch, Delay: delay, Stride: f.stride, Memory: mem, MaxMemory: f.maxMemory,
-		Deadline: f.deadline, Budget: f.timeout, Seed: f.seed, SpinLimit: f.spin,
+		Deadline: f.deadline, Budget: f.timeout, Seed: f.seed, SpinLimit: f.spin, SyncEvery: sync,
 	}, nil
 }
 

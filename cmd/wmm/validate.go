@@ -214,6 +214,9 @@ func reproduce(t *litmus.Test, flags *validateFlags, mode engine.MemoryMode) str
 	if flags.stride != engine.DefaultStride {
 		args = append(args, "--stride", fmt.Sprint(flags.stride))
 	}
+	if flags.sync != "1" {
+		args = append(args, "--sync", flags.sync)
+	}
 	args = append(args, "--memory", strings.Fields(mode.Describe())[0])
 	if flags.seed != 0 {
 		args = append(args, "--seed", fmt.Sprint(flags.seed))

@@ -55,6 +55,8 @@
             i32.const -1
             memory.atomic.notify
             drop
+            i32.const 2
+            local.set 23
           end
         else
           i32.const 0
@@ -104,32 +106,30 @@
           end
         end
         local.get 23
+        i32.const 2
+        i32.eq
         if
-          local.get 19
-          i32.const -1640531535
-          i32.mul
-          i32.const 16
-          i32.shr_u
-          i32.const 1
-          i32.and
-          if
-            block
-              loop
-                i32.const 448
-                i32.atomic.load
-                if
-                  return
-                end
-                i32.const 512
-                i32.atomic.load
-                i32.const 1
-                i32.ge_u
-                br_if 1
-                br 0
+          block
+            loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
               end
+              i32.const 512
+              i32.atomic.load
+              i32.const 1
+              i32.ge_u
+              br_if 1
+              br 0
             end
           end
-        else
+          i32.const 0
+          local.set 23
+        end
+        local.get 23
+        i32.eqz
+        if
           i32.const 512
           i32.const 1
           i32.atomic.rmw.add
@@ -138,13 +138,13 @@
         local.get 19
         i32.const 65536
         i32.mul
-        i32.const 32768
+        i32.const 36864
         i32.add
         local.set 4
         local.get 19
         i32.const 8
         i32.mul
-        i32.const 8192
+        i32.const 12288
         i32.add
         local.set 20
         local.get 19
@@ -168,6 +168,15 @@
         i32.xor
         local.get 2
         i32.rem_u
+        local.set 22
+        local.get 23
+        i32.const 2
+        i32.shl
+        i32.const 2048
+        i32.add
+        i32.load
+        local.get 22
+        i32.add
         local.set 22
         block
           loop
@@ -248,6 +257,11 @@
         local.get 20
         local.get 21
         i64.extend_i32_u
+        local.get 23
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        i64.or
         i64.store
         local.get 19
         i32.const 1
@@ -286,6 +300,8 @@
         i32.const -1
         memory.atomic.notify
         drop
+        i32.const 2
+        local.set 23
       end
     else
       i32.const 0
@@ -391,6 +407,8 @@
             i32.const -1
             memory.atomic.notify
             drop
+            i32.const 2
+            local.set 24
           end
         else
           i32.const 0
@@ -440,32 +458,30 @@
           end
         end
         local.get 24
+        i32.const 2
+        i32.eq
         if
-          local.get 20
-          i32.const -1640531535
-          i32.mul
-          i32.const 16
-          i32.shr_u
-          i32.const 1
-          i32.and
-          if
-            block
-              loop
-                i32.const 448
-                i32.atomic.load
-                if
-                  return
-                end
-                i32.const 512
-                i32.atomic.load
-                i32.const 1
-                i32.ge_u
-                br_if 1
-                br 0
+          block
+            loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
               end
+              i32.const 512
+              i32.atomic.load
+              i32.const 1
+              i32.ge_u
+              br_if 1
+              br 0
             end
           end
-        else
+          i32.const 0
+          local.set 24
+        end
+        local.get 24
+        i32.eqz
+        if
           i32.const 512
           i32.const 1
           i32.atomic.rmw.add
@@ -476,13 +492,13 @@
         local.get 20
         i32.const 65536
         i32.mul
-        i32.const 32768
+        i32.const 36864
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 16384
+        i32.const 20480
         i32.add
         local.set 21
         local.get 20
@@ -506,6 +522,15 @@
         i32.xor
         local.get 2
         i32.rem_u
+        local.set 23
+        local.get 24
+        i32.const 2
+        i32.shl
+        i32.const 2056
+        i32.add
+        i32.load
+        local.get 23
+        i32.add
         local.set 23
         block
           loop
@@ -586,6 +611,11 @@
         local.get 21
         local.get 22
         i64.extend_i32_u
+        local.get 24
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        i64.or
         i64.store
         local.get 20
         i32.const 1
@@ -624,6 +654,8 @@
         i32.const -1
         memory.atomic.notify
         drop
+        i32.const 2
+        local.set 24
       end
     else
       i32.const 0
@@ -699,7 +731,7 @@
         local.get 16
         i32.const 65536
         i32.mul
-        i32.const 32768
+        i32.const 36864
         i32.add
         local.set 1
         block

@@ -56,6 +56,8 @@
             i32.const -1
             memory.atomic.notify
             drop
+            i32.const 2
+            local.set 24
           end
         else
           i32.const 0
@@ -105,32 +107,30 @@
           end
         end
         local.get 24
+        i32.const 2
+        i32.eq
         if
-          local.get 20
-          i32.const -1640531535
-          i32.mul
-          i32.const 16
-          i32.shr_u
-          i32.const 1
-          i32.and
-          if
-            block
-              loop
-                i32.const 448
-                i32.atomic.load
-                if
-                  return
-                end
-                i32.const 512
-                i32.atomic.load
-                i32.const 3
-                i32.ge_u
-                br_if 1
-                br 0
+          block
+            loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
               end
+              i32.const 512
+              i32.atomic.load
+              i32.const 3
+              i32.ge_u
+              br_if 1
+              br 0
             end
           end
-        else
+          i32.const 0
+          local.set 24
+        end
+        local.get 24
+        i32.eqz
+        if
           i32.const 512
           i32.const 1
           i32.atomic.rmw.add
@@ -141,13 +141,13 @@
         local.get 20
         i32.const 65536
         i32.mul
-        i32.const 73728
+        i32.const 77824
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 8192
+        i32.const 12288
         i32.add
         local.set 21
         local.get 20
@@ -171,6 +171,15 @@
         i32.xor
         local.get 2
         i32.rem_u
+        local.set 23
+        local.get 24
+        i32.const 2
+        i32.shl
+        i32.const 2048
+        i32.add
+        i32.load
+        local.get 23
+        i32.add
         local.set 23
         block
           loop
@@ -253,6 +262,11 @@
         local.get 21
         local.get 22
         i64.extend_i32_u
+        local.get 24
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        i64.or
         i64.store
         local.get 20
         i32.const 1
@@ -291,6 +305,8 @@
         i32.const -1
         memory.atomic.notify
         drop
+        i32.const 2
+        local.set 24
       end
     else
       i32.const 0
@@ -396,6 +412,8 @@
             i32.const -1
             memory.atomic.notify
             drop
+            i32.const 2
+            local.set 24
           end
         else
           i32.const 0
@@ -445,32 +463,30 @@
           end
         end
         local.get 24
+        i32.const 2
+        i32.eq
         if
-          local.get 20
-          i32.const -1640531535
-          i32.mul
-          i32.const 16
-          i32.shr_u
-          i32.const 1
-          i32.and
-          if
-            block
-              loop
-                i32.const 448
-                i32.atomic.load
-                if
-                  return
-                end
-                i32.const 512
-                i32.atomic.load
-                i32.const 3
-                i32.ge_u
-                br_if 1
-                br 0
+          block
+            loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
               end
+              i32.const 512
+              i32.atomic.load
+              i32.const 3
+              i32.ge_u
+              br_if 1
+              br 0
             end
           end
-        else
+          i32.const 0
+          local.set 24
+        end
+        local.get 24
+        i32.eqz
+        if
           i32.const 512
           i32.const 1
           i32.atomic.rmw.add
@@ -481,13 +497,13 @@
         local.get 20
         i32.const 65536
         i32.mul
-        i32.const 73728
+        i32.const 77824
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 24576
+        i32.const 28672
         i32.add
         local.set 21
         local.get 20
@@ -511,6 +527,15 @@
         i32.xor
         local.get 2
         i32.rem_u
+        local.set 23
+        local.get 24
+        i32.const 2
+        i32.shl
+        i32.const 2056
+        i32.add
+        i32.load
+        local.get 23
+        i32.add
         local.set 23
         block
           loop
@@ -615,6 +640,11 @@
         local.get 21
         local.get 22
         i64.extend_i32_u
+        local.get 24
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        i64.or
         i64.store
         local.get 20
         i32.const 1
@@ -653,6 +683,8 @@
         i32.const -1
         memory.atomic.notify
         drop
+        i32.const 2
+        local.set 24
       end
     else
       i32.const 0
@@ -758,6 +790,8 @@
             i32.const -1
             memory.atomic.notify
             drop
+            i32.const 2
+            local.set 24
           end
         else
           i32.const 0
@@ -807,32 +841,30 @@
           end
         end
         local.get 24
+        i32.const 2
+        i32.eq
         if
-          local.get 20
-          i32.const -1640531535
-          i32.mul
-          i32.const 16
-          i32.shr_u
-          i32.const 1
-          i32.and
-          if
-            block
-              loop
-                i32.const 448
-                i32.atomic.load
-                if
-                  return
-                end
-                i32.const 512
-                i32.atomic.load
-                i32.const 3
-                i32.ge_u
-                br_if 1
-                br 0
+          block
+            loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
               end
+              i32.const 512
+              i32.atomic.load
+              i32.const 3
+              i32.ge_u
+              br_if 1
+              br 0
             end
           end
-        else
+          i32.const 0
+          local.set 24
+        end
+        local.get 24
+        i32.eqz
+        if
           i32.const 512
           i32.const 1
           i32.atomic.rmw.add
@@ -843,13 +875,13 @@
         local.get 20
         i32.const 65536
         i32.mul
-        i32.const 73728
+        i32.const 77824
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 40960
+        i32.const 45056
         i32.add
         local.set 21
         local.get 20
@@ -873,6 +905,15 @@
         i32.xor
         local.get 2
         i32.rem_u
+        local.set 23
+        local.get 24
+        i32.const 2
+        i32.shl
+        i32.const 2064
+        i32.add
+        i32.load
+        local.get 23
+        i32.add
         local.set 23
         block
           loop
@@ -966,6 +1007,11 @@
         local.get 21
         local.get 22
         i64.extend_i32_u
+        local.get 24
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        i64.or
         i64.store
         local.get 20
         i32.const 1
@@ -1004,6 +1050,8 @@
         i32.const -1
         memory.atomic.notify
         drop
+        i32.const 2
+        local.set 24
       end
     else
       i32.const 0
@@ -1109,6 +1157,8 @@
             i32.const -1
             memory.atomic.notify
             drop
+            i32.const 2
+            local.set 24
           end
         else
           i32.const 0
@@ -1158,32 +1208,30 @@
           end
         end
         local.get 24
+        i32.const 2
+        i32.eq
         if
-          local.get 20
-          i32.const -1640531535
-          i32.mul
-          i32.const 16
-          i32.shr_u
-          i32.const 1
-          i32.and
-          if
-            block
-              loop
-                i32.const 448
-                i32.atomic.load
-                if
-                  return
-                end
-                i32.const 512
-                i32.atomic.load
-                i32.const 3
-                i32.ge_u
-                br_if 1
-                br 0
+          block
+            loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
               end
+              i32.const 512
+              i32.atomic.load
+              i32.const 3
+              i32.ge_u
+              br_if 1
+              br 0
             end
           end
-        else
+          i32.const 0
+          local.set 24
+        end
+        local.get 24
+        i32.eqz
+        if
           i32.const 512
           i32.const 1
           i32.atomic.rmw.add
@@ -1194,13 +1242,13 @@
         local.get 20
         i32.const 65536
         i32.mul
-        i32.const 73728
+        i32.const 77824
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 57344
+        i32.const 61440
         i32.add
         local.set 21
         local.get 20
@@ -1224,6 +1272,15 @@
         i32.xor
         local.get 2
         i32.rem_u
+        local.set 23
+        local.get 24
+        i32.const 2
+        i32.shl
+        i32.const 2072
+        i32.add
+        i32.load
+        local.get 23
+        i32.add
         local.set 23
         block
           loop
@@ -1303,6 +1360,11 @@
         local.get 21
         local.get 22
         i64.extend_i32_u
+        local.get 24
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        i64.or
         i64.store
         local.get 20
         i32.const 1
@@ -1341,6 +1403,8 @@
         i32.const -1
         memory.atomic.notify
         drop
+        i32.const 2
+        local.set 24
       end
     else
       i32.const 0
@@ -1416,7 +1480,7 @@
         local.get 16
         i32.const 65536
         i32.mul
-        i32.const 73728
+        i32.const 77824
         i32.add
         local.set 1
         block

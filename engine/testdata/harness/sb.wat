@@ -56,6 +56,8 @@
             i32.const -1
             memory.atomic.notify
             drop
+            i32.const 2
+            local.set 24
           end
         else
           i32.const 0
@@ -105,32 +107,30 @@
           end
         end
         local.get 24
+        i32.const 2
+        i32.eq
         if
-          local.get 20
-          i32.const -1640531535
-          i32.mul
-          i32.const 16
-          i32.shr_u
-          i32.const 1
-          i32.and
-          if
-            block
-              loop
-                i32.const 448
-                i32.atomic.load
-                if
-                  return
-                end
-                i32.const 512
-                i32.atomic.load
-                i32.const 1
-                i32.ge_u
-                br_if 1
-                br 0
+          block
+            loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
               end
+              i32.const 512
+              i32.atomic.load
+              i32.const 1
+              i32.ge_u
+              br_if 1
+              br 0
             end
           end
-        else
+          i32.const 0
+          local.set 24
+        end
+        local.get 24
+        i32.eqz
+        if
           i32.const 512
           i32.const 1
           i32.atomic.rmw.add
@@ -141,13 +141,13 @@
         local.get 20
         i32.const 64
         i32.mul
-        i32.const 139264
+        i32.const 143360
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 8192
+        i32.const 12288
         i32.add
         local.set 21
         local.get 20
@@ -171,6 +171,15 @@
         i32.xor
         local.get 2
         i32.rem_u
+        local.set 23
+        local.get 24
+        i32.const 2
+        i32.shl
+        i32.const 2048
+        i32.add
+        i32.load
+        local.get 23
+        i32.add
         local.set 23
         block
           loop
@@ -241,6 +250,11 @@
         local.get 21
         local.get 22
         i64.extend_i32_u
+        local.get 24
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        i64.or
         i64.store
         local.get 20
         i32.const 1
@@ -279,6 +293,8 @@
         i32.const -1
         memory.atomic.notify
         drop
+        i32.const 2
+        local.set 24
       end
     else
       i32.const 0
@@ -384,6 +400,8 @@
             i32.const -1
             memory.atomic.notify
             drop
+            i32.const 2
+            local.set 24
           end
         else
           i32.const 0
@@ -433,32 +451,30 @@
           end
         end
         local.get 24
+        i32.const 2
+        i32.eq
         if
-          local.get 20
-          i32.const -1640531535
-          i32.mul
-          i32.const 16
-          i32.shr_u
-          i32.const 1
-          i32.and
-          if
-            block
-              loop
-                i32.const 448
-                i32.atomic.load
-                if
-                  return
-                end
-                i32.const 512
-                i32.atomic.load
-                i32.const 1
-                i32.ge_u
-                br_if 1
-                br 0
+          block
+            loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
               end
+              i32.const 512
+              i32.atomic.load
+              i32.const 1
+              i32.ge_u
+              br_if 1
+              br 0
             end
           end
-        else
+          i32.const 0
+          local.set 24
+        end
+        local.get 24
+        i32.eqz
+        if
           i32.const 512
           i32.const 1
           i32.atomic.rmw.add
@@ -469,13 +485,13 @@
         local.get 20
         i32.const 64
         i32.mul
-        i32.const 139264
+        i32.const 143360
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 73728
+        i32.const 77824
         i32.add
         local.set 21
         local.get 20
@@ -499,6 +515,15 @@
         i32.xor
         local.get 2
         i32.rem_u
+        local.set 23
+        local.get 24
+        i32.const 2
+        i32.shl
+        i32.const 2056
+        i32.add
+        i32.load
+        local.get 23
+        i32.add
         local.set 23
         block
           loop
@@ -569,6 +594,11 @@
         local.get 21
         local.get 22
         i64.extend_i32_u
+        local.get 24
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        i64.or
         i64.store
         local.get 20
         i32.const 1
@@ -607,6 +637,8 @@
         i32.const -1
         memory.atomic.notify
         drop
+        i32.const 2
+        local.set 24
       end
     else
       i32.const 0
@@ -682,7 +714,7 @@
         local.get 16
         i32.const 64
         i32.mul
-        i32.const 139264
+        i32.const 143360
         i32.add
         local.set 1
         block

@@ -57,6 +57,8 @@
             i32.const -1
             memory.atomic.notify
             drop
+            i32.const 2
+            local.set 25
           end
         else
           i32.const 0
@@ -106,32 +108,30 @@
           end
         end
         local.get 25
+        i32.const 2
+        i32.eq
         if
-          local.get 21
-          i32.const -1640531535
-          i32.mul
-          i32.const 16
-          i32.shr_u
-          i32.const 1
-          i32.and
-          if
-            block
-              loop
-                i32.const 448
-                i32.atomic.load
-                if
-                  return
-                end
-                i32.const 512
-                i32.atomic.load
-                i32.const 4
-                i32.ge_u
-                br_if 1
-                br 0
+          block
+            loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
               end
+              i32.const 512
+              i32.atomic.load
+              i32.const 4
+              i32.ge_u
+              br_if 1
+              br 0
             end
           end
-        else
+          i32.const 0
+          local.set 25
+        end
+        local.get 25
+        i32.eqz
+        if
           i32.const 512
           i32.const 1
           i32.atomic.rmw.add
@@ -144,13 +144,13 @@
         local.get 21
         i32.const 64
         i32.mul
-        i32.const 368640
+        i32.const 372736
         i32.add
         local.set 6
         local.get 21
         i32.const 24
         i32.mul
-        i32.const 8192
+        i32.const 12288
         i32.add
         local.set 22
         local.get 21
@@ -174,6 +174,15 @@
         i32.xor
         local.get 2
         i32.rem_u
+        local.set 24
+        local.get 25
+        i32.const 2
+        i32.shl
+        i32.const 2048
+        i32.add
+        i32.load
+        local.get 24
+        i32.add
         local.set 24
         block
           loop
@@ -270,6 +279,11 @@
         local.get 22
         local.get 23
         i64.extend_i32_u
+        local.get 25
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        i64.or
         i64.store
         local.get 21
         i32.const 1
@@ -308,6 +322,8 @@
         i32.const -1
         memory.atomic.notify
         drop
+        i32.const 2
+        local.set 25
       end
     else
       i32.const 0
@@ -413,6 +429,8 @@
             i32.const -1
             memory.atomic.notify
             drop
+            i32.const 2
+            local.set 24
           end
         else
           i32.const 0
@@ -462,32 +480,30 @@
           end
         end
         local.get 24
+        i32.const 2
+        i32.eq
         if
-          local.get 20
-          i32.const -1640531535
-          i32.mul
-          i32.const 16
-          i32.shr_u
-          i32.const 1
-          i32.and
-          if
-            block
-              loop
-                i32.const 448
-                i32.atomic.load
-                if
-                  return
-                end
-                i32.const 512
-                i32.atomic.load
-                i32.const 4
-                i32.ge_u
-                br_if 1
-                br 0
+          block
+            loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
               end
+              i32.const 512
+              i32.atomic.load
+              i32.const 4
+              i32.ge_u
+              br_if 1
+              br 0
             end
           end
-        else
+          i32.const 0
+          local.set 24
+        end
+        local.get 24
+        i32.eqz
+        if
           i32.const 512
           i32.const 1
           i32.atomic.rmw.add
@@ -498,13 +514,13 @@
         local.get 20
         i32.const 64
         i32.mul
-        i32.const 368640
+        i32.const 372736
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 106496
+        i32.const 110592
         i32.add
         local.set 21
         local.get 20
@@ -528,6 +544,15 @@
         i32.xor
         local.get 2
         i32.rem_u
+        local.set 23
+        local.get 24
+        i32.const 2
+        i32.shl
+        i32.const 2056
+        i32.add
+        i32.load
+        local.get 23
+        i32.add
         local.set 23
         block
           loop
@@ -616,6 +641,11 @@
         local.get 21
         local.get 22
         i64.extend_i32_u
+        local.get 24
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        i64.or
         i64.store
         local.get 20
         i32.const 1
@@ -654,6 +684,8 @@
         i32.const -1
         memory.atomic.notify
         drop
+        i32.const 2
+        local.set 24
       end
     else
       i32.const 0
@@ -759,6 +791,8 @@
             i32.const -1
             memory.atomic.notify
             drop
+            i32.const 2
+            local.set 24
           end
         else
           i32.const 0
@@ -808,32 +842,30 @@
           end
         end
         local.get 24
+        i32.const 2
+        i32.eq
         if
-          local.get 20
-          i32.const -1640531535
-          i32.mul
-          i32.const 16
-          i32.shr_u
-          i32.const 1
-          i32.and
-          if
-            block
-              loop
-                i32.const 448
-                i32.atomic.load
-                if
-                  return
-                end
-                i32.const 512
-                i32.atomic.load
-                i32.const 4
-                i32.ge_u
-                br_if 1
-                br 0
+          block
+            loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
               end
+              i32.const 512
+              i32.atomic.load
+              i32.const 4
+              i32.ge_u
+              br_if 1
+              br 0
             end
           end
-        else
+          i32.const 0
+          local.set 24
+        end
+        local.get 24
+        i32.eqz
+        if
           i32.const 512
           i32.const 1
           i32.atomic.rmw.add
@@ -844,13 +876,13 @@
         local.get 20
         i32.const 64
         i32.mul
-        i32.const 368640
+        i32.const 372736
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 172032
+        i32.const 176128
         i32.add
         local.set 21
         local.get 20
@@ -874,6 +906,15 @@
         i32.xor
         local.get 2
         i32.rem_u
+        local.set 23
+        local.get 24
+        i32.const 2
+        i32.shl
+        i32.const 2064
+        i32.add
+        i32.load
+        local.get 23
+        i32.add
         local.set 23
         block
           loop
@@ -978,6 +1019,11 @@
         local.get 21
         local.get 22
         i64.extend_i32_u
+        local.get 24
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        i64.or
         i64.store
         local.get 20
         i32.const 1
@@ -1016,6 +1062,8 @@
         i32.const -1
         memory.atomic.notify
         drop
+        i32.const 2
+        local.set 24
       end
     else
       i32.const 0
@@ -1121,6 +1169,8 @@
             i32.const -1
             memory.atomic.notify
             drop
+            i32.const 2
+            local.set 24
           end
         else
           i32.const 0
@@ -1170,32 +1220,30 @@
           end
         end
         local.get 24
+        i32.const 2
+        i32.eq
         if
-          local.get 20
-          i32.const -1640531535
-          i32.mul
-          i32.const 16
-          i32.shr_u
-          i32.const 1
-          i32.and
-          if
-            block
-              loop
-                i32.const 448
-                i32.atomic.load
-                if
-                  return
-                end
-                i32.const 512
-                i32.atomic.load
-                i32.const 4
-                i32.ge_u
-                br_if 1
-                br 0
+          block
+            loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
               end
+              i32.const 512
+              i32.atomic.load
+              i32.const 4
+              i32.ge_u
+              br_if 1
+              br 0
             end
           end
-        else
+          i32.const 0
+          local.set 24
+        end
+        local.get 24
+        i32.eqz
+        if
           i32.const 512
           i32.const 1
           i32.atomic.rmw.add
@@ -1206,13 +1254,13 @@
         local.get 20
         i32.const 64
         i32.mul
-        i32.const 368640
+        i32.const 372736
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 237568
+        i32.const 241664
         i32.add
         local.set 21
         local.get 20
@@ -1236,6 +1284,15 @@
         i32.xor
         local.get 2
         i32.rem_u
+        local.set 23
+        local.get 24
+        i32.const 2
+        i32.shl
+        i32.const 2072
+        i32.add
+        i32.load
+        local.get 23
+        i32.add
         local.set 23
         block
           loop
@@ -1331,6 +1388,11 @@
         local.get 21
         local.get 22
         i64.extend_i32_u
+        local.get 24
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        i64.or
         i64.store
         local.get 20
         i32.const 1
@@ -1369,6 +1431,8 @@
         i32.const -1
         memory.atomic.notify
         drop
+        i32.const 2
+        local.set 24
       end
     else
       i32.const 0
@@ -1474,6 +1538,8 @@
             i32.const -1
             memory.atomic.notify
             drop
+            i32.const 2
+            local.set 24
           end
         else
           i32.const 0
@@ -1523,32 +1589,30 @@
           end
         end
         local.get 24
+        i32.const 2
+        i32.eq
         if
-          local.get 20
-          i32.const -1640531535
-          i32.mul
-          i32.const 16
-          i32.shr_u
-          i32.const 1
-          i32.and
-          if
-            block
-              loop
-                i32.const 448
-                i32.atomic.load
-                if
-                  return
-                end
-                i32.const 512
-                i32.atomic.load
-                i32.const 4
-                i32.ge_u
-                br_if 1
-                br 0
+          block
+            loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
               end
+              i32.const 512
+              i32.atomic.load
+              i32.const 4
+              i32.ge_u
+              br_if 1
+              br 0
             end
           end
-        else
+          i32.const 0
+          local.set 24
+        end
+        local.get 24
+        i32.eqz
+        if
           i32.const 512
           i32.const 1
           i32.atomic.rmw.add
@@ -1559,13 +1623,13 @@
         local.get 20
         i32.const 64
         i32.mul
-        i32.const 368640
+        i32.const 372736
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 303104
+        i32.const 307200
         i32.add
         local.set 21
         local.get 20
@@ -1589,6 +1653,15 @@
         i32.xor
         local.get 2
         i32.rem_u
+        local.set 23
+        local.get 24
+        i32.const 2
+        i32.shl
+        i32.const 2080
+        i32.add
+        i32.load
+        local.get 23
+        i32.add
         local.set 23
         block
           loop
@@ -1696,6 +1769,11 @@
         local.get 21
         local.get 22
         i64.extend_i32_u
+        local.get 24
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        i64.or
         i64.store
         local.get 20
         i32.const 1
@@ -1734,6 +1812,8 @@
         i32.const -1
         memory.atomic.notify
         drop
+        i32.const 2
+        local.set 24
       end
     else
       i32.const 0
@@ -1809,7 +1889,7 @@
         local.get 16
         i32.const 64
         i32.mul
-        i32.const 368640
+        i32.const 372736
         i32.add
         local.set 1
         block

@@ -63,6 +63,8 @@
             i32.const -1
             memory.atomic.notify
             drop
+            i32.const 2
+            local.set 25
           end
         else
           i32.const 0
@@ -112,32 +114,30 @@
           end
         end
         local.get 25
+        i32.const 2
+        i32.eq
         if
-          local.get 21
-          i32.const -1640531535
-          i32.mul
-          i32.const 16
-          i32.shr_u
-          i32.const 1
-          i32.and
-          if
-            block
-              loop
-                i32.const 448
-                i32.atomic.load
-                if
-                  return
-                end
-                i32.const 512
-                i32.atomic.load
-                i32.const 2
-                i32.ge_u
-                br_if 1
-                br 0
+          block
+            loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
               end
+              i32.const 512
+              i32.atomic.load
+              i32.const 2
+              i32.ge_u
+              br_if 1
+              br 0
             end
           end
-        else
+          i32.const 0
+          local.set 25
+        end
+        local.get 25
+        i32.eqz
+        if
           i32.const 512
           i32.const 1
           i32.atomic.rmw.add
@@ -150,13 +150,13 @@
         local.get 21
         i32.const 64
         i32.mul
-        i32.const 22528
+        i32.const 26624
         i32.add
         local.set 6
         local.get 21
         i32.const 24
         i32.mul
-        i32.const 8192
+        i32.const 12288
         i32.add
         local.set 22
         local.get 21
@@ -180,6 +180,15 @@
         i32.xor
         local.get 2
         i32.rem_u
+        local.set 24
+        local.get 25
+        i32.const 2
+        i32.shl
+        i32.const 2048
+        i32.add
+        i32.load
+        local.get 24
+        i32.add
         local.set 24
         block
           loop
@@ -461,6 +470,11 @@
         local.get 22
         local.get 23
         i64.extend_i32_u
+        local.get 25
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        i64.or
         i64.store
         local.get 21
         i32.const 1
@@ -505,6 +519,8 @@
         i32.const -1
         memory.atomic.notify
         drop
+        i32.const 2
+        local.set 25
       end
     else
       i32.const 0
@@ -616,6 +632,8 @@
             i32.const -1
             memory.atomic.notify
             drop
+            i32.const 2
+            local.set 24
           end
         else
           i32.const 0
@@ -665,32 +683,30 @@
           end
         end
         local.get 24
+        i32.const 2
+        i32.eq
         if
-          local.get 20
-          i32.const -1640531535
-          i32.mul
-          i32.const 16
-          i32.shr_u
-          i32.const 1
-          i32.and
-          if
-            block
-              loop
-                i32.const 448
-                i32.atomic.load
-                if
-                  return
-                end
-                i32.const 512
-                i32.atomic.load
-                i32.const 2
-                i32.ge_u
-                br_if 1
-                br 0
+          block
+            loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
               end
+              i32.const 512
+              i32.atomic.load
+              i32.const 2
+              i32.ge_u
+              br_if 1
+              br 0
             end
           end
-        else
+          i32.const 0
+          local.set 24
+        end
+        local.get 24
+        i32.eqz
+        if
           i32.const 512
           i32.const 1
           i32.atomic.rmw.add
@@ -701,13 +717,13 @@
         local.get 20
         i32.const 64
         i32.mul
-        i32.const 22528
+        i32.const 26624
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 14336
+        i32.const 18432
         i32.add
         local.set 21
         local.get 20
@@ -731,6 +747,15 @@
         i32.xor
         local.get 2
         i32.rem_u
+        local.set 23
+        local.get 24
+        i32.const 2
+        i32.shl
+        i32.const 2056
+        i32.add
+        i32.load
+        local.get 23
+        i32.add
         local.set 23
         block
           loop
@@ -905,6 +930,11 @@
         local.get 21
         local.get 22
         i64.extend_i32_u
+        local.get 24
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        i64.or
         i64.store
         local.get 20
         i32.const 1
@@ -949,6 +979,8 @@
         i32.const -1
         memory.atomic.notify
         drop
+        i32.const 2
+        local.set 24
       end
     else
       i32.const 0
@@ -1060,6 +1092,8 @@
             i32.const -1
             memory.atomic.notify
             drop
+            i32.const 2
+            local.set 24
           end
         else
           i32.const 0
@@ -1109,32 +1143,30 @@
           end
         end
         local.get 24
+        i32.const 2
+        i32.eq
         if
-          local.get 20
-          i32.const -1640531535
-          i32.mul
-          i32.const 16
-          i32.shr_u
-          i32.const 1
-          i32.and
-          if
-            block
-              loop
-                i32.const 448
-                i32.atomic.load
-                if
-                  return
-                end
-                i32.const 512
-                i32.atomic.load
-                i32.const 2
-                i32.ge_u
-                br_if 1
-                br 0
+          block
+            loop
+              i32.const 448
+              i32.atomic.load
+              if
+                return
               end
+              i32.const 512
+              i32.atomic.load
+              i32.const 2
+              i32.ge_u
+              br_if 1
+              br 0
             end
           end
-        else
+          i32.const 0
+          local.set 24
+        end
+        local.get 24
+        i32.eqz
+        if
           i32.const 512
           i32.const 1
           i32.atomic.rmw.add
@@ -1145,13 +1177,13 @@
         local.get 20
         i32.const 64
         i32.mul
-        i32.const 22528
+        i32.const 26624
         i32.add
         local.set 5
         local.get 20
         i32.const 16
         i32.mul
-        i32.const 18432
+        i32.const 22528
         i32.add
         local.set 21
         local.get 20
@@ -1175,6 +1207,15 @@
         i32.xor
         local.get 2
         i32.rem_u
+        local.set 23
+        local.get 24
+        i32.const 2
+        i32.shl
+        i32.const 2064
+        i32.add
+        i32.load
+        local.get 23
+        i32.add
         local.set 23
         block
           loop
@@ -1256,6 +1297,11 @@
         local.get 21
         local.get 22
         i64.extend_i32_u
+        local.get 24
+        i64.extend_i32_u
+        i64.const 32
+        i64.shl
+        i64.or
         i64.store
         local.get 20
         i32.const 1
@@ -1300,6 +1346,8 @@
         i32.const -1
         memory.atomic.notify
         drop
+        i32.const 2
+        local.set 24
       end
     else
       i32.const 0
@@ -1375,7 +1423,7 @@
         local.get 16
         i32.const 64
         i32.mul
-        i32.const 22528
+        i32.const 26624
         i32.add
         local.set 1
         block
