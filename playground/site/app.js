@@ -10,7 +10,7 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const state = { module: null, worker: null, pending: new Map(), next: 1, catalog: [], timer: null, progress: "", runner: null, lastRun: null };
+const state = { module: null, worker: null, pending: new Map(), next: 1, catalog: [], timer: null, progress: "", runner: null, running: false, lastRun: null };
 
 // startWorker starts a worker on the compiled checker and resolves when
 // it is ready.
@@ -62,12 +62,14 @@ function progressText(p) {
 }
 
 async function cancel() {
-  if (state.runner) {
-    // Ending the runner ends its thread workers.
+  if (state.running) {
+    // Ending the runner ends its thread workers; the next run starts a
+    // new one.
     state.runner.terminate();
     state.runner.onmessage = null;
     state.runReject(new Error("cancelled"));
     state.runner = null;
+    state.running = false;
     busy(null);
     $("status").textContent = "run cancelled";
     return;
@@ -286,21 +288,42 @@ function outcomeText(o) {
   return Object.entries(o).map(([k, v]) => k + "=" + v).join("; ") || "(no names)";
 }
 
-// runHarness runs a compiled job (the checker's compile answer) in a
+// runHarness runs a compiled job (the checker's compile answer) in the
 // runner worker and resolves with the harness's last line, {result} or
 // {error}; Cancel rejects it.
+//
+// One runner serves every run of the page: it is ended only by Cancel or
+// a failed run. An isolated run makes a shared memory per instance in the
+// runner's own isolate, and V8 frees the dead ones only when it collects
+// that isolate's garbage, which it does when it refuses a new memory
+// there. A runner ended after each run left its last dead memories (up to
+// about 100 of the renderer's 123, TestPlaygroundCatalog's walk) to the
+// browser's asynchronous teardown of the ended worker, and the next run's
+// new runner, whose own collection cannot free them, was refused memories
+// for 10 to 20 s. A runner that lives on frees them at its next refusal
+// (playground/testdata/memory-churn.html, keep=1).
 function runHarness(job, iterations) {
   return new Promise((resolve, reject) => {
-    const w = new Worker("runner.js");
-    state.runner = w;
+    if (!state.runner) state.runner = new Worker("runner.js");
+    const w = state.runner;
+    state.running = true;
     state.runReject = reject;
-    const end = (m) => { w.terminate(); state.runner = null; resolve(m); };
+    const end = (m, failed) => {
+      w.onmessage = w.onerror = null;
+      state.running = false;
+      if (failed) {
+        // A failed run may leave threads running: end them.
+        w.terminate();
+        state.runner = null;
+      }
+      resolve(m);
+    };
     w.onmessage = (e) => {
       const m = e.data;
       if (m.progress !== undefined) state.progress = m.progress.toLocaleString("en") + " of " + iterations.toLocaleString("en") + " iterations";
-      else end(m);
+      else end(m, m.error !== undefined);
     };
-    w.onerror = (e) => end({ error: "the runner failed: " + e.message });
+    w.onerror = (e) => end({ error: "the runner failed: " + e.message }, true);
     w.postMessage({ run: { config: job.config, module: bytesOf(job.module), workerModule: bytesOf(job.workerModule) } });
   });
 }

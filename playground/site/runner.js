@@ -8,7 +8,8 @@
 // and sets self.wmmInline).
 //
 // The page posts {run: {config, module, workerModule}}: the configuration
-// of engine.JSJob and the module bytes. The runner posts {progress: n}
+// of engine.JSJob and the module bytes, one run after another to the same
+// runner (app.js's runHarness says why). The runner posts {progress: n}
 // lines, then {result} or {error}, as the node harness prints them.
 "use strict";
 
