@@ -61,10 +61,11 @@ type Forcing struct {
 	trail model.Trail
 	rules []forcedRule
 	live  []int32       // close's rules that apply under its hb
+	done  []int32       // the rules settled, in the order they were
 	marks []forcingMark // one per Extend not yet retracted
 }
 
-type forcingMark struct{ trail, rules int }
+type forcingMark struct{ trail, rules, done int }
 
 // NewForcing starts a Forcing for x under hb, the happens-before before
 // any read's writers are chosen (closed, acyclic).
@@ -82,7 +83,7 @@ func (f *Forcing) Order() *model.Rel { return f.order }
 // the fixpoint runs again over the rules of every read extended. It
 // returns a violation when they close a cycle (tot cannot contain one).
 func (f *Forcing) Extend(hb *model.Rel, r model.EventID) *model.Violation {
-	f.marks = append(f.marks, forcingMark{f.trail.Mark(), len(f.rules)})
+	f.marks = append(f.marks, forcingMark{f.trail.Mark(), len(f.rules), len(f.done)})
 	if !f.x.EachWriter(r, func(_ model.Region, w model.EventID) bool {
 		if hb.Has(w, r) && !f.order.Has(w, r) {
 			if f.order.Has(r, w) {
@@ -107,6 +108,12 @@ func (f *Forcing) Retract() {
 	f.marks = f.marks[:len(f.marks)-1]
 	f.order.UndoTo(&f.trail, m.trail)
 	f.rules = f.rules[:m.rules]
+	for _, i := range f.done[m.done:] {
+		if int(i) < len(f.rules) {
+			f.rules[i].settled = false
+		}
+	}
+	f.done = f.done[:m.done]
 }
 
 // addRules adds the patterns of C3 for read r, whatever hb (close asks
@@ -114,7 +121,7 @@ func (f *Forcing) Retract() {
 func (f *Forcing) addRules(r model.EventID) {
 	f.x.EachWriter(r, func(reg model.Region, w model.EventID) bool {
 		f.m.scPatternsAnyHB(f.x, r, reg, w, func(p scPattern) bool {
-			f.rules = append(f.rules, forcedRule{r, w, p.w2, reg, clauseCode(p.clause)})
+			f.rules = append(f.rules, forcedRule{r: r, w: w, w2: p.w2, reg: reg, clause: clauseCode(p.clause)})
 			return true
 		})
 		return true
@@ -130,10 +137,13 @@ func (f *Forcing) close(hb *model.Rel) *model.Violation {
 		fx.trail = &f.trail // only an Extend is ever retracted
 	}
 	// Whether a rule applies depends on hb alone, which the fixpoint
-	// does not change: it is asked once per rule, not once per pass.
+	// does not change: it is asked once per rule, not once per pass. A
+	// settled rule is not asked at all: its pair is in the order, which
+	// (like hb) only grows until a Retract, and Retract unsettles what
+	// it takes back.
 	f.live = f.live[:0]
 	for i := range f.rules {
-		if f.rules[i].holds(hb) {
+		if !f.rules[i].settled && f.rules[i].holds(hb) {
 			f.live = append(f.live, int32(i))
 		}
 	}
@@ -141,15 +151,22 @@ func (f *Forcing) close(hb *model.Rel) *model.Violation {
 		fx.changed = false
 		for _, i := range f.live {
 			rl := &f.rules[i]
+			if rl.settled {
+				continue
+			}
 			r, w, w2 := rl.r, rl.w, rl.w2
-			ok := true
+			ok, settled := true, true
 			switch rl.clause {
 			case 1: // (i): not W tot V tot R
-				if fx.order.Has(w, w2) {
+				// Once either pair is placed the other cannot be (add
+				// refuses a cycle), so the rule is settled.
+				switch {
+				case fx.order.Has(w, w2):
 					ok = fx.add(r, w2, rl, 0)
-				}
-				if ok && fx.order.Has(w2, r) {
+				case fx.order.Has(w2, r):
 					ok = fx.add(w2, w, rl, 1)
+				default:
+					settled = false
 				}
 			case 2: // (ii): not V tot R, as W hb V
 				ok = fx.add(r, w2, rl, 2)
@@ -158,6 +175,10 @@ func (f *Forcing) close(hb *model.Rel) *model.Violation {
 			}
 			if !ok {
 				return fx.cycle
+			}
+			if settled {
+				rl.settled = true
+				f.done = append(f.done, i)
 			}
 		}
 	}
@@ -172,6 +193,7 @@ type forcedRule struct {
 	r, w, w2 model.EventID
 	reg      model.Region
 	clause   uint8
+	settled  bool // its pair is in the order (Forcing.close)
 }
 
 // holds is scPattern.holds for the rule's pattern.
@@ -193,6 +215,34 @@ func clauseCode(c string) uint8 { return uint8(len(c)) }
 
 // clauseName returns the clause of a code of clauseCode.
 func clauseName(k uint8) string { return [...]string{"", "i", "ii", "iii"}[k] }
+
+// SCLastVisibleUnder tests every rule (every pattern of C3 of the reads
+// extended) that holds under hb against the positions of a total order:
+// it is checkSCLastVisible over the patterns Extend already found.
+func (f *Forcing) SCLastVisibleUnder(hb *model.Rel, pos []int32) bool {
+	for i := range f.rules {
+		rl := &f.rules[i]
+		if !rl.holds(hb) {
+			continue
+		}
+		r, w, w2 := pos[rl.r], pos[rl.w], pos[rl.w2]
+		switch rl.clause {
+		case 1: // (i): not W tot V tot R
+			if w < w2 && w2 < r {
+				return false
+			}
+		case 2: // (ii): not V tot R
+			if w2 < r {
+				return false
+			}
+		case 3: // (iii): not W tot V
+			if w < w2 {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // forcing is the state of ForcedOrder's fixpoint.
 type forcing struct {

@@ -101,6 +101,9 @@ type Model interface {
 	// its happens-before: it checks the rest and returns the violation
 	// Check would (MODEL.md §13.1a, S10).
 	CheckOrder(x *model.Execution, hb *model.Rel) *model.Violation
+	// CheckOrderBesideSCLast is CheckOrder without sc-last-visible (C3),
+	// for a search that tests C3 with model.Forcing.SCLastVisibleUnder.
+	CheckOrderBesideSCLast(x *model.Execution, hb *model.Rel) *model.Violation
 	// Skips reports whether the model drops the axiom named ax (model.Ax
 	// names), so that the search does not prune by it.
 	Skips(ax string) bool

@@ -648,7 +648,14 @@ func (c *fastCandidate) complete() error {
 	if checkForcing != nil && v == nil {
 		checkForcing(c, within)
 	}
-	return c.s.settle(c.x, c.hb, within, v, weight, c.cut, c.paths, c.record)
+	// The Forcing holds every pattern of C3 when every read is active:
+	// a passive read's length read may still fire one (FreeRead asks
+	// only that its data choice matters to nothing else).
+	var force model.Forcing
+	if len(c.passive) == 0 {
+		force = c.force
+	}
+	return c.s.settle(c.x, c.hb, within, force, v, weight, c.cut, c.paths, c.record)
 }
 
 // checkForcing, when set (by tests), is called at every leaf whose

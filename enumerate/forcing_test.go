@@ -101,7 +101,7 @@ func TestCheckOrderIsCheck(t *testing.T) {
 		runs = append(runs, run{orderJob{tt, "wasm"}, true})
 	}
 	checked, rejected := 0, 0
-	defer func() { checkOrder = nil }()
+	defer func() { checkOrder, checkGreedy = nil, nil }()
 	for _, j := range runs {
 		m, err := axioms.Lookup(j.m)
 		if err != nil {
@@ -117,6 +117,16 @@ func TestCheckOrderIsCheck(t *testing.T) {
 			case got.Axiom != want.Axiom || got.Clause != want.Clause || got.Message() != want.Message():
 				t.Fatalf("%s/%s: CheckOrder finds %s (%s), Check finds %s (%s)", j.tt.Name, j.m, got.Axiom, got.Message(), want.Axiom, want.Message())
 			default:
+				rejected++
+			}
+		}
+		// S11: the greedy order's verdict from the Forcing's patterns.
+		checkGreedy = func(_ Model, x *model.Execution, ok bool) {
+			checked++
+			if want := m.Check(x); ok != (want == nil) {
+				t.Fatalf("%s/%s: the greedy check says %v, Check says %v", j.tt.Name, j.m, ok, want)
+			}
+			if !ok {
 				rejected++
 			}
 		}

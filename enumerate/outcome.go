@@ -278,7 +278,7 @@ func (s *searcher) rebuild(f *found) *model.Execution {
 	hb.Close()
 	within, v := s.model.ForcedOrder(x, hb)
 	if v == nil {
-		v = searchTot(&searcher{model: s.model}, x, hb, within)
+		v = searchTot(&searcher{model: s.model}, x, hb, within, nil)
 	}
 	if v != nil {
 		panic(fmt.Sprintf("enumerate: the witness of test %s no longer passes: %v", s.test.Name, v))

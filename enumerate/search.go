@@ -366,7 +366,7 @@ func (c *candidate) complete() error {
 	if v == nil && !s.opts.Explain {
 		within, v = s.model.ForcedOrder(x, c.hb)
 	}
-	return s.settle(x, c.hb, within, v, c.weight, c.cut, c.paths, func(w Count) error { return s.record(c, w) })
+	return s.settle(x, c.hb, within, nil, v, c.weight, c.cut, c.paths, func(w Count) error { return s.record(c, w) })
 }
 
 // settle ends the search of one complete candidate x (hb its
@@ -374,13 +374,13 @@ func (c *candidate) complete() error {
 // before the tot search found, or nil; weight the executions it stands
 // for; cut whether one of its paths reached the loop bound): the tot
 // search, record when it is consistent, and OnCandidate.
-func (s *searcher) settle(x *model.Execution, hb, within *model.Rel, v *model.Violation, weight Count, cut bool, paths []*interp.Trace, record func(Count) error) error {
+func (s *searcher) settle(x *model.Execution, hb, within *model.Rel, force model.Forcing, v *model.Violation, weight Count, cut bool, paths []*interp.Trace, record func(Count) error) error {
 	if v == nil {
 		s.stats.Candidates++
 		if err := s.opts.Budget.Candidate(); err != nil {
 			return err
 		}
-		v = searchTot(s, x, hb, within)
+		v = searchTot(s, x, hb, within, force)
 		if err := s.opts.Budget.Err(); err != nil {
 			return err // the search stopped early: v says nothing
 		}
@@ -416,14 +416,14 @@ func (c *candidate) readViolation() *model.Violation {
 // it sets x.Tot to a full total order that the complete predicate accepts
 // and returns nil; otherwise it returns the violation met deepest in the
 // search.
-func searchTot(s *searcher, x *model.Execution, hb, within *model.Rel) *model.Violation {
+func searchTot(s *searcher, x *model.Execution, hb, within *model.Rel, force model.Forcing) *model.Violation {
 	// The search changes hb only by the edges of suspension events it
 	// places: without them it may have hb itself.
 	if hasSusp(x) {
 		hb = hb.Clone()
 	}
 	ts := s.model.NewTotSearch(x, hb, within)
-	t := &totDFS{s: s, x: x, ts: ts, within: within}
+	t := &totDFS{s: s, x: x, ts: ts, within: within, force: force}
 	for i := range x.Events {
 		if ts.Constrained(model.EventID(i)) {
 			t.todo++
@@ -445,6 +445,7 @@ func searchTot(s *searcher, x *model.Execution, hb, within *model.Rel) *model.Vi
 type totDFS struct {
 	s      *searcher
 	within *model.Rel // the forced order, or nil
+	force  model.Forcing // the Forcing whose order within is, or nil
 	x      *model.Execution
 	ts     model.TotSearch
 	dead   map[string]bool // dead states by Key, made at the first one
@@ -516,54 +517,87 @@ func (t *totDFS) greedy() bool {
 	x := t.x
 	n := len(x.Events)
 	w := (n + 63) / 64
-	// pred[e] holds the constrained events before e in the forced order,
-	// left holds the constrained events not placed yet.
-	pred := make([]uint64, n*w)
-	left := make([]uint64, w)
+	// Kahn's algorithm over the constrained events and the forced order:
+	// wait[e] counts the constrained events before e not placed yet,
+	// ready holds the constrained events that wait for none.
+	wait := make([]int32, n)
 	for a := 0; a < n; a++ {
 		if !t.ts.Constrained(model.EventID(a)) {
 			continue
 		}
-		left[a/64] |= 1 << (a % 64)
 		for i, word := range t.within.Row(model.EventID(a)) {
 			for ; word != 0; word &= word - 1 {
-				e := i*64 + bits.TrailingZeros64(word)
-				pred[e*w+a/64] |= 1 << (a % 64)
+				if e := i*64 + bits.TrailingZeros64(word); e != a {
+					wait[e]++
+				}
 			}
+		}
+	}
+	ready := make([]uint64, w)
+	for e := 0; e < n; e++ {
+		if wait[e] == 0 && t.ts.Constrained(model.EventID(e)) {
+			ready[e/64] |= 1 << (e % 64)
 		}
 	}
 	order := make([]model.EventID, 0, t.todo)
 	for len(order) < t.todo {
 		next := -1
-		for e := 0; e < n && next < 0; e++ {
-			if left[e/64]&(1<<(e%64)) == 0 {
-				continue
-			}
-			ready := true
-			for i, p := range pred[e*w : (e+1)*w] {
-				if p&left[i]&^(1<<(e%64)*b2u64(i == e/64)) != 0 {
-					ready = false
-					break
-				}
-			}
-			if ready {
-				next = e
+		for i, word := range ready {
+			if word != 0 {
+				next = i*64 + bits.TrailingZeros64(word)
+				break
 			}
 		}
 		if next < 0 {
 			return false
 		}
-		left[next/64] &^= 1 << (next % 64)
+		ready[next/64] &^= 1 << (next % 64)
 		order = append(order, model.EventID(next))
+		for i, word := range t.within.Row(model.EventID(next)) {
+			for ; word != 0; word &= word - 1 {
+				if e := i*64 + bits.TrailingZeros64(word); e != next {
+					if wait[e]--; wait[e] == 0 && t.ts.Constrained(model.EventID(e)) {
+						ready[e/64] |= 1 << (e % 64)
+					}
+				}
+			}
+		}
 	}
 	x.Tot = model.Linearize(x, t.ts.HB(), order)
-	if x.Tot != nil && t.check() == nil {
+	if x.Tot != nil && t.greedyCheck() {
 		t.s.stats.TotSteps += len(order)
 		return true
 	}
 	x.Tot = nil
 	return false
 }
+
+// greedyCheck reports whether the complete predicate accepts the greedy
+// order x.Tot. With a Forcing (given only when it extended every read)
+// and no suspension events, the Forcing holds every pattern of C3, so C3
+// is tested on them (Forcing.SCLastVisibleUnder) instead of finding them
+// again, and CheckOrder runs the rest (S11). A rejection needs no
+// violation here: the depth-first search runs next and finds it.
+func (t *totDFS) greedyCheck() bool {
+	if t.force == nil || hasSusp(t.x) {
+		return t.check() == nil
+	}
+	hb := t.ts.HB()
+	pos := make([]int32, len(t.x.Tot))
+	for i, e := range t.x.Tot {
+		pos[e] = int32(i)
+	}
+	ok := t.force.SCLastVisibleUnder(hb, pos) && t.s.model.CheckOrderBesideSCLast(t.x, hb) == nil
+	if checkGreedy != nil {
+		checkGreedy(t.s.model, t.x, ok)
+	}
+	return ok
+}
+
+// checkGreedy, when set (by tests), is called with every greedy order
+// that greedyCheck decided without the whole of CheckOrder, and its
+// verdict.
+var checkGreedy func(m Model, x *model.Execution, ok bool)
 
 // finish completes an order: the end-of-execution checks, then the full
 // total order and the complete predicate.
@@ -624,11 +658,4 @@ func hasSusp(x *model.Execution) bool {
 		}
 	}
 	return false
-}
-
-func b2u64(b bool) uint64 {
-	if b {
-		return 1
-	}
-	return 0
 }

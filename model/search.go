@@ -35,4 +35,10 @@ type Forcing interface {
 	Retract()
 	// Order returns the order derived so far.
 	Order() *Rel
+	// SCLastVisibleUnder reports whether sc-last-visible (C3) holds for
+	// the reads extended so far under hb and the total order whose
+	// positions are pos (pos[e] is e's index in tot): every pattern of
+	// those reads that holds under hb is tested against pos. When every
+	// read C3 concerns was extended, it is C3 of the whole execution.
+	SCLastVisibleUnder(hb *Rel, pos []int32) bool
 }
