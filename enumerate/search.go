@@ -444,7 +444,7 @@ func searchTot(s *searcher, x *model.Execution, hb, within *model.Rel, force mod
 // totDFS is the depth-first search over orders of the constrained events.
 type totDFS struct {
 	s      *searcher
-	within *model.Rel // the forced order, or nil
+	within *model.Rel    // the forced order, or nil
 	force  model.Forcing // the Forcing whose order within is, or nil
 	x      *model.Execution
 	ts     model.TotSearch
