@@ -1,8 +1,7 @@
 package axioms
 
 import (
-	"strconv"
-	"strings"
+	"encoding/binary"
 
 	"wmm/model"
 )
@@ -260,21 +259,26 @@ func (t *TotSearch) Finish() *model.Violation {
 	return nil
 }
 
-// Key summarises the state of the search for memoisation: two prefixes
-// with the same key have the same completions. It returns false when no
-// sound summary is known (suspension events change hb as they are placed).
-func (t *TotSearch) Key() (string, bool) {
+// AppendKey appends to b a summary of the state of the search for
+// memoisation: two prefixes with the same key have the same completions.
+// It returns false when no sound summary is known (suspension events
+// change hb as they are placed). The key is the set of placed events, a
+// bit per event, then a 4-byte event number per unplaced reader (whose
+// list the set decides).
+func (t *TotSearch) AppendKey(b []byte) ([]byte, bool) {
 	if t.hasSusp {
-		return "", false
+		return b, false
 	}
-	var sb strings.Builder
+	var word byte
 	for i, p := range t.pos {
 		if p >= 0 {
-			sb.WriteString(strconv.Itoa(i))
-			sb.WriteByte(',')
+			word |= 1 << (i % 8)
+		}
+		if i%8 == 7 || i == len(t.pos)-1 {
+			b = append(b, word)
+			word = 0
 		}
 	}
-	sb.WriteByte('|')
 	// The future checks depend on the order of placed events only through
 	// the latest placed write to the range (or cell, for sc) of each
 	// unplaced reader.
@@ -289,16 +293,14 @@ func (t *TotSearch) Key() (string, bool) {
 			}
 			if t.m.sc {
 				for i := uint64(0); i < a.Size; i++ {
-					sb.WriteString(strconv.Itoa(int(t.latest(reg, a.Off+i, len(t.ord)))))
-					sb.WriteByte(',')
+					b = binary.LittleEndian.AppendUint32(b, uint32(t.latest(reg, a.Off+i, len(t.ord))))
 				}
 				continue
 			}
-			sb.WriteString(strconv.Itoa(int(t.latestSame(reg, a))))
-			sb.WriteByte(',')
+			b = binary.LittleEndian.AppendUint32(b, uint32(t.latestSame(reg, a)))
 		}
 	}
-	return sb.String(), true
+	return b, true
 }
 
 // latestSame returns the last placed write with the same range as a (SC

@@ -77,7 +77,8 @@ func (r *refuter) run(remaining int) bool {
 	if remaining == 0 {
 		return r.finish()
 	}
-	key, memo := r.ts.Key()
+	b, memo := r.ts.AppendKey(nil)
+	key := string(b)
 	if memo && r.dead[key] {
 		r.leaf(r.ts.Order(), nil, true)
 		return false

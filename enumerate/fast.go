@@ -784,10 +784,9 @@ func (c *fastCandidate) record(weight Count) error {
 	cur := witnessKey{paths: c.pathIdx, rf: c.rfBuf, mask: c.keyMask}
 	if f == nil {
 		k := string(c.keyBytes)
-		// One array holds both slices of the key.
-		np := len(cur.paths)
-		buf := append(append(make([]int32, 0, np+len(cur.rf)), cur.paths...), cur.rf...)
-		s.found[k] = &found{key: witnessKey{paths: buf[:np:np], rf: buf[np:], mask: cur.mask}}
+		f := s.slab.found()
+		f.key = witnessKey{paths: s.slab.int32s(cur.paths), rf: s.slab.int32s(cur.rf), mask: cur.mask}
+		s.found[k] = f
 		s.order = append(s.order, k)
 		s.opts.Budget.Outcome()
 		return nil
@@ -798,6 +797,36 @@ func (c *fastCandidate) record(weight Count) error {
 		f.key.mask = cur.mask
 	}
 	return nil
+}
+
+// A slab hands out the found records and key arrays of a search from
+// large chunks: every outcome keeps one of each until the result is
+// made, so one allocation per chunk replaces two per outcome.
+type slab struct {
+	founds []found
+	ints   []int32
+}
+
+const slabChunk = 256
+
+// found returns a zero found record.
+func (s *slab) found() *found {
+	if len(s.founds) == cap(s.founds) {
+		s.founds = make([]found, 0, slabChunk)
+	}
+	s.founds = s.founds[:len(s.founds)+1]
+	return &s.founds[len(s.founds)-1]
+}
+
+// int32s returns a copy of v, with no room to grow into its neighbour.
+func (s *slab) int32s(v []int32) []int32 {
+	n := len(v)
+	if n > cap(s.ints)-len(s.ints) {
+		s.ints = make([]int32, 0, max(slabChunk*16, n))
+	}
+	i := len(s.ints)
+	s.ints = append(s.ints, v...)
+	return s.ints[i : i+n : i+n]
 }
 
 // allRF appends the writers of every read (active and passive), in event

@@ -51,6 +51,7 @@ func (c *fastCandidate) fork(i, n int) *fastCandidate {
 	s.stats = Stats{}
 	s.found = map[string]*found{}
 	s.order = nil
+	s.slab = slab{} // the parent's chunks are the parent's
 	f := *c
 	f.s = &s
 	f.x = c.x.Clone()

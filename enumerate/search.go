@@ -448,7 +448,8 @@ type totDFS struct {
 	force  model.Forcing // the Forcing whose order within is, or nil
 	x      *model.Execution
 	ts     model.TotSearch
-	dead   map[string]bool // dead states by Key, made at the first one
+	dead   map[string]bool // dead states by AppendKey, made at the first one
+	key    []byte          // the buffer of AppendKey
 	todo   int
 	worst  *model.Violation // the violation met with the most events placed
 	depth  int
@@ -470,7 +471,8 @@ func (t *totDFS) run(remaining int) bool {
 	// The key of a state is made only once some state has died: a search
 	// that never backtracks out of a state builds none.
 	if len(t.dead) > 0 {
-		if key, memo := t.ts.Key(); memo && t.dead[key] {
+		var memo bool
+		if t.key, memo = t.ts.AppendKey(t.key[:0]); memo && t.dead[string(t.key)] {
 			return false
 		}
 	}
@@ -491,11 +493,12 @@ func (t *totDFS) run(remaining int) bool {
 	}
 	// Every move from here failed and was undone: the state is the one
 	// the call began in.
-	if key, memo := t.ts.Key(); memo {
+	var memo bool
+	if t.key, memo = t.ts.AppendKey(t.key[:0]); memo {
 		if t.dead == nil {
 			t.dead = map[string]bool{}
 		}
-		t.dead[key] = true
+		t.dead[string(t.key)] = true
 	}
 	return false
 }
@@ -510,7 +513,7 @@ func (t *totDFS) run(remaining int) bool {
 // the search runs.
 func (t *totDFS) greedy() bool {
 	if hasSusp(t.x) {
-		if _, memo := t.ts.Key(); !memo {
+		if _, memo := t.ts.AppendKey(nil); !memo {
 			return false
 		}
 	}
@@ -614,7 +617,7 @@ func (t *totDFS) finish() bool {
 	}
 	if v := t.check(); v != nil {
 		t.note(v)
-		if _, memo := t.ts.Key(); memo {
+		if _, memo := t.ts.AppendKey(nil); memo {
 			t.s.stats.Mismatches++
 		}
 		x.Tot = nil

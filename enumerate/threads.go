@@ -46,6 +46,7 @@ type searcher struct {
 	stats Stats
 	found map[string]*found // the raw outcomes of consistent, complete executions, by key
 	order []string          // keys of found in discovery order
+	slab  slab              // where record allocates what it keeps
 }
 
 // interpConfig returns the interpreter's configuration for the test's

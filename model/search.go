@@ -15,8 +15,10 @@ type TotSearch interface {
 	Undo()
 	// Finish checks what only a complete order decides.
 	Finish() *Violation
-	// Key summarises the state for memoisation; false when none is sound.
-	Key() (string, bool)
+	// AppendKey appends to b a summary of the state for memoisation (two
+	// states with the same bytes have the same completions) and returns
+	// it; false when no sound summary exists.
+	AppendKey(b []byte) ([]byte, bool)
 	// Order returns the placed events in order.
 	Order() []EventID
 	// HB returns happens-before as the placed events make it.
