@@ -314,6 +314,17 @@ func checkSCLastVisible(m *Model, c *checkCtx) *model.Violation {
 func (m *Model) scLastVisible(x *model.Execution, hb *model.Rel, tot func(a, b model.EventID) bool, r model.EventID, reg model.Region, w model.EventID) *model.Violation {
 	var v *model.Violation
 	m.scPatterns(x, hb, r, reg, w, func(p scPattern) bool {
+		v = scBroken(x, tot, r, reg, w, p)
+		return v == nil
+	})
+	return v
+}
+
+// scBroken returns the violation of pattern p (which holds under hb) of
+// the pair (r reads from w in region reg) under the order tot, or nil.
+func scBroken(x *model.Execution, tot func(a, b model.EventID) bool, r model.EventID, reg model.Region, w model.EventID, p scPattern) *model.Violation {
+	var v *model.Violation
+	{
 		switch w2 := p.w2; p.clause {
 		case "i":
 			if tot(w, w2) && tot(w2, r) {
@@ -334,8 +345,7 @@ func (m *Model) scLastVisible(x *model.Execution, hb *model.Rel, tot func(a, b m
 				}).Because(model.RF(w, r), model.Tot(w, w2), model.HB(w2, r))
 			}
 		}
-		return v == nil
-	})
+	}
 	return v
 }
 

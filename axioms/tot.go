@@ -33,6 +33,46 @@ type TotSearch struct {
 	// someQueueOrder, which depends on neither tot nor reads-from.
 	unordered     *model.Violation
 	unorderedDone bool
+	// rules, when set (UsePatterns), are the patterns of C3 of every
+	// read, those of read r at rules[block[2r]:block[2r+1]], in the order
+	// the checks below would find them (regions Len then Data, writers
+	// in Writers order, patterns in scPatternsAnyHB order).
+	rules []forcedRule
+	block []int32
+}
+
+// UsePatterns takes the rules of a Forcing (S12): every read's patterns
+// of C3, found once while the reads-from was chosen.
+func (t *TotSearch) UsePatterns(f model.Forcing) {
+	ff, ok := f.(*Forcing)
+	if !ok {
+		return
+	}
+	t.rules = ff.rules
+	t.block = make([]int32, 2*len(t.x.Events))
+	for i := len(t.rules) - 1; i >= 0; i-- { // each read's rules are contiguous
+		r := t.rules[i].r
+		if t.block[2*r+1] == 0 {
+			t.block[2*r+1] = int32(i + 1)
+		}
+		t.block[2*r] = int32(i)
+	}
+}
+
+// scRules checks C3 for read r in region reg from the rules of
+// UsePatterns: the checks of scLastVisible for every writer of r, in
+// the same order, so that the first violation is the same.
+func (t *TotSearch) scRules(r model.EventID, reg model.Region) *model.Violation {
+	for i := t.block[2*r]; i < t.block[2*r+1]; i++ {
+		rl := &t.rules[i]
+		if rl.reg != reg || !rl.holds(t.hb) {
+			continue
+		}
+		if v := scBroken(t.x, t.tot, r, reg, rl.w, scPattern{clauseName(rl.clause), rl.w2}); v != nil {
+			return v
+		}
+	}
+	return nil
 }
 
 type undoRec struct {
@@ -168,9 +208,15 @@ func (t *TotSearch) check(e model.EventID, hbChanged bool) *model.Violation {
 	for _, reg := range []model.Region{model.Len, model.Data} {
 		a := ev.Access(reg)
 		if a.Reading() && a.Ord == model.SeqCst {
-			for _, w := range x.Writers(e, reg) {
-				if v := t.m.scLastVisible(x, t.hb, t.tot, e, reg, w); v != nil {
+			if t.block != nil {
+				if v := t.scRules(e, reg); v != nil {
 					return v
+				}
+			} else {
+				for _, w := range x.Writers(e, reg) {
+					if v := t.m.scLastVisible(x, t.hb, t.tot, e, reg, w); v != nil {
+						return v
+					}
 				}
 			}
 		}
@@ -191,6 +237,12 @@ func (t *TotSearch) checkReadersOf(reg model.Region, a *model.Access) *model.Vio
 	for _, r := range x.Events {
 		ra := r.Access(reg)
 		if !ra.Reading() || !ra.Overlap(a) {
+			continue
+		}
+		if t.block != nil {
+			if v := t.scRules(r.ID, reg); v != nil {
+				return v
+			}
 			continue
 		}
 		for _, w := range x.Writers(r.ID, reg) {

@@ -158,3 +158,61 @@ func sameRel(a, b *model.Rel) bool {
 	}
 	return true
 }
+
+// TestUsePatternsIsScLastVisible checks S12: at every leaf of the search
+// whose reads are all active, two tot searches, one that takes the
+// patterns of C3 from the Forcing (UsePatterns) and one that derives them
+// at each step, place the same events in the same depth-first order
+// (a bounded number of steps per leaf) and must return the same
+// violation, or none, at every Place.
+func TestUsePatternsIsScLastVisible(t *testing.T) {
+	defer func() { checkForcing = nil }()
+	places, rejected := 0, 0
+	for _, j := range orderJobs(t) {
+		m, err := axioms.Lookup(j.m)
+		if err != nil {
+			t.Fatalf("%s: %v", j.m, err)
+		}
+		leaves := 0
+		checkForcing = func(c *fastCandidate, within *model.Rel) {
+			if len(c.passive) > 0 || leaves >= 50 {
+				return
+			}
+			leaves++
+			derived := m.NewTotSearch(c.x, c.hb.Clone(), within)
+			forced := m.NewTotSearch(c.x, c.hb.Clone(), within)
+			forced.UsePatterns(c.force)
+			steps := 0
+			var walk func()
+			walk = func() {
+				for i := range c.x.Events {
+					e := model.EventID(i)
+					if !derived.Enabled(e) || steps >= 200 {
+						continue
+					}
+					steps++
+					places++
+					vd, vf := derived.Place(e), forced.Place(e)
+					switch {
+					case vd == nil && vf == nil:
+						walk()
+						derived.Undo()
+						forced.Undo()
+					case vd == nil || vf == nil || vd.Message() != vf.Message():
+						t.Fatalf("%s/%s: placing %s after %v: derived %v, from the Forcing %v", j.tt.Name, j.m, c.x.Label(e), derived.Order(), vd, vf)
+					default:
+						rejected++
+					}
+				}
+			}
+			walk()
+		}
+		if _, err := Run(j.tt, m, Options{Workers: 1}); err != nil {
+			t.Fatalf("%s/%s: %v", j.tt.Name, j.m, err)
+		}
+	}
+	if rejected == 0 {
+		t.Fatalf("%d places compared, none rejected: the comparison saw too little", places)
+	}
+	t.Logf("%d places compared, %d rejected", places, rejected)
+}

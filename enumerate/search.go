@@ -423,6 +423,9 @@ func searchTot(s *searcher, x *model.Execution, hb, within *model.Rel, force mod
 		hb = hb.Clone()
 	}
 	ts := s.model.NewTotSearch(x, hb, within)
+	if force != nil && usePatterns {
+		ts.UsePatterns(force)
+	}
 	t := &totDFS{s: s, x: x, ts: ts, within: within, force: force}
 	for i := range x.Events {
 		if ts.Constrained(model.EventID(i)) {
@@ -596,6 +599,10 @@ func (t *totDFS) greedyCheck() bool {
 	}
 	return ok
 }
+
+// usePatterns says whether the tot search takes C3's patterns from the
+// Forcing (S12); tests turn it off to compare.
+var usePatterns = true
 
 // checkGreedy, when set (by tests), is called with every greedy order
 // that greedyCheck decided without the whole of CheckOrder, and its

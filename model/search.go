@@ -23,6 +23,10 @@ type TotSearch interface {
 	Order() []EventID
 	// HB returns happens-before as the placed events make it.
 	HB() *Rel
+	// UsePatterns lets the search take the patterns of C3 from f, which
+	// has extended every read of the execution, instead of finding them
+	// again at each step; a Forcing of another kind is ignored.
+	UsePatterns(f Forcing)
 }
 
 // A Forcing derives, read by read, the order that hb ⊆ tot and the other
