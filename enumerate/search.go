@@ -1,7 +1,6 @@
 package enumerate
 
 import (
-	"math/bits"
 	"slices"
 	"wmm/budget"
 
@@ -521,53 +520,13 @@ func (t *totDFS) greedy() bool {
 		}
 	}
 	x := t.x
-	n := len(x.Events)
-	w := (n + 63) / 64
-	// Kahn's algorithm over the constrained events and the forced order:
-	// wait[e] counts the constrained events before e not placed yet,
-	// ready holds the constrained events that wait for none.
-	wait := make([]int32, n)
-	for a := 0; a < n; a++ {
-		if !t.ts.Constrained(model.EventID(a)) {
-			continue
-		}
-		for i, word := range t.within.Row(model.EventID(a)) {
-			for ; word != 0; word &= word - 1 {
-				if e := i*64 + bits.TrailingZeros64(word); e != a {
-					wait[e]++
-				}
-			}
-		}
+	constrained := make([]bool, len(x.Events))
+	for e := range constrained {
+		constrained[e] = t.ts.Constrained(model.EventID(e))
 	}
-	ready := make([]uint64, w)
-	for e := 0; e < n; e++ {
-		if wait[e] == 0 && t.ts.Constrained(model.EventID(e)) {
-			ready[e/64] |= 1 << (e % 64)
-		}
-	}
-	order := make([]model.EventID, 0, t.todo)
-	for len(order) < t.todo {
-		next := -1
-		for i, word := range ready {
-			if word != 0 {
-				next = i*64 + bits.TrailingZeros64(word)
-				break
-			}
-		}
-		if next < 0 {
-			return false
-		}
-		ready[next/64] &^= 1 << (next % 64)
-		order = append(order, model.EventID(next))
-		for i, word := range t.within.Row(model.EventID(next)) {
-			for ; word != 0; word &= word - 1 {
-				if e := i*64 + bits.TrailingZeros64(word); e != next {
-					if wait[e]--; wait[e] == 0 && t.ts.Constrained(model.EventID(e)) {
-						ready[e/64] |= 1 << (e % 64)
-					}
-				}
-			}
-		}
+	order := model.LowestFirst(constrained, t.within, nil)
+	if order == nil {
+		return false
 	}
 	x.Tot = model.Linearize(x, t.ts.HB(), order)
 	if x.Tot != nil && t.greedyCheck() {
