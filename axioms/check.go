@@ -324,26 +324,24 @@ func (m *Model) scLastVisible(x *model.Execution, hb *model.Rel, tot func(a, b m
 // the pair (r reads from w in region reg) under the order tot, or nil.
 func scBroken(x *model.Execution, tot func(a, b model.EventID) bool, r model.EventID, reg model.Region, w model.EventID, p scPattern) *model.Violation {
 	var v *model.Violation
-	{
-		switch w2 := p.w2; p.clause {
-		case "i":
-			if tot(w, w2) && tot(w2, r) {
-				v = model.NewViolation(model.AxSCLast, "i", reg, []model.EventID{w, w2, r}, func() string {
-					return fmt.Sprintf("%s reads from %s (they synchronise), but %s tot %s tot %s and %s writes the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2)) + scWord(x.Events[w2].Access(reg))
-				}).Because(model.RF(w, r), model.Tot(w, w2), model.Tot(w2, r))
-			}
-		case "ii":
-			if tot(w2, r) {
-				v = model.NewViolation(model.AxSCLast, "ii", reg, []model.EventID{w, w2, r}, func() string {
-					return fmt.Sprintf("%s reads from %s, but %s hb %s tot %s, and %s, %s are SC of the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2), x.Label(r))
-				}).Because(model.RF(w, r), model.HB(w, w2), model.Tot(w2, r))
-			}
-		case "iii":
-			if tot(w, w2) {
-				v = model.NewViolation(model.AxSCLast, "iii", reg, []model.EventID{w, w2, r}, func() string {
-					return fmt.Sprintf("%s reads from %s, but %s tot %s hb %s, and %s, %s are SC writes of the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w), x.Label(w2))
-				}).Because(model.RF(w, r), model.Tot(w, w2), model.HB(w2, r))
-			}
+	switch w2 := p.w2; p.clause {
+	case "i":
+		if tot(w, w2) && tot(w2, r) {
+			v = model.NewViolation(model.AxSCLast, "i", reg, []model.EventID{w, w2, r}, func() string {
+				return fmt.Sprintf("%s reads from %s (they synchronise), but %s tot %s tot %s and %s writes the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2)) + scWord(x.Events[w2].Access(reg))
+			}).Because(model.RF(w, r), model.Tot(w, w2), model.Tot(w2, r))
+		}
+	case "ii":
+		if tot(w2, r) {
+			v = model.NewViolation(model.AxSCLast, "ii", reg, []model.EventID{w, w2, r}, func() string {
+				return fmt.Sprintf("%s reads from %s, but %s hb %s tot %s, and %s, %s are SC of the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w2), x.Label(r))
+			}).Because(model.RF(w, r), model.HB(w, w2), model.Tot(w2, r))
+		}
+	case "iii":
+		if tot(w, w2) {
+			v = model.NewViolation(model.AxSCLast, "iii", reg, []model.EventID{w, w2, r}, func() string {
+				return fmt.Sprintf("%s reads from %s, but %s tot %s hb %s, and %s, %s are SC writes of the same range", x.Label(r), x.Label(w), x.Label(w), x.Label(w2), x.Label(r), x.Label(w), x.Label(w2))
+			}).Because(model.RF(w, r), model.Tot(w, w2), model.HB(w2, r))
 		}
 	}
 	return v
