@@ -142,7 +142,7 @@ func (m *Model) checkOrder(x *model.Execution, hb *model.Rel, scLast bool) *mode
 				continue
 			}
 		case model.AxSuspension:
-			if !hasSuspension(x) {
+			if !x.HasSuspension() {
 				continue // C7 concerns suspension events only
 			}
 		default:
@@ -153,16 +153,6 @@ func (m *Model) checkOrder(x *model.Execution, hb *model.Rel, scLast bool) *mode
 		}
 	}
 	return nil
-}
-
-// hasSuspension reports whether some event of x has a suspension action.
-func hasSuspension(x *model.Execution) bool {
-	for _, e := range x.Events {
-		if e.Susp != nil {
-			return true
-		}
-	}
-	return false
 }
 
 // forReads calls f for every (reader, region, cell, writer) of x, until

@@ -189,9 +189,10 @@ type Result struct {
 	// domain).
 	Notes []string
 
-	// sorted is Outcomes as result made it (the caller may change
-	// Outcomes), and found[i] what the run kept of one consistent
-	// execution of sorted[i] (see Witness).
+	// sorted is Outcomes as result made it (a caller that reslices or
+	// replaces Outcomes leaves it as it was; the elements are shared),
+	// and found[i] what the run kept of one consistent execution of
+	// sorted[i] (see Witness).
 	sorted  []model.Outcome
 	found   []*found
 	rebuild func(*found) *model.Execution

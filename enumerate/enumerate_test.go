@@ -1,7 +1,6 @@
 package enumerate_test
 
 import (
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -9,26 +8,9 @@ import (
 
 	"wmm/axioms"
 	"wmm/enumerate"
+	"wmm/internal/litmustest"
 	"wmm/litmus"
 )
-
-// loadTestdata loads every litmus file in testdata.
-func loadTestdata(t *testing.T) []*litmus.Test {
-	t.Helper()
-	files, err := filepath.Glob("testdata/*.yaml")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no test files: %v", err)
-	}
-	var all []*litmus.Test
-	for _, f := range files {
-		tests, err := litmus.LoadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, tests...)
-	}
-	return all
-}
 
 // expectKeys returns the model keys a test states expectations for.
 func expectKeys(tt *litmus.Test) []string {
@@ -44,7 +26,7 @@ func expectKeys(tt *litmus.Test) []string {
 // variants) it states an expectation for. The expectations come from
 // MODEL.md's reasoning; each test's doc says why.
 func TestVerdicts(t *testing.T) {
-	for _, tt := range loadTestdata(t) {
+	for _, tt := range litmustest.Load(t, "testdata/*.yaml") {
 		for _, key := range expectKeys(tt) {
 			t.Run(tt.Name+"/"+key, func(t *testing.T) {
 				m, err := axioms.Lookup(key)
@@ -109,7 +91,7 @@ func TestOutcomeSets(t *testing.T) {
 		// EXAMPLES W5: a lone finite wait times out.
 		"Wait+timeout": {"T0:w=2"},
 	}
-	for _, tt := range loadTestdata(t) {
+	for _, tt := range litmustest.Load(t, "testdata/*.yaml") {
 		w, ok := want[tt.Name]
 		if !ok {
 			continue

@@ -378,10 +378,8 @@ func shadowedBy(x *model.Execution, hb *model.Rel, w, r model.EventID, reg model
 // FreeReadWithin counted more reads.
 func (c *fastCandidate) splitPassive() {
 	c.allReads = c.reads
-	for _, e := range c.x.Events {
-		if e.Susp != nil {
-			return
-		}
+	if c.x.HasSuspension() {
+		return
 	}
 	m := c.s.model
 	var reads []model.EventID

@@ -2,12 +2,12 @@ package enumerate
 
 import (
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"wmm/axioms"
 	"wmm/budget"
+	"wmm/internal/litmustest"
 	"wmm/litmus"
 	"wmm/model"
 )
@@ -85,16 +85,7 @@ func TestCheckOrderIsCheck(t *testing.T) {
 	for _, j := range orderJobs(t) {
 		runs = append(runs, run{j, false})
 	}
-	files, _ := filepath.Glob("testdata/*.yaml")
-	var small []*litmus.Test
-	for _, f := range files {
-		tests, err := litmus.LoadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		small = append(small, tests...)
-	}
-	for _, tt := range small {
+	for _, tt := range litmustest.Load(t, "testdata/*.yaml") {
 		for _, k := range []string{"wasm+skip=hb-consistent", "wasm+skip=no-tear", "wasm+skip=sc-last-visible", "wasm+skip=init-first"} {
 			runs = append(runs, run{orderJob{tt, k}, false})
 		}

@@ -204,10 +204,8 @@ func readCandidates(x *model.Execution, writers func(r model.EventID, reg model.
 // execution is known instead of being multiplied into the search: in plain
 // IRIW this turns 65536 candidates into 16.
 func (c *candidate) splitPassive() {
-	for _, e := range c.x.Events {
-		if e.Susp != nil {
-			return
-		}
+	if c.x.HasSuspension() {
+		return
 	}
 	var reads []model.EventID
 	var cands [][][]model.EventID
@@ -418,14 +416,15 @@ func (c *candidate) readViolation() *model.Violation {
 func searchTot(s *searcher, x *model.Execution, hb, within *model.Rel, force model.Forcing) *model.Violation {
 	// The search changes hb only by the edges of suspension events it
 	// places: without them it may have hb itself.
-	if hasSusp(x) {
+	susp := x.HasSuspension()
+	if susp {
 		hb = hb.Clone()
 	}
 	ts := s.model.NewTotSearch(x, hb, within)
 	if force != nil && usePatterns {
 		ts.UsePatterns(force)
 	}
-	t := &totDFS{s: s, x: x, ts: ts, within: within, force: force}
+	t := &totDFS{s: s, x: x, ts: ts, within: within, force: force, susp: susp}
 	for i := range x.Events {
 		if ts.Constrained(model.EventID(i)) {
 			t.todo++
@@ -448,6 +447,7 @@ type totDFS struct {
 	s      *searcher
 	within *model.Rel    // the forced order, or nil
 	force  model.Forcing // the Forcing whose order within is, or nil
+	susp   bool          // x has suspension events (Execution.HasSuspension)
 	x      *model.Execution
 	ts     model.TotSearch
 	dead   map[string]bool // dead states by AppendKey, made at the first one
@@ -514,7 +514,7 @@ func (t *totDFS) run(remaining int) bool {
 // completion repairs. It sets x.Tot and reports true in that case; else
 // the search runs.
 func (t *totDFS) greedy() bool {
-	if hasSusp(t.x) {
+	if t.susp {
 		if _, memo := t.ts.AppendKey(nil); !memo {
 			return false
 		}
@@ -544,7 +544,7 @@ func (t *totDFS) greedy() bool {
 // again, and CheckOrder runs the rest (S11). A rejection needs no
 // violation here: the depth-first search runs next and finds it.
 func (t *totDFS) greedyCheck() bool {
-	if t.force == nil || hasSusp(t.x) {
+	if t.force == nil || t.susp {
 		return t.check() == nil
 	}
 	hb := t.ts.HB()
@@ -603,7 +603,7 @@ func (t *totDFS) finish() bool {
 // edges follow tot, Check runs whole.
 func (t *totDFS) check() *model.Violation {
 	var v *model.Violation
-	if hasSusp(t.x) {
+	if t.susp {
 		v = t.s.model.Check(t.x)
 	} else {
 		v = t.s.model.CheckOrder(t.x, t.ts.HB())
@@ -617,14 +617,3 @@ func (t *totDFS) check() *model.Violation {
 // checkOrder, when set (by tests), is called with every order checked
 // and its verdict.
 var checkOrder func(m Model, x *model.Execution, v *model.Violation)
-
-// hasSusp reports whether some event of x has a suspension action. Only
-// then may TotSearch.Key report that no sound key exists.
-func hasSusp(x *model.Execution) bool {
-	for _, e := range x.Events {
-		if e.Susp != nil {
-			return true
-		}
-	}
-	return false
-}

@@ -151,6 +151,17 @@ func containsID(s []EventID, id EventID) bool {
 	return false
 }
 
+// HasSuspension reports whether some event of x has a suspension action
+// (a wait or a notify): only then does hb depend on tot (C7).
+func (x *Execution) HasSuspension() bool {
+	for _, e := range x.Events {
+		if e.Susp != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // Static returns the transitive closure of program order, spawn and join
 // (MODEL.md §6.1–§6.3): events of a thread in order; every setup event
 // before every event of the other threads; every test-thread event before
