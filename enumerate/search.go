@@ -16,6 +16,7 @@ func (s *searcher) enumerate() error {
 	}
 	s.opts.Budget.SetPhase(budget.PhaseSearch, 0)
 	if !s.opts.Explain {
+		s.anyOrder = s.opts.OnCandidate == nil
 		if err := s.fastEnumerate(); err != nil {
 			return err
 		}
@@ -511,8 +512,10 @@ func (t *totDFS) run(remaining int) bool {
 // search adds as it places them, so that hb changes) and when the
 // complete predicate accepts that order, it is the order the search
 // would return: its checks at each step reject only prefixes that no
-// completion repairs. It sets x.Tot and reports true in that case; else
-// the search runs.
+// completion repairs. It sets x.Tot and reports true in that case.
+// Failing that, in a search that needs only to know whether an order
+// exists (searcher.anyOrder), it tries guidedOrder's guess the same way
+// (S13). Else the depth-first search runs.
 func (t *totDFS) greedy() bool {
 	if t.susp {
 		if _, memo := t.ts.AppendKey(nil); !memo {
@@ -524,10 +527,37 @@ func (t *totDFS) greedy() bool {
 	for e := range constrained {
 		constrained[e] = t.ts.Constrained(model.EventID(e))
 	}
-	order := model.LowestFirst(constrained, t.within, nil)
+	if t.try(model.LowestFirst(constrained, t.within, nil)) {
+		return true
+	}
+	// S13: when only the existence of an order matters, a guess made
+	// the way an interleaving would be made, checked like the first.
+	if !t.s.anyOrder || t.susp || !useGuide {
+		return false
+	}
+	ok := t.try(guidedOrder(x, constrained, t.within))
+	if checkGuided != nil {
+		checkGuided(ok)
+	}
+	return ok
+}
+
+// useGuide says whether searches that need only the existence of an
+// order try guidedOrder (S13); tests turn it off to compare.
+var useGuide = true
+
+// checkGuided, when set (by tests), is called with the verdict on every
+// guided order tried.
+var checkGuided func(ok bool)
+
+// try reports whether the complete predicate accepts the order of the
+// constrained events given (nil: none), and leaves x.Tot set to it when
+// it does.
+func (t *totDFS) try(order []model.EventID) bool {
 	if order == nil {
 		return false
 	}
+	x := t.x
 	x.Tot = model.Linearize(x, t.ts.HB(), order)
 	if x.Tot != nil && t.greedyCheck() {
 		t.s.stats.TotSteps += len(order)

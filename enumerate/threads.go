@@ -47,6 +47,11 @@ type searcher struct {
 	found map[string]*found // the raw outcomes of consistent, complete executions, by key
 	order []string          // keys of found in discovery order
 	slab  slab              // where record allocates what it keeps
+	// anyOrder says that the tot search need only tell whether some
+	// order exists, not find the one the depth-first search returns
+	// first: nothing of the order it finds is shown (no explanations, no
+	// OnCandidate), so it may try a guessed order first (guidedOrder).
+	anyOrder bool
 }
 
 // interpConfig returns the interpreter's configuration for the test's
