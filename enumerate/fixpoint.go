@@ -44,6 +44,15 @@ func (s *searcher) fixDomain() error {
 	}
 	seeds := conditionConstants(s.test)
 	seeded := false
+	if dom.global {
+		// What the setup thread allocates besides memory 0 (the domain's
+		// init) is, like init, written before anything runs and read from
+		// round 1: a read by another thread sees the setup thread's paths
+		// only through the writes the previous round collected, and a
+		// constant store behind a bounds check of memory 1 must not need a
+		// round more than the chain argument below allows.
+		collectWrites(dom.threads[0], &interp.Trace{Events: s.moreAllocations()}, false, nil, &seeded)
+	}
 	// Round r runs every thread under D_r (dom) and collects what the
 	// paths write into D_r+1 (next).
 	for r := 0; ; r++ {

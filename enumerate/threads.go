@@ -19,9 +19,9 @@ type thread struct {
 	paths []*interp.Trace
 	code  *wasm.Func // test threads: their code, for local names
 	after []int      // indices of the threads it starts after
-	// class numbers the paths by what they leave in an outcome (locals
-	// and status): two paths have the same class exactly when they do
-	// (set by fastEnumerate).
+	// class numbers the paths by what they leave in an outcome (the
+	// observed locals and the status): two paths have the same class
+	// exactly when they do (set by fastEnumerate).
 	class []uint32
 }
 
@@ -192,14 +192,22 @@ func moreMaxPages(t *litmus.Test) []uint32 {
 	return out
 }
 
+// moreAllocations returns the events of the setup thread between memory
+// 0's allocation and the setup code: the protection cells' initial
+// state, when the test protects pages, and the allocations of memories
+// 1, 2, ....
+func (s *searcher) moreAllocations() []*model.Event {
+	var out []*model.Event
+	if s.test.Protects() {
+		out = append(out, s.protection())
+	}
+	return append(out, s.moreMemories()...)
+}
+
 // runSetup runs the setup thread: the allocation event, then the setup
 // code if any.
 func (s *searcher) runSetup(o interp.Oracle) *interp.Trace {
-	tr := &interp.Trace{Events: []*model.Event{s.allocation()}, Status: model.Done}
-	if s.test.Protects() {
-		tr.Events = append(tr.Events, s.protection())
-	}
-	tr.Events = append(tr.Events, s.moreMemories()...)
+	tr := &interp.Trace{Events: append([]*model.Event{s.allocation()}, s.moreAllocations()...), Status: model.Done}
 	if s.test.Setup == nil {
 		return tr
 	}
