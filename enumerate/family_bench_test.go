@@ -70,6 +70,11 @@ func BenchmarkFamilies(b *testing.B) {
 		{"CO2+plain64", coTest(2, true)},
 		{"CO3+plain64", coTest(3, true)},
 		{"CO2+syncwide", coSyncWideTest(2, 4)},
+		// CO4 and CO5 observing two registers: a run keeps an entry per
+		// outcome observed, so the memory held stays small (outcomes
+		// and result-B/outcome against CO4's and CO5's).
+		{"CO4+observe", coTest(4, false) + "observe: [T0:r0, T0:r1]\n"},
+		{"CO5+observe", coTest(5, false) + "observe: [T0:r0, T0:r1]\n"},
 	}
 	for _, n := range []int{2, 3, 4, 5, 6} {
 		cases = append(cases, struct{ name, src string }{fmt.Sprintf("%dx2x2+sc", n), gridTest(n, 2, 2, true)})

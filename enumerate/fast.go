@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"wmm/interp"
+	"wmm/litmus"
 	"wmm/model"
 )
 
@@ -168,18 +169,53 @@ func (s *searcher) fastEnumerate() error {
 	groups := make([][]*group, len(s.threads))
 	for i, th := range s.threads {
 		groups[i] = groupPaths(th.paths)
-		th.class = outcomeClasses(th.paths)
+		th.class = outcomeClasses(th.paths, s.observedLocals(th))
 	}
 	return eachChoice(groups, s.groupCombination)
 }
 
-// outcomeClasses numbers paths by their locals and status, in the order
-// of their first paths.
-func outcomeClasses(paths []*interp.Trace) []uint32 {
+// observedLocals returns the indices of th's locals that an outcome
+// binds (Test.Names: the named locals of a test thread, or those of the
+// observe: list), or nil for all of them (the observer's, which are the
+// memory atoms).
+func (s *searcher) observedLocals(th *thread) []int {
+	if th.role != model.RoleTest {
+		return nil
+	}
+	var lt *litmus.Thread
+	for i := range s.test.Threads {
+		if s.test.Threads[i].Name == th.name {
+			lt = &s.test.Threads[i]
+		}
+	}
+	out := []int{}
+	for _, l := range s.test.Names(nil, nil) {
+		if l.Kind == litmus.LocLocal && l.Thread == th.name {
+			if i, ok := lt.LocalIndex(l.Local); ok {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}
+
+// outcomeClasses numbers paths by their status and the locals of index
+// keep (nil: all), in the order of their first paths: two paths have the
+// same class exactly when no outcome tells them apart.
+func outcomeClasses(paths []*interp.Trace, keep []int) []uint32 {
 	out := make([]uint32, len(paths))
 	seen := map[string]uint32{}
+	kept := []uint64{}
 	for i, p := range paths {
-		k := fmt.Sprint(p.Locals, p.Status)
+		locals := p.Locals
+		if keep != nil {
+			kept = kept[:0]
+			for _, j := range keep {
+				kept = append(kept, p.Locals[j])
+			}
+			locals = kept
+		}
+		k := fmt.Sprint(locals, p.Status)
 		n, ok := seen[k]
 		if !ok {
 			n = uint32(len(seen))
