@@ -73,16 +73,23 @@ func locStrings(names []litmus.Loc) []string {
 }
 
 // value returns the value of one observed name.
-func (r *rawOutcome) value(l litmus.Loc) uint64 {
-	s := r.s
+func (r *rawOutcome) value(l litmus.Loc) uint64 { return r.at(r.s.slot(l)) }
+
+// A slot says where a raw outcome holds the value of one name: kind is
+// the name's; i is the observer's load (memory atoms) or the test thread
+// (the others), -1 when the name binds nothing here (its value is 0); j
+// is the local's index.
+type slot struct {
+	kind litmus.LocKind
+	i, j int
+}
+
+// slot resolves a name once, so that the values of many raw outcomes are
+// read without looking the name up again (at).
+func (s *searcher) slot(l litmus.Loc) slot {
 	switch l.Kind {
 	case litmus.LocMem, litmus.LocSize:
-		for i, o := range s.obs {
-			if o == l {
-				return r.obs[i]
-			}
-		}
-		return 0
+		return slot{kind: l.Kind, i: slices.Index(s.obs, l)}
 	}
 	ti := -1
 	for i, th := range s.test.Threads {
@@ -90,18 +97,31 @@ func (r *rawOutcome) value(l litmus.Loc) uint64 {
 			ti = i
 		}
 	}
-	if ti < 0 {
+	sl := slot{kind: l.Kind, i: ti}
+	if ti >= 0 && l.Kind == litmus.LocLocal {
+		j, ok := s.test.Threads[ti].LocalIndex(l.Local)
+		if !ok {
+			sl.i = -1
+		}
+		sl.j = j
+	}
+	return sl
+}
+
+// at returns the value of the name sl stands for.
+func (r *rawOutcome) at(sl slot) uint64 {
+	if sl.i < 0 {
 		return 0
 	}
-	switch l.Kind {
+	switch sl.kind {
+	case litmus.LocMem, litmus.LocSize:
+		return r.obs[sl.i]
 	case litmus.LocTrap:
-		return b2u(r.status[ti] == model.Trapped)
+		return b2u(r.status[sl.i] == model.Trapped)
 	case litmus.LocStuck:
-		return b2u(r.status[ti] == model.Blocked)
+		return b2u(r.status[sl.i] == model.Blocked)
 	case litmus.LocLocal:
-		if i, ok := s.test.Threads[ti].LocalIndex(l.Local); ok {
-			return r.locals[ti][i]
-		}
+		return r.locals[sl.i][sl.j]
 	}
 	return 0
 }
@@ -200,6 +220,10 @@ func (s *searcher) result() *Result {
 	names := s.test.Names(func(t string) bool { return trapped[t] }, func(t string) bool { return stuck[t] })
 	res := &Result{Test: s.test, Model: s.model.Name(), Names: names, rebuild: s.rebuild, Stats: s.stats, Notes: s.notes}
 	strs := locStrings(names)
+	slots := make([]slot, len(names))
+	for j, n := range names {
+		slots[j] = s.slot(n)
+	}
 	nn := len(names)
 	arena := make([]model.Binding, len(fs)*nn)
 	type entry struct {
@@ -210,8 +234,8 @@ func (s *searcher) result() *Result {
 	for i, f := range fs {
 		r := s.rawInto(&buf, f)
 		o := model.Outcome(arena[i*nn : (i+1)*nn : (i+1)*nn])
-		for j, n := range names {
-			o[j] = model.Binding{Name: strs[j], Value: r.value(n)}
+		for j, sl := range slots {
+			o[j] = model.Binding{Name: strs[j], Value: r.at(sl)}
 		}
 		all[i] = entry{o, f}
 	}
