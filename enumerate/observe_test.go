@@ -32,7 +32,7 @@ func TestObserveMerges(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tt.Name, err)
 		}
-		if full.Stats.Candidates > 200 && len(tt.Threads) < 3 {
+		if full.Stats.Candidates > 40 && len(tt.Threads) < 3 {
 			continue // costly to explain, and nothing a smaller test lacks
 		}
 		// Observe the first name and the memory atoms (which the final
@@ -78,7 +78,7 @@ func TestObserveMerges(t *testing.T) {
 		// The search of explanations, within a budget (it goes through
 		// every candidate whose values match).
 		opts := Options{Workers: 1, Explain: true}
-		opts.Limits.Candidates, opts.Limits.Timeout = 5000, time.Second
+		opts.Limits.Candidates, opts.Limits.Timeout = 5000, 300*time.Millisecond
 		explained, err := Run(&cut, axioms.Wasm(), opts)
 		if errors.Is(err, budget.ErrExceeded) {
 			explained = nil
