@@ -143,10 +143,16 @@ func (o Options) syncEvery(threads, cores int) int {
 }
 
 // AutoDelays are the largest delays that batches use in turn when
-// Options.Delay is 0. On an idle 2-core x86 machine 511 brought out the
-// most store buffering; under load smaller ones did; 0 gives the threads
-// the closest start.
-var AutoDelays = []uint32{63, 511, 0, 127, 2047}
+// Options.Delay is 0. On a 2-core x86 machine (2026-12-06, SB, node and
+// wazero with an imported memory) every fixed delay from 127 to 1023
+// brought out more store buffering than 0, 63 or 2047, 255 the most;
+// cycling through these four gave 9.4–12.7% relaxed SB on node and
+// 8.6–11.2% on wazero with the machine quiet, against 6.2–9.5% for the
+// earlier list {63, 511, 0, 127, 2047}, and more than that list under
+// two busy loops as well (node 3.5–7.6% against 1.5–4.9%, wazero
+// 8.7–10.8% against 3.8–6.3%). They vary so that no one delay's
+// interaction with an engine or a load decides a run.
+var AutoDelays = []uint32{255, 511, 127, 1023}
 
 // delays returns the delays batches cycle through.
 func (o Options) delays() []uint32 {
