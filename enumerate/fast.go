@@ -182,17 +182,11 @@ func (s *searcher) observedLocals(th *thread) []int {
 	if th.role != model.RoleTest {
 		return nil
 	}
-	var lt *litmus.Thread
-	for i := range s.test.Threads {
-		if s.test.Threads[i].Name == th.name {
-			lt = &s.test.Threads[i]
-		}
-	}
 	out := []int{}
 	for _, l := range s.test.Names(nil, nil) {
 		if l.Kind == litmus.LocLocal && l.Thread == th.name {
-			if i, ok := lt.LocalIndex(l.Local); ok {
-				out = append(out, i)
+			if sl := s.slot(l); sl.i >= 0 {
+				out = append(out, sl.j)
 			}
 		}
 	}

@@ -244,7 +244,7 @@ func TestGuidedOrder(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.String() != want.String() || got.Stats.Consistent != want.Stats.Consistent || got.Stats.Cut != want.Stats.Cut {
+			if got.String() != want.String() || got.Stats.Consistent.Cmp(want.Stats.Consistent) != 0 || got.Stats.Cut.Cmp(want.Stats.Cut) != 0 {
 				t.Errorf("%s/%s: with the guess %v executions, %d outcomes; without %v, %d", tt.Name, k, got.Stats.Consistent, len(got.Outcomes), want.Stats.Consistent, len(want.Outcomes))
 			}
 		}

@@ -26,8 +26,7 @@ import (
 // orders are shown, does not use it.
 func guidedOrder(x *model.Execution, cons []bool, within *model.Rel) []model.EventID {
 	n := len(x.Events)
-	wait := make([]int32, n)
-	g := guide{x: x, cons: cons, within: within, wait: wait, readers: make([][]model.EventID, n)}
+	g := guide{x: x, cons: cons, within: within, wait: make([]int32, n), placed: make([]bool, n), readers: make([][]model.EventID, n)}
 	count := 0
 	for a := 0; a < n; a++ {
 		if !cons[a] {
@@ -42,52 +41,51 @@ func guidedOrder(x *model.Execution, cons []bool, within *model.Rel) []model.Eve
 			}
 			return true
 		})
-		for i, word := range within.Row(model.EventID(a)) {
-			for ; word != 0; word &= word - 1 {
-				if b := i*64 + bits.TrailingZeros64(word); b != a && cons[b] {
-					wait[b]++
-				}
-			}
-		}
+		g.successors(a, 1)
 	}
-	placed := make([]bool, n)
 	g.out = make([]model.EventID, 0, count)
 	for len(g.out) < count {
 		best, bestRank := -1, 5
 		for e := 0; e < n && bestRank > 0; e++ {
-			if !cons[e] || placed[e] || wait[e] != 0 {
+			if !cons[e] || g.placed[e] || g.wait[e] != 0 {
 				continue
 			}
-			if r := g.rank(model.EventID(e), placed); r < bestRank {
+			if r := g.rank(model.EventID(e)); r < bestRank {
 				best, bestRank = e, r
 			}
 		}
 		if best < 0 {
 			return nil
 		}
-		placed[best] = true
+		g.placed[best] = true
 		g.out = append(g.out, model.EventID(best))
-		for i, word := range within.Row(model.EventID(best)) {
-			for ; word != 0; word &= word - 1 {
-				if b := i*64 + bits.TrailingZeros64(word); b != best && cons[b] {
-					wait[b]--
-				}
-			}
-		}
+		g.successors(best, -1)
 	}
 	return g.out
 }
 
-// A guide holds the state of guidedOrder: the events placed so far, in
-// order.
+// A guide holds the state of guidedOrder.
 type guide struct {
 	x      *model.Execution
 	cons   []bool
 	within *model.Rel
 	wait   []int32 // the unplaced predecessors in within of each event
+	placed []bool
+	out    []model.EventID // the events placed so far, in order
 	// readers[w] lists the constrained events that read some cell from w.
 	readers [][]model.EventID
-	out     []model.EventID
+}
+
+// successors adds d to the wait count of every constrained successor of
+// a in within.
+func (g *guide) successors(a int, d int32) {
+	for i, word := range g.within.Row(model.EventID(a)) {
+		for ; word != 0; word &= word - 1 {
+			if b := i*64 + bits.TrailingZeros64(word); b != a && g.cons[b] {
+				g.wait[b] += d
+			}
+		}
+	}
 }
 
 // seen returns the write a read of cell c of region reg would see now:
@@ -118,7 +116,7 @@ func (g *guide) source(w model.EventID) model.EventID {
 // reads wait for blocks every other write of its cells until they are
 // placed, so it ranks 1 when each of them is ready once it is placed,
 // and 2 when some of them must wait for other events still.
-func (g *guide) rank(e model.EventID, placed []bool) int {
+func (g *guide) rank(e model.EventID) int {
 	x := g.x
 	if !x.ReadCells(e, func(r model.Region, c uint64, w *model.EventID) bool {
 		return g.source(*w) == g.seen(r, c)
@@ -127,13 +125,13 @@ func (g *guide) rank(e model.EventID, placed []bool) int {
 	}
 	ev := x.Events[e]
 	for _, reg := range []model.Region{model.Len, model.Data} {
-		if a := ev.Access(reg); a.Writing() && g.hides(e, reg, a, placed) {
+		if a := ev.Access(reg); a.Writing() && g.hides(e, reg, a) {
 			return 3
 		}
 	}
 	rank := 0
 	for _, o := range g.readers[e] {
-		if o == e || placed[o] {
+		if o == e || g.placed[o] {
 			continue
 		}
 		rank = 1
@@ -147,9 +145,9 @@ func (g *guide) rank(e model.EventID, placed []bool) int {
 // hides reports whether write access a of e, in region reg, overwrites a
 // cell that some unplaced constrained read other than e reads from the
 // write a read of that cell sees now.
-func (g *guide) hides(e model.EventID, reg model.Region, a *model.Access, placed []bool) bool {
+func (g *guide) hides(e model.EventID, reg model.Region, a *model.Access) bool {
 	for o, ev := range g.x.Events {
-		if o == int(e) || placed[o] || !g.cons[o] {
+		if o == int(e) || g.placed[o] || !g.cons[o] {
 			continue
 		}
 		b := ev.Access(reg)

@@ -63,7 +63,7 @@ func TestObserveMerges(t *testing.T) {
 			have = append(have, o.String())
 		}
 		slices.Sort(have)
-		if !slices.Equal(have, want) || got.Stats.Consistent != full.Stats.Consistent {
+		if !slices.Equal(have, want) || got.Stats.Consistent.Cmp(full.Stats.Consistent) != 0 {
 			t.Errorf("%s observing %s: outcomes %v over %v executions, want %v over %v", tt.Name, name, have, got.Stats.Consistent, want, full.Stats.Consistent)
 			continue
 		}

@@ -50,7 +50,8 @@ type searcher struct {
 	// anyOrder says that the tot search need only tell whether some
 	// order exists, not find the one the depth-first search returns
 	// first: nothing of the order it finds is shown (no explanations, no
-	// OnCandidate), so it may try a guessed order first (guidedOrder).
+	// OnCandidate), so it may try a guessed order (guidedOrder) before
+	// the depth-first search.
 	anyOrder bool
 }
 
