@@ -18,6 +18,7 @@ type Record struct {
 	Engine        string           `json:"engine"`
 	Version       string           `json:"version"`
 	Mode          string           `json:"mode"`
+	Stacked       bool             `json:"stacked,omitempty"`
 	Memory        string           `json:"memory"`
 	Iterations    int              `json:"iterations"`
 	Dropped       int              `json:"dropped"`
@@ -45,7 +46,7 @@ type Count struct {
 // c is not nil.
 func NewRecord(res *engine.Result, c *Comparison) *Record {
 	t := res.Test
-	r := &Record{Name: t.Name, Engine: res.Engine, Version: res.Version, Mode: res.Config.Mode, Memory: strings.Fields(memoryWay(res.Config.Memory))[0], Iterations: res.Iterations,
+	r := &Record{Name: t.Name, Engine: res.Engine, Version: res.Version, Mode: res.Config.Mode, Stacked: res.Config.Stacked, Memory: strings.Fields(memoryWay(res.Config.Memory))[0], Iterations: res.Iterations,
 		Dropped: res.Dropped, Rate: int64(res.Rate()), Notes: res.Notes, Histogram: []Count{}}
 	if cc, ok := res.Concurrency(); ok {
 		r.Concurrency = &cc

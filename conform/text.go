@@ -14,7 +14,11 @@ import (
 // the comparison with the model and the rate.
 func WriteText(w io.Writer, res *engine.Result, c *Comparison) {
 	t := res.Test
-	fmt.Fprintf(w, "Test %s on %s: %d iterations (%s mode, %s)\n", t.Name, res.Version, res.Iterations, res.Config.Mode, memoryWay(res.Config.Memory))
+	mode := res.Config.Mode + " mode"
+	if res.Config.Stacked {
+		mode += ", stacked"
+	}
+	fmt.Fprintf(w, "Test %s on %s: %d iterations (%s, %s)\n", t.Name, res.Version, res.Iterations, mode, memoryWay(res.Config.Memory))
 	lines := Lines(res, c)
 	fmt.Fprintf(w, "Histogram (%d states)\n", len(lines))
 	width := len(fmt.Sprint(res.Iterations))

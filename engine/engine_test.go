@@ -229,6 +229,94 @@ threads:
     (local.set $r1 (i32.add (i32.load (i32.const 0)) (i32.load (i32.const 4))))
 condition: exists (T0:r1=14)
 `, "T0:r0=1; T0:r1=14"},
+	// The JavaScript runners stack these (stack.go): the instance's
+	// memory is the top of a memory earlier instances grew, so every
+	// address is moved. The initial value at the end of page 1 and the
+	// copy from it are the test's; the stores, fill and copy into page
+	// 2 land where the grow put it; size and the grow answer 2 and 1
+	// pages (not the stack's); notify wakes nobody (0); the wait finds 9
+	// where it expects 0 ("not-equal", 1). The last load's address is
+	// 2^32-16, beyond any test memory: it must trap, although adding a
+	// later instance's base would wrap it into an earlier instance's
+	// pages. The trap keeps r0=7.
+	{"stacked-addresses", `name: StackAddresses
+memory: {pages: 1, max: 2}
+init: {i32[65532]: 7}
+threads:
+  T0: |
+    (local $r0 i32) (local $r1 i32) (local $r2 i32) (local $r3 i32) (local $r4 i32)
+    (local.set $r0 (i32.load (i32.const 65532)))
+    (local.set $r1 (memory.grow (i32.const 1)))
+    (i32.atomic.store (i32.const 131068) (i32.const 9))
+    (memory.fill (i32.const 65536) (i32.const 3) (i32.const 4))
+    (memory.copy (i32.const 65540) (i32.const 65532) (i32.const 4))
+    (local.set $r2 (memory.size))
+    (local.set $r3 (memory.atomic.notify (i32.const 65536) (i32.const 1)))
+    (local.set $r4 (memory.atomic.wait32 (i32.const 131068) (i32.const 0) (i64.const 0)))
+    (local.set $r0 (i32.load (i32.const 0xfffffff0)))
+    (local.set $r0 (i32.const 99))
+observe: [T0:r0, T0:r1, T0:r2, T0:r3, T0:r4, T0:trap, "i32[65536]", "i32[65540]", "i32[131068]", size]
+`, "T0:r0=7; T0:r1=1; T0:r2=2; T0:r3=0; T0:r4=1; T0:trap=1; i32[65536]=50529027; i32[65540]=7; i32[131068]=9; size=2"},
+	// Stacked with a grow in the setup code: the setup's page holds 11,
+	// the thread's grow finds 2 pages and leaves 3, and a fill that
+	// reaches one byte past page 3 traps without writing (bulk memory
+	// checks the whole range first), where a memory as large as the
+	// stack's would have taken it.
+	{"stacked-setup-grows", `name: StackSetup
+memory: {pages: 1, max: 3}
+init: {i32[0]: 5}
+setup: |
+  (drop (memory.grow (i32.const 1)))
+  (i32.store (i32.const 65536) (i32.const 11))
+threads:
+  T0: |
+    (local $r0 i32) (local $r1 i32) (local $r2 i32)
+    (local.set $r0 (i32.add (i32.load (i32.const 0)) (i32.load (i32.const 65536))))
+    (local.set $r1 (memory.grow (i32.const 1)))
+    (local.set $r2 (memory.size))
+    (memory.fill (i32.const 196600) (i32.const 1) (i32.const 9))
+observe: [T0:r0, T0:r1, T0:r2, T0:trap, "i8[196600]", size]
+`, "T0:r0=16; T0:r1=2; T0:r2=3; T0:trap=1; i8[196600]=0; size=3"},
+}
+
+// TestStackedWhereSafe checks which tests a stacked harness takes: only
+// isolated ones that grow, and only when no grow can reach the maximum
+// (a grow that fails there would succeed on the stack's larger memory).
+func TestStackedWhereSafe(t *testing.T) {
+	const two = "  T0: |\n    (local $r0 i32)\n"
+	for _, tc := range []struct {
+		yaml    string
+		stacked bool
+	}{
+		{"name: Fits\nmemory: {pages: 1, max: 3}\nthreads:\n" + two + "    (local.set $r0 (memory.grow (i32.const 1)))\n    (local.set $r0 (memory.grow (i32.const 1)))\n", true},
+		{"name: Reaches\nmemory: {pages: 1, max: 2}\nthreads:\n" + two + "    (local.set $r0 (memory.grow (i32.const 1)))\n    (local.set $r0 (memory.grow (i32.const 1)))\n", false},
+		{"name: Computed\nmemory: {pages: 1, max: 9}\nthreads:\n" + two + "    (local.set $r0 (memory.grow (local.get $r0)))\n", false},
+		{"name: InLoop\nmemory: {pages: 1, max: 9}\nthreads:\n" + two + "    (loop (br_if 0 (i32.eq (memory.grow (i32.const 1)) (i32.const 1))))\n", false},
+		{"name: InIf\nmemory: {pages: 1, max: 2}\nthreads:\n" + two + "    (if (i32.load (i32.const 0)) (then (local.set $r0 (memory.grow (i32.const 1)))))\n", true},
+		{"name: SizeOnly\nthreads:\n" + two + "    (local.set $r0 (memory.size))\n", false},
+		{"name: SetupToo\nmemory: {pages: 1, max: 2}\nsetup: |\n  (drop (memory.grow (i32.const 1)))\nthreads:\n" + two + "    (local.set $r0 (memory.grow (i32.const 1)))\n", false},
+		{"name: Batch\nthreads:\n" + two + "    (local.set $r0 (i32.load (i32.const 0)))\n", false},
+	} {
+		test := loadTest(t, tc.yaml)
+		h, _, err := compile(test, Options{Stack: true})
+		if err != nil {
+			t.Fatalf("%s: %v", test.Name, err)
+		}
+		if h.Stacked != tc.stacked {
+			t.Errorf("%s: stacked %v, want %v", test.Name, h.Stacked, tc.stacked)
+		}
+		if h, _, _ := compile(test, Options{}); h.Stacked {
+			t.Errorf("%s: stacked without Options.Stack", test.Name)
+		}
+	}
+	// grow-and-size's second grow fails at the maximum.
+	stacked := map[string]bool{"grow-after-setup": true, "stacked-addresses": true, "stacked-setup-grows": true}
+	for _, tc := range deterministic {
+		test := loadTest(t, tc.yaml)
+		if h, _, _ := compile(test, Options{Stack: true}); stacked[tc.name] != h.Stacked {
+			t.Errorf("%s: stacked %v", tc.name, h.Stacked)
+		}
+	}
 }
 
 // engines returns the runners to test: both wazero configurations, and
@@ -282,23 +370,24 @@ func TestHarnessValidates(t *testing.T) {
 	r := wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfigInterpreter().WithCoreFeatures(api.CoreFeaturesV2|experimental.CoreFeaturesThreads))
 	defer r.Close(ctx)
 	for _, tc := range deterministic {
-		for _, mem := range []MemoryMode{ImportMemory, DefineMemory} {
+		for _, opts := range []Options{{Memory: ImportMemory}, {Memory: DefineMemory}, {Memory: ImportMemory, Stack: true}, {Memory: DefineMemory, Stack: true}} {
+			mem := opts.Memory
 			test := loadTest(t, tc.yaml)
-			h, m, err := compile(test, Options{Memory: mem})
+			h, m, err := compile(test, opts)
 			if err != nil {
 				t.Fatalf("%s: %v", tc.name, err)
 			}
 			if err := wasm.ValidateModule(m); err != nil {
-				t.Errorf("%s (%s): %v", tc.name, mem, err)
+				t.Errorf("%s (%s, stacked %v): %v", tc.name, mem, h.Stacked, err)
 			}
 			b, err := wasm.Encode(m)
 			if err != nil {
 				t.Fatalf("%s: %v", tc.name, err)
 			}
 			if _, err := r.CompileModule(ctx, b); err != nil {
-				t.Errorf("%s (%s): wazero rejects the harness: %v", tc.name, mem, err)
+				t.Errorf("%s (%s, stacked %v): wazero rejects the harness: %v", tc.name, mem, h.Stacked, err)
 			}
-			if h.Isolated != strings.HasPrefix(tc.name, "grow-") {
+			if h.Isolated != (strings.HasPrefix(tc.name, "grow-") || strings.HasPrefix(tc.name, "stacked-")) {
 				t.Errorf("%s: isolated = %v", tc.name, h.Isolated)
 			}
 		}

@@ -17,6 +17,13 @@ type Harness struct {
 	// runs one instance per call and returns its status and locals, and
 	// the host creates a fresh module instance for every instance.
 	Isolated bool
+	// Stacked is true when the isolated instances follow one another at
+	// the top of one growing memory instead of each creating its own
+	// (Options.Stack; stack.go): then MemPages is 0, MemMax the stack's
+	// maximum, StackGroup the instances one stack holds, each taking
+	// the test's initial pages at its start.
+	Stacked    bool
+	StackGroup int
 	// Module is the binary module. It exports t0, t1, ... (one function
 	// per thread), setup and wake, and imports ("env", "mem") or exports
 	// "mem", as MemoryMode says.
@@ -105,6 +112,11 @@ func compile(t *litmus.Test, opts Options) (*Harness, *wasm.Module, error) {
 			return nil, nil, err
 		}
 		h.Alive = h.alive(opts.MemBudget, isolatedCollect)
+		// A test that grows is stacked where it can be; one that does
+		// not is better off reusing its memories (above).
+		if growth, ok := p.stackGrowth(); ok && opts.Stack && p.grows {
+			h.stackShape(t.Memory.Pages, growth, opts.MemBudget)
+		}
 		return h, isolatedModule(p, h), nil
 	}
 	batch := opts.Batch

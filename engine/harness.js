@@ -64,7 +64,7 @@ const PAGE = 65536;
 const STATUS_TRAPPED = 2;
 
 function main(cfg) {
-  const run = cfg.isolated ? runIsolated : runBatches;
+  const run = cfg.stacked ? runStacked : cfg.isolated ? runIsolated : runBatches;
   run(cfg).then(host.done, host.fail);
 }
 
@@ -456,20 +456,7 @@ async function runIsolated(cfg) {
     // Reused memories are not sent again: the workers keep their
     // instances of them (a memory sent again would be a new object).
     for (const w of workers) w.postMessage({ mems: first ? mems : null, results, ctl, width });
-    // The deadline applies to progress: the group is given up when no
-    // worker has finished an instance for deadlineMs (one instance that
-    // never ends would otherwise hold the whole group for n times that).
-    let progress = -1, moved = Date.now();
-    let ok = true;
-    // The main thread sleeps until a worker finishes (they notify DONE)
-    // or 20 ms pass; polling more often took a core's share from the
-    // workers on a loaded machine.
-    while (Atomics.load(ctl, DONE) < T) {
-      const p = workerProgress(ctl, T).reduce((a, b) => a + b, 0);
-      if (p !== progress) { progress = p; moved = Date.now(); }
-      if (Date.now() - moved > cfg.deadlineMs) { ok = false; break; }
-      Atomics.wait(ctl, DONE, Atomics.load(ctl, DONE), 20);
-    }
+    const ok = awaitGroup(cfg, ctl, T);
     await sleep(0);
     const finishedN = ok ? n : Math.max(0, Math.min(...workerProgress(ctl, T)) - 1);
     countIsolated(cfg, mems, results, finishedN, width, res);
@@ -497,6 +484,187 @@ async function runIsolated(cfg) {
   res.elapsedMs = Date.now() - start;
   res.iterations = res.counts.iterations;
   return noteWaits(res);
+}
+
+// awaitGroup waits until every worker has finished its group (each adds
+// one to DONE), and returns false when it gives the group up. The deadline
+// applies to progress: the group is given up when no worker has finished
+// an instance for cfg.deadlineMs (one instance that never ends would
+// otherwise hold the whole group for n times that). The main thread
+// sleeps until a worker finishes (they notify DONE) or 20 ms pass; polling
+// more often took a core's share from the workers on a loaded machine.
+function awaitGroup(cfg, ctl, T) {
+  let progress = -1, moved = Date.now();
+  while (Atomics.load(ctl, DONE) < T) {
+    const p = workerProgress(ctl, T).reduce((a, b) => a + b, 0);
+    if (p !== progress) { progress = p; moved = Date.now(); }
+    if (Date.now() - moved > cfg.deadlineMs) return false;
+    Atomics.wait(ctl, DONE, Atomics.load(ctl, DONE), 20);
+  }
+  return true;
+}
+
+// ---- stacked isolated mode (engine/stack.go) ----
+
+// runStacked runs the instances of a stacked harness in groups of
+// cfg.stackGroup, each group on one memory that starts empty: the
+// workers' thread 0 grows it by the test's pages before each instance
+// (stackedWorker), and instance i's memory is the pages from bases[i]
+// (the size the grow found) to bases[i+1] (the size the next grow
+// found, or a grow by 0 after the last).
+async function runStacked(cfg) {
+  const res = { counts: new Counter(), dropped: 0, notes: [], version: host.version() };
+  const T = cfg.locals.length;
+  const width = 1 + Math.max(0, ...cfg.locals);
+  const start = Date.now();
+  let done = 0;
+  let workers = null;
+  while (done < cfg.iterations) {
+    if (cfg.budgetMs > 0 && Date.now() - start > cfg.budgetMs) {
+      res.notes.push('time budget ran out after ' + done + ' of ' + cfg.iterations + ' iterations');
+      break;
+    }
+    const n = Math.min(cfg.stackGroup, cfg.iterations - done);
+    const mem = await fresh(() => cfg.defined ? new WebAssembly.Instance(cfg.module, {}).exports.mem : newMemory(0, cfg.memMax), res);
+    const results = new BigInt64Array(new SharedArrayBuffer(8 * n * T * width));
+    const bases = new Int32Array(new SharedArrayBuffer(4 * (n + 1))).fill(-1);
+    const ctl = new Int32Array(new SharedArrayBuffer(4 * (16 + T + 4)));
+    ctl[N] = n; ctl[SEED] = (cfg.seed + done) | 0;
+    if (!workers) {
+      workers = startWorkers(cfg, {});
+      await host.started(workers);
+    }
+    for (const w of workers) w.postMessage({ mem, results, bases, ctl, width });
+    const ok = awaitGroup(cfg, ctl, T);
+    await sleep(0);
+    // An instance counts once its final size, the next base, is known.
+    let finished = 0;
+    while (finished < n && Atomics.load(bases, finished + 1) >= 0) finished++;
+    await countStacked(cfg, mem, bases, results, finished, width, res);
+    if (Atomics.load(ctl, 9 + T)) {
+      res.notes.push('before ' + Atomics.load(ctl, 9 + T) + ' instances a thread\'s memory.size stayed behind the stack\'s grow for a million calls (' +
+        Atomics.load(ctl, 10 + T) + ' pages, not ' + Atomics.load(ctl, 11 + T) + '); the harness waits for it');
+    }
+    res.dropped += n - finished;
+    if (!ok) {
+      const note = 'instances that missed the deadline were dropped';
+      if (!res.notes.includes(note)) res.notes.push(note);
+      stopWorkers(workers);
+      workers = null;
+    }
+    if (++isoGroups % ISO_COLLECT_EVERY === 0) collect();
+    done += n;
+    host.progress(done);
+  }
+  if (workers) stopWorkers(workers);
+  res.elapsedMs = Date.now() - start;
+  res.iterations = res.counts.iterations;
+  return noteWaits(res);
+}
+
+// countStacked counts the first n instances of a stacked group.
+async function countStacked(cfg, mem, bases, results, n, width, res) {
+  if (n === 0) return;
+  // The main thread's view of the memory may lag behind the workers'
+  // grows; it catches up between two turns of the event loop.
+  const end = Atomics.load(bases, n) * PAGE;
+  let buf = mem.buffer;
+  for (const t0 = Date.now(); buf.byteLength < end; buf = mem.buffer) {
+    if (Date.now() - t0 > cfg.deadlineMs) throw new Error('the main thread sees ' + buf.byteLength + ' bytes of a memory the workers grew to ' + end);
+    await sleep(1);
+  }
+  const view = new Uint8Array(buf);
+  const T = cfg.locals.length;
+  const key = new Uint8Array(cfg.keySize);
+  const dv = new DataView(key.buffer);
+  for (let i = 0; i < n; i++) {
+    let off = 0;
+    for (let t = 0; t < T; t++) {
+      const r = (i * T + t) * width;
+      key[off++] = Number(results[r]);
+      for (let j = 0; j < cfg.locals[t]; j++) {
+        dv.setBigUint64(off, BigInt.asUintN(64, results[r + 1 + j]), true);
+        off += 8;
+      }
+    }
+    const base = Atomics.load(bases, i);
+    atomBytes(cfg, view, base * PAGE, Atomics.load(bases, i + 1) - base, key, off);
+    res.counts.add(key);
+  }
+}
+
+// stackedWorker runs thread d.t on the n instances of a stacked group,
+// all threads starting each instance together. Thread 0 prepares each
+// instance once every thread has finished the one before: it grows the
+// memory by the test's pages and runs setup(base) there (the initial
+// values and the setup code). Before the gate every thread waits until
+// its own memory.size covers the instance's pages.
+function stackedWorker(d, module) {
+  const cfg = d.cfg, ctl = d.ctl, T = cfg.locals.length, t = d.t, bases = d.bases;
+  const n = Atomics.load(ctl, N), seed = Atomics.load(ctl, SEED);
+  const published = 8 + T, lagged = 9 + T;
+  const inst = new WebAssembly.Instance(module, { env: { mem: d.mem } });
+  const fn = inst.exports['t' + t], size = inst.exports.size;
+  // No grow before every thread has its instance: node 20's V8 can lose
+  // a grow that comes while another worker instantiates the memory (that
+  // worker's memory.size then stays at the old size; seen here at 0
+  // pages for the 20 s of a deadline).
+  gate(ctl, T, cfg.spinLimit);
+  for (let i = 0; i < n; i++) {
+    if (t === 0) {
+      for (let u = 1; u < T; u++) awaitAtLeast(ctl, 8 + u, i, cfg.spinLimit);
+      const old = inst.exports.grow(cfg.testPages);
+      if (old < 0) throw new Error('the stacked memory did not grow by ' + cfg.testPages + ' pages for instance ' + i + ' of ' + n);
+      Atomics.store(bases, i, old);
+      if (inst.exports.setup(old * PAGE) !== 1) throw new Error('the setup code does not complete (it traps)');
+      Atomics.store(ctl, published, i + 1);
+      Atomics.notify(ctl, published);
+    } else {
+      awaitAtLeast(ctl, published, i + 1, cfg.spinLimit);
+    }
+    const base = Atomics.load(bases, i);
+    for (let s = 0, have; (have = size()) < base + cfg.testPages; s++) {
+      if (s === 1e6) {
+        Atomics.add(ctl, lagged, 1);
+        Atomics.store(ctl, lagged + 1, have);
+        Atomics.store(ctl, lagged + 2, base + cfg.testPages);
+      }
+    }
+    gate(ctl, T, cfg.spinLimit);
+    let out;
+    try {
+      out = fn((seed + i * 0x9E3779B9) | 0, cfg.delays[i % cfg.delays.length] + 1, base * PAGE);
+      if (!Array.isArray(out)) out = [out];
+    } catch (e) {
+      // A trap of the engine's own: the locals it had are in their
+      // mirror globals (engine/isolated.go).
+      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+      out = [STATUS_TRAPPED];
+      for (let j = 0; j < cfg.locals[t]; j++) out.push(inst.exports['l' + t + '_' + j].value);
+    }
+    const r = (i * T + t) * d.width;
+    for (let j = 0; j < out.length; j++) d.results[r + j] = BigInt.asIntN(64, BigInt(out[j]));
+    Atomics.store(ctl, 8 + t, i + 1);
+    Atomics.notify(ctl, 8 + t);
+  }
+  if (t === 0) {
+    for (let u = 1; u < T; u++) awaitAtLeast(ctl, 8 + u, n, cfg.spinLimit);
+    Atomics.store(bases, n, inst.exports.grow(0));
+  }
+  d.mem = null;
+  if (++isoGroups % ISO_COLLECT_EVERY === 0) collect();
+  Atomics.add(ctl, DONE, 1);
+  Atomics.notify(ctl, DONE);
+}
+
+// awaitAtLeast returns once ctl[i] >= v: it spins spinLimit turns, then
+// sleeps a millisecond at a time.
+function awaitAtLeast(ctl, i, v, spinLimit) {
+  for (let s = 0; ; s++) {
+    const cur = Atomics.load(ctl, i);
+    if (cur >= v) return;
+    if (s > spinLimit) Atomics.wait(ctl, i, cur, 1);
+  }
 }
 
 // noteWaits turns fresh's count of waits into a note of the result.
@@ -539,6 +707,11 @@ function workerMain(d) {
   const cfg = d.cfg;
   // The workers' module imports the memory, whichever way it was made.
   const module = host.workerModule(cfg);
+  if (cfg.stacked) {
+    host.onMessage((g) => stackedWorker(Object.assign({ t: d.t, cfg }, g), module));
+    host.ready();
+    return;
+  }
   if (cfg.isolated) {
     host.onMessage((g) => isolatedWorker(Object.assign({ t: d.t, cfg }, g), module));
     host.ready();

@@ -22,6 +22,9 @@ const isolatedCollect = 64
 // and the thread functions zero their mirror globals (isolated.go). An
 // instantiation whose threads missed the deadline is never reused.
 func runIsolated(ctx context.Context, eng goEngine, h *Harness, opts Options) (*RawResult, error) {
+	if h.Stacked {
+		return nil, fmt.Errorf("test %s: a stacked harness (Options.Stack) runs on the JavaScript runners only", h.Test.Name)
+	}
 	raw := &RawResult{Counts: map[string]int{}, Version: eng.version()}
 	workers := make([]*worker, len(h.Locals))
 	for t := range workers {

@@ -20,6 +20,10 @@ import (
 // function zeroes its mirrors first (a fresh call's locals are zero), so
 // that an instance the host reuses (isodriver.go, harness.js) cannot
 // report a local of an earlier call.
+//
+// A stacked harness (h.Stacked, stack.go) gives every thread function a
+// third parameter, the instance's base address, and exports
+// setup(base), grow(n) and size() instead of setup() and wake(addr).
 func isolatedModule(p *plan, h *Harness) *wasm.Module {
 	m := &wasm.Module{HasMemory: true, Memory: harnessMemory(h)}
 	for t, th := range p.test.Threads {
@@ -34,10 +38,17 @@ func isolatedModule(p *plan, h *Harness) *wasm.Module {
 		for range th.Code.Locals {
 			results = append(results, wasm.I64)
 		}
-		b := newFuncBuilder(fmt.Sprintf("t%d", t), i32Params(2), results, th.Code)
+		params := 2
+		if h.Stacked {
+			params = 3 // and the instance's base
+		}
+		b := newFuncBuilder(fmt.Sprintf("t%d", t), i32Params(params), results, th.Code)
 		status, counter := b.local(wasm.I32), b.local(wasm.I32)
-		rw := &rewriter{p: p, fr: &b.fr, thread: t, mirror: mirror, types: types}
+		rw := &rewriter{p: p, fr: &b.fr, thread: t, mirror: mirror, types: types, stacked: h.Stacked}
 		var clear []wasm.Instr
+		if h.Stacked {
+			clear = list(get(2), set(b.fr.base))
+		}
 		for _, g := range mirror {
 			clear = append(clear, i64(0), wasm.Instr{Op: wasm.OpGlobalSet, Index: g})
 		}
@@ -52,6 +63,11 @@ func isolatedModule(p *plan, h *Harness) *wasm.Module {
 			b.f.Body = append(b.f.Body, asI64(lo.Type)...)
 		}
 		m.Funcs = append(m.Funcs, b.f)
+	}
+	if h.Stacked {
+		m.Funcs = append(m.Funcs, stackedSetupFunc(p, h))
+		m.Funcs = append(m.Funcs, stackFuncs()...)
+		return m
 	}
 	m.Funcs = append(m.Funcs, isolatedSetupFunc(p), wakeFunc())
 	return m

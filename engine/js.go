@@ -93,6 +93,10 @@ type jsConfig struct {
 	// maximum is its initial size), so the harness resets and reuses the
 	// first group's memories and instances instead of creating new ones.
 	Reuse bool `json:"reuse"`
+	// Stacked: the instances follow one another at the top of one
+	// growing memory (Harness.Stacked), StackGroup of them per memory.
+	Stacked    bool `json:"stacked"`
+	StackGroup int  `json:"stackGroup"`
 	// Defined: the module defines and exports the memory; the main
 	// thread creates it by instantiating the module, and the workers
 	// instantiate WorkerModulePath, the same harness importing it.
@@ -140,7 +144,7 @@ func (j JS) config(h *Harness, opts Options, modulePath string) jsConfig {
 		BudgetMs: opts.Budget.Milliseconds(), KeySize: h.KeySize(), Group: h.alive(opts.MemBudget, 256),
 		Layout: jsLayout{Results: h.Layout.Results, RecordSize: h.Layout.RecordSize, Slots: h.Layout.Slots, Stride: h.Layout.Stride, Batch: h.Layout.Batch},
 		Init:   []jsWrite{}, Atoms: []jsAtom{}, HasSetup: h.Test.Setup != nil, Reuse: h.Isolated && h.MemMax == h.MemPages,
-		Defined: h.MemoryMode == DefineMemory,
+		Defined: h.MemoryMode == DefineMemory, Stacked: h.Stacked, StackGroup: h.StackGroup,
 	}
 	for _, in := range h.Init {
 		c.Init = append(c.Init, jsWrite{in.Addr, in.Width, strconv.FormatUint(in.Value, 10)})

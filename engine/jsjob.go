@@ -99,7 +99,7 @@ func workerModule(h *Harness, opts Options) ([]byte, error) {
 		return h.Module, nil
 	}
 	imp, err := Compile(h.Test, Options{Iterations: opts.Iterations, Batch: opts.Batch, Delay: opts.Delay, Stride: opts.Stride,
-		SpinLimit: h.SpinLimit, MaxMemory: opts.MaxMemory, MemBudget: opts.MemBudget, Memory: ImportMemory})
+		SpinLimit: h.SpinLimit, MaxMemory: opts.MaxMemory, MemBudget: opts.MemBudget, Memory: ImportMemory, Stack: h.Stacked})
 	if err != nil {
 		return nil, err
 	}

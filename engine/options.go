@@ -90,6 +90,12 @@ type Options struct {
 	MaxMemory uint32
 	// Memory says whether the harness imports or defines its memory.
 	Memory MemoryMode
+	// Stack lets an isolated test whose grows cannot reach its memory's
+	// maximum run its instances one after another at the top of one
+	// growing memory (stack.go) rather than on a fresh memory each. The
+	// JavaScript runners take it (Run sets it for them); the Go driver
+	// does not.
+	Stack bool
 	// MemBudget bounds the bytes of memory a run may reserve (default:
 	// half of the machine's available memory). A test whose one memory
 	// does not fit is refused; isolated runs keep as few instances alive

@@ -44,11 +44,14 @@ type Count struct {
 
 // Config records how a run was made, for reports.
 type Config struct {
-	Mode   string // "batch" or "isolated"
-	Memory string // "import" or "define"
-	Delays []uint32
-	Stride uint32
-	Batch  int
+	Mode string // "batch" or "isolated"
+	// Stacked: isolated instances ran one after another at the top of
+	// one growing memory (Harness.Stacked).
+	Stacked bool
+	Memory  string // "import" or "define"
+	Delays  []uint32
+	Stride  uint32
+	Batch   int
 }
 
 // Concurrency returns the fraction of measured instances whose threads

@@ -9,7 +9,7 @@ import (
 // the harness function that runs it.
 type frame struct {
 	shift  uint32 // index of the test code's local 0
-	base   uint32 // i32: the instance's base address (batch mode)
+	base   uint32 // i32: the instance's base address (batch mode, stacked)
 	gen    uint32 // i32: the barrier generation the instance started in
 	addr   uint32 // i32: scratch for an address
 	tmp    uint32 // i32: scratch for the wait protocol
@@ -50,6 +50,9 @@ type rewriter struct {
 	// thread had at the trap from these globals.
 	mirror []uint32
 	types  []wasm.ValType // the test locals' types, for mirror
+	// stacked moves every address by the instance's base (frame.base)
+	// in a stacked isolated harness (stack.go).
+	stacked bool
 }
 
 // body rewrites a function body placed directly inside the done block.
@@ -173,8 +176,12 @@ func constOf(t wasm.ValType, v int64) wasm.Instr {
 func (r *rewriter) memory(in *wasm.Instr, c wasm.Instr, d int) []wasm.Instr {
 	a := in.Op.Info().Access
 	if r.p.mode == modeIsolated {
-		// The instance's memory is the test's own: the engine decides
-		// bounds and alignment, and its traps end the call (see mirror).
+		// The instance's memory is the test's own (or, stacked, the top
+		// of the stack's): the engine decides bounds and alignment, and
+		// its traps end the call (see mirror).
+		if r.stacked {
+			return r.stackedMemory(in, c)
+		}
 		return list(c)
 	}
 	switch a.Kind {

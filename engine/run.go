@@ -44,6 +44,9 @@ func Run(ctx context.Context, t *litmus.Test, r Runner, opts Options) (*Result, 
 	if jr, ok := r.(JS); ok && (HasJS(t) || HasHost(t)) {
 		return jr.runMixed(ctx, t, opts) // engine/mixed.go
 	}
+	if _, ok := r.(JS); ok {
+		opts.Stack = true
+	}
 	h, err := Compile(t, opts)
 	if err != nil {
 		return nil, err
@@ -63,7 +66,7 @@ func Run(ctx context.Context, t *litmus.Test, r Runner, opts Options) (*Result, 
 
 // config describes how h runs.
 func (h *Harness) config() Config {
-	return Config{Mode: modeName(h), Memory: h.MemoryMode.String(), Delays: h.Delays, Stride: h.Layout.Stride, Batch: h.Layout.Batch}
+	return Config{Mode: modeName(h), Stacked: h.Stacked, Memory: h.MemoryMode.String(), Delays: h.Delays, Stride: h.Layout.Stride, Batch: h.Layout.Batch}
 }
 
 func modeName(h *Harness) string {

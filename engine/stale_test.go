@@ -59,18 +59,36 @@ func staleSize(body []wasm.Instr, pages uint32) int {
 // bounds against memory.size, as an earlier one did, reports a trap in
 // every instance of Grow+access here.)
 func TestStaleSizeCannotTrap(t *testing.T) {
+	// node runs the stacked harness (stack.go), whose own size() the
+	// host needs to start an instance: only the thread functions' sizes
+	// go stale there.
+	runners := []Runner{Wazero{}, Wazero{Interpreter: true}}
+	if node, err := Lookup("node"); err == nil {
+		runners = append(runners, node)
+	} else {
+		t.Run("node", func(t *testing.T) { t.Skipf("skipping the stacked harness on node: %v", err) })
+	}
 	for _, test := range append(loadTests(t, staleGrowTests), catalogTests(t, "MP+grow+scflag+access")...) {
-		for _, r := range []Wazero{{}, {Interpreter: true}} {
+		for _, r := range runners {
 			t.Run(test.Name+"/"+r.Name(), func(t *testing.T) {
-				h, m, err := compile(test, Options{})
+				_, js := r.(JS)
+				if js && test.Name == "MP+grow+scflag+fill" {
+					// node 20's own memory.fill traps here after the flag,
+					// on fresh memories as on the stack (33-101 of 300), so
+					// the shape cannot tell the harness from the engine.
+					t.Skip("node's own memory.fill traps after the flag")
+				}
+				h, m, err := compile(test, Options{Stack: js})
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !h.Isolated {
-					t.Fatalf("%s runs in batch mode; the grow shapes need isolated mode", test.Name)
+				if !h.Isolated || h.Stacked != js {
+					t.Fatalf("%s: isolated %v, stacked %v; the grow shapes need isolated mode, stacked on node", test.Name, h.Isolated, h.Stacked)
 				}
 				for i := range m.Funcs {
-					staleSize(m.Funcs[i].Body, test.Memory.Pages)
+					if !js || strings.HasPrefix(m.Funcs[i].Export, "t") {
+						staleSize(m.Funcs[i].Body, test.Memory.Pages)
+					}
 				}
 				if h.Module, err = wasm.Encode(m); err != nil {
 					t.Fatal(err)

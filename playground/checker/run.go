@@ -71,7 +71,7 @@ func harness(r Request) (*engine.Harness, engine.Options, error) {
 	if engine.HasJS(t) {
 		return nil, engine.Options{}, fmt.Errorf("test %s has JavaScript threads: the browser runner runs Wasm threads only (use wmm run --engine node)", t.Name)
 	}
-	opts := engine.Options{Iterations: r.Iterations, MemBudget: RunMemory}
+	opts := engine.Options{Iterations: r.Iterations, MemBudget: RunMemory, Stack: true}
 	if opts.Iterations <= 0 {
 		opts.Iterations = RunIterations
 	}

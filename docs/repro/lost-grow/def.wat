@@ -1,0 +1,1 @@
+(module (memory (export "mem") 0 16 shared))
