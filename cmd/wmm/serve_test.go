@@ -250,8 +250,10 @@ func TestPlaygroundCatalog(t *testing.T) {
 // show, with reproducers that show them without wmm (README, "Engine
 // findings"): memory.size still old after an SC flag set after a grow,
 // which a page without wmm shows on Chromium too
-// (engine/testdata/repro/MP_grow_scflag_size-chromium).
-var knownFindings = []string{"MP+grow+scflag+size", "MP+grow+scflag+access"}
+// (engine/testdata/repro/MP_grow_scflag_size-chromium), and the traps of
+// an access (deno) and a memory.fill (node, deno) to the new page after
+// that flag (engine/testdata/repro/MP_grow_scflag_{access-deno,fill-node}).
+var knownFindings = []string{"MP+grow+scflag+size", "MP+grow+scflag+access", "MP+grow+scflag+fill"}
 
 // runIterations is how many instances TestPlayground runs on the browser.
 const runIterations = 3000
