@@ -113,8 +113,9 @@
 // and the engine's own bounds checks decide every trap. A thread starts
 // an instance only once its memory.size covers the instance's pages.
 // Stacked runs make one memory and one instance per thread for up to 1024
-// instances, and ran the grow family at 7,000-20,000 instances a second
-// on node, where fresh memories gave 1,700-3,900.
+// instances. They ran the grow family at 6,700-21,800 instances a second
+// on node and 5,100-22,300 on deno on a quiet machine, where fresh
+// memories gave 1,700-3,900 (docs/ENGINES-RESULTS.md).
 //
 // # Stuck threads
 //

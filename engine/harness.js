@@ -480,6 +480,12 @@ async function runIsolated(cfg) {
     done += n;
     host.progress(done);
   }
+  return endIsolated(res, workers, start);
+}
+
+// endIsolated stops the workers of an isolated run and completes its
+// result.
+function endIsolated(res, workers, start) {
   if (workers) stopWorkers(workers);
   res.elapsedMs = Date.now() - start;
   res.iterations = res.counts.iterations;
@@ -519,6 +525,7 @@ async function runStacked(cfg) {
   const start = Date.now();
   let done = 0;
   let workers = null;
+  let held = 0; // memories the workers have seen since they started
   while (done < cfg.iterations) {
     if (cfg.budgetMs > 0 && Date.now() - start > cfg.budgetMs) {
       res.notes.push('time budget ran out after ' + done + ' of ' + cfg.iterations + ' iterations');
@@ -549,17 +556,19 @@ async function runStacked(cfg) {
     if (!ok) {
       const note = 'instances that missed the deadline were dropped';
       if (!res.notes.includes(note)) res.notes.push(note);
+    }
+    if (!ok || ++held >= host.workerMemories) {
+      // As in runIsolated: a worker may still run the instance that did
+      // not end, or hold too many dead memories (a browser).
       stopWorkers(workers);
       workers = null;
+      held = 0;
     }
     if (++isoGroups % ISO_COLLECT_EVERY === 0) collect();
     done += n;
     host.progress(done);
   }
-  if (workers) stopWorkers(workers);
-  res.elapsedMs = Date.now() - start;
-  res.iterations = res.counts.iterations;
-  return noteWaits(res);
+  return endIsolated(res, workers, start);
 }
 
 // countStacked counts the first n instances of a stacked group.
@@ -574,19 +583,9 @@ async function countStacked(cfg, mem, bases, results, n, width, res) {
     await sleep(1);
   }
   const view = new Uint8Array(buf);
-  const T = cfg.locals.length;
   const key = new Uint8Array(cfg.keySize);
-  const dv = new DataView(key.buffer);
   for (let i = 0; i < n; i++) {
-    let off = 0;
-    for (let t = 0; t < T; t++) {
-      const r = (i * T + t) * width;
-      key[off++] = Number(results[r]);
-      for (let j = 0; j < cfg.locals[t]; j++) {
-        dv.setBigUint64(off, BigInt.asUintN(64, results[r + 1 + j]), true);
-        off += 8;
-      }
-    }
+    const off = threadsKey(cfg, results, i, width, key);
     const base = Atomics.load(bases, i);
     atomBytes(cfg, view, base * PAGE, Atomics.load(bases, i + 1) - base, key, off);
     res.counts.add(key);
@@ -631,19 +630,7 @@ function stackedWorker(d, module) {
       }
     }
     gate(ctl, T, cfg.spinLimit);
-    let out;
-    try {
-      out = fn((seed + i * 0x9E3779B9) | 0, cfg.delays[i % cfg.delays.length] + 1, base * PAGE);
-      if (!Array.isArray(out)) out = [out];
-    } catch (e) {
-      // A trap of the engine's own: the locals it had are in their
-      // mirror globals (engine/isolated.go).
-      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
-      out = [STATUS_TRAPPED];
-      for (let j = 0; j < cfg.locals[t]; j++) out.push(inst.exports['l' + t + '_' + j].value);
-    }
-    const r = (i * T + t) * d.width;
-    for (let j = 0; j < out.length; j++) d.results[r + j] = BigInt.asIntN(64, BigInt(out[j]));
+    callThread(cfg, inst, fn, t, i, seed, base * PAGE, d.results, (i * T + t) * d.width);
     Atomics.store(ctl, 8 + t, i + 1);
     Atomics.notify(ctl, 8 + t);
   }
@@ -682,23 +669,31 @@ function workerProgress(ctl, T) {
 }
 
 function countIsolated(cfg, mems, results, n, width, res) {
-  const T = cfg.locals.length;
   const key = new Uint8Array(cfg.keySize);
-  const dv = new DataView(key.buffer);
   for (let i = 0; i < n; i++) {
-    let off = 0;
-    for (let t = 0; t < T; t++) {
-      const r = (i * T + t) * width;
-      key[off++] = Number(results[r]);
-      for (let j = 0; j < cfg.locals[t]; j++) {
-        dv.setBigUint64(off, BigInt.asUintN(64, results[r + 1 + j]), true);
-        off += 8;
-      }
-    }
+    const off = threadsKey(cfg, results, i, width, key);
     const buf = mems[i].buffer;
     atomBytes(cfg, new Uint8Array(buf), 0, buf.byteLength / PAGE, key, off);
     res.counts.add(key);
   }
+}
+
+// threadsKey writes the threads' part of instance i's raw key (each
+// thread's status, then its locals) from an isolated group's results,
+// and returns the offset of the memory atoms.
+function threadsKey(cfg, results, i, width, key) {
+  const T = cfg.locals.length;
+  const dv = new DataView(key.buffer);
+  let off = 0;
+  for (let t = 0; t < T; t++) {
+    const r = (i * T + t) * width;
+    key[off++] = Number(results[r]);
+    for (let j = 0; j < cfg.locals[t]; j++) {
+      dv.setBigUint64(off, BigInt.asUintN(64, results[r + 1 + j]), true);
+      off += 8;
+    }
+  }
+  return off;
 }
 
 // ---- workers ----
@@ -755,19 +750,7 @@ function isolatedWorker(d, module) {
     // fresh call's locals are zero.
     if (!d.mems) for (let j = 0; j < cfg.locals[d.t]; j++) inst.exports['l' + d.t + '_' + j].value = 0n;
     gate(ctl, T, cfg.spinLimit);
-    let out;
-    try {
-      out = fn((seed + i * 0x9E3779B9) | 0, cfg.delays[i % cfg.delays.length] + 1);
-      if (!Array.isArray(out)) out = [out];
-    } catch (e) {
-      // A trap of the engine's own: the locals it had are in their
-      // mirror globals (engine/isolated.go).
-      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
-      out = [STATUS_TRAPPED];
-      for (let j = 0; j < cfg.locals[d.t]; j++) out.push(inst.exports['l' + d.t + '_' + j].value);
-    }
-    const r = (i * T + d.t) * d.width;
-    for (let j = 0; j < out.length; j++) d.results[r + j] = BigInt.asIntN(64, BigInt(out[j]));
+    callThread(cfg, inst, fn, d.t, i, seed, undefined, d.results, (i * T + d.t) * d.width);
     Atomics.store(ctl, 8 + d.t, i + 1);
   }
   // V8 updates every shared memory object an isolate holds, dead or
@@ -780,6 +763,24 @@ function isolatedWorker(d, module) {
   }
   Atomics.add(ctl, DONE, 1);
   Atomics.notify(ctl, DONE);
+}
+
+// callThread runs instance i of thread t in inst (fn, its function t<t>;
+// base, the instance's base in a stacked harness, else undefined) and
+// writes its status and locals at record r of results.
+function callThread(cfg, inst, fn, t, i, seed, base, results, r) {
+  let out;
+  try {
+    out = fn((seed + i * 0x9E3779B9) | 0, cfg.delays[i % cfg.delays.length] + 1, base);
+    if (!Array.isArray(out)) out = [out];
+  } catch (e) {
+    // A trap of the engine's own: the locals it had are in their mirror
+    // globals (engine/isolated.go).
+    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+    out = [STATUS_TRAPPED];
+    for (let j = 0; j < cfg.locals[t]; j++) out.push(inst.exports['l' + t + '_' + j].value);
+  }
+  for (let j = 0; j < out.length; j++) results[r + j] = BigInt.asIntN(64, BigInt(out[j]));
 }
 
 // isoGroups counts the isolated groups this isolate has run on fresh

@@ -42,7 +42,12 @@ type RawResult struct {
 func Run(ctx context.Context, t *litmus.Test, r Runner, opts Options) (*Result, error) {
 	opts = opts.withDefaults()
 	if jr, ok := r.(JS); ok && (HasJS(t) || HasHost(t)) {
-		return jr.runMixed(ctx, t, opts) // engine/mixed.go
+		load := watchLoad()
+		res, err := jr.runMixed(ctx, t, opts) // engine/mixed.go
+		if note := load.note(len(t.Threads)); err == nil && note != "" {
+			res.Notes = append(res.Notes, note)
+		}
+		return res, err
 	}
 	if _, ok := r.(JS); ok {
 		opts.Stack = true
@@ -51,9 +56,14 @@ func Run(ctx context.Context, t *litmus.Test, r Runner, opts Options) (*Result, 
 	if err != nil {
 		return nil, err
 	}
+	load := watchLoad()
 	raw, err := r.Run(ctx, h, opts)
+	note := load.note(len(t.Threads))
 	if err != nil {
 		return nil, err
+	}
+	if note != "" {
+		raw.Notes = append(raw.Notes, note)
 	}
 	res, err := h.Decode(raw)
 	if err != nil {

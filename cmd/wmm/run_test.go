@@ -17,6 +17,7 @@ func normalizeRun(s string) string {
 	s = regexp.MustCompile(`Rate \d+ iterations/s \([0-9.]+ s\)`).ReplaceAllString(s, "Rate R iterations/s (T s)")
 	s = regexp.MustCompile(`(?m)^Concurrency [0-9.]+% .*\n`).ReplaceAllString(s, "")
 	s = regexp.MustCompile(`(?m)^Note: threads slept at the barrier .*\n`).ReplaceAllString(s, "")
+	s = regexp.MustCompile(`(?m)^Note: the machine was oversubscribed: .*\n`).ReplaceAllString(s, "")
 	s = regexp.MustCompile(`(Test \S+ on )[^:\n]*:`).ReplaceAllString(s, "${1}ENGINE:")
 	// The rate column of validate's summary.
 	return regexp.MustCompile(`(?m)^(\S+ +\d+ +\d+ +\d+/\d+ \(\d+%\)) +\d+$`).ReplaceAllString(s, "${1} R")
