@@ -171,8 +171,9 @@
 //     (a spin limit of 500 instead of 100000). Otherwise the limit stays
 //     at 100000 however loaded the machine is (lowering it under load
 //     made the threads sleep at the barrier and stop overlapping); a run
-//     whose threads often slept says so, and every batch-mode run
-//     reports its concurrency (concurrency.go).
+//     whose threads often slept says so, every batch-mode run reports
+//     its concurrency (concurrency.go), and a run during which other
+//     programs kept the cores busy says so too (load.go).
 //   - When the thread that releases the barrier had to wake a sleeper,
 //     it waits until the others have passed the barrier, so that the same
 //     thread (a waiter whose stuck instance sent the other thread to
