@@ -114,8 +114,10 @@ func compile(t *litmus.Test, opts Options) (*Harness, *wasm.Module, error) {
 		h.Alive = h.alive(opts.MemBudget, isolatedCollect)
 		// A test that grows is stacked where it can be; one that does
 		// not is better off reusing its memories (above).
-		if growth, ok := p.stackGrowth(); ok && opts.Stack && p.grows {
-			h.stackShape(t.Memory.Pages, growth, opts.MemBudget)
+		if opts.Stack && p.grows {
+			if growth, ok := p.stackGrowth(); ok {
+				h.stackShape(t.Memory.Pages, growth, opts.MemBudget)
+			}
 		}
 		return h, isolatedModule(p, h), nil
 	}

@@ -549,7 +549,7 @@ async function runStacked(cfg) {
     while (finished < n && Atomics.load(bases, finished + 1) >= 0) finished++;
     await countStacked(cfg, mem, bases, results, finished, width, res);
     if (Atomics.load(ctl, 9 + T)) {
-      res.notes.push('before ' + Atomics.load(ctl, 9 + T) + ' instances a thread\'s memory.size stayed behind the stack\'s grow for a million calls (' +
+      res.notes.push('a thread\'s memory.size stayed behind the stack\'s grow for a million calls before ' + Atomics.load(ctl, 9 + T) + ' of the instances (' +
         Atomics.load(ctl, 10 + T) + ' pages, not ' + Atomics.load(ctl, 11 + T) + '); the harness waits for it');
     }
     res.dropped += n - finished;

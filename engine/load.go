@@ -3,7 +3,6 @@ package engine
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"runtime"
 	"strconv"
 	"time"
@@ -15,10 +14,10 @@ import (
 // concurrency figure says how often the threads overlapped; a loadWatch
 // says why they may not have. It reads, at the start and the end of the
 // run, the CPU time the whole machine has spent (Linux's /proc/stat) and
-// the CPU time of this process and its children (an engine subprocess),
-// and so finds how many cores other programs kept busy on average. When
-// those and the test's threads together needed more than the cores (by
-// over half a core), the run gets a note.
+// this process's own, with its children's (an engine subprocess, reaped
+// by the end of the run), and so finds how many cores other programs
+// kept busy on average. When those and the test's threads together
+// needed more than the cores (by over half a core), the run gets a note.
 //
 // (Counting the threads ready to run, /proc/loadavg's fourth field, was
 // tried first. A run's own threads go from ready to asleep and back
@@ -26,45 +25,22 @@ import (
 // threads.)
 
 // loadLeast is the shortest run a loadWatch judges: below it, the clock
-// ticks of CPU time (10 ms) say too little.
+// ticks of the machine's CPU time (10 ms) say too little.
 const loadLeast = 500 * time.Millisecond
 
 // A loadWatch holds the CPU times at the start of a run.
 type loadWatch struct {
-	start        time.Time
-	machine, own int64 // clock ticks
-	pid          int
+	start   time.Time
+	machine time.Duration // busy, over all cores
+	own     time.Duration // this process and its reaped children
 }
 
-// cpuSnapshot returns the machine's busy clock ticks over all cores and
-// those of process pid with its children, dead or alive.
-func cpuSnapshot(pid int) (machine, own int64, ok bool) {
-	data, err := os.ReadFile("/proc/stat")
-	if err != nil {
-		return 0, 0, false
-	}
-	machine, ok = busyTicks(data)
-	if !ok {
-		return 0, 0, false
-	}
-	own, ok = processTicks(pid, true)
-	if !ok {
-		return 0, 0, false
-	}
-	for _, child := range children(pid) {
-		if t, ok := processTicks(child, false); ok {
-			own += t
-		}
-	}
-	return machine, own, true
-}
-
-// watchLoad takes the start's snapshot, or returns nil where /proc cannot
-// be read (not Linux).
+// watchLoad takes the start's snapshot, or returns nil where /proc/stat
+// cannot be read (not Linux).
 func watchLoad() *loadWatch {
-	w := &loadWatch{start: time.Now(), pid: os.Getpid()}
+	w := &loadWatch{start: time.Now()}
 	var ok bool
-	if w.machine, w.own, ok = cpuSnapshot(w.pid); !ok {
+	if w.machine, w.own, ok = cpuSnapshot(); !ok {
 		return nil
 	}
 	return w
@@ -74,16 +50,12 @@ func watchLoad() *loadWatch {
 // since the start, and false when the run was too short to tell.
 func (w *loadWatch) others() (float64, bool) {
 	wall := time.Since(w.start)
-	machine, own, ok := cpuSnapshot(w.pid)
+	machine, own, ok := cpuSnapshot()
 	if !ok || wall < loadLeast {
 		return 0, false
 	}
-	ticks := float64((machine - w.machine) - (own - w.own))
-	return max(ticks/clockTicks/wall.Seconds(), 0), true
+	return max(float64((machine-w.machine)-(own-w.own))/float64(wall), 0), true
 }
-
-// clockTicks is Linux's USER_HZ, the unit of /proc's CPU times.
-const clockTicks = 100
 
 // note returns the note for the run of a test of threads threads that
 // began at watchLoad, or "" (also for a nil watch).
@@ -128,67 +100,4 @@ func busyTicks(data []byte) (int64, bool) {
 		sum += v
 	}
 	return sum, true
-}
-
-// processTicks returns the CPU clock ticks of process pid (user and
-// system), with those of its reaped children when withReaped is set.
-func processTicks(pid int, withReaped bool) (int64, bool) {
-	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
-	if err != nil {
-		return 0, false
-	}
-	fields := []int{11, 12} // utime, stime
-	if withReaped {
-		fields = append(fields, 13, 14) // cutime, cstime
-	}
-	var sum int64
-	for _, k := range fields {
-		s, ok := statField(data, k)
-		if !ok {
-			return 0, false
-		}
-		v, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return 0, false
-		}
-		sum += v
-	}
-	return sum, true
-}
-
-// children returns the processes whose parent is pid.
-func children(pid int) []int {
-	var out []int
-	entries, err := os.ReadDir("/proc")
-	if err != nil {
-		return nil
-	}
-	parent := strconv.Itoa(pid)
-	for _, e := range entries {
-		child, err := strconv.Atoi(e.Name())
-		if err != nil || child == pid {
-			continue
-		}
-		if data, err := os.ReadFile("/proc/" + e.Name() + "/stat"); err == nil {
-			if ppid, ok := statField(data, 1); ok && ppid == parent {
-				out = append(out, child)
-			}
-		}
-	}
-	return out
-}
-
-// statField returns field k after the command name of a /proc stat line
-// ("12 (node) R 1 ...": 0 is the state, 1 the parent's pid, 11 and 12
-// the user and system time).
-func statField(data []byte, k int) (string, bool) {
-	i := bytes.LastIndexByte(data, ')')
-	if i < 0 {
-		return "", false
-	}
-	f := bytes.Fields(data[i+1:])
-	if k >= len(f) {
-		return "", false
-	}
-	return string(f[k]), true
 }

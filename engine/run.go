@@ -38,32 +38,39 @@ type RawResult struct {
 	Measured, Concurrent int
 }
 
-// Run compiles t, runs it with r and names the outcomes.
+// Run compiles t, runs it with r and names the outcomes. A run during
+// which other programs kept the machine's cores busy gets a note that
+// says so (load.go).
 func Run(ctx context.Context, t *litmus.Test, r Runner, opts Options) (*Result, error) {
 	opts = opts.withDefaults()
-	if jr, ok := r.(JS); ok && (HasJS(t) || HasHost(t)) {
-		load := watchLoad()
-		res, err := jr.runMixed(ctx, t, opts) // engine/mixed.go
-		if note := load.note(len(t.Threads)); err == nil && note != "" {
-			res.Notes = append(res.Notes, note)
-		}
-		return res, err
+	jr, isJS := r.(JS)
+	load := watchLoad()
+	var res *Result
+	var err error
+	if isJS && (HasJS(t) || HasHost(t)) {
+		res, err = jr.runMixed(ctx, t, opts) // engine/mixed.go
+	} else {
+		opts.Stack = isJS // harness.js runs stacked harnesses (stack.go)
+		res, err = runHarness(ctx, t, r, opts)
 	}
-	if _, ok := r.(JS); ok {
-		opts.Stack = true
+	if err != nil {
+		return nil, err
 	}
+	if note := load.note(len(t.Threads)); note != "" {
+		res.Notes = append(res.Notes, note)
+	}
+	return res, nil
+}
+
+// runHarness compiles t, runs it with r and names the outcomes.
+func runHarness(ctx context.Context, t *litmus.Test, r Runner, opts Options) (*Result, error) {
 	h, err := Compile(t, opts)
 	if err != nil {
 		return nil, err
 	}
-	load := watchLoad()
 	raw, err := r.Run(ctx, h, opts)
-	note := load.note(len(t.Threads))
 	if err != nil {
 		return nil, err
-	}
-	if note != "" {
-		raw.Notes = append(raw.Notes, note)
 	}
 	res, err := h.Decode(raw)
 	if err != nil {
